@@ -1,0 +1,250 @@
+"""The catalogue: a whole showcase project read, validated and sorted, every problem gathered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from generator import checks
+from generator.model.award import AwardFile
+from generator.model.common import parse_date
+from generator.model.strategy import Strategy
+from generator.problems import Problem, Severity
+from generator.project import Layout
+from generator.reading import frontmatter
+from generator.reading.files import read_model
+from generator.reading.safe_yaml import Located, YamlProblem
+from generator.reading.series import Table, read_table
+from generator.reading.stories import read_story
+from generator.reading.text import read_text
+from generator.story import Story, UnusableStory
+
+STRATEGY_FILE = "strategy.yml"
+ACCESSIBILITY_PAGE = "accessibility.md"
+
+
+@dataclass(frozen=True)
+class Award:
+    """An award entry file, with its hand-written answers."""
+
+    id: str
+    path: str
+    entry: AwardFile
+    located: Located
+    overrides: dict[str, Path]
+    """Question id to the file holding a hand-written answer."""
+
+
+@dataclass
+class Catalogue:
+    """Everything in a project, validated; `problems` holds all that is wrong."""
+
+    layout: Layout
+    stories: list[Story] = field(default_factory=list)
+    """Valid stories, newest first."""
+    unusable: list[UnusableStory] = field(default_factory=list)
+    awards: list[Award] = field(default_factory=list)
+    strategy: Strategy | None = None
+    tables: dict[str, Table] = field(default_factory=dict)
+    """CSV files under data/, by path relative to the project."""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def story(self, slug: str) -> Story | None:
+        return next((s for s in self.stories if s.slug == slug), None)
+
+    def award(self, award_id: str) -> Award | None:
+        return next((a for a in self.awards if a.id == award_id), None)
+
+    def public_stories(self, now: datetime) -> list[Story]:
+        """Stories anyone may see at `now` (contract section 7), newest first."""
+        return [s for s in self.stories if s.is_public(now)]
+
+    def table_for(self, file: str) -> Table | None:
+        return self.tables.get(self.layout.relative(self.layout.data / file))
+
+
+def collect(layout: Layout, now: datetime) -> Catalogue:
+    """Read and check the whole project at `layout`."""
+    catalogue = Catalogue(layout)
+    _collect_data(catalogue)
+    _collect_stories(catalogue)
+    _collect_awards(catalogue)
+    _check_accessibility(catalogue, now)
+    catalogue.problems = sorted(set(catalogue.problems),
+                                key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
+    return catalogue
+
+
+def _files(folder: Path, *patterns: str) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted({f for pattern in patterns for f in folder.rglob(pattern) if not f.is_dir()})
+
+
+def _inside_project(catalogue: Catalogue, file: Path) -> bool:
+    root = catalogue.layout.root
+    if file.resolve().is_relative_to(root):
+        return True
+    catalogue.problems.append(Problem(catalogue.layout.relative(file), None, None,
+                                      "is a link to a file outside the project: it was not read"))
+    return False
+
+
+def _collect_data(catalogue: Catalogue) -> None:
+    layout = catalogue.layout
+    for file in _files(layout.data, "*.csv"):
+        if _inside_project(catalogue, file):
+            table, problems = read_table(file, layout.relative(file))
+            catalogue.problems += problems
+            if table is not None:
+                catalogue.tables[table.path] = table
+    strategy_file = layout.data / STRATEGY_FILE
+    relative = layout.relative(strategy_file)
+    if not strategy_file.is_file():
+        catalogue.problems.append(Problem(relative, None, None,
+                                          "is missing: it lists the strategy's outcomes that "
+                                          "stories evidence (see the example project)"))
+        return
+    if not _inside_project(catalogue, strategy_file):
+        return
+    strategy, located, problems = read_model(strategy_file, relative, Strategy, "the strategy")
+    catalogue.problems += problems
+    if strategy is not None and located is not None:
+        catalogue.strategy = strategy
+        catalogue.problems += checks.check_strategy(strategy, relative, located.lines,
+                                                    catalogue.tables, layout)
+
+
+def _collect_stories(catalogue: Catalogue) -> None:
+    layout = catalogue.layout
+    strategy = catalogue.strategy
+    outcome_ids = {o.id for o in strategy.outcomes} if strategy else None
+    for file in _files(layout.stories, "*.md"):
+        if not _inside_project(catalogue, file):
+            continue
+        read = read_story(file, layout.relative(file))
+        catalogue.problems += read.problems
+        if read.unusable is not None:
+            catalogue.unusable.append(read.unusable)
+        if read.story is not None:
+            catalogue.stories.append(read.story)
+            catalogue.problems += checks.check_story(read.story, layout, outcome_ids)
+    catalogue.stories.sort(key=lambda s: s.slug)
+    catalogue.stories.sort(key=lambda s: s.date, reverse=True)
+    catalogue.problems += checks.check_slugs(catalogue.stories, catalogue.unusable)
+    catalogue.problems += checks.check_metric_agreement(catalogue.stories)
+
+
+def _collect_awards(catalogue: Catalogue) -> None:
+    layout = catalogue.layout
+    files = _files(layout.awards, "*.yml", "*.yaml")
+    award_ids = {f.stem for f in files if f.parent == layout.awards}
+    for file in files:
+        relative = layout.relative(file)
+        if file.parent != layout.awards:
+            catalogue.problems.append(Problem(relative, None, None,
+                                              "award files go directly in "
+                                              f"{layout.relative(layout.awards)}/, not in a sub-folder"))
+            continue
+        if not _inside_project(catalogue, file):
+            continue
+        entry, located, problems = read_model(file, relative, AwardFile, "an award file")
+        catalogue.problems += problems
+        overrides = _overrides(catalogue, file.stem, entry)
+        if entry is not None and located is not None:
+            award = Award(file.stem, relative, entry, located, overrides)
+            catalogue.awards.append(award)
+            catalogue.problems += _check_award(catalogue, award)
+    for folder in sorted(p for p in layout.awards.glob("*") if p.is_dir()) if layout.awards.is_dir() else []:
+        if folder.name not in award_ids:
+            catalogue.problems.append(Problem(layout.relative(folder), None, None,
+                                              f"holds answers but there is no award file "
+                                              f"{layout.relative(folder)}.yml"))
+
+
+def _overrides(catalogue: Catalogue, award_id: str, entry: AwardFile | None) -> dict[str, Path]:
+    layout = catalogue.layout
+    folder = layout.awards / award_id
+    found: dict[str, Path] = {}
+    questions = [q.id for q in entry.questions] if entry else []
+    for file in sorted(folder.glob("*")) if folder.is_dir() else []:
+        relative = layout.relative(file)
+        if file.suffix != ".md" or not file.is_file():
+            catalogue.problems.append(Problem(relative, None, None,
+                                              "only <question-id>.md answer files belong here"))
+        elif not _inside_project(catalogue, file):
+            continue
+        elif entry is not None and file.stem not in questions:
+            catalogue.problems.append(Problem(
+                relative, None, None,
+                f'no question "{file.stem}" in {layout.relative(folder)}.yml'
+                f"{checks.did_you_mean(file.stem, questions)}; its questions are {', '.join(questions)}"))
+        else:
+            try:
+                read_text(file)
+            except YamlProblem as exc:
+                catalogue.problems.append(Problem(relative, exc.line, None, exc.message))
+                continue
+            found[file.stem] = file
+    return found
+
+
+def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
+    found: list[Problem] = []
+    slugs = {s.slug for s in catalogue.stories} | {u.slug for u in catalogue.unusable}
+    for index, slug in enumerate(award.entry.stories or []):
+        if slug not in slugs:
+            found.append(Problem(award.path, award.located.line_of(("stories", index)),
+                                 f"stories[{index}]",
+                                 f'no story has the slug "{slug}"{checks.did_you_mean(slug, slugs)}'))
+    if award.entry.select is not None and catalogue.strategy is not None:
+        outcome_ids = {o.id for o in catalogue.strategy.outcomes}
+        for index, outcome in enumerate(award.entry.select.outcomes):
+            if outcome not in outcome_ids:
+                found.append(Problem(award.path, award.located.line_of(("select", "outcomes", index)),
+                                     f"select.outcomes[{index}]",
+                                     f'unknown outcome "{outcome}"{checks.did_you_mean(outcome, outcome_ids)}'))
+    found += checks_question_ids(award)
+    return found
+
+
+def checks_question_ids(award: Award) -> list[Problem]:
+    seen: set[str] = set()
+    found = []
+    for index, question in enumerate(award.entry.questions):
+        if question.id in seen:
+            found.append(Problem(award.path, award.located.line_of(("questions", index, "id")),
+                                 f"questions[{index}].id",
+                                 f'"{question.id}" is used twice: give each question its own id'))
+        seen.add(question.id)
+    return found
+
+
+def _check_accessibility(catalogue: Catalogue, now: datetime) -> None:
+    page = catalogue.layout.content / ACCESSIBILITY_PAGE
+    if not page.is_file():
+        return
+    relative = catalogue.layout.relative(page)
+    try:
+        document = frontmatter.parse(read_text(page))
+    except YamlProblem:
+        catalogue.problems += checks.check_review_date(relative, 1, None, now)
+        return
+    value = document.fields.data.get("last_reviewed")
+    line = document.fields.line_of(("last_reviewed",))
+    try:
+        reviewed = parse_date(value) if value is not None else None
+    except Exception:
+        catalogue.problems.append(Problem(relative, line, "last_reviewed",
+                                          f'expected a date written YYYY-MM-DD, got "{value}"'))
+        return
+    catalogue.problems += checks.check_review_date(relative, line, reviewed, now)

@@ -1,0 +1,219 @@
+"""Cross-checks across files: what no single file can know about itself."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
+
+from generator.model.story import Metric
+from generator.model.strategy import Strategy
+from generator.paths import PathRefused, resolve_inside
+from generator.problems import Problem, Severity
+from generator.project import Layout
+from generator.reading.series import Table, number
+from generator.reading.stories import severity_for
+from generator.sanitize import removals
+from generator.story import Story, UnusableStory
+
+REVIEW_AGE = timedelta(days=365)
+
+
+def did_you_mean(value: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _listing(options: Iterable[str]) -> str:
+    names = sorted(options)
+    return ", ".join(names) if names else "none yet"
+
+
+def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None) -> list[Problem]:
+    """Everything about one valid story that needs other files to judge."""
+    severity = severity_for(story)
+    found = [
+        *_outcomes(story, outcome_ids),
+        *_evidence(story, layout),
+        *_sources(story),
+        *_metric_ids(story),
+        *_image(story, layout),
+    ]
+    found = [Problem(p.path, p.line, p.field, p.message, severity) if p.is_error else p
+             for p in found]
+    return found + list(_markup(story))
+
+
+def _problem(story: Story, loc: tuple[str | int, ...], field: str, message: str,
+             severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(story.path, story.located.line_of(loc), field, message, severity)
+
+
+def _outcomes(story: Story, outcome_ids: set[str] | None) -> Iterator[Problem]:
+    if outcome_ids is None:
+        return
+    for index, outcome in enumerate(story.meta.outcomes):
+        if outcome not in outcome_ids:
+            yield _problem(story, ("outcomes", index), f"outcomes[{index}]",
+                           f'unknown outcome "{outcome}"{did_you_mean(outcome, outcome_ids)}; '
+                           f"the outcomes in data/strategy.yml are {_listing(outcome_ids)}")
+
+
+def _evidence(story: Story, layout: Layout) -> Iterator[Problem]:
+    seen: set[str] = set()
+    folder = layout.relative(layout.evidence)
+    for index, item in enumerate(story.meta.evidence):
+        if item.id in seen:
+            yield _problem(story, ("evidence", index, "id"), f"evidence[{index}].id",
+                           f'"{item.id}" is used twice in this story: give each evidence file its own id')
+        seen.add(item.id)
+        try:
+            resolve_inside(layout.evidence, item.path, layout.root, folder)
+        except PathRefused as exc:
+            yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path", str(exc))
+
+
+def _sources(story: Story) -> Iterator[Problem]:
+    ids = {item.id for item in story.meta.evidence}
+    for index, metric in enumerate(story.meta.metrics):
+        loc = ("metrics", index, "source")
+        if metric.source is None:
+            yield _problem(story, ("metrics", index), f"metrics[{index}].source",
+                           "has no source: add source: <an evidence id of this story> or an "
+                           "https:// address", Severity.WARNING)
+        elif metric.source.startswith("https://"):
+            continue
+        elif metric.source not in ids:
+            hint = did_you_mean(metric.source, ids)
+            yield _problem(story, loc, f"metrics[{index}].source",
+                           f'"{metric.source}" is neither an evidence id of this story nor an '
+                           f"https:// address{hint}; the evidence ids are {_listing(ids)}")
+
+
+def _metric_ids(story: Story) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for index, metric in enumerate(story.meta.metrics):
+        key = metric.key
+        if key in seen:
+            yield _problem(story, ("metrics", index), f"metrics[{index}].id",
+                           f'"{key}" is also the id of metrics[{seen[key]}]: give each metric '
+                           "its own id: or label")
+        seen.setdefault(key, index)
+
+
+def _image(story: Story, layout: Layout) -> Iterator[Problem]:
+    image = story.meta.image
+    if image is None:
+        return
+    story_dir = (layout.root / story.path).parent
+    try:
+        resolve_inside(story_dir, image.src, layout.root, layout.relative(story_dir))
+    except PathRefused as exc:
+        yield _problem(story, ("image", "src"), "image.src", str(exc))
+        return
+    if not (story_dir / image.src).resolve().is_relative_to(layout.stories.resolve()):
+        yield _problem(story, ("image", "src"), "image.src",
+                       f"must be inside {layout.relative(layout.stories)}/")
+
+
+def _markup(story: Story) -> Iterator[Problem]:
+    for removal in removals(story.body, story.body_line):
+        yield Problem(story.path, removal.line, "body",
+                      f"{removal.what} is removed from the published page (only safe HTML "
+                      "is kept): use Markdown instead", Severity.WARNING)
+
+
+def check_slugs(stories: list[Story], unusable: list[UnusableStory]) -> list[Problem]:
+    """Every story slug is unique, ignoring case."""
+    first: dict[str, str] = {}
+    found = []
+    for path, slug in sorted([(s.path, s.slug) for s in stories] + [(u.path, u.slug) for u in unusable]):
+        key = slug.casefold()
+        if key in first:
+            found.append(Problem(path, 1, "slug",
+                                 f'"{slug}" is also the slug of {first[key]} (slugs must differ, '
+                                 "ignoring case): rename one file or set a different slug:"))
+        else:
+            first[key] = path
+    return found
+
+
+def check_metric_agreement(stories: list[Story]) -> list[Problem]:
+    """Warn where two stories quote the same metric label with different values."""
+    seen: dict[tuple[str, str], tuple[Story, Metric]] = {}
+    found = []
+    for story in sorted(stories, key=lambda s: s.path):
+        for index, metric in enumerate(story.meta.metrics):
+            key = (metric.label.casefold(), metric.period or "")
+            earlier = seen.setdefault(key, (story, metric))
+            if earlier[0] is story or earlier[1].value == metric.value:
+                continue
+            found.append(Problem(
+                story.path, story.located.line_of(("metrics", index, "value")),
+                f"metrics[{index}].value",
+                f'"{metric.label}" is {metric.value} here but {earlier[1].value} in '
+                f"{earlier[0].path}: make them agree, or label them differently",
+                Severity.WARNING))
+    return found
+
+
+def check_strategy(strategy: Strategy, path: str, lines: dict[tuple[str | int, ...], int],
+                   tables: dict[str, Table], layout: Layout) -> list[Problem]:
+    """Unique ids, and series criteria that point at real numeric columns."""
+    found = _duplicates(path, lines, "outcomes", [o.id for o in strategy.outcomes])
+    found += _duplicates(path, lines, "success_criteria", [c.id for c in strategy.success_criteria])
+    data_folder = layout.relative(layout.data)
+    for index, criterion in enumerate(strategy.success_criteria):
+        if criterion.measure != "series" or criterion.file is None:
+            continue
+        here = lines.get(("success_criteria", index, "file"), 1)
+        try:
+            file = resolve_inside(layout.data, criterion.file, layout.root, data_folder)
+        except PathRefused as exc:
+            found.append(Problem(path, here, f"success_criteria[{index}].file", str(exc)))
+            continue
+        table = tables.get(layout.relative(file))
+        if table is None:
+            continue
+        for name in ("column", "compare"):
+            column = getattr(criterion, name)
+            if column is not None:
+                found += _numeric_column(path, lines.get(("success_criteria", index, name), here),
+                                         f"success_criteria[{index}].{name}", table, column)
+    return found
+
+
+def _duplicates(path: str, lines: dict[tuple[str | int, ...], int], key: str,
+                ids: list[str]) -> list[Problem]:
+    seen: set[str] = set()
+    found = []
+    for index, value in enumerate(ids):
+        if value in seen:
+            found.append(Problem(path, lines.get((key, index, "id"), 1), f"{key}[{index}].id",
+                                 f'"{value}" is used twice: give each its own id'))
+        seen.add(value)
+    return found
+
+
+def _numeric_column(path: str, line: int, field: str, table: Table, column: str) -> list[Problem]:
+    if column not in table.header:
+        return [Problem(path, line, field, f'{table.path} has no column "{column}"'
+                        f"{did_you_mean(column, table.header)}; its columns are "
+                        f"{', '.join(table.header)}")]
+    if not table.rows:
+        return [Problem(table.path, 1, None, "has no rows of figures yet")]
+    return [Problem(table.path, row, column, f'expected a number, got "{cell}" (digits only: '
+                    "no £, %, or commas)")
+            for row, cell in table.column(column) if number(cell) is None]
+
+
+def check_review_date(relative: str, line: int, reviewed: date | None, now: datetime) -> list[Problem]:
+    """Warn when the accessibility statement was last reviewed over 12 months ago."""
+    if reviewed is None:
+        return [Problem(relative, line, "last_reviewed", "is missing: add last_reviewed: YYYY-MM-DD "
+                        "(the date the statement was last reviewed)", Severity.WARNING)]
+    if now.date() - reviewed > REVIEW_AGE:
+        return [Problem(relative, line, "last_reviewed",
+                        f"{reviewed.isoformat()} is more than 12 months ago: review the "
+                        "statement and update the date", Severity.WARNING)]
+    return []

@@ -1,0 +1,53 @@
+"""The `showcase` command line: thin commands over the core, loaded lazily."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from generator import __version__
+
+#: command name -> "module:function"; each module holds one click command.
+COMMANDS = {
+    "check": "generator.cli.check:check",
+    "new": "generator.cli.new:new",
+    "schema": "generator.cli.schema:schema",
+}
+
+
+class LazyGroup(click.Group):
+    """Imports a command's module only when that command runs (fast start-up)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, name = target.partition(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="showcase")
+def cli() -> None:
+    """Publish the council's digital success stories and compile award entries."""
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: runs the CLI; an unexpected failure prints one line, never a traceback."""
+    try:
+        return cli.main(args=argv, prog_name="showcase")
+    except Exception as exc:  # the last guard: a person should never see a traceback
+        if os.environ.get("SHOWCASE_DEBUG"):
+            raise
+        click.echo(f"showcase: internal error: {type(exc).__name__}: {exc} "
+                   "(set SHOWCASE_DEBUG=1 for details)", err=True)
+        sys.exit(1)

@@ -1,0 +1,94 @@
+"""What the commands share: project and clock options, printing problems."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator import clock, project
+from generator.catalogue import Catalogue, collect
+from generator.problems import Problem, ShowcaseError, Severity
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def project_options(func: F) -> F:
+    """Add --project and --now to a command."""
+    func = click.option("--now", "now_text", metavar="DATE-TIME", envvar="SHOWCASE_NOW",
+                        help="Judge embargoes and deadlines at this instant (or SHOWCASE_NOW).")(func)
+    func = click.option("-p", "--project", "project_dir", default=".", show_default=True,
+                        type=click.Path(file_okay=False, path_type=Path),
+                        help="The showcase project folder (holding mkdocs.yml).")(func)
+    return func
+
+
+def load(project_dir: Path, now_text: str | None) -> tuple[Catalogue, datetime]:
+    """Read the project; a problem with the settings is a ShowcaseError."""
+    now = clock.now(now_text)
+    layout = project.discover(project_dir)
+    return collect(layout, now), now
+
+
+def failing_with(code: int) -> Callable[[F], F]:
+    """Turn a ShowcaseError into its message and exit `code`."""
+
+    def decorate(func: F) -> F:
+        @wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except ShowcaseError as exc:
+                for problem in exc.problems:
+                    click.echo(str(problem), err=True)
+                click.echo(f"showcase: {exc}", err=True)
+                raise SystemExit(code) from None
+
+        return run  # type: ignore[return-value]
+
+    return decorate
+
+
+def print_text(problems: Iterable[Problem], summary: str) -> None:
+    for problem in problems:
+        click.echo(str(problem))
+    click.echo(summary)
+
+
+def print_github(problems: Iterable[Problem]) -> None:
+    """GitHub Actions workflow commands: an annotation on each problem's line."""
+    for problem in problems:
+        kind = "warning" if problem.severity is Severity.WARNING else "error"
+        props = f"file={_escape_property(problem.path)}"
+        if problem.line:
+            props += f",line={problem.line}"
+        if problem.field:
+            props += f",title={_escape_property(problem.field)}"
+        click.echo(f"::{kind} {props}::{_escape_data(problem.message)}")
+
+
+def print_json(problems: list[Problem], extra: dict[str, Any]) -> None:
+    payload = {
+        **extra,
+        "errors": sum(p.is_error for p in problems),
+        "warnings": sum(not p.is_error for p in problems),
+        "problems": [
+            {"path": p.path, "line": p.line, "field": p.field, "severity": p.severity.value,
+             "message": p.message}
+            for p in problems
+        ],
+    }
+    click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,156 @@
+"""An award entry file: awards/<award-id>.yml (contract sections 4 and 6)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import BeforeValidator, Field, PositiveInt, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.model.common import Date, Deadline, Flag, HttpsUrl, ShowcaseModel, Slug
+
+_COMPOSE_KINDS = ("summary", "metrics", "quotes", "section")
+
+
+class Compose(ShowcaseModel):
+    """How an answer is drafted from the stories."""
+
+    kind: Literal["summary", "metrics", "quotes", "section"]
+    """summary, metrics, quotes, or a named section of each story."""
+    heading: str | None = None
+    """For section: the level-2 heading to take, e.g. Impact."""
+
+
+def _parse_compose(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"section"}:
+        return {"kind": "section", "heading": value["section"]}
+    if isinstance(value, str):
+        kind, _, heading = value.partition(":")
+        kind, heading = kind.strip(), heading.strip()
+        if kind == "section" and heading:
+            return {"kind": "section", "heading": heading}
+        if kind in _COMPOSE_KINDS and kind != "section" and not heading:
+            return {"kind": kind}
+    if isinstance(value, Compose):
+        return value
+    raise PydanticCustomError(
+        "compose",
+        "expected one of summary, metrics, quotes or 'section: <heading>' "
+        "(e.g. compose: \"section: Impact\"), got {found}",
+        {"found": repr(value)},
+    )
+
+
+def _parse_tolerance(value: Any) -> float:
+    if isinstance(value, bool):
+        pass
+    elif isinstance(value, int | float) and 0 <= value <= 100:
+        return float(value) / 100
+    elif isinstance(value, str) and (match := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%\s*", value)):
+        return float(match.group(1)) / 100
+    raise PydanticCustomError(
+        "tolerance", "expected a percentage like 10%, got {found}", {"found": repr(value)}
+    )
+
+
+class Question(ShowcaseModel):
+    """One question of the entry form."""
+
+    id: Slug
+    """Name of the answer file, awards/<award-id>/<id>.md."""
+    prompt: str
+    """The question as the award asks it."""
+    words: PositiveInt | None = None
+    """Word limit."""
+    characters: PositiveInt | None = None
+    """Character limit."""
+    compose: Annotated[Compose, BeforeValidator(_parse_compose)] | None = None
+    """How to draft the answer: summary, metrics, quotes or 'section: <heading>'."""
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> Self:
+        if self.words is not None and self.characters is not None:
+            raise PydanticCustomError("limit", "give either words or characters, not both")
+        return self
+
+
+class Selection(ShowcaseModel):
+    """Stories chosen by what they evidence; any of the listed values matches."""
+
+    outcomes: list[Slug] = []
+    """Outcome ids."""
+    tags: list[str] = []
+    """Tags."""
+    services: list[str] = []
+    """Service areas."""
+
+
+class Attachments(ShowcaseModel):
+    """The award's limits on supporting files."""
+
+    max_files: PositiveInt | None = None
+    """How many files may be attached."""
+    max_mb_each: float | None = Field(default=None, gt=0)
+    """Largest size of one file in MB."""
+    formats: list[str] = []
+    """Allowed file types, e.g. pdf, png."""
+
+
+class Period(ShowcaseModel):
+    """The qualifying period of the award."""
+
+    start: Date = Field(alias="from")
+    """First day that counts."""
+    end: Date = Field(alias="to")
+    """Last day that counts."""
+
+
+class AwardFile(ShowcaseModel):
+    """awards/<award-id>.yml."""
+
+    name: str
+    """The award, e.g. LGC Awards 2027."""
+    organiser: str | None = None
+    """Who runs it."""
+    category: str | None = None
+    """The category entered."""
+    edition: str | None = None
+    """The edition whose rules this file follows."""
+    url: HttpsUrl | None = None
+    """The award's web page."""
+    national: Flag = False
+    """True for a nationally recognised award."""
+    deadline: Deadline | None = None
+    """Date-time with offset, or a date meaning the end of that day, UK time."""
+    stories: list[Slug] | None = None
+    """Story slugs to include, in order."""
+    select: Selection | None = None
+    """Or: choose stories by outcome, tag or service."""
+    questions: list[Question] = Field(min_length=1)
+    """The entry form's questions."""
+    attachments: Attachments | None = None
+    """Limits on supporting files."""
+    tolerance: Annotated[float, BeforeValidator(_parse_tolerance)] = 0.0
+    """Allowance over a word limit, e.g. 10%."""
+    period: Period | None = None
+    """The qualifying period."""
+    declarations: list[str] = []
+    """Statements the entrant must confirm (partners named, consent held)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stories_select(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("stories"), dict):
+            inner = data["stories"]
+            if set(inner) == {"select"} and "select" not in data:
+                data = {**data, "select": inner["select"]}
+                del data["stories"]
+        return data
+
+    @model_validator(mode="after")
+    def _chooses_stories(self) -> Self:
+        if self.stories is None and self.select is None:
+            raise PydanticCustomError("stories", "list the stories (stories: [slug, ...]) or "
+                                                 "choose them (select: {outcomes: [...]})")
+        return self

@@ -1,0 +1,163 @@
+"""Shared field types: each parses in one place and fails with words a person can act on."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, time
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+UK = ZoneInfo("Europe/London")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class ShowcaseModel(BaseModel):
+    """Base of every model: unknown keys are errors, docstrings describe fields."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=True,
+        populate_by_name=True,
+    )
+
+
+def _fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, context or None)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def parse_date(value: Any) -> date:
+    """`YYYY-MM-DD` text as a date."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    text = value if isinstance(value, str) else None
+    match = _DATE.fullmatch(text.strip()) if text else None
+    if match is None:
+        raise _fail("date_format", f"expected a date written YYYY-MM-DD, got {_shown(value)}")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _fail("date_impossible", f"{text} is not a real date{_why_impossible(year, month)}") from None
+
+
+def _why_impossible(year: int, month: int) -> str:
+    if not 1 <= month <= 12:
+        return f": there is no month {month}"
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    return f": {calendar.month_name[month]} {year} has {days} days"
+
+
+def parse_datetime(value: Any) -> datetime:
+    """An ISO 8601 date-time with a UTC offset, e.g. `2026-03-01T09:00:00+00:00`."""
+    if isinstance(value, datetime):
+        found = value
+    elif isinstance(value, str):
+        found = _iso_datetime(value.strip())
+    else:
+        raise _fail("datetime_format", f"expected a date-time like 2026-03-01T09:00:00+00:00, "
+                                       f"got {_shown(value)}")
+    if found.tzinfo is None or found.utcoffset() is None:
+        raise _fail("datetime_offset", f'"{value}" has no UTC offset: add one, e.g. '
+                                       f"{found.isoformat(timespec='seconds')}+00:00")
+    return found
+
+
+def _iso_datetime(text: str) -> datetime:
+    if _DATE.fullmatch(text):
+        parse_date(text)
+        raise _fail("datetime_offset", f'"{text}" has no time and UTC offset: write e.g. '
+                                       f"{text}T09:00:00+00:00")
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        raise _fail("datetime_format", f'expected a date-time like 2026-03-01T09:00:00+00:00, '
+                                       f'got "{text}"') from None
+
+
+def parse_deadline(value: Any) -> datetime:
+    """A date-time with offset, or a date meaning the end of that day, UK time."""
+    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        return datetime.combine(parse_date(value), time(23, 59, 59), tzinfo=UK)
+    return parse_datetime(value)
+
+
+def parse_slug(value: Any) -> str:
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
+        raise _fail("slug", f"expected lowercase letters, digits and single hyphens "
+                            f"(like my-story-2026), got {_shown(value)}")
+    return value
+
+
+def parse_number(value: Any) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail("number", f"expected a number, got {_shown(value)}{_number_hint(value)}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _fail("number", f"expected a finite number, got {value}")
+    return value
+
+
+def _number_hint(value: Any) -> str:
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    digits = text.strip("£%").replace(",", "").strip()
+    if not re.fullmatch(r"-?\d+(\.\d+)?[mk]?", digits):
+        return ""
+    if text.endswith("%"):
+        return f" (write {digits} and unit: percent)"
+    if text.startswith("£"):
+        return f" (write {digits} and unit: GBP, digits only)"
+    return f" (write {digits} without quotes or commas)"
+
+
+def parse_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    hint = ""
+    if isinstance(value, str) and value.lower() in {"yes", "no", "y", "n", "on", "off"}:
+        hint = f" (write {'true' if value.lower() in {'yes', 'y', 'on'} else 'false'})"
+    raise _fail("bool", f"expected true or false, got {_shown(value)}{hint}")
+
+
+def parse_https(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"https://[^\s/]+\.[^\s]+", value.strip()):
+        raise _fail("url", f"expected a web address starting https://, got {_shown(value)}")
+    return value.strip()
+
+
+Date = Annotated[date, BeforeValidator(parse_date), PlainSerializer(date.isoformat, return_type=str)]
+DateTime = Annotated[
+    datetime,
+    BeforeValidator(parse_datetime),
+    PlainSerializer(lambda v: v.isoformat(), return_type=str),
+    Field(json_schema_extra={"format": "date-time"}),
+]
+Deadline = Annotated[
+    datetime, BeforeValidator(parse_deadline), PlainSerializer(lambda v: v.isoformat(), return_type=str)
+]
+Slug = Annotated[str, BeforeValidator(parse_slug), Field(pattern=_SLUG.pattern)]
+Number = Annotated[float | int, BeforeValidator(parse_number)]
+Flag = Annotated[bool, BeforeValidator(parse_bool)]
+HttpsUrl = Annotated[str, BeforeValidator(parse_https), Field(pattern=r"^https://")]

@@ -1,0 +1,170 @@
+"""A success story's front-matter, as the comms team writes it (contract section 2)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+from slugify import slugify
+
+from generator.model.common import Date, DateTime, Flag, Number, ShowcaseModel, Slug
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Status(StrEnum):
+    """Where a story is in its life; only `published` is ever public."""
+
+    DRAFT = "draft"
+    REVIEW = "review"
+    PUBLISHED = "published"
+
+
+class Unit(StrEnum):
+    """How a metric's value is read and formatted."""
+
+    GBP = "GBP"
+    PERCENT = "percent"
+    COUNT = "count"
+    HOURS = "hours"
+    DAYS = "days"
+    MINUTES = "minutes"
+    SCORE = "score"
+    PEOPLE = "people"
+    TONNES_CO2E = "tonnes-co2e"
+
+
+AwardOutcome = Literal["entered", "shortlisted", "highly-commended", "won"]
+
+
+class Metric(ShowcaseModel):
+    """One figure a story claims."""
+
+    id: Slug | None = None
+    """Stable name, unique in the story; defaults to the label as a slug."""
+    label: Text
+    """What is counted, e.g. 'Calls handled by the webchat'."""
+    value: Number
+    """The figure, as a plain number (30, not '30%')."""
+    unit: Unit
+    """How to read and format the value."""
+    baseline: Number | None = None
+    """The figure before the work."""
+    target: Number | None = None
+    """The figure aimed for."""
+    period: str | None = None
+    """When it was measured, e.g. 2025-26."""
+    direction: Literal["up", "down"] = "up"
+    """Which way is better."""
+    source: str | None = None
+    """An evidence id of the same story, or an https:// address."""
+    verified: Flag = False
+    """Checked by the finance or performance team."""
+
+    @model_validator(mode="after")
+    def _default_id(self) -> Self:
+        if self.id is None:
+            object.__setattr__(self, "id", slugify(self.label) or "metric")
+        return self
+
+    @property
+    def key(self) -> str:
+        return self.id or slugify(self.label)
+
+
+class Quote(ShowcaseModel):
+    """A quote; public only with consent."""
+
+    text: Text
+    """What was said."""
+    by: Text
+    """Who said it."""
+    role: str | None = None
+    """Their role or organisation."""
+    consent: Flag = False
+    """True only when the person agreed to publication."""
+
+
+class Evidence(ShowcaseModel):
+    """A supporting file in the evidence folder; private unless marked public."""
+
+    id: Slug
+    """Name that metrics cite as their source."""
+    path: Text
+    """Path relative to the evidence folder, e.g. call-volumes.csv."""
+    title: Text
+    """What the file is."""
+    public: Flag = False
+    """True to publish the file on the site."""
+
+
+class AwardResult(ShowcaseModel):
+    """How an award entry for this story went."""
+
+    award: Text
+    """An award id (file name in awards/) or the award's name."""
+    result: AwardOutcome
+    """entered, shortlisted, highly-commended or won."""
+    national: Flag | None = None
+    """Whether the award is nationally recognised, when no award file says so."""
+    year: int | None = None
+    """The year of the result, when it differs from the story's date."""
+
+
+class Image(ShowcaseModel):
+    """A lead image beside the story."""
+
+    src: Text
+    """Path relative to the story file, e.g. media/chatbot.png."""
+    alt: str | None = None
+    """Text alternative; write alt: "" only for a purely decorative image."""
+
+    @model_validator(mode="after")
+    def _alt_given(self) -> Self:
+        if self.alt is None:
+            raise PydanticCustomError(
+                "alt_missing",
+                "an image needs alt text describing it (or alt: \"\" if purely decorative)",
+            )
+        return self
+
+
+class StoryMeta(ShowcaseModel):
+    """The front-matter of a story file."""
+
+    title: Annotated[Text, StringConstraints(max_length=120)]
+    """Headline, at most 120 characters."""
+    summary: Annotated[Text, StringConstraints(max_length=300)]
+    """One or two sentences, at most 300 characters."""
+    date: Date
+    """Publication date, YYYY-MM-DD; orders listings."""
+    status: Status
+    """draft, review or published; only published is ever public."""
+    embargo: DateTime | None = None
+    """Not public before this instant; needs a UTC offset."""
+    slug: Slug | None = None
+    """URL part; defaults to the file name without a leading date."""
+    service: Text
+    """Council service area that owns the work."""
+    outcomes: Annotated[list[Slug], Field(min_length=1)]
+    """Strategy outcome ids this story evidences."""
+    tags: list[Text] = []
+    """Free topics."""
+    partners: list[Text] = []
+    """Suppliers, other councils, public bodies."""
+    authors: list[Text] = []
+    """Who wrote it."""
+    contact: str | None = None
+    """Internal contact; never public."""
+    image: Image | None = None
+    """Lead image."""
+    metrics: list[Metric] = []
+    """The numbers."""
+    quotes: list[Quote] = []
+    """Quotes; public only with consent."""
+    evidence: list[Evidence] = []
+    """Supporting files; private unless public: true."""
+    awards: list[AwardResult] = []
+    """Award results for this work."""

@@ -1,0 +1,80 @@
+"""The strategy: outcomes and success criteria (contract section 3)."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.model.common import Flag, Number, ShowcaseModel, Slug
+from generator.model.story import AwardOutcome, Unit
+
+
+class Outcome(ShowcaseModel):
+    """An intended digital outcome of the strategy."""
+
+    id: Slug
+    """Name stories use in `outcomes:`."""
+    title: str
+    """The outcome, in a few words."""
+    enabler: str
+    """The technology enabler behind it."""
+    description: str | None = None
+    """A sentence or two for the outcome's page."""
+
+
+class SuccessCriterion(ShowcaseModel):
+    """A measurable success criterion, counted from awards or read from a data series."""
+
+    id: Slug
+    """Stable name of the criterion."""
+    title: str
+    """The criterion as the strategy words it."""
+    description: str | None = None
+    """A sentence or two of context."""
+    measure: Literal["awards", "series"]
+    """awards (count award results) or series (a CSV under data/)."""
+    result: AwardOutcome = "won"
+    """awards: the result that counts (and better ones)."""
+    national: Flag = False
+    """awards: only nationally recognised awards count."""
+    target: Number | None = None
+    """awards: the count to reach; series with goal at-least: the value to reach."""
+    file: str | None = None
+    """series: CSV file under data/."""
+    column: str | None = None
+    """series: the value column."""
+    compare: str | None = None
+    """series: a comparison column, e.g. the national average."""
+    goal: Literal["increase", "above-compare", "at-least"] | None = None
+    """series: how the criterion is met."""
+    unit: Unit | None = None
+    """series: how to format the values."""
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        if self.measure == "series":
+            missing = [name for name in ("file", "column", "goal") if getattr(self, name) is None]
+            if missing:
+                raise PydanticCustomError("series_fields", f"a series criterion needs {', '.join(missing)}")
+            if self.goal == "above-compare" and self.compare is None:
+                raise PydanticCustomError("compare", "goal above-compare needs a compare column")
+        if self.goal == "at-least" and self.target is None:
+            raise PydanticCustomError("target", "goal at-least needs a target")
+        return self
+
+
+class Strategy(ShowcaseModel):
+    """data/strategy.yml."""
+
+    name: str = "Digital strategy"
+    """The strategy's name."""
+    council: str | None = None
+    """The council's name, shown as publisher."""
+    note: str | None = None
+    """A note shown with figures, e.g. that they are illustrative."""
+    outcomes: list[Outcome] = Field(min_length=1)
+    """The intended outcomes."""
+    success_criteria: list[SuccessCriterion] = []
+    """How success is measured."""

@@ -1,0 +1,41 @@
+"""Resolving a path a person wrote, refusing any that leaves its folder or the project."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+
+class PathRefused(ValueError):
+    """The path cannot be used; the message says why and what to write instead."""
+
+
+def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> Path:
+    """`written`, relative to `folder`, as an existing file inside it and inside `root`."""
+    text = written.strip()
+    if "\\" in text:
+        raise PathRefused(f'"{written}" uses backslashes: write forward slashes, like media/photo.png')
+    pure = PurePosixPath(text)
+    if pure.is_absolute() or (len(text) > 1 and text[1] == ":"):
+        raise PathRefused(f'"{written}" is an absolute path: write it relative to {folder_name}/')
+    if ".." in pure.parts:
+        raise PathRefused(f'"{written}" goes outside {folder_name}/ with "..": '
+                          f"keep the file inside {folder_name}/")
+    candidate = folder / pure
+    resolved = candidate.resolve()
+    if not _within(resolved, root.resolve()):
+        raise PathRefused(f'"{written}" is a link to a file outside the project: '
+                          f"copy the file into {folder_name}/ instead")
+    if not candidate.is_file():
+        raise PathRefused(f"{folder_name}/{pure.as_posix()} does not exist{_hint(folder, pure, folder_name)}")
+    return candidate
+
+
+def _hint(folder: Path, pure: PurePosixPath, folder_name: str) -> str:
+    last = PurePosixPath(folder_name).name
+    if pure.parts and pure.parts[0] == last and (folder / PurePosixPath(*pure.parts[1:])).is_file():
+        return f' (write {PurePosixPath(*pure.parts[1:]).as_posix()}: the path is relative to {folder_name}/)'
+    return ""
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents

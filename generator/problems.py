@@ -1,0 +1,61 @@
+"""Problems found in a showcase project, and the one exception family that carries them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a problem is: errors stop a build, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, located for a person to fix."""
+
+    path: str
+    """The file, relative to the project root, with forward slashes."""
+    line: int | None
+    """The 1-based line in that file, where known."""
+    field: str | None
+    """The field, e.g. `metrics[1].value`, where one is to blame."""
+    message: str
+    """What is wrong and what would be right."""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        parts = [self.location()]
+        if self.severity is Severity.WARNING:
+            parts.append("warning")
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+    def as_warning(self) -> Problem:
+        return Problem(self.path, self.line, self.field, self.message, Severity.WARNING)
+
+
+class ShowcaseError(Exception):
+    """Anything that stops Showcase doing what was asked; carries the problems found."""
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that are errors."""
+    return [p for p in problems if p.is_error]

@@ -1,0 +1,1 @@
+"""Reading files safely: YAML with line numbers, front-matter, CSV series."""

@@ -1,0 +1,151 @@
+"""Turning pydantic's validation errors into problems a comms officer can fix."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.model.common import _shown
+from generator.problems import Problem, Severity
+from generator.reading.safe_yaml import Located
+
+Loc = tuple[int | str, ...]
+
+
+def field_name(loc: Sequence[int | str]) -> str:
+    """`('metrics', 1, 'value')` as `metrics[1].value`."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def problems_from(
+    exc: ValidationError, located: Located, path: str, model: type[BaseModel], what: str
+) -> list[Problem]:
+    """One problem per pydantic error, each with file, line and field."""
+    found = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        message = _message(error, model, what)
+        found.append(Problem(path, located.line_of(loc), field_name(loc) or None, message,
+                             Severity.ERROR))
+    return sorted(set(found), key=lambda p: (p.line or 0, p.field or ""))
+
+
+def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return f'is required but missing: add a line "{loc[-1]}: ..."'
+    if kind == "extra_forbidden":
+        return _unknown_field(str(loc[-1]), _fields_at(model, loc[:-1]), what)
+    if kind == "string_too_long":
+        return (f"is {len(str(value))} characters long; at most {ctx.get('max_length')} are "
+                f"allowed: shorten it")
+    if kind == "string_too_short":
+        return "is empty: write some text"
+    if kind in {"string_type", "str_type"}:
+        hint = " (put it in quotes)" if isinstance(value, bool) else ""
+        return f"expected text, got {_shown(value)}{hint}"
+    if kind == "list_type":
+        return f"expected a list, got {_shown(value)} (write [a, b] or one '- item' per line)"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"expected fields (like 'name: value' lines), got {_shown(value)}"
+    if kind in {"enum", "literal_error"}:
+        return _choice(str(ctx.get("expected", "")), value)
+    if kind == "too_short":
+        return "needs at least one item"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"expected a whole number, got {_shown(value)}"
+    if kind in {"greater_than", "greater_than_equal"}:
+        return f"expected a number above zero, got {_shown(value)}"
+    if kind in {"float_type", "float_parsing"}:
+        return f"expected a number, got {_shown(value)}"
+    if kind.startswith(("date", "datetime", "slug", "number", "bool", "url", "alt_", "compose",
+                        "tolerance", "series", "compare", "target", "limit", "stories")):
+        return str(error["msg"])
+    return f"{error['msg']}, got {_shown(value)}"
+
+
+#: words people write for a unit, and the unit they mean
+UNIT_SYNONYMS = {
+    "£": "GBP", "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "money": "GBP",
+    "%": "percent", "percentage": "percent", "per cent": "percent", "pc": "percent",
+    "number": "count", "total": "count", "mins": "minutes", "min": "minutes",
+    "hrs": "hours", "hour": "hours", "day": "days", "tonnes": "tonnes-co2e", "co2": "tonnes-co2e",
+    "co2e": "tonnes-co2e", "residents": "people", "staff": "people", "users": "people",
+}
+
+
+def _choice(expected: str, value: Any) -> str:
+    options = [part.strip(" '\"") for part in expected.replace(" or ", ", ").split(",")]
+    options = [o for o in options if o]
+    text = f"expected one of {', '.join(options)}; got {_shown(value)}"
+    if isinstance(value, str):
+        close = difflib.get_close_matches(value.lower(), options, n=1, cutoff=0.6)
+        meant = UNIT_SYNONYMS.get(value.strip().lower())
+        if meant in options:
+            close = [meant]
+        if close:
+            text += f" (did you mean {close[0]}?)"
+    return text
+
+
+def _unknown_field(name: str, allowed: list[str], what: str) -> str:
+    text = f"is not a field of {what}"
+    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
+    if close:
+        return f"{text}; did you mean {close[0]}?"
+    if allowed:
+        return f"{text}; the fields are {', '.join(allowed)}"
+    return text
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            current = _item_type(current)
+            continue
+        fields = _model_in(current)
+        if fields is None or part not in fields.model_fields:
+            return []
+        current = fields.model_fields[part].annotation
+    found = _model_in(current)
+    if found is None:
+        return []
+    return [info.alias or name for name, info in found.model_fields.items()]
+
+
+def _unwrap(tp: Any) -> Iterator[Any]:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        yield from _unwrap(typing.get_args(tp)[0])
+    elif origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            yield from _unwrap(arg)
+    else:
+        yield tp
+
+
+def _model_in(tp: Any) -> type[BaseModel] | None:
+    for option in _unwrap(tp):
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            return option
+    return None
+
+
+def _item_type(tp: Any) -> Any:
+    for option in _unwrap(tp):
+        if typing.get_origin(option) is list:
+            return typing.get_args(option)[0]
+    return None

@@ -1,0 +1,182 @@
+"""A safe YAML reader that remembers the line of every value.
+
+libyaml (C) parses; this module builds plain Python values from the node tree itself so
+that it can reject what a comms officer never means (duplicate keys, anchors, aliases,
+tags) and keep what they do mean: plain scalars follow the YAML 1.2 core schema, so `no`
+stays text, `1:30` stays text and dates stay text for the model to parse with a
+helpful message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+_MAX_DEPTH = 40
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+class YamlProblem(Exception):
+    """The text is not YAML this tool will read; `line` is 1-based in the file."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Located:
+    """Plain data read from YAML, with the line of each key or list item."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+def load(text: str, first_line: int = 1) -> Located:
+    """Read one YAML document; `first_line` is the file line the text starts on."""
+    offset = first_line - 1
+    if "&" in text or "*" in text or "!" in text:
+        _refuse_anchors_and_tags(text, offset)
+    loader = yaml.CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _problem_from(exc, offset) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(first_line + _reader_line(exc, text), _plain(exc)) from None
+    finally:
+        loader.dispose()
+    located = Located(None, {(): first_line})
+    if node is not None:
+        located.data = _Builder(located.lines, offset).build(node, (), 0)
+    return located
+
+
+def _refuse_anchors_and_tags(text: str, offset: int) -> None:
+    loader = yaml.CSafeLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1 + offset
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(line, f"aliases (*{event.anchor}) are not allowed: write the value out in full")
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                raise YamlProblem(line, f"anchors (&{anchor}) are not allowed: write each value out in full")
+            tag = getattr(event, "tag", None)
+            if tag is not None and not _is_implicit(event):
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                raise YamlProblem(line, f"tags like {shown} are not allowed: remove the tag and write a plain value")
+    except yaml.MarkedYAMLError as exc:
+        raise _problem_from(exc, offset) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(offset + 1 + _reader_line(exc, text), _plain(exc)) from None
+    finally:
+        loader.dispose()
+
+
+def _is_implicit(event: Any) -> bool:
+    implicit = getattr(event, "implicit", None)
+    if isinstance(implicit, tuple):  # scalars: (plain, quoted) resolvable without a tag
+        return bool(implicit[0] or implicit[1])
+    return bool(implicit)
+
+
+class _Builder:
+    def __init__(self, lines: dict[Path_, int], offset: int) -> None:
+        self.lines = lines
+        self.offset = offset
+
+    def line(self, node: yaml.Node) -> int:
+        return int(node.start_mark.line) + 1 + self.offset
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        if depth > _MAX_DEPTH:
+            raise YamlProblem(self.line(node), f"nested more than {_MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return self._sequence(node, path, depth)
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(self.line(key_node), "a key must be a plain name, not a list or mapping")
+            key = str(key_node.value)
+            key_path = (*path, key)
+            if key in result:
+                first = self.lines[key_path]
+                raise YamlProblem(
+                    self.line(key_node),
+                    f'duplicate key "{key}": it is also on line {first}; keep one of them',
+                )
+            self.lines[key_path] = self.line(key_node)
+            result[key] = self.build(value_node, key_path, depth + 1)
+        return result
+
+    def _sequence(self, node: yaml.SequenceNode, path: Path_, depth: int) -> list[Any]:
+        items = []
+        for index, item in enumerate(node.value):
+            self.lines[(*path, index)] = self.line(item)
+            items.append(self.build(item, (*path, index), depth + 1))
+        return items
+
+
+def _scalar(node: yaml.Node) -> Any:
+    text = str(node.value)
+    if node.style:  # quoted or block scalar: always text
+        return text
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+def _problem_from(exc: yaml.MarkedYAMLError, offset: int) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1 if mark is not None else 1) + offset
+    return YamlProblem(line, f"not valid YAML: {_plain(exc)}")
+
+
+def _plain(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        parts = [exc.context, exc.problem]
+        return ", ".join(p for p in parts if p) or "cannot be read"
+    if isinstance(exc, yaml.reader.ReaderError):
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        return f"the control character U+{char:04X} is not allowed: delete it"
+    return str(exc).splitlines()[0] if str(exc) else "cannot be read"
+
+
+def _reader_line(exc: yaml.YAMLError, text: str) -> int:
+    position = getattr(exc, "position", None)
+    if isinstance(position, int):
+        return text.count("\n", 0, position)
+    return 0

@@ -1,0 +1,53 @@
+"""Reading one story file into a `Story`, gathering every problem on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.model.story import StoryMeta
+from generator.problems import Problem, Severity
+from generator.reading import frontmatter
+from generator.reading.errors import problems_from
+from generator.reading.safe_yaml import YamlProblem
+from generator.reading.text import read_text
+from generator.story import Story, UnusableStory, default_slug
+
+
+@dataclass
+class StoryRead:
+    """The outcome of reading one story file."""
+
+    story: Story | None = None
+    unusable: UnusableStory | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_story(file: Path, relative: str) -> StoryRead:
+    """Read `file` (shown as `relative`); a draft's model problems are warnings."""
+    try:
+        document = frontmatter.parse(read_text(file))
+    except YamlProblem as exc:
+        return StoryRead(None, UnusableStory(relative, default_slug(relative), None, None),
+                         [Problem(relative, exc.line, None, exc.message)])
+    data = document.fields.data
+    status = data.get("status") if isinstance(data.get("status"), str) else None
+    try:
+        meta = StoryMeta.model_validate(data)
+    except ValidationError as exc:
+        problems = problems_from(exc, document.fields, relative, StoryMeta, "a story")
+        if status == "draft":
+            problems = [p.as_warning() for p in problems]
+        title = data.get("title") if isinstance(data.get("title"), str) else None
+        slug = data.get("slug") if isinstance(data.get("slug"), str) else default_slug(relative)
+        return StoryRead(None, UnusableStory(relative, slug, title, status), problems)
+    slug = meta.slug or default_slug(relative)
+    story = Story(relative, slug, meta, document.body, document.body_line, document.fields)
+    return StoryRead(story, None, [])
+
+
+def severity_for(story: Story) -> Severity:
+    """Story-level problems of a draft are warnings; from review on, errors."""
+    return Severity.WARNING if story.meta.status == "draft" else Severity.ERROR

@@ -1,0 +1,110 @@
+"""The raw-HTML allow-list (contract section 7): what may reach a page, feed or pack."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "time", "tr", "u", "ul", "var",
+})
+_COMMON_ATTRS = {"class", "id", "lang", "title", "dir"}
+ALLOWED_ATTRS: dict[str, set[str]] = {
+    "*": _COMMON_ATTRS,
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "headers"},
+    "th": {"colspan", "rowspan", "headers", "scope", "abbr"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+    "ol": {"start", "reversed", "type"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "details": {"open"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_URL_ATTRS = {"href", "src", "cite"}
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+
+
+def clean(html: str) -> str:
+    """HTML cut down to the allow-list: no scripts, handlers, iframes, forms, js: URLs."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRS.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def strip_comments(markdown: str) -> str:
+    """The Markdown without HTML comments (internal notes); an unclosed one runs to the end."""
+    if "<!--" not in markdown:
+        return markdown
+    return _COMMENT.sub("", markdown)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of raw HTML in a body that the allow-list removes."""
+
+    line: int
+    what: str
+
+
+def removals(markdown: str, first_line: int = 1) -> list[Removal]:
+    """What `clean` would take out of the raw HTML in a Markdown body, with lines."""
+    if "<" not in markdown:
+        return []
+    finder = _Finder()
+    finder.feed(_blank_code(strip_comments_keep_lines(markdown)))
+    finder.close()
+    return [Removal(line + first_line - 1, what) for line, what in finder.found]
+
+
+def strip_comments_keep_lines(markdown: str) -> str:
+    return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+
+
+def _blank_code(markdown: str) -> str:
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _INLINE_CODE.sub(blank, _FENCE.sub(blank, markdown))
+
+
+class _Finder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag not in ALLOWED_TAGS:
+            self.found.append((line, f"<{tag}> element"))
+            return
+        allowed = ALLOWED_ATTRS["*"] | ALLOWED_ATTRS.get(tag, set())
+        for name, value in attrs:
+            if name not in allowed:
+                self.found.append((line, f'{name}="..." attribute on <{tag}>'))
+            elif name in _URL_ATTRS and value and _scheme(value) not in URL_SCHEMES | {""}:
+                self.found.append((line, f"{_scheme(value)}: link on <{tag}>"))
+
+
+def _scheme(url: str) -> str:
+    compact = re.sub(r"[\s\x00-\x1f]", "", url).lower()
+    match = re.match(r"([a-z][a-z0-9+.-]*):", compact)
+    return match.group(1) if match else ""
