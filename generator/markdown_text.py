@@ -1,0 +1,55 @@
+"""A story body as safe HTML, as plain text, and by section (comments never survive)."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+
+from generator.sanitize import clean, strip_comments
+
+_EXTENSIONS = ["extra", "sane_lists", "smarty"]
+_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+def to_html(text: str) -> str:
+    """Markdown as HTML cut to the allow-list; HTML comments removed first."""
+    html = markdown.markdown(strip_comments(text), extensions=_EXTENSIONS, output_format="html")
+    return clean(html)
+
+
+def to_plain(text: str) -> str:
+    """Markdown as plain text: what an entry platform counts words in."""
+    html = to_html(text)
+    plain = re.sub(r"<[^>]+>", " ", html)
+    for entity, char in (("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'),
+                         ("&#39;", "'"), ("&nbsp;", " ")):
+        plain = plain.replace(entity, char)
+    plain = re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), plain)
+    plain = re.sub(r"&[a-z]+;", " ", plain)
+    return re.sub(r"[ \t]*\n[ \t\n]*", "\n", re.sub(r"[ \t]+", " ", plain)).strip()
+
+
+def word_count(text: str) -> int:
+    """Words as entry platforms count them: whitespace-separated, after markup is removed."""
+    return len(to_plain(text).split())
+
+
+def sections(text: str) -> dict[str, str]:
+    """Level-2 sections of a body, heading to Markdown (comments removed), in order."""
+    body = strip_comments(text)
+    found: dict[str, str] = {}
+    matches = list(_HEADING.finditer(body))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
+        found[match.group(1).strip()] = body[match.end():end].strip()
+    return found
+
+
+def section(text: str, heading: str) -> str | None:
+    """The section under `## heading` (case and spacing ignored), or None."""
+    wanted = " ".join(heading.split()).casefold()
+    for name, content in sections(text).items():
+        if " ".join(name.split()).casefold() == wanted:
+            return content
+    return None

@@ -1,0 +1,108 @@
+"""Shared fixtures: each test gets its own temporary project built from a {path: content} dict."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+NOW = "2026-11-26T12:00:00+00:00"
+
+STRATEGY = """\
+name: Test strategy
+council: Testshire Council
+outcomes:
+  - id: earn-revenue
+    title: Technology that earns revenue
+    enabler: Traded services
+  - id: shared-services
+    title: Shared services
+    enabler: Shared platforms
+success_criteria:
+  - id: national-award
+    title: Win a national award
+    measure: awards
+    national: true
+    target: 1
+  - id: traded-income
+    title: Grow traded income
+    measure: series
+    file: income.csv
+    column: income
+    unit: GBP
+    goal: increase
+"""
+
+INCOME = "period,income\n2024-25,100000\n2025-26,150000\n"
+
+
+def story(**fields: object) -> str:
+    """A valid published story's text, with `fields` replacing or adding front-matter lines.
+
+    Values are written as given (YAML text); pass None to drop a field. `body=` sets the body.
+    """
+    base: dict[str, object] = {
+        "title": "A test story",
+        "summary": "What happened, in one sentence.",
+        "date": "2026-03-14",
+        "status": "published",
+        "service": "Digital services",
+        "outcomes": "[earn-revenue]",
+    }
+    body = str(fields.pop("body", "## Challenge\n\nA challenge.\n\n## Impact\n\nAn impact.\n"))
+    base.update(fields)
+    lines = [f"{key}: {value}" for key, value in base.items() if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+ProjectFactory = Callable[[dict[str, str | bytes]], Path]
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> ProjectFactory:
+    """Build a project in a temp folder: a strategy and data series, plus `files`."""
+
+    def build(files: dict[str, str | bytes], *, base: bool = True) -> Path:
+        root = tmp_path / "project"
+        root.mkdir(exist_ok=True)
+        defaults: dict[str, str | bytes] = {
+            "data/strategy.yml": STRATEGY,
+            "data/income.csv": INCOME,
+        } if base else {}
+        for relative, content in {**defaults, **files}.items():
+            path = root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content) if content.startswith("\n") else content,
+                                encoding="utf-8")
+        return root
+
+    return build
+
+
+@pytest.fixture
+def example_project(tmp_path: Path) -> Path:
+    """A copy of the bundled example project (so tests never write into the repo)."""
+    root = tmp_path / "example"
+    root.mkdir()
+    for name in ("content", "stories", "awards", "data", "evidence"):
+        shutil.copytree(REPO / name, root / name)
+    if (REPO / "mkdocs.yml").exists():
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if (REPO / "overrides").exists():
+        shutil.copytree(REPO / "overrides", root / "overrides")
+    return root
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run `showcase ARGS` through click's runner; exceptions are not swallowed."""
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
