@@ -60,7 +60,13 @@ class UnusableStory:
     status: str | None
 
 
+def make_slug(text: str, max_length: int = 0) -> str:
+    """`text` as a URL slug: lowercase ASCII words joined by hyphens; apostrophes vanish."""
+    return str(slugify(text, max_length=max_length, word_boundary=bool(max_length),
+                       replacements=[["'", ""], ["\u2019", ""], ["&", " and "]]))
+
+
 def default_slug(path: str) -> str:
     """The file name without its folder, extension or leading date, as a slug."""
     stem = PurePosixPath(path).stem
-    return slugify(_LEADING_DATE.sub("", stem)) or slugify(stem) or "story"
+    return make_slug(_LEADING_DATE.sub("", stem)) or make_slug(stem) or "story"

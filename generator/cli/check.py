@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import failing_with, load, print_github, print_json, print_text, project_options
+from generator.cli.common import (
+    failing_with,
+    load,
+    print_github,
+    print_json,
+    print_text,
+    project_options,
+)
 
 
 @click.command()

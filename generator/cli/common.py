@@ -13,7 +13,7 @@ import click
 
 from generator import clock, project
 from generator.catalogue import Catalogue, collect
-from generator.problems import Problem, ShowcaseError, Severity
+from generator.problems import Problem, Severity, ShowcaseError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

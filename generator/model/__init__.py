@@ -27,8 +27,8 @@ __all__ = [
     "Quote",
     "Selection",
     "Status",
-    "Strategy",
     "StoryMeta",
+    "Strategy",
     "SuccessCriterion",
     "Unit",
 ]

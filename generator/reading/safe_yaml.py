@@ -74,8 +74,8 @@ def _refuse_anchors_and_tags(text: str, offset: int) -> None:
     loader = yaml.CSafeLoader(text)
     try:
         while loader.check_event():
-            event = loader.get_event()
-            line = event.start_mark.line + 1 + offset
+            event: Any = loader.get_event()
+            line = int(event.start_mark.line) + 1 + offset
             if isinstance(event, yaml.AliasEvent):
                 raise YamlProblem(line, f"aliases (*{event.anchor}) are not allowed: write the value out in full")
             anchor = getattr(event, "anchor", None)
@@ -144,7 +144,7 @@ class _Builder:
 
 def _scalar(node: yaml.Node) -> Any:
     text = str(node.value)
-    if node.style:  # quoted or block scalar: always text
+    if getattr(node, "style", None):  # quoted or block scalar: always text
         return text
     if text in _NULL:
         return None

@@ -1,0 +1,43 @@
+"""A new story file from the template (`showcase new`)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator.catalogue import STRATEGY_FILE
+from generator.model.strategy import Strategy
+from generator.problems import ShowcaseError
+from generator.project import Layout
+from generator.story import make_slug
+
+
+def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None) -> Path:
+    """Write `stories/YYYY-MM-DD-<slug>.md` as a draft; refuse to overwrite a file."""
+    clean_title = " ".join(title.split())
+    if not clean_title:
+        raise ShowcaseError('the title is empty: write showcase new "A title for the story"')
+    slug = make_slug(clean_title, max_length=60) or "story"
+    path = layout.stories / f"{today.isoformat()}-{slug}.md"
+    if path.exists():
+        raise ShowcaseError(f"{layout.relative(path)} already exists: choose another title or "
+                            "edit that file")
+    outcome_ids = ", ".join(o.id for o in strategy.outcomes) if strategy else "(none yet)"
+    text = _environment().get_template("story.md.j2").render(
+        title_yaml=json.dumps(clean_title, ensure_ascii=False),
+        date=today.isoformat(),
+        strategy_file=layout.relative(layout.data / STRATEGY_FILE),
+        outcome_ids=outcome_ids,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return path
+
+
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,
+                       keep_trailing_newline=True, autoescape=False)
