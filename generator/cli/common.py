@@ -31,6 +31,8 @@ def project_options(func: F) -> F:
 def load(project_dir: Path, now_text: str | None) -> tuple[Catalogue, datetime]:
     """Read the project; a problem with the settings is a ShowcaseError."""
     now = clock.now(now_text)
+    if not project_dir.is_dir():
+        raise ShowcaseError(f"there is no folder {project_dir}: give the project folder with -p")
     layout = project.discover(project_dir)
     return collect(layout, now), now
 
