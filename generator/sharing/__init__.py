@@ -2,7 +2,7 @@
 
 `site_outputs` is the one call the MkDocs plugin makes: every extra public file of the
 site, by path under the site folder. `head_links` are the <link rel="alternate"> entries
-every page's <head> carries.
+every page's <head> carries. Only public stories reach any of them (contract section 7).
 """
 
 from __future__ import annotations
@@ -11,6 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.catalogue import Catalogue
+from generator.clock import build_time
+from generator.sharing import feeds, opendata
+from generator.story import Story
+
+FEEDS_FOLDER = "feeds/"
+OPEN_DATA_FOLDER = "data/"
+"""The site's own data/ URL path (not the project's data/ folder, which is never published)."""
 
 
 @dataclass(frozen=True)
@@ -24,10 +31,51 @@ class HeadLink:
 
 
 def site_outputs(catalogue: Catalogue, now: datetime, site_url: str) -> dict[str, bytes]:
-    """Every extra public file of the site, path under the site folder to bytes."""
-    return {}
+    """Every extra public file of the site, path under the site folder to bytes.
+
+    Feeds need absolute addresses: without a site_url there are none, and the open
+    data's `url` fields are null.
+    """
+    stories = catalogue.public_stories(now)
+    updated = build_time()
+    data = opendata.open_data(stories, publisher(catalogue), site_url or None, updated)
+    outputs = {OPEN_DATA_FOLDER + name: content
+               for name, content in opendata.open_data_files(data).items()}
+    if site_url:
+        for feed in site_feeds(catalogue, stories, site_url, updated):
+            outputs.update(feeds.feed_files(feed))
+    return outputs
 
 
 def head_links(catalogue: Catalogue, now: datetime) -> list[HeadLink]:
-    """The alternate links each page's head carries."""
-    return []
+    """The alternate links each page's head carries: the site-wide feeds, when there are any."""
+    if not catalogue.layout.site.get("site_url"):
+        return []
+    name = publisher(catalogue)
+    return [
+        HeadLink(FEEDS_FOLDER + feeds.RSS_FILE, "application/rss+xml", f"{name} (RSS)"),
+        HeadLink(FEEDS_FOLDER + feeds.ATOM_FILE, "application/atom+xml", f"{name} (Atom)"),
+        HeadLink(FEEDS_FOLDER + feeds.JSON_FILE, "application/feed+json", f"{name} (JSON Feed)"),
+    ]
+
+
+def publisher(catalogue: Catalogue) -> str:
+    """The site's name, which names the feeds and the open data's publisher."""
+    return str(catalogue.layout.site.get("site_name") or "Success stories")
+
+
+def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str,
+               updated: datetime) -> list[feeds.Feed]:
+    """The site-wide feed and one per strategy outcome, of the public `stories`."""
+    name = publisher(catalogue)
+    home = site_url.rstrip("/") + "/"
+    found = [feeds.Feed(name, f"Digital success stories from {name}", FEEDS_FOLDER, site_url,
+                        home, updated, stories)]
+    outcomes = catalogue.strategy.outcomes if catalogue.strategy else []
+    for outcome in outcomes:
+        chosen = [s for s in stories if outcome.id in s.meta.outcomes]
+        found.append(feeds.Feed(f"{name}: {outcome.title}",
+                                f"Stories evidencing the outcome: {outcome.title}",
+                                f"{FEEDS_FOLDER}outcomes/{outcome.id}/", site_url, home, updated,
+                                chosen))
+    return found

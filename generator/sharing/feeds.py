@@ -1,0 +1,140 @@
+"""Feeds of the public stories: RSS 2.0 and Atom (feedgen), JSON Feed 1.1 (json).
+
+One site-wide feed and one per strategy outcome; every item's id is the story's page
+address, so it stays the same when the title changes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from generator import __version__
+from generator.markdown_text import to_html
+from generator.public import public_quotes
+from generator.sanitize import clean
+from generator.sharing import urls
+from generator.sharing.dates import published_at
+from generator.story import Story
+
+RSS_FILE = "rss.xml"
+ATOM_FILE = "atom.xml"
+JSON_FILE = "feed.json"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+LANGUAGE = "en-GB"
+
+_templates = Environment(loader=PackageLoader("generator.sharing", "templates"),
+                         autoescape=select_autoescape(default=True), keep_trailing_newline=True)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed: what it is called, where it lives and its stories (newest first)."""
+
+    title: str
+    description: str
+    folder: str
+    """Path of the feed's folder under the site root, e.g. feeds/ or feeds/outcomes/x/."""
+    site_url: str
+    home: str
+    """The page the feed is the alternate of."""
+    updated: datetime
+    stories: Sequence[Story]
+
+    def url(self, file: str) -> str:
+        return urls.site_root(self.site_url) + self.folder + file
+
+
+def item_html(story: Story, site_url: str) -> str:
+    """A feed item's content: the safe body, public quotes, a link to the page."""
+    html = _templates.get_template("feed-item.html").render(
+        body=Markup(to_html(story.body)), quotes=public_quotes(story),
+        story_url=urls.story_url(site_url, story.slug))
+    return clean(html.strip())
+
+
+def rss(feed: Feed) -> bytes:
+    """The feed as RSS 2.0."""
+    return bytes(_generator(feed, RSS_FILE, "application/rss+xml").rss_str(pretty=True))
+
+
+def atom(feed: Feed) -> bytes:
+    """The feed as Atom 1.0."""
+    return bytes(_generator(feed, ATOM_FILE, "application/atom+xml").atom_str(pretty=True))
+
+
+def _generator(feed: Feed, file: str, media_type: str) -> FeedGenerator:
+    generator = FeedGenerator()
+    generator.id(feed.url(ATOM_FILE))
+    generator.title(feed.title)
+    generator.subtitle(feed.description)
+    generator.link(href=feed.url(file), rel="self", type=media_type)
+    # feedgen gives RSS's <link> the last link added: the page, not the feed.
+    generator.link(href=feed.home, rel="alternate")
+    generator.language(LANGUAGE)
+    generator.generator("Showcase", __version__)
+    generator.updated(feed.updated)
+    generator.lastBuildDate(feed.updated)
+    for story in feed.stories:
+        _add_entry(generator, story, feed.site_url)
+    return generator
+
+
+def _add_entry(generator: FeedGenerator, story: Story, site_url: str) -> None:
+    url = urls.story_url(site_url, story.slug)
+    entry = generator.add_entry(order="append")
+    entry.id(url)
+    entry.guid(url, permalink=True)
+    entry.title(story.title)
+    entry.link(href=url, rel="alternate")
+    entry.summary(story.meta.summary)
+    entry.content(item_html(story, site_url), type="html")
+    entry.published(published_at(story))
+    entry.updated(published_at(story))
+    for tag in story.meta.tags:
+        entry.category(term=tag)
+
+
+def json_feed(feed: Feed) -> bytes:
+    """The feed as JSON Feed 1.1."""
+    payload: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": feed.title,
+        "home_page_url": feed.home,
+        "feed_url": feed.url(JSON_FILE),
+        "description": feed.description,
+        "language": LANGUAGE,
+        "items": [_json_item(story, feed.site_url) for story in feed.stories],
+    }
+    return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _json_item(story: Story, site_url: str) -> dict[str, Any]:
+    url = urls.story_url(site_url, story.slug)
+    item: dict[str, Any] = {
+        "id": url,
+        "url": url,
+        "title": story.title,
+        "summary": story.meta.summary,
+        "content_html": item_html(story, site_url),
+        "date_published": published_at(story).isoformat(),
+    }
+    image = story.meta.image
+    if image is not None:
+        item["image"] = urls.story_file_url(site_url, story.slug, image.src)
+    if story.meta.tags:
+        item["tags"] = list(story.meta.tags)
+    return item
+
+
+def feed_files(feed: Feed) -> dict[str, bytes]:
+    """The feed in its three formats, by path under the site root."""
+    return {feed.folder + RSS_FILE: rss(feed), feed.folder + ATOM_FILE: atom(feed),
+            feed.folder + JSON_FILE: json_feed(feed)}

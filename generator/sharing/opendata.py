@@ -1,0 +1,145 @@
+"""Open data: the public stories as `stories.json` and their figures as `metrics.csv`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from generator.markdown_text import to_html
+from generator.model.story import Metric
+from generator.public import public_evidence, public_quotes
+from generator.sharing import schemas, urls
+from generator.sharing.dates import published_at
+from generator.sharing.records import (
+    OpenAward,
+    OpenData,
+    OpenEvidence,
+    OpenImage,
+    OpenMetric,
+    OpenQuote,
+    OpenStory,
+)
+from generator.story import Story
+
+STORIES_FILE = "stories.json"
+METRICS_FILE = "metrics.csv"
+STORIES_SCHEMA_FILE = "stories.schema.json"
+METRICS_SCHEMA_FILE = "metrics.schema.json"
+METRICS_COLUMNS = ("story", "metric", "label", "value", "unit", "baseline", "target", "period",
+                   "direction", "source", "verified")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def for_partner(stories: Sequence[Story], partner: str | None) -> list[Story]:
+    """The stories whose partners name `partner` (case and spacing ignored); all when None."""
+    if partner is None:
+        return list(stories)
+    wanted = _fold(partner)
+    return [s for s in stories if any(_fold(p) == wanted for p in s.meta.partners)]
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def open_data(stories: Sequence[Story], publisher: str, site_url: str | None,
+              generated: datetime, partner: str | None = None) -> OpenData:
+    """The records of `stories`, which must already be the public ones."""
+    return OpenData(publisher=publisher, site_url=urls.site_root(site_url) if site_url else None,
+                    generated=generated, partner=partner,
+                    stories=[story_record(s, site_url) for s in stories])
+
+
+def story_record(story: Story, site_url: str | None) -> OpenStory:
+    """What of one public story is open data: never contact, comments or private parts."""
+    meta = story.meta
+    return OpenStory(
+        id=story.slug, title=meta.title, summary=meta.summary, date=meta.date,
+        published=published_at(story), service=meta.service, outcomes=list(meta.outcomes),
+        tags=list(meta.tags), partners=list(meta.partners),
+        url=urls.story_url(site_url, story.slug) if site_url else None,
+        image=_image(story, site_url), metrics=[_metric(story, m) for m in meta.metrics],
+        quotes=[OpenQuote(text=q.text, by=q.by, role=q.role) for q in public_quotes(story)],
+        evidence=[OpenEvidence(id=e.id, title=e.title,
+                               url=urls.story_file_url(site_url, story.slug, e.path)
+                               if site_url else None)
+                  for e in public_evidence(story)],
+        awards=[OpenAward(award=a.award, result=a.result, national=a.national, year=a.year)
+                for a in meta.awards],
+        content_html=to_html(story.body),
+    )
+
+
+def _image(story: Story, site_url: str | None) -> OpenImage | None:
+    image = story.meta.image
+    if image is None:
+        return None
+    url = urls.story_file_url(site_url, story.slug, image.src) if site_url else None
+    return OpenImage(url=url, alt=image.alt or "")
+
+
+def _metric(story: Story, metric: Metric) -> OpenMetric:
+    return OpenMetric(id=metric.key, label=metric.label, value=metric.value, unit=metric.unit,
+                      baseline=metric.baseline, target=metric.target, period=metric.period,
+                      direction=metric.direction, source=public_source(story, metric),
+                      verified=metric.verified)
+
+
+def public_source(story: Story, metric: Metric) -> str | None:
+    """The metric's source when it may be public: an https address or a public evidence id."""
+    source = metric.source
+    if source is None:
+        return None
+    if source.startswith("https://"):
+        return source
+    return source if source in {e.id for e in public_evidence(story)} else None
+
+
+def stories_json(data: OpenData) -> bytes:
+    """stories.json: UTF-8, two-space indent, keys in the schema's order."""
+    payload = data.model_dump(mode="json")
+    return _json_bytes(payload)
+
+
+def metrics_csv(data: OpenData) -> bytes:
+    """metrics.csv: one row per metric, RFC 4180 with CRLF, formulas neutralised."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(METRICS_COLUMNS)
+    for story in data.stories:
+        for metric in story.metrics:
+            writer.writerow([_cell(value) for value in (
+                story.id, metric.id, metric.label, metric.value, metric.unit.value,
+                metric.baseline, metric.target, metric.period, metric.direction, metric.source,
+                metric.verified)])
+    return out.getvalue().encode("utf-8")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def open_data_files(data: OpenData) -> dict[str, bytes]:
+    """The four open-data files by name: the data and their schemas."""
+    site_url = data.site_url
+    return {
+        STORIES_FILE: stories_json(data),
+        METRICS_FILE: metrics_csv(data),
+        STORIES_SCHEMA_FILE: _json_bytes(schemas.stories_schema(site_url)),
+        METRICS_SCHEMA_FILE: _json_bytes(schemas.metrics_schema()),
+    }
+
+
+def _json_bytes(payload: dict[str, Any]) -> bytes:
+    return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
