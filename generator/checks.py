@@ -83,6 +83,10 @@ def _sources(story: Story) -> Iterator[Problem]:
                            "https:// address", Severity.WARNING)
         elif metric.source.startswith("https://"):
             continue
+        elif metric.source.startswith("http://"):
+            yield _problem(story, loc, f"metrics[{index}].source",
+                           f'"{metric.source}" is not a secure address: write '
+                           f'https://{metric.source.removeprefix("http://")}')
         elif metric.source not in ids:
             hint = did_you_mean(metric.source, ids)
             yield _problem(story, loc, f"metrics[{index}].source",
@@ -97,7 +101,7 @@ def _metric_ids(story: Story) -> Iterator[Problem]:
         if key in seen:
             yield _problem(story, ("metrics", index), f"metrics[{index}].id",
                            f'"{key}" is also the id of metrics[{seen[key]}]: give each metric '
-                           "its own id: or label")
+                           "its own id (or a different label)")
         seen.setdefault(key, index)
 
 
@@ -127,12 +131,14 @@ def check_slugs(stories: list[Story], unusable: list[UnusableStory]) -> list[Pro
     """Every story slug is unique, ignoring case."""
     first: dict[str, str] = {}
     found = []
-    for path, slug in sorted([(s.path, s.slug) for s in stories] + [(u.path, u.slug) for u in unusable]):
+    named = [(s.path, s.slug, s.line_of("slug") if s.meta.slug else 1) for s in stories]
+    for path, slug, line in sorted(named + [(u.path, u.slug, 1) for u in unusable]):
         key = slug.casefold()
         if key in first:
-            found.append(Problem(path, 1, "slug",
+            found.append(Problem(path, line, "slug",
                                  f'"{slug}" is also the slug of {first[key]} (slugs must differ, '
-                                 "ignoring case): rename one file or set a different slug:"))
+                                 'ignoring case): rename one file or add a line "slug: ..." '
+                                 "with a different slug"))
         else:
             first[key] = path
     return found

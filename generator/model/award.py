@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BeforeValidator, Field, PositiveInt, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.common import Date, Deadline, Flag, HttpsUrl, ShowcaseModel, Slug
+from generator.model.common import Date, Deadline, Flag, HttpsUrl, ShowcaseModel, Slug, _shown
 
 _COMPOSE_KINDS = ("summary", "metrics", "quotes", "section")
 
@@ -38,7 +38,7 @@ def _parse_compose(value: Any) -> Any:
         "compose",
         "expected one of summary, metrics, quotes or 'section: <heading>' "
         "(e.g. compose: \"section: Impact\"), got {found}",
-        {"found": repr(value)},
+        {"found": _shown(value)},
     )
 
 
@@ -50,7 +50,7 @@ def _parse_tolerance(value: Any) -> float:
     elif isinstance(value, str) and (match := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%\s*", value)):
         return float(match.group(1)) / 100
     raise PydanticCustomError(
-        "tolerance", "expected a percentage like 10%, got {found}", {"found": repr(value)}
+        "tolerance", "expected a percentage like 10%, got {found}", {"found": _shown(value)}
     )
 
 

@@ -100,7 +100,15 @@ def parse_deadline(value: Any) -> datetime:
     """A date-time with offset, or a date meaning the end of that day, UK time."""
     if isinstance(value, str) and _DATE.fullmatch(value.strip()):
         return datetime.combine(parse_date(value), time(23, 59, 59), tzinfo=UK)
+    if isinstance(value, str) and not _looks_like_datetime(value):
+        raise _fail("datetime_format", "expected a date YYYY-MM-DD (the end of that day, UK time) "
+                                       "or a date-time like 2026-03-01T09:00:00+00:00, "
+                                       f"got {_shown(value)}")
     return parse_datetime(value)
+
+
+def _looks_like_datetime(text: str) -> bool:
+    return re.match(r"\s*\d{4}-\d{2}-\d{2}[T ]", text) is not None
 
 
 def parse_slug(value: Any) -> str:

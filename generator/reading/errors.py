@@ -31,12 +31,33 @@ def problems_from(
 ) -> list[Problem]:
     """One problem per pydantic error, each with file, line and field."""
     found = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    meant = _meant_fields(errors, model)
+    for error in errors:
         loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc in meant:
+            continue  # the misspelt key's did-you-mean already says it
         message = _message(error, model, what)
         found.append(Problem(path, located.line_of(loc), field_name(loc) or None, message,
                              Severity.ERROR))
     return sorted(set(found), key=lambda p: (p.line or 0, p.field or ""))
+
+
+def _meant_fields(errors: list[ErrorDetails], model: type[BaseModel]) -> set[Loc]:
+    """Where a misspelt key (`titel`) suggests a missing field (`title`), that field's loc."""
+    meant: set[Loc] = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden":
+            close = _closest(str(loc[-1]), _fields_at(model, loc[:-1]))
+            if close:
+                meant.add((*loc[:-1], close))
+    return meant
+
+
+def _closest(name: str, allowed: list[str]) -> str | None:
+    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
@@ -47,7 +68,8 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
     if kind == "missing":
         return f'is required but missing: add a line "{loc[-1]}: ..."'
     if kind == "extra_forbidden":
-        return _unknown_field(str(loc[-1]), _fields_at(model, loc[:-1]), what)
+        return _unknown_field(str(loc[-1]), _fields_at(model, loc[:-1]),
+                              _what_at(model, loc[:-1]) or what)
     if kind == "string_too_long":
         return (f"is {len(str(value))} characters long; at most {ctx.get('max_length')} are "
                 f"allowed: shorten it")
@@ -102,15 +124,39 @@ def _choice(expected: str, value: Any) -> str:
 
 def _unknown_field(name: str, allowed: list[str], what: str) -> str:
     text = f"is not a field of {what}"
-    close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
+    close = _closest(name, allowed)
     if close:
-        return f"{text}; did you mean {close[0]}?"
+        return f"{text}; did you mean {close}?"
     if allowed:
         return f"{text}; the fields are {', '.join(allowed)}"
     return text
 
 
+#: how a nested model is named in "is not a field of ..."
+NESTED_NAMES = {
+    "Metric": "a metric", "Quote": "a quote", "Evidence": "an evidence item",
+    "AwardResult": "an award result", "Image": "an image", "Question": "a question",
+    "Selection": "select", "Attachments": "attachments", "Period": "period",
+    "Outcome": "an outcome", "SuccessCriterion": "a success criterion",
+}
+
+
+def _what_at(model: type[BaseModel], loc: Loc) -> str | None:
+    """The name of the nested model at `loc` (e.g. "a metric"), or None at the top."""
+    if not loc:
+        return None
+    found = _model_in(_type_at(model, loc))
+    return NESTED_NAMES.get(found.__name__) if found is not None else None
+
+
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    found = _model_in(_type_at(model, loc))
+    if found is None:
+        return []
+    return [info.alias or name for name, info in found.model_fields.items()]
+
+
+def _type_at(model: type[BaseModel], loc: Loc) -> Any:
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -118,12 +164,9 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
             continue
         fields = _model_in(current)
         if fields is None or part not in fields.model_fields:
-            return []
+            return None
         current = fields.model_fields[part].annotation
-    found = _model_in(current)
-    if found is None:
-        return []
-    return [info.alias or name for name, info in found.model_fields.items()]
+    return current
 
 
 def _unwrap(tp: Any) -> Iterator[Any]:

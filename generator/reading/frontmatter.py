@@ -34,7 +34,8 @@ def parse(text: str) -> Document:
     end = _closing_line(lines)
     fields = safe_yaml.load("\n".join(lines[1:end]), first_line=2)
     if not isinstance(fields.data, dict):
-        found = "nothing" if fields.data is None else "a list or a single value"
+        found = ("nothing" if fields.data is None
+                 else "a list" if isinstance(fields.data, list) else "a single value")
         raise YamlProblem(2, f"the front-matter must be fields like 'title: ...', found {found}")
     return Document(fields, "\n".join(lines[end + 1:]), end + 2)
 

@@ -59,7 +59,7 @@ def load(text: str, first_line: int = 1) -> Located:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _problem_from(exc, offset) from None
+        raise _problem_from(exc, offset, text) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line + _reader_line(exc, text), _plain(exc)) from None
     finally:
@@ -86,7 +86,7 @@ def _refuse_anchors_and_tags(text: str, offset: int) -> None:
                 shown = tag.replace("tag:yaml.org,2002:", "!!")
                 raise YamlProblem(line, f"tags like {shown} are not allowed: remove the tag and write a plain value")
     except yaml.MarkedYAMLError as exc:
-        raise _problem_from(exc, offset) from None
+        raise _problem_from(exc, offset, text) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(offset + 1 + _reader_line(exc, text), _plain(exc)) from None
     finally:
@@ -159,10 +159,34 @@ def _scalar(node: yaml.Node) -> Any:
     return text
 
 
-def _problem_from(exc: yaml.MarkedYAMLError, offset: int) -> YamlProblem:
+def _problem_from(exc: yaml.MarkedYAMLError, offset: int, text: str = "") -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and any(w in (exc.context or "") for w in _OPENED_AT):
+        mark = exc.context_mark  # an unclosed [ { or quote: the line that opened it
     line = (mark.line + 1 if mark is not None else 1) + offset
-    return YamlProblem(line, f"not valid YAML: {_plain(exc)}")
+    source = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
+    return YamlProblem(line, f"not valid YAML: {_plain(exc)}{_hint(exc, source)}")
+
+
+#: parser contexts whose problem is best shown where the thing was opened
+_OPENED_AT = ("flow sequence", "flow mapping", "quoted scalar")
+
+#: what usually causes a parser complaint, by words in it
+_HINTS = (
+    ("mapping values are not allowed", "a value holding ': ' needs double quotes around it"),
+    ("did not find expected ',' or ']'", "a list written [a, b] needs its closing ]"),
+    ("did not find expected ',' or '}'", "fields written {a: b} need their closing }"),
+    ("did not find expected key", "check the indentation of this line"),
+    ("expected <block end>", "check the indentation of this line"),
+    ("found unexpected end of stream", "a quote is not closed"),
+)
+
+
+def _hint(exc: yaml.MarkedYAMLError, source: str) -> str:
+    if "\t" in source[: len(source) - len(source.lstrip())]:
+        return " (indent with spaces, not tabs)"
+    words = f"{exc.context} {exc.problem}"
+    return next((f" ({hint})" for key, hint in _HINTS if key in words), "")
 
 
 def _plain(exc: yaml.YAMLError) -> str:

@@ -49,7 +49,8 @@ def read_table(file: Path, relative: str) -> tuple[Table | None, list[Problem]]:
             continue
         if len(cells) != len(header):
             problems.append(Problem(relative, number, None,
-                                    f"has {len(cells)} cells but the header has {len(header)}"))
+                                    f"has {len(cells)} cells but the header has {len(header)} "
+                                    "(a cell holding a comma needs double quotes)"))
             continue
         rows.append((number, [cell.strip() for cell in cells]))
     return Table(relative, header, rows), problems
