@@ -15,6 +15,8 @@ from generator import __version__
 COMMANDS = {
     "check": "generator.cli.check:check",
     "new": "generator.cli.new:new",
+    "pack": "generator.cli.pack:pack",
+    "awards": "generator.cli.awards:awards",
     "schema": "generator.cli.schema:schema",
 }
 

@@ -1,0 +1,67 @@
+"""`showcase pack <award-id>`: the award's evidence pack; `--verify <zip>` checks one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from generator import clock
+from generator.cli.common import failing_with, load, project_options
+from generator.pack import BuiltPack, build_pack, verify_pack
+
+READY, NOT_READY, FAILED = 0, 1, 2
+
+
+@click.command()
+@project_options
+@click.argument("award_id", required=False)
+@click.option("--out", "out_dir", default="dist", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write <award-id>.zip into (relative to the project).")
+@click.option("--verify", "verify_zip", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check a pack's members against its manifest.json instead of building.")
+@failing_with(FAILED)
+def pack(project_dir: Path, now_text: str | None, award_id: str | None, out_dir: Path,
+         verify_zip: Path | None) -> None:
+    """Build the evidence pack for AWARD_ID: exit 0 ready, 1 not ready, 2 could not build."""
+    if verify_zip is not None:
+        raise SystemExit(_verify(verify_zip))
+    if not award_id:
+        raise click.UsageError("give an award id (the file name in awards/ without .yml)")
+    catalogue, now = load(project_dir, now_text)
+    target = out_dir if out_dir.is_absolute() else project_dir / out_dir
+    built = build_pack(catalogue, award_id, now, clock.build_time(), target)
+    _summary(built)
+    raise SystemExit(READY if built.plan.checklist.ready else NOT_READY)
+
+
+def _verify(path: Path) -> int:
+    problems = verify_pack(path)
+    for line in problems:
+        click.echo(f"{path}: {line}")
+    click.echo(f"{path}: ok, every member matches manifest.json" if not problems
+               else f"{path}: {len(problems)} mismatch{'es' * (len(problems) != 1)}")
+    return 0 if not problems else 1
+
+
+def _summary(built: BuiltPack) -> None:
+    plan = built.plan
+    tolerance = plan.award.entry.tolerance
+    table = Table(title=f"{plan.award.entry.name}: {len(plan.stories)} stories")
+    for column in ("question", "used", "limit", "status"):
+        table.add_column(column)
+    for answer in plan.drafted.answers:
+        status = ("no answer yet" if answer.markdown is None
+                  else "over" if answer.over(tolerance) else "ok")
+        table.add_row(answer.question.id, f"{answer.used} {answer.unit}",
+                      str(answer.limit or "-"), status)
+    console = Console(soft_wrap=True)
+    console.print(table)
+    checklist = plan.checklist
+    for line in checklist.blockers:
+        click.echo(f"blocker: {line}")
+    verdict = "READY" if checklist.ready else f"NOT READY ({len(checklist.blockers)} blockers)"
+    click.echo(f"{verdict}: wrote {built.path} ({len(checklist.warnings)} warnings in CHECKLIST.md)")

@@ -1,0 +1,61 @@
+"""Building a pack: plan, render every member, archive, write atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from generator import __version__
+from generator.catalogue import Catalogue
+from generator.pack.archive import MANIFEST, Members, manifest, write_atomically, zip_bytes
+from generator.pack.documents import render_checklist, render_entry_html
+from generator.pack.docx_entry import render_docx
+from generator.pack.metrics_csv import metrics_csv
+from generator.pack.pdf import render_pdf
+from generator.pack.plan import PackPlan, make_plan
+from generator.problems import ShowcaseError
+
+
+@dataclass(frozen=True)
+class BuiltPack:
+    """A pack written to `path`, with the plan it came from."""
+
+    plan: PackPlan
+    path: Path
+    members: list[str]
+
+
+def assemble(plan: PackPlan, built: datetime) -> Members:
+    """Every member of the pack, manifest last (it lists all the others)."""
+    members = Members()
+    for answer in plan.drafted.answers:
+        if answer.markdown is not None:
+            members.add(f"answers/{answer.question.id}.md", (answer.markdown + "\n").encode())
+    for item in [*plan.gathered.evidence, *plan.gathered.images]:
+        members.add(item.member, item.source.read_bytes())
+    html = render_entry_html(plan, built)
+    members.add("entry.html", html.encode())
+    members.add("entry.pdf", render_pdf(html, {n: members[n] for n in members
+                                               if n.startswith("images/")}))
+    members.add("entry.docx", render_docx(plan, built))
+    members.add("metrics.csv", metrics_csv(plan.stories))
+    members.add("CHECKLIST.md", render_checklist(plan).encode())
+    facts = {"award": plan.award.id, "stories": [s.slug for s in plan.stories],
+             "version": __version__, "built": built.strftime("%Y-%m-%dT%H:%M:%SZ"),
+             "ready": plan.checklist.ready}
+    members.add(MANIFEST, manifest(members, facts))
+    return members
+
+
+def build_pack(catalogue: Catalogue, award_id: str, now: datetime, built: datetime,
+               out_dir: Path) -> BuiltPack:
+    """Plan, render and write `<out_dir>/<award_id>.zip`; ShowcaseError when it cannot."""
+    plan = make_plan(catalogue, award_id, now)
+    members = assemble(plan, built)
+    target = out_dir / f"{plan.award.id}.zip"
+    try:
+        write_atomically(target, zip_bytes(members.items(), built))
+    except OSError as exc:
+        raise ShowcaseError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return BuiltPack(plan, target, list(members))

@@ -1,0 +1,116 @@
+"""The pack's checklist: ready or not, every blocker and warning (contract section 6)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from generator.catalogue import Award
+from generator.pack.answers import Answer, Drafted
+from generator.pack.files import Gathered
+from generator.pack.periods import overlaps, parse_period
+from generator.story import Story
+
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """What stops the entry being submitted (blockers) and what to look at (warnings)."""
+
+    blockers: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        return not self.blockers
+
+
+def make_checklist(award: Award, stories: list[Story], left_out: list[str], drafted: Drafted,
+                   gathered: Gathered, now: datetime) -> Checklist:
+    """Every blocker and warning for this pack at `now`."""
+    blockers = list(_answer_blockers(award, drafted.answers))
+    blockers += gathered.missing
+    blockers += _attachment_blockers(award, gathered)
+    if not stories:
+        blockers.append("no stories: the award file selects no story in review or published")
+    warnings = list(_metric_warnings(award, stories))
+    warnings += [f"quote left out (no consent: true): {q}" for q in drafted.quotes_left_out]
+    warnings += [f"story left out: {line}" for line in left_out]
+    deadline_blocker, deadline_warning = _deadline(award, now)
+    blockers += deadline_blocker
+    warnings += deadline_warning
+    return Checklist(blockers, warnings)
+
+
+def _answer_blockers(award: Award, answers: list[Answer]) -> Iterator[str]:
+    tolerance = award.entry.tolerance
+    for answer in answers:
+        qid = answer.question.id
+        if answer.markdown is None:
+            yield f"{qid}: no answer yet: write {award.path.rsplit('.', 1)[0]}/{qid}.md"
+        elif not answer.markdown.strip():
+            yield f"{qid}: the answer is empty"
+        elif answer.over(tolerance):
+            allowed = f" ({answer.allowed(tolerance)} with the {_percent(tolerance)} tolerance)" \
+                if tolerance else ""
+            yield f"{qid}: {answer.usage}{allowed}"
+
+
+def _percent(fraction: float) -> str:
+    return f"{fraction * 100:g}%"
+
+
+def _attachment_blockers(award: Award, gathered: Gathered) -> Iterator[str]:
+    limits = award.entry.attachments
+    if limits is None:
+        return
+    files = gathered.evidence
+    if limits.max_files is not None and len(files) > limits.max_files:
+        yield f"attachments: {len(files)} evidence files, the award allows {limits.max_files}"
+    formats = {f.lower().lstrip(".") for f in limits.formats}
+    for item in files:
+        suffix = item.member.rsplit(".", 1)[-1].lower() if "." in item.member else ""
+        if formats and suffix not in formats:
+            yield (f"attachments: {item.member}: .{suffix} files are not accepted "
+                   f"(accepted: {', '.join(limits.formats)})")
+        if limits.max_mb_each is not None and item.size > limits.max_mb_each * _MB:
+            yield (f"attachments: {item.member}: {item.size / _MB:.1f} MB, "
+                   f"over the {limits.max_mb_each:g} MB limit")
+
+
+def _metric_warnings(award: Award, stories: list[Story]) -> Iterator[str]:
+    period = award.entry.period
+    qualifying = (period.start, period.end) if period else None
+    for story in stories:
+        for metric in story.meta.metrics:
+            name = f"{story.path}: metric {metric.key}"
+            if not metric.source:
+                yield f"{name} has no source"
+            if not metric.verified:
+                yield f"{name} is not verified"
+            if qualifying is None or metric.period is None:
+                continue
+            span = parse_period(metric.period)
+            if span is None:
+                yield f'{name}: period "{metric.period}" could not be checked against the award\'s period'
+            elif not overlaps(span, qualifying):
+                yield (f'{name}: period "{metric.period}" is outside the qualifying period '
+                       f"{qualifying[0].isoformat()} to {qualifying[1].isoformat()}")
+
+
+def _deadline(award: Award, now: datetime) -> tuple[list[str], list[str]]:
+    deadline = award.entry.deadline
+    if deadline is None:
+        return [], ["no deadline in the award file"]
+    shown = deadline.strftime("%d %B %Y %H:%M %Z").lstrip("0").strip()
+    if deadline < now:
+        return [f"deadline passed: {shown}"], []
+    return [], [f"{days_left(deadline, now)} days to the deadline ({shown})"]
+
+
+def days_left(deadline: datetime, now: datetime) -> int:
+    """Whole days from `now` to `deadline`, rounded up (0 on the day itself)."""
+    return max(0, math.ceil((deadline - now).total_seconds() / 86400 - 1e-9)) if deadline > now else 0

@@ -1,0 +1,37 @@
+"""Text documents of the pack from Jinja templates: entry.html and CHECKLIST.md."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from generator import __version__
+from generator.pack.plan import PackPlan
+from generator.pack.views import answer_views, deadline_text, metric_rows, story_views, title_of
+
+AUTHOR = "Showcase evidence pack"
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("generator", "templates/pack"),
+                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                       keep_trailing_newline=True, trim_blocks=False)
+
+
+def render_entry_html(plan: PackPlan, built: datetime) -> str:
+    """The entry as one accessible HTML page with print CSS."""
+    return _environment().get_template("entry.html").render(
+        title=title_of(plan), author=AUTHOR, version=__version__,
+        built=built.strftime("%Y-%m-%dT%H:%M:%SZ"), award=plan.award.entry,
+        deadline=deadline_text(plan), ready=plan.checklist.ready,
+        answers=answer_views(plan), metrics=metric_rows(plan), stories=story_views(plan))
+
+
+def render_checklist(plan: PackPlan) -> str:
+    """CHECKLIST.md: first line '# READY: <award>' or '# NOT READY: <award>'."""
+    return _environment().get_template("CHECKLIST.md").render(
+        checklist=plan.checklist, award=plan.award.entry, answers=answer_views(plan),
+        stories=story_views(plan), declarations=plan.award.entry.declarations)

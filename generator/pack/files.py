@@ -1,0 +1,86 @@
+"""The files a pack carries: cited evidence and lead images, under safe, unique member names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from generator.paths import PathRefused, resolve_inside
+from generator.project import Layout
+from generator.story import Story
+
+
+@dataclass(frozen=True)
+class PackFile:
+    """A file to copy into the pack."""
+
+    member: str
+    """Its name in the zip, e.g. evidence/call-volumes.csv."""
+    source: Path
+    """Where it is in the project."""
+    size: int
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The files found, and the ones that could not be used."""
+
+    evidence: list[PackFile]
+    images: list[PackFile]
+    missing: list[str]
+    """One line per file that is missing or refused, naming the story and why."""
+
+
+def gather(layout: Layout, stories: list[Story]) -> Gathered:
+    """Every evidence file the stories cite and every lead image, deduplicated."""
+    names = _Names()
+    evidence: list[PackFile] = []
+    images: list[PackFile] = []
+    missing: list[str] = []
+    seen: set[Path] = set()
+    evidence_name = layout.relative(layout.evidence)
+    for story in stories:
+        for item in story.meta.evidence:
+            try:
+                source = resolve_inside(layout.evidence, item.path, layout.root, evidence_name)
+            except PathRefused as exc:
+                missing.append(f"{story.path}: evidence {item.id}: {exc}")
+                continue
+            if source.resolve() not in seen:
+                seen.add(source.resolve())
+                member = names.claim("evidence", PurePosixPath(item.path.strip()))
+                evidence.append(PackFile(member, source, source.stat().st_size))
+        image = _image(layout, story, names, missing)
+        if image is not None:
+            images.append(image)
+    return Gathered(evidence, images, missing)
+
+
+def _image(layout: Layout, story: Story, names: _Names, missing: list[str]) -> PackFile | None:
+    if story.meta.image is None:
+        return None
+    folder = (layout.root / story.path).parent
+    try:
+        source = resolve_inside(folder, story.meta.image.src, layout.root, layout.relative(folder))
+    except PathRefused as exc:
+        missing.append(f"{story.path}: image: {exc}")
+        return None
+    member = names.claim("images", PurePosixPath(story.slug + source.suffix.lower()))
+    return PackFile(member, source, source.stat().st_size)
+
+
+class _Names:
+    """Member names, unique ignoring case; a clash gets -2, -3 ... before the suffix."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, folder: str, relative: PurePosixPath) -> str:
+        parts = [p for p in relative.parts if p not in ("", ".", "..")]
+        base = PurePosixPath(folder, *parts)
+        candidate, number = base, 1
+        while str(candidate).casefold() in self._taken:
+            number += 1
+            candidate = base.with_name(f"{base.stem}-{number}{base.suffix}")
+        self._taken.add(str(candidate).casefold())
+        return str(candidate)

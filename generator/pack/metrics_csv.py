@@ -1,0 +1,38 @@
+"""metrics.csv: every metric of the included stories, formula-safe."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from generator.story import Story
+
+COLUMNS = ("story", "metric id", "label", "value", "unit", "baseline", "target", "period",
+           "direction", "source", "verified")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def metrics_csv(stories: list[Story]) -> bytes:
+    """The CSV as UTF-8 bytes with CRLF line ends; numbers stay numbers."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for story in stories:
+        for m in story.meta.metrics:
+            text = [story.slug, m.key, m.label]
+            writer.writerow([*(neutralise(t) for t in text), _number(m.value), m.unit.value,
+                             _number(m.baseline), _number(m.target), neutralise(m.period or ""),
+                             m.direction, neutralise(m.source or ""),
+                             "true" if m.verified else "false"])
+    return out.getvalue().encode("utf-8")

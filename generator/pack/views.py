@@ -1,0 +1,105 @@
+"""What the entry documents show, decided once for HTML, PDF, DOCX and the checklist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator import formatting
+from generator.markdown_text import to_html
+from generator.model.story import Metric
+from generator.pack.answers import Answer
+from generator.pack.plan import PackPlan
+from generator.story import Story
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """A question and its answer as shown."""
+
+    id: str
+    prompt: str
+    markdown: str | None
+    html: str | None
+    usage: str
+    over: bool
+    origin: str
+
+    @property
+    def status(self) -> str:
+        if self.markdown is None:
+            return "no answer yet"
+        return "over the limit" if self.over else "ok"
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """One metric with its figures formatted."""
+
+    story: str
+    label: str
+    value: str
+    baseline: str
+    target: str
+    period: str
+    verified: str
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A story's summary card."""
+
+    slug: str
+    title: str
+    summary: str
+    date: str
+    service: str
+    path: str
+    status: str
+    image: str | None
+    alt: str
+
+
+def title_of(plan: PackPlan) -> str:
+    """The entry's title, e.g. 'LGC Awards 2027: Technology'."""
+    entry = plan.award.entry
+    return f"{entry.name}: {entry.category}" if entry.category else entry.name
+
+
+def answer_views(plan: PackPlan) -> list[AnswerView]:
+    return [_answer_view(a, plan.award.entry.tolerance) for a in plan.drafted.answers]
+
+
+def _answer_view(answer: Answer, tolerance: float) -> AnswerView:
+    html = to_html(answer.markdown) if answer.markdown is not None else None
+    return AnswerView(answer.question.id, answer.question.prompt, answer.markdown, html,
+                      answer.usage, answer.over(tolerance), answer.origin)
+
+
+def metric_rows(plan: PackPlan) -> list[MetricRow]:
+    return [_metric_row(s, m) for s in plan.stories for m in s.meta.metrics]
+
+
+def _metric_row(story: Story, metric: Metric) -> MetricRow:
+    def shown(value: float | None) -> str:
+        return formatting.full(value, metric.unit) if value is not None else ""
+
+    return MetricRow(story.title, metric.label, shown(metric.value), shown(metric.baseline),
+                     shown(metric.target), metric.period or "", "yes" if metric.verified else "no")
+
+
+def story_views(plan: PackPlan) -> list[StoryView]:
+    images = {f.member.split("/", 1)[1].rsplit(".", 1)[0]: f.member for f in plan.gathered.images}
+    return [StoryView(s.slug, s.title, s.meta.summary, s.date.isoformat(), s.meta.service, s.path,
+                      s.status.value, images.get(s.slug),
+                      s.meta.image.alt or "" if s.meta.image else "")
+            for s in plan.stories]
+
+
+def deadline_text(plan: PackPlan) -> str | None:
+    deadline = plan.award.entry.deadline
+    return _when(deadline) if deadline else None
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%A %d %B %Y, %H:%M %Z").replace(" 0", " ")
