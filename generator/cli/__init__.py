@@ -18,6 +18,8 @@ COMMANDS = {
     "pack": "generator.cli.pack:pack",
     "awards": "generator.cli.awards:awards",
     "schema": "generator.cli.schema:schema",
+    "export": "generator.cli.export:export",
+    "import": "generator.cli.import_:import_",
 }
 
 

@@ -1,0 +1,50 @@
+"""`showcase export`: the open data (stories.json, metrics.csv and their schemas)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli.common import failing_with, load, project_options
+from generator.clock import build_time
+from generator.sharing import opendata, publisher
+
+DEFAULT_OUT = Path("dist") / "open-data"
+
+
+@click.command()
+@project_options
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write into (default: dist/open-data in the project).")
+@click.option("--partner", metavar="NAME",
+              help="Only the public stories whose partners name NAME (case ignored).")
+@failing_with(1)
+def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
+           partner: str | None) -> None:
+    """Write the public stories as open data; exit 1 when the project has errors."""
+    catalogue, now = load(project_dir, now_text)
+    if catalogue.errors:
+        for problem in catalogue.errors:
+            click.echo(str(problem), err=True)
+        click.echo(f"showcase: {len(catalogue.errors)} error(s): fix them (showcase check), "
+                   "then export again; nothing was written", err=True)
+        raise SystemExit(1)
+    site_url = catalogue.layout.site.get("site_url") or None
+    stories = opendata.for_partner(catalogue.public_stories(now), partner)
+    data = opendata.open_data(stories, publisher(catalogue), site_url, build_time(), partner)
+    folder = out_dir if out_dir is not None else catalogue.layout.root / DEFAULT_OUT
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in opendata.open_data_files(data).items():
+        (folder / name).write_bytes(content)
+    _report(folder, len(stories), partner, site_url)
+
+
+def _report(folder: Path, count: int, partner: str | None, site_url: str | None) -> None:
+    whose = f' naming the partner "{partner}"' if partner else ""
+    click.echo(f"Wrote {count} public stor{'y' if count == 1 else 'ies'}{whose} to {folder}/ "
+               "(stories.json, metrics.csv and their schemas).")
+    if partner and not count:
+        click.echo(f'No public story lists "{partner}" under partners.')
+    if not site_url:
+        click.echo("Note: mkdocs.yml has no site_url, so the stories' url fields are empty.")

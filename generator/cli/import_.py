@@ -1,0 +1,29 @@
+"""`showcase import <stories.json>`: a partner's public stories as draft stories here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli.common import failing_with, load, project_options
+from generator.sharing import importing
+
+
+@click.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@project_options
+@failing_with(1)
+def import_(file: Path, project_dir: Path, now_text: str | None) -> None:
+    """Add the stories of a partner's stories.json as drafts (existing files are kept)."""
+    data = importing.read_export(file, str(file))
+    catalogue, _ = load(project_dir, now_text)
+    planned = importing.plan_import(data, catalogue)
+    written = importing.write_import(planned)
+    for item in planned:
+        verb = "created" if item in written else "skipped"
+        click.echo(f"{verb} {item.relative}")
+        for note in item.notes:
+            click.echo(f"  {item.relative}: {note}")
+    click.echo(f"Imported {len(written)} of {len(planned)} stories from {data.publisher} as "
+               "drafts. Next: read each one, confirm quotes and figures, then run: showcase check")

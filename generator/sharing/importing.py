@@ -1,0 +1,166 @@
+"""`showcase import`: a partner's stories.json as draft stories of this project.
+
+The file is validated against the open-data records first. Each public story becomes
+`stories/<date>-<slug>.md` with `status: draft`; an existing file or slug is never
+overwritten. Outcomes this project's strategy lacks are dropped (with a warning),
+quotes arrive without consent (ask the speaker again), figures arrive unverified,
+and the attribution and original address go into the body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader
+from markdownify import markdownify
+from pydantic import ValidationError
+
+from generator.catalogue import Catalogue
+from generator.model.story import StoryMeta
+from generator.problems import Problem, ShowcaseError
+from generator.reading.errors import field_name
+from generator.sharing.records import OpenData, OpenMetric, OpenStory
+
+_templates = Environment(loader=PackageLoader("generator.sharing", "templates"),
+                         autoescape=False, keep_trailing_newline=True)
+
+
+@dataclass
+class ImportedStory:
+    """One story of the file: where it goes, its text, and what a person should know."""
+
+    slug: str
+    path: Path
+    relative: str
+    text: str | None
+    """The file's text; None when it is skipped."""
+    notes: list[str] = field(default_factory=list)
+    """Warnings (dropped outcomes) or why it was skipped."""
+
+
+def read_export(file: Path, shown: str) -> OpenData:
+    """A stories.json file, validated; every problem names the field to fix."""
+    try:
+        payload = json.loads(file.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ShowcaseError(f"{shown} cannot be read: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ShowcaseError(f"{shown} is not a stories.json file",
+                            [Problem(shown, exc.lineno, None,
+                                     f"is not valid JSON: {exc.msg} (column {exc.colno})")]) from None
+    try:
+        return OpenData.model_validate(payload)
+    except ValidationError as exc:
+        problems = [Problem(shown, None, field_name(tuple(e["loc"])) or None,
+                            f"{e['msg']} (found {_shown(e.get('input'))})")
+                    for e in exc.errors(include_url=False)]
+        raise ShowcaseError(f"{shown} does not match the stories.json schema "
+                            f"(see stories.schema.json): nothing was imported", problems) from None
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, dict) else "an object"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
+    """What importing `data` into the project of `catalogue` would write."""
+    layout = catalogue.layout
+    outcomes = {o.id for o in catalogue.strategy.outcomes} if catalogue.strategy else set()
+    taken = {s.slug for s in catalogue.stories} | {u.slug for u in catalogue.unusable}
+    planned = []
+    for story in data.stories:
+        path = layout.stories / f"{story.date.isoformat()}-{story.id}.md"
+        item = ImportedStory(story.id, path, layout.relative(path), None)
+        if path.exists():
+            item.notes.append("skipped: the file already exists (it was not overwritten)")
+        elif story.id in taken:
+            item.notes.append(f'skipped: a story with the slug "{story.id}" already exists')
+        else:
+            item.text = story_text(story, data, outcomes, item.notes)
+            taken.add(story.id)
+        planned.append(item)
+    return planned
+
+
+def story_text(story: OpenStory, data: OpenData, outcomes: set[str], notes: list[str]) -> str:
+    """The draft story file for one imported story."""
+    kept = [o for o in story.outcomes if o in outcomes]
+    for dropped in (o for o in story.outcomes if o not in outcomes):
+        notes.append(f'outcomes: dropped "{dropped}": this project\'s strategy has no such outcome')
+    if not kept:
+        notes.append("outcomes: none left: choose one of this project's outcomes before review")
+    front = _front_matter(story, data, kept)
+    _check_front_matter(front, kept)
+    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100) + \
+        "---\n\n" + _body(story, data)
+
+
+def _front_matter(story: OpenStory, data: OpenData, outcomes: list[str]) -> dict[str, Any]:
+    partners = list(story.partners)
+    if data.publisher.casefold() not in {p.casefold() for p in partners}:
+        partners.append(data.publisher)
+    front: dict[str, Any] = {
+        "title": story.title, "summary": story.summary, "date": story.date.isoformat(),
+        "status": "draft", "service": story.service, "outcomes": outcomes,
+    }
+    if story.tags:
+        front["tags"] = list(story.tags)
+    front["partners"] = partners
+    if story.metrics:
+        front["metrics"] = [_metric(story, m) for m in story.metrics]
+    if story.quotes:
+        front["quotes"] = [{"text": q.text, "by": q.by, **({"role": q.role} if q.role else {}),
+                            "consent": False} for q in story.quotes]
+    return front
+
+
+def _metric(story: OpenStory, metric: OpenMetric) -> dict[str, Any]:
+    found = metric.model_dump(mode="json", exclude_none=True)
+    found["verified"] = False
+    source = _source_url(story, metric.source)
+    if source:
+        found["source"] = source
+    else:
+        found.pop("source", None)
+    return found
+
+
+def _source_url(story: OpenStory, source: str | None) -> str | None:
+    """An https source as it is; a public evidence id as that file's address."""
+    if source is None or source.startswith("https://"):
+        return source
+    url = next((e.url for e in story.evidence if e.id == source), None)
+    return url if url and url.startswith("https://") else None
+
+
+def _check_front_matter(front: dict[str, Any], outcomes: list[str]) -> None:
+    try:
+        StoryMeta.model_validate(front if outcomes else {**front, "outcomes": ["placeholder"]})
+    except ValidationError as exc:
+        raise ShowcaseError(f'story "{front["title"]}" cannot be imported: {exc}') from None
+
+
+def _body(story: OpenStory, data: OpenData) -> str:
+    content = markdownify(story.content_html, heading_style="ATX", bullets="-").strip()
+    content = re.sub(r"\n{3,}", "\n\n", content)
+    return _templates.get_template("imported-story.md").render(
+        story=story, publisher=data.publisher, content=content)
+
+
+def write_import(planned: list[ImportedStory]) -> list[ImportedStory]:
+    """Write the planned files (never over an existing one); the ones written."""
+    written = []
+    for item in planned:
+        if item.text is None:
+            continue
+        item.path.parent.mkdir(parents=True, exist_ok=True)
+        with item.path.open("x", encoding="utf-8", newline="\n") as out:
+            out.write(item.text)
+        written.append(item)
+    return written
