@@ -12,7 +12,7 @@ from datetime import datetime
 
 from generator.catalogue import Catalogue
 from generator.clock import build_time
-from generator.sharing import feeds, opendata
+from generator.sharing import feeds, opendata, urls
 from generator.story import Story
 
 FEEDS_FOLDER = "feeds/"
@@ -68,7 +68,7 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str,
                updated: datetime) -> list[feeds.Feed]:
     """The site-wide feed and one per strategy outcome, of the public `stories`."""
     name = publisher(catalogue)
-    home = site_url.rstrip("/") + "/"
+    home = urls.site_root(site_url)
     found = [feeds.Feed(name, f"Digital success stories from {name}", FEEDS_FOLDER, site_url,
                         home, updated, stories)]
     outcomes = catalogue.strategy.outcomes if catalogue.strategy else []
@@ -76,6 +76,7 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str,
         chosen = [s for s in stories if outcome.id in s.meta.outcomes]
         found.append(feeds.Feed(f"{name}: {outcome.title}",
                                 f"Stories evidencing the outcome: {outcome.title}",
-                                f"{FEEDS_FOLDER}outcomes/{outcome.id}/", site_url, home, updated,
+                                f"{FEEDS_FOLDER}outcomes/{outcome.id}/", site_url,
+                                urls.absolute(site_url, urls.outcome_path(outcome.id)), updated,
                                 chosen))
     return found

@@ -49,14 +49,14 @@ class Feed:
     stories: Sequence[Story]
 
     def url(self, file: str) -> str:
-        return urls.site_root(self.site_url) + self.folder + file
+        return urls.absolute(self.site_url, self.folder + file)
 
 
 def item_html(story: Story, site_url: str) -> str:
     """A feed item's content: the safe body, public quotes, a link to the page."""
     html = _templates.get_template("feed-item.html").render(
         body=Markup(to_html(story.body)), quotes=public_quotes(story),
-        story_url=urls.story_url(site_url, story.slug))
+        story_url=urls.absolute(site_url, urls.story_path(story.slug)))
     return clean(html.strip())
 
 
@@ -88,7 +88,7 @@ def _generator(feed: Feed, file: str, media_type: str) -> FeedGenerator:
 
 
 def _add_entry(generator: FeedGenerator, story: Story, site_url: str) -> None:
-    url = urls.story_url(site_url, story.slug)
+    url = urls.absolute(site_url, urls.story_path(story.slug))
     entry = generator.add_entry(order="append")
     entry.id(url)
     entry.guid(url, permalink=True)
@@ -117,7 +117,7 @@ def json_feed(feed: Feed) -> bytes:
 
 
 def _json_item(story: Story, site_url: str) -> dict[str, Any]:
-    url = urls.story_url(site_url, story.slug)
+    url = urls.absolute(site_url, urls.story_path(story.slug))
     item: dict[str, Any] = {
         "id": url,
         "url": url,
@@ -128,7 +128,7 @@ def _json_item(story: Story, site_url: str) -> dict[str, Any]:
     }
     image = story.meta.image
     if image is not None:
-        item["image"] = urls.story_file_url(site_url, story.slug, image.src)
+        item["image"] = urls.absolute(site_url, urls.image_path(story.slug, image.src))
     if story.meta.tags:
         item["tags"] = list(story.meta.tags)
     return item

@@ -61,12 +61,11 @@ def story_record(story: Story, site_url: str | None) -> OpenStory:
         id=story.slug, title=meta.title, summary=meta.summary, date=meta.date,
         published=published_at(story), service=meta.service, outcomes=list(meta.outcomes),
         tags=list(meta.tags), partners=list(meta.partners),
-        url=urls.story_url(site_url, story.slug) if site_url else None,
+        url=_url(site_url, urls.story_path(story.slug)),
         image=_image(story, site_url), metrics=[_metric(story, m) for m in meta.metrics],
         quotes=[OpenQuote(text=q.text, by=q.by, role=q.role) for q in public_quotes(story)],
         evidence=[OpenEvidence(id=e.id, title=e.title,
-                               url=urls.story_file_url(site_url, story.slug, e.path)
-                               if site_url else None)
+                               url=_url(site_url, urls.evidence_path(story.slug, e.id, e.path)))
                   for e in public_evidence(story)],
         awards=[OpenAward(award=a.award, result=a.result, national=a.national, year=a.year)
                 for a in meta.awards],
@@ -78,8 +77,11 @@ def _image(story: Story, site_url: str | None) -> OpenImage | None:
     image = story.meta.image
     if image is None:
         return None
-    url = urls.story_file_url(site_url, story.slug, image.src) if site_url else None
-    return OpenImage(url=url, alt=image.alt or "")
+    return OpenImage(url=_url(site_url, urls.image_path(story.slug, image.src)), alt=image.alt or "")
+
+
+def _url(site_url: str | None, path: str) -> str | None:
+    return urls.absolute(site_url, path) if site_url else None
 
 
 def _metric(story: Story, metric: Metric) -> OpenMetric:

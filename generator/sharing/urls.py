@@ -1,12 +1,14 @@
-"""Where public things live on the site: the one place the URL scheme is written down.
+"""Where public things live on the site, as feeds and open data link to them.
 
-A story's page is `<site_url>stories/<slug>/`; the site copies the story's public
-evidence files and its lead image into that folder, under their own file names.
+These follow the site's own layout (generator/site/views.py `image_target` and
+`evidence_target`; tests/sharing checks the two agree): a story's page is
+`<site_url>stories/<slug>/`, its lead image sits beside the page under the image's file
+name, and a public evidence file is `stories/<slug>/evidence/<evidence-id><extension>`.
 """
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import posixpath
 from urllib.parse import quote
 
 
@@ -20,16 +22,21 @@ def story_path(slug: str) -> str:
     return f"stories/{slug}/"
 
 
-def story_url(site_url: str, slug: str) -> str:
-    """The story page's absolute address."""
-    return site_root(site_url) + story_path(slug)
+def image_path(slug: str, src: str) -> str:
+    """Where the site publishes a story's lead image."""
+    return story_path(slug) + posixpath.basename(src)
 
 
-def story_file_path(slug: str, file: str) -> str:
-    """Where a public file of a story (evidence, lead image) is copied, under the site root."""
-    return story_path(slug) + PurePosixPath(file).name
+def evidence_path(slug: str, evidence_id: str, file: str) -> str:
+    """Where the site publishes a public evidence file."""
+    return f"{story_path(slug)}evidence/{evidence_id}{posixpath.splitext(file)[1].lower()}"
 
 
-def story_file_url(site_url: str, slug: str, file: str) -> str:
-    """The absolute address of a public file of a story."""
-    return site_root(site_url) + quote(story_file_path(slug, file))
+def outcome_path(outcome_id: str) -> str:
+    """The listing page of an outcome's stories."""
+    return f"outcomes/{outcome_id}/"
+
+
+def absolute(site_url: str, path: str) -> str:
+    """The full address of a path under the site root."""
+    return site_root(site_url) + quote(path)
