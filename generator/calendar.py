@@ -1,0 +1,65 @@
+"""awards.ics: the award deadlines as an iCalendar file (RFC 5545)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from generator import clock
+from generator.catalogue import Award, Catalogue
+
+PRODID = "-//Showcase//Award deadlines//EN"
+_LIMIT = 75
+
+
+def awards_ics(catalogue: Catalogue, now: datetime) -> bytes:
+    """One event per award with a deadline, by award id; a passed one is marked closed."""
+    stamp = _utc(clock.build_time())
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", "X-WR-CALNAME:Award deadlines"]
+    for award in sorted(catalogue.awards, key=lambda a: a.id):
+        if award.entry.deadline is not None:
+            lines += _event(award, stamp, now)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def _event(award: Award, stamp: str, now: datetime) -> list[str]:
+    entry = award.entry
+    assert entry.deadline is not None
+    closed = " (closed)" if entry.deadline < now else ""
+    name = f"{entry.name}: {entry.category}" if entry.category else entry.name
+    description = (f"Entry deadline for {name}. Build the evidence pack with: "
+                   f"showcase pack {award.id}")
+    event = ["BEGIN:VEVENT", f"UID:{award.id}@showcase", f"DTSTAMP:{stamp}",
+             f"DTSTART:{_utc(entry.deadline)}",
+             f"SUMMARY:{escape(f'Deadline: {name}{closed}')}",
+             f"DESCRIPTION:{escape(description)}"]
+    if entry.url:
+        event.append(f"URL:{entry.url}")
+    return [*event, "END:VEVENT"]
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def escape(text: str) -> str:
+    """TEXT value escaping: backslash, semicolon, comma and newlines."""
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def fold(line: str) -> str:
+    """Lines longer than 75 octets folded (CRLF + space), never inside a UTF-8 character."""
+    parts: list[str] = []
+    current, size = "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        limit = _LIMIT if not parts else _LIMIT - 1
+        if size + width > limit:
+            parts.append(current)
+            current, size = "", 0
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n ".join(parts)

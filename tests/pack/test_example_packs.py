@@ -1,0 +1,153 @@
+"""The example awards' packs, read back with independent readers (pypdf, python-docx, zipfile)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+
+import docx
+import pypdf
+
+from generator import __version__
+from tests.conftest import NOW, run_cli
+from tests.pack.conftest import ENV, Pack, build
+
+LGC_MEMBERS = [
+    "CHECKLIST.md", "answers/statement.md", "answers/summary.md", "entry.docx", "entry.html",
+    "entry.pdf", "evidence/asc-data-platform-benefits.pdf",
+    "evidence/cloud-hosting-contract-summary.pdf", "evidence/gis-shared-service-savings.csv",
+    "evidence/staff-survey-2026-summary.pdf",
+    "images/data-platform-shapes-adult-social-care-planning.png",
+    "images/microsoft-365-rollout-lifts-staff-satisfaction.png", "images/shared-gis-service.png",
+    "manifest.json", "metrics.csv",
+]
+
+
+def test_lgc_pack_is_written_but_not_ready(lgc_pack: Pack) -> None:
+    assert lgc_pack.result.exit_code == 1, lgc_pack.result.output
+    assert lgc_pack.names() == LGC_MEMBERS
+    checklist = lgc_pack.text("CHECKLIST.md").splitlines()
+    assert checklist[0] == "# NOT READY: LGC Awards 2027"
+    assert "- [ ] attachments: 4 evidence files, the award allows 3" in checklist
+    assert ("- [ ] attachments: evidence/gis-shared-service-savings.csv: .csv files are not "
+            "accepted (accepted: pdf, png, jpg)") in checklist
+    assert "- 51 days to the deadline (15 January 2027 17:00 UTC)" in checklist
+    assert "| summary | 86 words of 100 | ok |" in checklist
+    assert "blocker: attachments: 4 evidence files, the award allows 3" in lgc_pack.result.output
+
+
+def test_zip_members_have_fixed_times_and_permissions(lgc_pack: Pack) -> None:
+    with zipfile.ZipFile(lgc_pack.path) as archive:
+        infos = archive.infolist()
+    assert {i.date_time for i in infos} == {(2026, 1, 1, 0, 0, 0)}
+    assert {i.external_attr >> 16 for i in infos} == {0o100644}
+
+
+def test_manifest_sums_recomputed(lgc_pack: Pack) -> None:
+    manifest = json.loads(lgc_pack.read("manifest.json"))
+    assert manifest["award"] == "lgc-awards-2027"
+    assert manifest["version"] == __version__
+    assert manifest["stories"] == ["data-platform-shapes-adult-social-care-planning",
+                                   "microsoft-365-rollout-lifts-staff-satisfaction",
+                                   "shared-gis-service", "managed-cloud-hosting-for-fire-and-rescue"]
+    listed = {m["name"]: m for m in manifest["members"]}
+    assert sorted(listed) == [n for n in LGC_MEMBERS if n != "manifest.json"]
+    for name, entry in listed.items():
+        data = lgc_pack.read(name)
+        assert entry["size"] == len(data)
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_pdf_text_title_language_and_tags(lgc_pack: Pack) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(lgc_pack.read("entry.pdf")))
+    text = " ".join((page.extract_text() or "") for page in reader.pages)
+    flat = " ".join(text.split())
+    assert "A 100-word summary of the entry (published if shortlisted)." in flat
+    assert "Your statement: the project and its aims;" in flat
+    assert "Example Borough Council" in flat  # the hand-written summary
+    assert "86 words of 100" in flat
+    assert "All 23 systems moved without unplanned downtime." in flat  # drafted from ## Impact
+    assert "Contracted income from managed cloud hosting" in flat  # metrics table
+    assert reader.metadata is not None and reader.metadata.title == "LGC Awards 2027: Technology"
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
+    assert "/StructTreeRoot" in root
+    assert reader.metadata["/CreationDate"].startswith("D:20260101000000")
+
+
+def test_docx_headings_table_and_chart_alt_text(ukit_pack: Pack) -> None:
+    document = docx.Document(io.BytesIO(ukit_pack.read("entry.docx")))
+    styles = [p.style.name for p in document.paragraphs if p.style is not None]
+    assert "Heading 1" in styles and "Heading 2" in styles
+    headings = [p.text for p in document.paragraphs if p.style is not None
+                and p.style.name == "Heading 2"]
+    assert "Organisational overview (used for PR)." in headings
+    header = [c.text for c in document.tables[0].rows[0].cells]
+    assert header == ["Story", "Metric", "Value", "Baseline", "Target", "Period", "Verified"]
+    labels = {row.cells[1].text for row in document.tables[0].rows[1:]}
+    assert "Annual saving across the three councils" in labels
+    descriptions = [s._inline.docPr.get("descr") for s in document.inline_shapes]
+    assert descriptions and all(d and d.startswith("Bar chart for ") for d in descriptions)
+    assert document.core_properties.created is not None
+    assert document.core_properties.created.isoformat().startswith("2026-01-01T00:00:00")
+    with zipfile.ZipFile(io.BytesIO(ukit_pack.read("entry.docx"))) as inner:
+        assert {i.date_time for i in inner.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+
+
+def test_ukit_selects_by_outcome_newest_first(ukit_pack: Pack) -> None:
+    manifest = json.loads(ukit_pack.read("manifest.json"))
+    assert manifest["stories"] == ["shared-gis-service",
+                                   "microsoft-365-rollout-lifts-staff-satisfaction",
+                                   "shared-cyber-security-operations-centre",
+                                   "shared-revenues-and-benefits-platform"]
+    assert ukit_pack.result.exit_code == 1
+
+
+def test_metrics_csv_lists_every_metric(lgc_pack: Pack) -> None:
+    rows = list(csv.reader(io.StringIO(lgc_pack.text("metrics.csv"))))
+    assert rows[0] == ["story", "metric id", "label", "value", "unit", "baseline", "target",
+                       "period", "direction", "source", "verified"]
+    assert ["managed-cloud-hosting-for-fire-and-rescue", "hosting-income",
+            "Contracted income from managed cloud hosting", "120000", "GBP", "0", "100000",
+            "2026-27", "up", "hosting-contract", "false"] in rows
+
+
+def test_two_builds_give_the_same_bytes(lgc_pack: Pack) -> None:
+    again = build(lgc_pack.project, "lgc-awards-2027", lgc_pack.project / "again")
+    assert hashlib.sha256(again.path.read_bytes()).hexdigest() == \
+        hashlib.sha256(lgc_pack.path.read_bytes()).hexdigest()
+
+
+def test_verify_accepts_the_pack_and_catches_tampering(lgc_pack: Pack, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ok = run_cli("pack", "--verify", str(lgc_pack.path))
+    assert ok.exit_code == 0
+    assert ok.output.endswith("ok, every member matches manifest.json\n")
+    tampered = tmp_path / "tampered.zip"
+    with zipfile.ZipFile(lgc_pack.path) as source, zipfile.ZipFile(tampered, "w") as target:
+        for name in source.namelist():
+            if name == "metrics.csv":
+                target.writestr(name, source.read(name) + b"x,1\r\n")
+            elif name != "images/shared-gis-service.png":
+                target.writestr(name, source.read(name))
+        target.writestr("extra.txt", b"hello")
+    bad = run_cli("pack", "--verify", str(tampered))
+    assert bad.exit_code == 1
+    lines = [line.split(": ", 1)[1] for line in bad.output.splitlines()]
+    assert lines == ["images/shared-gis-service.png: missing", "extra.txt: not in the manifest",
+                     f"metrics.csv: size {len(lgc_pack.read('metrics.csv')) + 5}, the manifest "
+                     f"says {len(lgc_pack.read('metrics.csv'))}",
+                     "metrics.csv: SHA-256 differs from the manifest", "4 mismatches"]
+
+
+def test_awards_table(example_root) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("awards", "-p", str(example_root), "--now", NOW, env=ENV)
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if "lgc-awards-2027" in line]
+    assert len(rows) == 1
+    cells = [c.strip() for c in rows[0].split("│") if c.strip()]
+    assert cells == ["lgc-awards-2027", "LGC Awards 2027", "2027-01-15 17:00 UTC", "51", "4",
+                     "not ready (2 blockers)"]
