@@ -1,0 +1,111 @@
+"""`showcase build`: the public site, built strict into a temporary folder and swapped in."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import click
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from generator import clock, project
+from generator.cli.common import failing_with, project_options
+from generator.mkdocs.plugin import ShowcasePlugin
+from generator.problems import ShowcaseError
+
+PLUGIN = "showcase"
+
+
+@click.command()
+@project_options
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site (default: site_dir of mkdocs.yml, usually site/).")
+@failing_with(1)
+def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> None:
+    """Build the public site; a failed build leaves the previous site in place."""
+    clock.now(now_text)  # a bad --now is a usage problem, reported before building
+    config_file = _config_file(project_dir)
+    target = _target(project_dir, config_file, site_dir)
+    staging = target.parent / f".{target.name}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        run_mkdocs(config_file, staging, now_text)
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    click.echo(f"showcase: site built in {target}")
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, now_text: str | None) -> None:
+    """A strict MkDocs build (warnings fail) of `config_file` into `site_dir`."""
+    _log_to_stderr()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        _plugin(config).clock_text = now_text
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        raise ShowcaseError(f"the site was not built: {exc}") from None
+
+
+def _config_file(project_dir: Path) -> Path:
+    config_file = project_dir.resolve() / project.CONFIG_FILE
+    if not config_file.is_file():
+        raise ShowcaseError(f"{config_file} not found: a showcase project needs a mkdocs.yml "
+                            "listing the showcase plugin (see the example project)")
+    return config_file
+
+
+def _plugin(config: MkDocsConfig) -> ShowcasePlugin:
+    plugin = config.plugins.get(PLUGIN)
+    if not isinstance(plugin, ShowcasePlugin):
+        raise ShowcaseError("mkdocs.yml does not list the showcase plugin: add "
+                            "'- showcase' under 'plugins:'")
+    return plugin
+
+
+def _target(project_dir: Path, config_file: Path, site_dir: Path | None) -> Path:
+    layout = project.discover(config_file.parent)
+    written = site_dir if site_dir is not None else Path(str(layout.site.get("site_dir", "site")))
+    target = (written if written.is_absolute() else
+              (Path.cwd() if site_dir is not None else layout.root) / written).resolve()
+    protected = [layout.root, layout.content, layout.stories, layout.awards, layout.data,
+                 layout.evidence]
+    for folder in protected:
+        if target == folder or folder.is_relative_to(target) or (
+                folder != layout.root and target.is_relative_to(folder)):
+            name = "the project folder" if folder == layout.root else layout.relative(folder)
+            raise ShowcaseError(f"refusing to build into {target}: it would replace {name}; "
+                                "choose a site folder of its own, e.g. --site-dir site")
+    return target
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace `target` with `staging` by renames, so a reader never sees half a site."""
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _log_to_stderr() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, _Echo) for h in logger.handlers):
+        logger.addHandler(_Echo())
+        logger.setLevel(logging.INFO)
+
+
+class _Echo(logging.Handler):
+    """MkDocs' warnings and errors, printed as one line each."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"{record.levelname}: {record.getMessage()}", err=True)

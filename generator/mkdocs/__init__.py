@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the `showcase` plugin (everything that touches MkDocs lives here)."""

@@ -1,0 +1,17 @@
+"""The `showcase` plugin's options in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ShowcaseConfig(base.Config):  # type: ignore[no-untyped-call]
+    """plugins: - showcase: {stories_dir, awards_dir, data_dir, evidence_dir, per_page, now}."""
+
+    stories_dir = c.Type(str, default="stories")
+    awards_dir = c.Type(str, default="awards")
+    data_dir = c.Type(str, default="data")
+    evidence_dir = c.Type(str, default="evidence")
+    per_page = c.Type(int, default=20)
+    now = c.Optional(c.Type(str))

@@ -1,0 +1,103 @@
+"""The `showcase` MkDocs plugin: a thin adapter over generator.site (no logic of its own)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator import clock, sharing
+from generator.catalogue import Catalogue
+from generator.mkdocs.config import ShowcaseConfig
+from generator.problems import ShowcaseError
+from generator.project import FOLDER_OPTIONS, Layout
+from generator.site import Site, SiteOptions, generate
+
+PACKAGE = Path(__file__).resolve().parent.parent
+THEME_DIR = PACKAGE / "theme"
+ASSETS = {"assets/showcase/showcase.css": PACKAGE / "assets" / "showcase.css"}
+
+
+class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-call]
+    """Adds the generated story pages, listings, dashboard and public files to the site."""
+
+    clock_text: str | None = None
+    """Set by `showcase build --now`; wins over SHOWCASE_NOW and the `now` option."""
+
+    def __init__(self) -> None:
+        self.layout: Layout | None = None
+        self.now: datetime | None = None
+        self.catalogue: Catalogue | None = None
+        self.site: Site | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        options = {name: self.config[name] for name in FOLDER_OPTIONS}
+        site = {"site_name": config.site_name, "site_url": config.site_url or ""}
+        self.layout = Layout.defaults(root, options, site, content=config.docs_dir)
+        try:
+            self.now = clock.now(self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now)
+        except ShowcaseError as exc:
+            raise PluginError(str(exc)) from None
+        # after the site's own custom_dir (which stays first), before Material's templates
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        for target in ASSETS:
+            if target not in config.extra_css:
+                config.extra_css.append(target)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.layout is not None and self.now is not None
+        options = SiteOptions(per_page=self.config.per_page, site_url=config.site_url or "",
+                              site_name=config.site_name,
+                              directory_urls=config.use_directory_urls)
+        try:
+            self.catalogue, self.site = generate(self.layout, self.now, options)
+        except ShowcaseError as exc:
+            raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
+        for src, content in self.site.pages.items():
+            _replace(files, File.generated(config, src, content=content))
+        for target, source in {**self.site.copies, **ASSETS}.items():
+            _replace(files, File.generated(config, target, abs_src_path=str(source)))
+        return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        assert self.catalogue is not None and self.site is not None and self.now is not None
+        env.globals["showcase_heads"] = self.site.heads
+        env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.catalogue is not None and self.now is not None
+        outputs = sharing.site_outputs(self.catalogue, self.now, config.site_url or "")
+        site_dir = Path(config.site_dir)
+        for path, content in sorted(outputs.items()):
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        assert self.layout is not None
+        for folder in (self.layout.stories, self.layout.awards, self.layout.data):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+
+def _replace(files: Files, file: File) -> None:
+    """Add `file`, dropping a hand-written file at the same path (the generated page wins)."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)

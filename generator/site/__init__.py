@@ -1,0 +1,7 @@
+"""The public site's generated part: a catalogue in, pages, charts and files out (no MkDocs)."""
+
+from __future__ import annotations
+
+from generator.site.builder import PageHead, Site, SiteOptions, build_site, generate
+
+__all__ = ["PageHead", "Site", "SiteOptions", "build_site", "generate"]

@@ -1,0 +1,268 @@
+"""The whole generated part of the site, built from a catalogue: pages, files, head metadata."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import formatting
+from generator.catalogue import Catalogue, collect
+from generator.model.story import Unit
+from generator.problems import ShowcaseError
+from generator.project import Layout
+from generator.reading import frontmatter
+from generator.reading.safe_yaml import YamlProblem
+from generator.reading.text import read_text
+from generator.sanitize import strip_comments
+from generator.site import charts, urls, views
+from generator.site.criteria import RESULT_RANK, evaluate_all, national_awards
+from generator.site.related import related
+from generator.site.render import render
+from generator.site.totals import Totals, totals
+from generator.story import Story
+
+HOME = "index.md"
+LATEST = 6
+GROUP_KINDS = ("outcomes", "services", "tags", "years")
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the site needs from its configuration."""
+
+    per_page: int = 20
+    site_url: str = ""
+    site_name: str = ""
+    directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class PageHead:
+    """Social and search metadata of a page (OpenGraph, Twitter card, JSON-LD)."""
+
+    title: str
+    description: str
+    url: str
+    image: str
+    image_alt: str
+    json_ld: dict[str, Any]
+
+
+@dataclass
+class Site:
+    """The generated pages (source path to Markdown), files to copy and page metadata."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)
+    """Site path to the project file to publish (public images and evidence only)."""
+    heads: dict[str, PageHead] = field(default_factory=dict)
+    """Source path of a page to its social metadata."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A listing of stories sharing an outcome, service, tag or year."""
+
+    kind: str
+    key: str
+    title: str
+    stories: list[views.StoryView]
+    totals: Totals
+    intro: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def base(self) -> str:
+        return f"{self.kind}/{self.key}"
+
+
+def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions) -> Site:
+    """Every generated page and published file for the public stories at `now`."""
+    stories = catalogue.public_stories(now)
+    national = national_awards(catalogue)
+    titles = {o.id: o.title for o in catalogue.strategy.outcomes} if catalogue.strategy else {}
+    story_views = [views.story_view(catalogue, s, titles, national) for s in stories]
+    site = Site(copies=views.copies(catalogue, stories))
+    builder = _Builder(catalogue, now, options, site)
+    builder.stories(story_views)
+    builder.listing("stories", "All stories", story_views, {})
+    for kind in GROUP_KINDS:
+        builder.groups(kind, _groups(catalogue, kind, story_views))
+    builder.home(story_views)
+    builder.awards(story_views, national)
+    builder.dashboard()
+    return site
+
+
+@dataclass
+class _Builder:
+    catalogue: Catalogue
+    now: datetime
+    options: SiteOptions
+    site: Site
+
+    def page(self, src: str, template: str, **context: Any) -> None:
+        if src in self.site.pages:  # two outputs at one path would silently lose one
+            raise ValueError(f"two generated pages at {src}")
+        self.site.pages[src] = render(template, src, self.options.directory_urls,
+                                      council=self.council, **context)
+
+    @property
+    def council(self) -> str:
+        strategy = self.catalogue.strategy
+        return (strategy.council if strategy and strategy.council else "") or self.options.site_name
+
+    def stories(self, story_views: list[views.StoryView]) -> None:
+        linked = related([v.story for v in story_views])
+        by_slug = {v.story.slug: v for v in story_views}
+        for view in story_views:
+            self.page(view.src, "story.md.j2", s=view, body=Markup(views.body_html(view.story)),
+                      quotes=views.quotes(view.story), partners=view.story.meta.partners,
+                      related=[by_slug[o.slug] for o in linked[view.story.slug]])
+            self.site.heads[view.src] = self.head(view)
+
+    def head(self, view: views.StoryView) -> PageHead:
+        url = urls.absolute(self.options.site_url, view.src, self.options.directory_urls)
+        image = urls.absolute(self.options.site_url, view.image.target) if view.image else ""
+        json_ld: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": "Article", "headline": view.title,
+            "datePublished": view.story.date.isoformat(), "description": view.summary,
+            "publisher": {"@type": "GovernmentOrganization", "name": self.council},
+        }
+        if url:
+            json_ld["url"] = url
+        if image:
+            json_ld["image"] = image
+        won = [a.award for a in view.awards if a.result == "won"]
+        if won:
+            json_ld["award"] = won
+        return PageHead(view.title, view.summary, url, image,
+                        view.image.text if view.image else "", json_ld)
+
+    def listing(self, base: str, title: str, items: Sequence[views.StoryView],
+                intro: dict[str, Any], group: Group | None = None) -> None:
+        size = max(1, self.options.per_page)
+        pages = max(1, -(-len(items) // size))
+        for number in range(1, pages + 1):
+            chunk = items[(number - 1) * size: number * size]
+            pager = {"number": number, "count": pages,
+                     "previous": urls.listing(base, number - 1) if number > 1 else None,
+                     "next": urls.listing(base, number + 1) if number < pages else None}
+            self.page(urls.listing(base, number), "listing.md.j2", title=title, items=chunk,
+                      pager=pager, total=len(items), intro=intro, group=group,
+                      money=_money(group.totals) if group else [])
+
+    def groups(self, kind: str, groups: list[Group]) -> None:
+        self.page(urls.listing(kind), "groups.md.j2", kind=kind, title=kind.capitalize(),
+                  groups=groups)
+        for group in groups:
+            self.listing(group.base, group.title, group.stories, group.intro, group)
+
+    def home(self, story_views: list[views.StoryView]) -> None:
+        text = _home_text(self.catalogue.layout.content / HOME)
+        overall = totals(v.story for v in story_views)
+        self.page(HOME, "home.md.j2", text=Markup(text), totals=overall, money=_money(overall),
+                  latest=story_views[:LATEST], note=self._note())
+
+    def awards(self, story_views: list[views.StoryView], national: set[str]) -> None:
+        results = sorted(((view, award) for view in story_views for award in view.awards),
+                         key=lambda pair: (-pair[1].year, -RESULT_RANK[pair[1].result],
+                                           pair[1].award, pair[0].title))
+        counts = {words: sum(1 for _, a in results if a.result == result)
+                  for result, words in reversed(views.RESULT_WORDS.items())}
+        entries = sorted(self.catalogue.awards, key=lambda a: (
+            a.entry.deadline.isoformat() if a.entry.deadline else "9999", a.entry.name))
+        self.page("awards/index.md", "awards.md.j2", results=results, counts=counts,
+                  entries=entries, now=self.now)
+
+    def dashboard(self) -> None:
+        rows = []
+        for evaluation in evaluate_all(self.catalogue, self.now):
+            unit = evaluation.unit
+            rows.append({
+                "e": evaluation,
+                "current": "no data" if evaluation.current is None
+                else formatting.short(evaluation.current, unit),
+                "chart": charts.criterion_chart(evaluation),
+                "points": [(p.label, formatting.full(p.value, unit),
+                            None if p.compare is None else formatting.full(p.compare, unit))
+                           for p in evaluation.points],
+                "value_name": charts.human(evaluation.value_name),
+                "compare_name": charts.human(evaluation.compare_name or ""),
+            })
+        self.page("dashboard/index.md", "dashboard.md.j2", rows=rows, note=self._note())
+
+    def _note(self) -> str:
+        strategy = self.catalogue.strategy
+        return strategy.note if strategy and strategy.note else ""
+
+
+def _money(found: Totals) -> list[tuple[str, str]]:
+    return [("Savings", formatting.short(found.savings, Unit.GBP)),
+            ("Traded income", formatting.short(found.traded_income, Unit.GBP))]
+
+
+def _home_text(path: Path) -> str:
+    if not path.is_file():
+        return ""
+    text = read_text(path)
+    if text.startswith("---"):
+        with contextlib.suppress(YamlProblem):
+            text = frontmatter.parse(text).body
+    return strip_comments(text)
+
+
+def _groups(catalogue: Catalogue, kind: str, story_views: list[views.StoryView]) -> list[Group]:
+    members: dict[str, tuple[str, list[views.StoryView]]] = {}
+    for view in story_views:
+        for key, title in _memberships(kind, view.story):
+            members.setdefault(key, (title, []))[1].append(view)
+    intros = _outcome_intros(catalogue) if kind == "outcomes" else {}
+    order = _outcome_order(catalogue) if kind == "outcomes" else {}
+    groups = [Group(kind, key, intros.get(key, {}).get("title", title), found,
+                    totals(v.story for v in found), intros.get(key, {}))
+              for key, (title, found) in members.items()]
+    if kind == "years":
+        return sorted(groups, key=lambda g: g.key, reverse=True)
+    return sorted(groups, key=lambda g: (order.get(g.key, len(order)), g.title.casefold()))
+
+
+def _memberships(kind: str, story: Story) -> list[tuple[str, str]]:
+    if kind == "outcomes":
+        return [(urls.key(o), o) for o in story.meta.outcomes]
+    if kind == "services":
+        return [(urls.key(story.meta.service), story.meta.service)]
+    if kind == "tags":
+        return sorted({(urls.key(t), t) for t in story.meta.tags})
+    return [(str(story.date.year), str(story.date.year))]
+
+
+def _outcome_intros(catalogue: Catalogue) -> dict[str, dict[str, str]]:
+    if catalogue.strategy is None:
+        return {}
+    return {urls.key(o.id): {"title": o.title, "enabler": o.enabler,
+                             "description": o.description or ""}
+            for o in catalogue.strategy.outcomes}
+
+
+def _outcome_order(catalogue: Catalogue) -> dict[str, int]:
+    outcomes = catalogue.strategy.outcomes if catalogue.strategy else []
+    return {urls.key(o.id): index for index, o in enumerate(outcomes)}
+
+
+
+
+def generate(layout: Layout, now: datetime, options: SiteOptions) -> tuple[Catalogue, Site]:
+    """Read the project and build its site; a catalogue with errors is a ShowcaseError."""
+    catalogue = collect(layout, now)
+    errors = catalogue.errors
+    if errors:
+        count = len(errors)
+        raise ShowcaseError(f"the site was not built: {count} error{'s' * (count != 1)} "
+                            "(run showcase check for details)", errors)
+    return catalogue, build_site(catalogue, now, options)

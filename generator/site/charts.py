@@ -1,0 +1,115 @@
+"""Static SVG charts drawn at build time with matplotlib, the same bytes on every build.
+
+Meaning is never carried by colour alone: each series has its own line style and marker
+shape and a legend; every chart ships with a data table of the same values.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import pyplot
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from generator import formatting
+from generator.model.story import Unit
+from generator.site.criteria import Evaluation
+
+_SVG = re.compile(r"<svg\b([^>]*)>(.*)</svg>\s*\Z", re.DOTALL)
+_ATTR = re.compile(r'\b(width|height|viewBox)="([^"]*)"')
+_METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
+_REFERENCE = re.compile(r"(?:url\(#|href=\"#)([^)\"]+)")
+_ID = re.compile(r' id="([^"]+)"')
+_STYLE: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+@dataclass(frozen=True)
+class Svg:
+    """A chart's SVG: its size attributes and its inner markup (trusted: made here)."""
+
+    width: str
+    height: str
+    view_box: str
+    inner: str
+
+
+def criterion_chart(evaluation: Evaluation) -> Svg | None:
+    """A line chart of the criterion's trend (a bar chart for award counts), or None."""
+    if not evaluation.points:
+        return None
+    style = {**_STYLE, "svg.hashsalt": f"showcase-{evaluation.criterion.id}"}
+    with matplotlib.rc_context(style):  # type: ignore[arg-type]
+        figure, axes = pyplot.subplots(figsize=(6.4, 3.2))
+        try:
+            _draw(axes, evaluation)
+            buffer = io.StringIO()
+            figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None},
+                           bbox_inches="tight")
+        finally:
+            pyplot.close(figure)
+    return _parse(buffer.getvalue())
+
+
+def _draw(axes: object, evaluation: Evaluation) -> None:
+    from matplotlib.axes import Axes
+
+    assert isinstance(axes, Axes)
+    labels = [p.label for p in evaluation.points]
+    values = [p.value for p in evaluation.points]
+    if evaluation.criterion.measure == "awards":
+        axes.bar(labels, values, color="#1d4f91", edgecolor="#0b0c0c", hatch="//",
+                 label=evaluation.value_name)
+    else:
+        axes.plot(labels, values, color="#1d4f91", marker="o", linestyle="-", linewidth=2.5,
+                  label=_human(evaluation.value_name))
+        compares = [p.compare for p in evaluation.points if p.compare is not None]
+        if evaluation.compare_name and len(compares) == len(labels):
+            axes.plot(labels, compares, color="#505a5f", marker="s", linestyle="--",
+                      linewidth=2, label=_human(evaluation.compare_name))
+    unit = evaluation.unit
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(float(v), unit)))
+    if evaluation.criterion.measure == "awards":
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.grid(axis="y", color="#b1b4b6", linewidth=0.6)
+    axes.legend(loc="best", frameon=False)
+
+
+def _tick(value: float, unit: Unit) -> str:
+    return f"{value:g}%" if unit is Unit.PERCENT else formatting.short(value, unit)
+
+
+def _human(name: str) -> str:
+    return name.replace("_", " ").strip().capitalize()
+
+
+def _parse(text: str) -> Svg:
+    match = _SVG.search(text[text.index("<svg"):])
+    if match is None:
+        raise ValueError("matplotlib did not write an SVG document")
+    attrs = dict(_ATTR.findall(match.group(1)))
+    inner = _METADATA.sub("", match.group(2))
+    referenced = set(_REFERENCE.findall(inner))
+    # matplotlib names every group (figure_1, axes_1...): unreferenced ids would repeat
+    # across the charts of one page, so only the salted, referenced ones are kept.
+    inner = _ID.sub(lambda m: m.group(0) if m.group(1) in referenced else "", inner)
+    inner = "\n".join(line for line in inner.splitlines() if line.strip())
+    return Svg(attrs.get("width", ""), attrs.get("height", ""), attrs.get("viewBox", ""), inner)
+
+
+def human(name: str) -> str:
+    """A CSV column name as words: national_average_percent -> National average percent."""
+    return _human(name)

@@ -1,0 +1,55 @@
+"""Headline totals for the home page and outcome pages.
+
+Definitions (documented for the comms team in docs/site.md), over public stories only:
+
+- a **saving** is a `GBP` metric whose label contains "saving" (any case), or any `GBP`
+  metric of a story that evidences the `shared-services` outcome;
+- **traded income** is every other `GBP` metric of a story that evidences the
+  `earn-revenue` outcome;
+- **awards won** counts award results of `won` on public stories;
+- **stories** counts public stories.
+
+A metric counts once; figures are summed as written (no de-duplication across stories).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.model.story import Metric, Unit
+from generator.story import Story
+
+SAVING_OUTCOME = "shared-services"
+INCOME_OUTCOME = "earn-revenue"
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Sums over a set of public stories."""
+
+    stories: int
+    savings: float
+    traded_income: float
+    awards_won: int
+
+
+def is_saving(story: Story, metric: Metric) -> bool:
+    """A GBP metric that is a saving (see the module docstring)."""
+    return metric.unit is Unit.GBP and (
+        "saving" in metric.label.casefold() or SAVING_OUTCOME in story.meta.outcomes)
+
+
+def is_income(story: Story, metric: Metric) -> bool:
+    """A GBP metric that is traded income (see the module docstring)."""
+    return (metric.unit is Unit.GBP and not is_saving(story, metric)
+            and INCOME_OUTCOME in story.meta.outcomes)
+
+
+def totals(stories: Iterable[Story]) -> Totals:
+    """The totals over `stories` (which must all be public)."""
+    chosen = list(stories)
+    savings = sum(m.value for s in chosen for m in s.meta.metrics if is_saving(s, m))
+    income = sum(m.value for s in chosen for m in s.meta.metrics if is_income(s, m))
+    won = sum(1 for s in chosen for a in s.meta.awards if a.result == "won")
+    return Totals(len(chosen), float(savings), float(income), won)

@@ -1,0 +1,58 @@
+"""Where each generated page lives, and links between pages relative to each other."""
+
+from __future__ import annotations
+
+import posixpath
+
+from slugify import slugify
+
+INDEX = "index.md"
+
+
+def story(slug: str) -> str:
+    """Source path of a story page."""
+    return f"stories/{slug}/{INDEX}"
+
+
+def listing(base: str, page: int = 1) -> str:
+    """Source path of page `page` of a paginated listing under `base` (e.g. stories)."""
+    return f"{base}/{INDEX}" if page == 1 else f"{base}/page/{page}/{INDEX}"
+
+
+def group(kind: str, name: str) -> str:
+    """The folder of one group of a kind: outcomes/<id>, services/<slug>, tags/<slug>, years/<y>."""
+    return f"{kind}/{key(name)}"
+
+
+def key(name: str) -> str:
+    """A name as a URL part."""
+    return slugify(name) or "other"
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The site URL (relative to the site root) of a page source path, as MkDocs makes it."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def relative(from_src: str, to_src: str, directory_urls: bool = True) -> str:
+    """A link from the page at `from_src` to the page or file at `to_src`."""
+    here = page_url(from_src, directory_urls)
+    there = page_url(to_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    target = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or not there:
+        return "./" if target == "." else target + "/"
+    return target
+
+
+def absolute(site_url: str, src: str, directory_urls: bool = True) -> str:
+    """The full address of a page or file, or '' without a site_url."""
+    if not site_url:
+        return ""
+    return site_url.rstrip("/") + "/" + page_url(src, directory_urls)

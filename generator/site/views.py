@@ -1,0 +1,155 @@
+"""What a page shows of a story: public parts only, figures formatted, links as source paths."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import formatting
+from generator.catalogue import Catalogue
+from generator.markdown_text import to_html
+from generator.model.story import Metric
+from generator.paths import PathRefused, resolve_inside
+from generator.public import public_evidence, public_quotes
+from generator.site import urls
+from generator.site.criteria import RESULT_RANK, is_national
+from generator.story import Story
+
+RESULT_WORDS = {"entered": "Entered", "shortlisted": "Shortlisted",
+                "highly-commended": "Highly commended", "won": "Won"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A named link to a generated page or file (a source path)."""
+
+    text: str
+    target: str
+
+
+@dataclass(frozen=True)
+class MetricView:
+    """A metric card."""
+
+    label: str
+    value: str
+    value_full: str
+    baseline: str | None
+    change: str | None
+    better: bool | None
+    target: str | None
+    period: str | None
+
+
+@dataclass(frozen=True)
+class AwardView:
+    """An award result shown as a badge."""
+
+    award: str
+    result: str
+    result_words: str
+    national: bool
+    year: int
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """Everything a page may show of one public story."""
+
+    story: Story
+    src: str
+    outcomes: list[Link]
+    service: Link
+    tags: list[Link]
+    image: Link | None
+    metrics: list[MetricView]
+    awards: list[AwardView]
+    evidence: list[Link]
+
+    @property
+    def title(self) -> str:
+        return self.story.title
+
+    @property
+    def summary(self) -> str:
+        return self.story.meta.summary
+
+
+def metric_view(metric: Metric) -> MetricView:
+    """A metric formatted for a card (£1.4m, 68%, 4 minutes) with its change from baseline."""
+    change = formatting.change(metric)
+    return MetricView(
+        label=metric.label,
+        value=formatting.short(metric.value, metric.unit),
+        value_full=formatting.full(metric.value, metric.unit),
+        baseline=None if metric.baseline is None else formatting.short(metric.baseline, metric.unit),
+        change=change.text if change else None,
+        better=change.better if change else None,
+        target=None if metric.target is None else formatting.short(metric.target, metric.unit),
+        period=metric.period,
+    )
+
+
+def image_target(story: Story) -> str:
+    """Where a story's lead image is published."""
+    assert story.meta.image is not None
+    return f"stories/{story.slug}/{posixpath.basename(story.meta.image.src)}"
+
+
+def evidence_target(story: Story, evidence_id: str, path: str) -> str:
+    """Where a public evidence file is published."""
+    return f"stories/{story.slug}/evidence/{evidence_id}{posixpath.splitext(path)[1].lower()}"
+
+
+def story_view(catalogue: Catalogue, story: Story, outcome_titles: dict[str, str],
+               national: set[str]) -> StoryView:
+    """The public view of a public story."""
+    meta = story.meta
+    return StoryView(
+        story=story,
+        src=urls.story(story.slug),
+        outcomes=[Link(outcome_titles.get(o, o), urls.listing(urls.group("outcomes", o)))
+                  for o in meta.outcomes],
+        service=Link(meta.service, urls.listing(urls.group("services", meta.service))),
+        tags=[Link(t, urls.listing(urls.group("tags", t))) for t in meta.tags],
+        image=Link(meta.image.alt or "", image_target(story)) if meta.image else None,
+        metrics=[metric_view(m) for m in meta.metrics],
+        awards=sorted((AwardView(a.award, a.result, RESULT_WORDS[a.result],
+                                 is_national(a, national), a.year or story.date.year)
+                       for a in meta.awards), key=lambda a: (-RESULT_RANK[a.result], a.award)),
+        evidence=[Link(e.title, evidence_target(story, e.id, e.path))
+                  for e in public_evidence(story)],
+    )
+
+
+def copies(catalogue: Catalogue, stories: Sequence[Story]) -> dict[str, Path]:
+    """Public images and public evidence files of public stories, target to source."""
+    layout = catalogue.layout
+    found: dict[str, Path] = {}
+    for story in stories:
+        story_folder = (layout.root / story.path).parent
+        if story.meta.image is not None:
+            _add(found, image_target(story), story_folder, story.meta.image.src, layout.root)
+        for evidence in public_evidence(story):
+            _add(found, evidence_target(story, evidence.id, evidence.path), layout.evidence,
+                 evidence.path, layout.root)
+    return found
+
+
+def _add(found: dict[str, Path], target: str, folder: Path, written: str, root: Path) -> None:
+    try:
+        found[target] = resolve_inside(folder, written, root, folder.name)
+    except PathRefused:  # `check` reports it as an error, which stops the build
+        return
+
+
+def body_html(story: Story) -> str:
+    """The story body as sanitised HTML, comments removed."""
+    return to_html(story.body)
+
+
+def quotes(story: Story) -> list[tuple[str, str, str | None]]:
+    """Quotes with consent only: (text, by, role)."""
+    return [(q.text, q.by, q.role) for q in public_quotes(story)]
