@@ -1,0 +1,27 @@
+"""`showcase cms`: (re)generate the browser story editor's files (`admin/`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli.common import failing_with, load, project_options
+from generator.cms import PLACEHOLDER_REPO, cms_config, write_admin
+
+
+@click.command()
+@project_options
+@click.option("--out", "out_dir", default="dist", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write admin/ into (the site build publishes admin/ itself).")
+@failing_with(1)
+def cms(project_dir: Path, now_text: str | None, out_dir: Path) -> None:
+    """Write admin/index.html, admin/config.yml and the editor's script, from the story schema."""
+    catalogue, _ = load(project_dir, now_text)
+    for path in write_admin(catalogue.layout, catalogue.strategy, out_dir):
+        click.echo(f"wrote {path.as_posix()}")
+    if cms_config(catalogue.layout, catalogue.strategy)["backend"]["repo"] == PLACEHOLDER_REPO:
+        click.echo(f"note: mkdocs.yml has no GitHub repo_url, so the editor's config names {PLACEHOLDER_REPO}: "
+                   "add repo_url: https://github.com/<owner>/<name> to mkdocs.yml and run this again",
+                   err=True)
