@@ -13,11 +13,14 @@ from generator import __version__
 
 #: command name -> "module:function"; each module holds one click command.
 COMMANDS = {
+    "build": "generator.cli.build:build",
     "check": "generator.cli.check:check",
+    "cms": "generator.cli.cms:cms",
     "new": "generator.cli.new:new",
     "pack": "generator.cli.pack:pack",
     "awards": "generator.cli.awards:awards",
     "schema": "generator.cli.schema:schema",
+    "serve": "generator.cli.serve:serve",
     "export": "generator.cli.export:export",
     "import": "generator.cli.import_:import_",
 }
