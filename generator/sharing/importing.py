@@ -19,6 +19,7 @@ import yaml
 from jinja2 import Environment, PackageLoader
 from markdownify import markdownify
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.catalogue import Catalogue
 from generator.model.story import StoryMeta
@@ -56,11 +57,16 @@ def read_export(file: Path, shown: str) -> OpenData:
     try:
         return OpenData.model_validate(payload)
     except ValidationError as exc:
-        problems = [Problem(shown, None, field_name(tuple(e["loc"])) or None,
-                            f"{e['msg']} (found {_shown(e.get('input'))})")
+        problems = [Problem(shown, None, field_name(tuple(e["loc"])) or None, _message(e))
                     for e in exc.errors(include_url=False)]
         raise ShowcaseError(f"{shown} does not match the stories.json schema "
                             f"(see stories.schema.json): nothing was imported", problems) from None
+
+
+def _message(error: ErrorDetails) -> str:
+    if error["type"] == "missing":
+        return "is required but missing"
+    return f"{error['msg']} (found {_shown(error.get('input'))})"
 
 
 def _shown(value: Any) -> str:

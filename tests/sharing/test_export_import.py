@@ -1,0 +1,124 @@
+"""`showcase export` and `showcase import`: open data out, a partner's drafts in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import NOW, ProjectFactory, run_cli, story
+from tests.sharing.conftest import FILES, MKDOCS, PRIVATE_MARKERS, write_project
+
+SITE = "https://showcase.example.gov.uk/"
+
+
+def test_round_trip_example_export_then_import_into_a_partner_passes_check(
+        example_project: Path, make_project: ProjectFactory, tmp_path: Path) -> None:
+    out = tmp_path / "open-data"
+    exported = run_cli("export", "-p", str(example_project), "--now", NOW, "--out", str(out))
+    assert exported.exit_code == 0, exported.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "metrics.csv", "metrics.schema.json", "stories.json", "stories.schema.json"]
+    data = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    assert len(data["stories"]) == 10
+    partner = make_project({})
+    imported = run_cli("import", str(out / "stories.json"), "-p", str(partner), "--now", NOW)
+    assert imported.exit_code == 0, imported.output
+    assert imported.output.splitlines()[-1].startswith("Imported 10 of 10 stories from ")
+    assert ('stories/2025-10-22-ai-webchat-reduces-call-volumes.md: outcomes: dropped '
+            '"service-planning": this project\'s strategy has no such outcome') in imported.output
+    checked = run_cli("check", "-p", str(partner), "--now", NOW)
+    assert checked.exit_code == 0, checked.output
+    assert " 0 errors, " in checked.output
+
+
+def test_an_imported_story_is_a_draft_with_attribution_and_no_private_parts(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    source = write_project(tmp_path / "source", {"mkdocs.yml": MKDOCS, **FILES})
+    out = tmp_path / "out"
+    assert run_cli("export", "-p", str(source), "--now", NOW, "--out", str(out)).exit_code == 0
+    partner = make_project({})
+    result = run_cli("import", str(out / "stories.json"), "-p", str(partner), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    text = (partner / "stories/2026-03-14-alpha.md").read_text(encoding="utf-8")
+    assert "\nstatus: draft\n" in text
+    assert "\noutcomes:\n- earn-revenue\n" in text
+    assert "\npartners:\n- Riverside District Council\n- Testshire Fire\n- Testshire stories\n" in text
+    assert ("*First published by Testshire stories at <https://stories.testshire.gov.uk/stories/"
+            "alpha/> on 2026-03-14.") in text
+    assert "- Evidence: [Call volumes](https://stories.testshire.gov.uk/stories/alpha/evidence/pub.csv)" in text
+    assert "  source: https://stories.testshire.gov.uk/stories/alpha/evidence/pub.csv\n" in text
+    assert "consent: false" in text and "consent: true" not in text
+    assert "verified: true" not in text
+    assert "\n## Challenge\n" in text and "\n## Impact\n" in text
+    for marker in PRIVATE_MARKERS:
+        assert marker not in text
+    assert sorted(p.name for p in (partner / "stories").iterdir()) == [
+        "2026-03-14-alpha.md", "2026-05-01-beta.md"]
+
+
+def test_import_never_overwrites_and_says_so(make_project: ProjectFactory, tmp_path: Path) -> None:
+    source = write_project(tmp_path / "source", {"mkdocs.yml": MKDOCS, **FILES})
+    out = tmp_path / "out"
+    run_cli("export", "-p", str(source), "--now", NOW, "--out", str(out))
+    mine = story(title="Our own beta", slug="beta")
+    partner = make_project({"stories/2026-03-14-alpha.md": "hand-written\n",
+                            "stories/2026-01-01-ours.md": mine})
+    result = run_cli("import", str(out / "stories.json"), "-p", str(partner), "--now", NOW)
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:4] == [
+        "skipped stories/2026-05-01-beta.md",
+        '  stories/2026-05-01-beta.md: skipped: a story with the slug "beta" already exists',
+        "skipped stories/2026-03-14-alpha.md",
+        "  stories/2026-03-14-alpha.md: skipped: the file already exists (it was not overwritten)",
+    ]
+    assert (partner / "stories/2026-03-14-alpha.md").read_text(encoding="utf-8") == "hand-written\n"
+    assert not (partner / "stories/2026-05-01-beta.md").exists()
+
+
+def test_import_validates_the_file_first(make_project: ProjectFactory, tmp_path: Path) -> None:
+    partner = make_project({})
+    bad = tmp_path / "stories.json"
+    bad.write_text(json.dumps({"version": 1, "publisher": "X", "site_url": None,
+                               "generated": "2026-01-01T00:00:00Z",
+                               "stories": [{"id": "Not A Slug"}]}), encoding="utf-8")
+    result = run_cli("import", str(bad), "-p", str(partner))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert f"{bad}: stories[0].id: String should match pattern " \
+           "'^[a-z0-9]+(?:-[a-z0-9]+)*$' (found \"Not A Slug\")" in lines
+    assert f"{bad}: stories[0].title: is required but missing" in lines
+    assert lines[-1] == (f"showcase: {bad} does not match the stories.json schema "
+                         "(see stories.schema.json): nothing was imported")
+    assert not (partner / "stories").exists()
+    bad.write_text("{not json", encoding="utf-8")
+    result = run_cli("import", str(bad), "-p", str(partner))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{bad}:1: is not valid JSON: Expecting property name enclosed in double quotes "
+        "(column 2)")
+
+
+def test_export_for_a_partner_keeps_only_the_stories_naming_it(tmp_path: Path) -> None:
+    source = write_project(tmp_path / "source", {"mkdocs.yml": MKDOCS, **FILES})
+    result = run_cli("export", "-p", str(source), "--now", NOW, "--partner",
+                     "RIVERSIDE  district council")
+    assert result.exit_code == 0, result.output
+    assert result.output == ('Wrote 2 public stories naming the partner "RIVERSIDE  district '
+                             f'council" to {source / "dist/open-data"}/ (stories.json, '
+                             "metrics.csv and their schemas).\n")
+    data = json.loads((source / "dist/open-data/stories.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["stories"]] == ["beta", "alpha"]
+    assert data["partner"] == "RIVERSIDE  district council"
+    result = run_cli("export", "-p", str(source), "--now", NOW, "--partner", "Testshire Fire",
+                     "--out", str(tmp_path / "fire"))
+    data = json.loads((tmp_path / "fire/stories.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["stories"]] == ["alpha"]
+
+
+def test_export_refuses_a_project_with_errors(make_project: ProjectFactory) -> None:
+    root = make_project({"stories/2026-01-01-x.md": story(status="review", summary=None)})
+    result = run_cli("export", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "showcase: 1 error(s): fix them (showcase check), then export again; nothing was written")
+    assert not (root / "dist").exists()
