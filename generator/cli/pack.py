@@ -63,5 +63,10 @@ def _summary(built: BuiltPack) -> None:
     checklist = plan.checklist
     for line in checklist.blockers:
         click.echo(f"blocker: {line}")
-    verdict = "READY" if checklist.ready else f"NOT READY ({len(checklist.blockers)} blockers)"
-    click.echo(f"{verdict}: wrote {built.path} ({len(checklist.warnings)} warnings in CHECKLIST.md)")
+    blockers, warnings = len(checklist.blockers), len(checklist.warnings)
+    verdict = "READY" if checklist.ready else f"NOT READY ({_count(blockers, 'blocker')})"
+    click.echo(f"{verdict}: wrote {built.path} ({_count(warnings, 'warning')} in CHECKLIST.md)")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
