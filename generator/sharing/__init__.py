@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from generator.calendar import awards_ics
 from generator.catalogue import Catalogue
 from generator.clock import build_time
 from generator.sharing import feeds, opendata, urls
 from generator.story import Story
 
 FEEDS_FOLDER = "feeds/"
+AWARDS_CALENDAR = "awards.ics"
 OPEN_DATA_FOLDER = "data/"
 """The site's own data/ URL path (not the project's data/ folder, which is never published)."""
 
@@ -34,13 +36,14 @@ def site_outputs(catalogue: Catalogue, now: datetime, site_url: str) -> dict[str
     """Every extra public file of the site, path under the site folder to bytes.
 
     Feeds need absolute addresses: without a site_url there are none, and the open
-    data's `url` fields are null.
+    data's `url` fields are null. `awards.ics` holds the award deadlines.
     """
     stories = catalogue.public_stories(now)
     updated = build_time()
     data = opendata.open_data(stories, publisher(catalogue), site_url or None, updated)
     outputs = {OPEN_DATA_FOLDER + name: content
                for name, content in opendata.open_data_files(data).items()}
+    outputs[AWARDS_CALENDAR] = awards_ics(catalogue, now)
     if site_url:
         for feed in site_feeds(catalogue, stories, site_url, updated):
             outputs.update(feeds.feed_files(feed))

@@ -109,7 +109,7 @@ def test_without_a_site_url_there_are_no_feeds_and_no_links(tmp_path: Path) -> N
     now = clock.now(NOW)
     catalogue = collect(project.discover(root), now)
     outputs = site_outputs(catalogue, now, "")
-    assert sorted(outputs) == ["data/metrics.csv", "data/metrics.schema.json",
+    assert sorted(outputs) == ["awards.ics", "data/metrics.csv", "data/metrics.schema.json",
                                "data/stories.json", "data/stories.schema.json"]
     assert head_links(catalogue, now) == []
     assert json.loads(outputs["data/stories.json"])["stories"][0]["url"] is None
@@ -118,3 +118,11 @@ def test_without_a_site_url_there_are_no_feeds_and_no_links(tmp_path: Path) -> N
 def test_outputs_are_the_same_bytes_for_the_same_inputs_and_epoch(
         shared: Shared, epoch: None) -> None:
     assert site_outputs(shared.catalogue, shared.now, SITE_URL) == shared.outputs
+
+
+def test_the_site_also_gets_the_award_deadlines_calendar(example_project: Path) -> None:
+    now = clock.now(NOW)
+    outputs = site_outputs(collect(project.discover(example_project), now), now, SITE_URL)
+    calendar = outputs["awards.ics"].decode("utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR\r\n")
+    assert calendar.count("BEGIN:VEVENT") == 2

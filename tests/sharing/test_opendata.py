@@ -94,7 +94,7 @@ def test_the_table_schema_describes_every_column(shared: Shared) -> None:
 
 def test_no_private_marker_reaches_any_published_file(shared: Shared) -> None:
     assert sorted(shared.outputs) == sorted([
-        "data/metrics.csv", "data/metrics.schema.json", "data/stories.json",
+        "awards.ics", "data/metrics.csv", "data/metrics.schema.json", "data/stories.json",
         "data/stories.schema.json",
         *(f"feeds/{folder}{name}" for folder in ("", "outcomes/earn-revenue/",
                                                   "outcomes/shared-services/")
