@@ -7,9 +7,10 @@ validate a partner's file before `showcase import` reads it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from generator.model.story import AwardOutcome, Unit
 
@@ -19,6 +20,15 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 Url = Annotated[str, Field(pattern=r"^https?://", json_schema_extra={"format": "uri"})]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("number", "expected a number")
+    return value
+
+
+Number = Annotated[float | int, BeforeValidator(_number)]
 
 
 class Record(BaseModel):
@@ -43,13 +53,13 @@ class OpenMetric(Record):
     """Stable id, unique in the story."""
     label: Text
     """What is counted."""
-    value: float | int
+    value: Number
     """The figure."""
     unit: Unit
     """GBP, percent, count, hours, days, minutes, score, people or tonnes-co2e."""
-    baseline: float | int | None = None
+    baseline: Number | None = None
     """The figure before the work."""
-    target: float | int | None = None
+    target: Number | None = None
     """The figure aimed for."""
     period: str | None = None
     """When it was measured, e.g. 2025-26."""

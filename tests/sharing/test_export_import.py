@@ -80,13 +80,16 @@ def test_import_validates_the_file_first(make_project: ProjectFactory, tmp_path:
     bad = tmp_path / "stories.json"
     bad.write_text(json.dumps({"version": 1, "publisher": "X", "site_url": None,
                                "generated": "2026-01-01T00:00:00Z",
-                               "stories": [{"id": "Not A Slug"}]}), encoding="utf-8")
+                               "stories": [{"id": "Not A Slug",
+                                            "metrics": [{"value": "30%"}]}]}),
+                   encoding="utf-8")
     result = run_cli("import", str(bad), "-p", str(partner))
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert f"{bad}: stories[0].id: String should match pattern " \
            "'^[a-z0-9]+(?:-[a-z0-9]+)*$' (found \"Not A Slug\")" in lines
     assert f"{bad}: stories[0].title: is required but missing" in lines
+    assert f'{bad}: stories[0].metrics[0].value: expected a number (found "30%")' in lines
     assert lines[-1] == (f"showcase: {bad} does not match the stories.json schema "
                          "(see stories.schema.json): nothing was imported")
     assert not (partner / "stories").exists()
