@@ -92,7 +92,13 @@ def _tick(value: float, unit: Unit) -> str:
     return f"{value:g}%" if unit is Unit.PERCENT else formatting.short(value, unit)
 
 
+_SUFFIXES = {"_gbp": " (£)", "_percent": " (%)"}
+
+
 def _human(name: str) -> str:
+    for suffix, words in _SUFFIXES.items():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)] + words
     return name.replace("_", " ").strip().capitalize()
 
 
@@ -111,5 +117,5 @@ def _parse(text: str) -> Svg:
 
 
 def human(name: str) -> str:
-    """A CSV column name as words: national_average_percent -> National average percent."""
+    """A CSV column name as words: national_average_percent -> National average (%)."""
     return _human(name)

@@ -150,8 +150,14 @@ def _rule(criterion: SuccessCriterion) -> str:
     if criterion.goal == "increase":
         return "the latest value is higher than the first"
     if criterion.goal == "above-compare":
-        return f"the latest value is above {criterion.compare}"
+        return f"the latest value is above the {_words(criterion.compare or '')}"
     return f"the latest value is at least {_plain(criterion.target or 0)}"
+
+
+def _words(column: str) -> str:
+    for suffix in ("_gbp", "_percent"):
+        column = column.removesuffix(suffix)
+    return column.replace("_", " ").strip()
 
 
 def _plain(value: float) -> str:

@@ -1,0 +1,51 @@
+"""`showcase build`: refusing on errors, keeping the last good site, pagination, bad folders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import ProjectFactory, run_cli, story
+from tests.site.conftest import build, site_project
+
+
+def test_errors_fail_the_build_and_keep_the_previous_site(make_project: ProjectFactory,
+                                                          tmp_path: Path) -> None:
+    root = make_project({**site_project(), "stories/good.md": story(title="Good story")})
+    site = tmp_path / "out"
+    assert build(root, site).result.exit_code == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (root / "stories/bad.md").write_text(story(title="Bad", status="review",
+                                               outcomes="[no-such-outcome]"), encoding="utf-8")
+    failed = build(root, site)
+    assert failed.result.exit_code == 1
+    assert ('stories/bad.md:7: outcomes[0]: unknown outcome "no-such-outcome"'
+            in failed.result.output)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "project"]  # no staging left
+
+
+def test_refuses_a_site_folder_over_the_project(make_project: ProjectFactory) -> None:
+    root = make_project({**site_project(), "stories/good.md": story()})
+    for folder in (root, root.parent, root / "stories", root / "content" / "x"):
+        result = run_cli("build", "-p", str(root), "--site-dir", str(folder))
+        assert result.exit_code == 1
+        assert f"showcase: refusing to build into {folder.resolve()}" in result.output
+    assert (root / "stories/good.md").is_file()
+
+
+def test_listings_paginate(make_project: ProjectFactory, tmp_path: Path) -> None:
+    stories = {f"stories/s{n:02d}.md": story(title=f"Story {n:02d}", date=f"2026-01-{n:02d}",
+                                             tags="[alpha]") for n in range(1, 6)}
+    root = make_project({**site_project(per_page=2), **stories})
+    built = build(root, tmp_path / "out")
+    assert built.result.exit_code == 0, built.result.output
+    titles = [re.findall(r'card__title"><a href="[^"]+">(Story \d+)</a>', built.html(page))
+              for page in ("stories/", "stories/page/2/", "stories/page/3/")]
+    assert titles == [["Story 05", "Story 04"], ["Story 03", "Story 02"], ["Story 01"]]
+    page_two = built.html("stories/page/2/")
+    assert '<a rel="prev" href="../../">Previous page</a>' in page_two
+    assert '<a rel="next" href="../3/">Next page</a>' in page_two
+    assert "All stories (page 2 of 3)" in page_two
+    assert (built.site / "tags/alpha/page/3/index.html").is_file()
+    assert not (built.site / "stories/page/4").exists()
