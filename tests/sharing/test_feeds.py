@@ -120,9 +120,19 @@ def test_outputs_are_the_same_bytes_for_the_same_inputs_and_epoch(
     assert site_outputs(shared.catalogue, shared.now, SITE_URL) == shared.outputs
 
 
-def test_the_site_also_gets_the_award_deadlines_calendar(example_project: Path) -> None:
+def test_example_outputs_keep_its_private_parts_out_and_add_the_calendar(
+        example_project: Path) -> None:
     now = clock.now(NOW)
     outputs = site_outputs(collect(project.discover(example_project), now), now, SITE_URL)
     calendar = outputs["awards.ics"].decode("utf-8")
     assert calendar.startswith("BEGIN:VCALENDAR\r\n")
     assert calendar.count("BEGIN:VEVENT") == 2
+    assert len(feedparser.parse(outputs["feeds/rss.xml"]).entries) == 10
+    private = ("shared-digital-apprenticeship-academy",  # draft
+               "managed-cloud-hosting-for-fire-and-rescue",  # review
+               "gareth.lloyd@",  # contact
+               "bin collection date at eleven",  # quote without consent
+               "internal note:")  # HTML comment
+    for path, content in outputs.items():
+        for marker in private:
+            assert marker not in content.decode("utf-8"), f"{marker} in {path}"
