@@ -35,21 +35,20 @@ def _alt(title: str, metrics: list[Metric]) -> str:
 
 
 def _draw(title: str, metrics: list[Metric]) -> bytes:
-    import matplotlib
+    # The object API, not pyplot: no global state, and no tight_layout pass (it draws twice).
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
-
-    figure, axes = pyplot.subplots(1, len(metrics), figsize=(2.4 * len(metrics) + 0.6, 2.6),
-                                   dpi=100, squeeze=False)
+    figure = Figure(figsize=(2.2 * len(metrics) + 0.4, 2.4), dpi=96)
+    FigureCanvasAgg(figure)
+    axes = figure.subplots(1, len(metrics), squeeze=False)
     for axis, metric in zip(axes[0], metrics, strict=True):
         _bars(axis, metric)
     figure.suptitle(title if len(title) < 70 else title[:67] + "...", fontsize=9)
-    figure.tight_layout()
+    figure.subplots_adjust(left=0.04, right=0.96, top=0.78, bottom=0.12, wspace=0.25)
     out = io.BytesIO()
     # No software or date metadata: the same figures give the same bytes.
     figure.savefig(out, format="png", metadata={"Software": None})
-    pyplot.close(figure)
     return out.getvalue()
 
 

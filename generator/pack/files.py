@@ -65,8 +65,23 @@ def _image(layout: Layout, story: Story, names: _Names, missing: list[str]) -> P
     except PathRefused as exc:
         missing.append(f"{story.path}: image: {exc}")
         return None
+    if not _readable_image(source):
+        missing.append(f"{story.path}: image: {story.meta.image.src} cannot be read as an image")
+        return None
     member = names.claim("images", PurePosixPath(story.slug + source.suffix.lower()))
     return PackFile(member, source, source.stat().st_size)
+
+
+def _readable_image(path: Path) -> bool:
+    """True when Pillow can decode the whole file (a broken image would stop the PDF)."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return False
+    return True
 
 
 class _Names:
