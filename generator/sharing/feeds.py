@@ -7,6 +7,7 @@ address, so it stays the same when the title changes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,7 @@ ATOM_FILE = "atom.xml"
 JSON_FILE = "feed.json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 LANGUAGE = "en-GB"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _templates = Environment(loader=PackageLoader("generator.sharing", "templates"),
                          autoescape=select_autoescape(default=True), keep_trailing_newline=True)
@@ -57,7 +59,8 @@ def item_html(story: Story, site_url: str) -> str:
     html = _templates.get_template("feed-item.html").render(
         body=Markup(to_html(story.body)), quotes=public_quotes(story),
         story_url=urls.absolute(site_url, urls.story_path(story.slug)))
-    return clean(html.strip())
+    # XML 1.0 cannot hold control characters, which a body may carry; feeds drop them.
+    return _NOT_XML.sub("", clean(html.strip()))
 
 
 def rss(feed: Feed) -> bytes:

@@ -12,6 +12,7 @@ import pytest
 from generator import clock, project
 from generator.catalogue import collect
 from generator.sharing import head_links, site_outputs
+from tests.conftest import story
 from tests.sharing.conftest import FILES, MKDOCS, NOW, SITE_URL, Shared, write_project
 
 HERE = Path(__file__).parent
@@ -136,3 +137,16 @@ def test_example_outputs_keep_its_private_parts_out_and_add_the_calendar(
     for path, content in outputs.items():
         for marker in private:
             assert marker not in content.decode("utf-8"), f"{marker} in {path}"
+
+
+def test_control_characters_in_a_body_do_not_break_the_xml_feeds(tmp_path: Path) -> None:
+    body = "## Impact\n\nA \x0b vertical \x01 tab.\n"
+    root = write_project(tmp_path, {"mkdocs.yml": MKDOCS, **FILES,
+                                    "stories/2026-01-01-ctl.md": story(title="Ctl", body=body)})
+    now = clock.now(NOW)
+    outputs = site_outputs(collect(project.discover(root), now), now, SITE_URL)
+    parsed = feedparser.parse(outputs["feeds/atom.xml"])
+    assert parsed.bozo == 0
+    assert parsed.entries[-1].content[0].value == (
+        f'<h2>Impact</h2>\n<p>A  vertical  tab.</p>\n<p><a href="{SITE_URL}stories/ctl/" '
+        'rel="noopener noreferrer">Read the full story on our site</a></p>')
