@@ -1,0 +1,63 @@
+"""A story from `showcase new` passes check, with warnings naming exactly what is left to fill in."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from tests.conftest import NOW, ProjectFactory, run_cli
+
+TITLE = "AI webchat cuts call waiting times"
+FILE = "stories/2026-11-26-ai-webchat-cuts-call-waiting-times.md"
+
+
+def _check(root: Path) -> tuple[int, dict[str, object]]:
+    result = run_cli("check", "-p", str(root), "--now", NOW, "--format", "json")
+    return result.exit_code, json.loads(result.output)
+
+
+def _new(make_project: ProjectFactory) -> Path:
+    root = make_project({})
+    result = run_cli("new", TITLE, "-p", str(root), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"Created {FILE} (status: draft)."
+    return root
+
+
+def test_a_new_story_passes_check_with_warnings_naming_what_to_fill_in(make_project: ProjectFactory) -> None:
+    root = _new(make_project)
+    code, report = _check(root)
+    assert code == 0
+    assert report["errors"] == 0
+    assert [(p["path"], p["field"], p["severity"]) for p in report["problems"]] == [  # type: ignore[attr-defined]
+        (FILE, "summary", "warning"),
+        (FILE, "service", "warning"),
+        (FILE, "outcomes", "warning"),
+    ]
+
+
+def _fill(text: str) -> str:
+    text = text.replace('summary: ""', 'summary: "Residents get answers at any hour, and calls fell by a third."')
+    text = text.replace('service: ""', 'service: "Customer services"')
+    text = text.replace("outcomes: []", "outcomes: [earn-revenue]")
+    return re.sub(r"<!--.*?-->", "We wrote this section.", text, flags=re.S)
+
+
+def test_a_filled_in_new_story_has_no_warning_at_all(make_project: ProjectFactory) -> None:
+    root = _new(make_project)
+    path = root / FILE
+    filled = _fill(path.read_text(encoding="utf-8"))
+    assert filled.count("We wrote this section.") == 4
+    path.write_text(filled, encoding="utf-8")
+    code, report = _check(root)
+    assert (code, report["errors"], report["warnings"], report["problems"]) == (0, 0, 0, [])
+
+
+def test_a_filled_in_new_story_is_ready_for_review(make_project: ProjectFactory) -> None:
+    root = _new(make_project)
+    path = root / FILE
+    path.write_text(_fill(path.read_text(encoding="utf-8")).replace("status: draft", "status: review"),
+                    encoding="utf-8")
+    code, report = _check(root)
+    assert (code, report["problems"]) == (0, [])
