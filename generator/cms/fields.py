@@ -49,13 +49,13 @@ def _field(name: str, prop: Schema, required: bool, root: Schema, rules: FieldRu
     resolved = _resolve(prop, root)
     result: CmsField = {"name": name, "label": _label(name), "required": required}
     result.update(_widget(resolved, root, rules, path))
-    result.update(rules.widgets.get(path, {}))
     description = prop.get("description") or resolved.get("description")
     if description:
         result["hint"] = description
     default = rules.defaults.get(path, prop.get("default", resolved.get("default")))
     if default not in (None, []):
         result["default"] = default
+    result.update(rules.widgets.get(path, {}))
     return result
 
 
