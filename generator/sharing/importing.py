@@ -88,8 +88,11 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
         elif story.id in taken:
             item.notes.append(f'skipped: a story with the slug "{story.id}" already exists')
         else:
-            item.text = story_text(story, data, outcomes, item.notes)
-            taken.add(story.id)
+            try:
+                item.text = story_text(story, data, outcomes, item.notes)
+                taken.add(story.id)
+            except ShowcaseError as exc:
+                item.notes.append(f"skipped: {exc}")
         planned.append(item)
     return planned
 
@@ -149,7 +152,9 @@ def _check_front_matter(front: dict[str, Any], outcomes: list[str]) -> None:
     try:
         StoryMeta.model_validate(front if outcomes else {**front, "outcomes": ["placeholder"]})
     except ValidationError as exc:
-        raise ShowcaseError(f'story "{front["title"]}" cannot be imported: {exc}') from None
+        wrong = "; ".join(f"{field_name(tuple(e['loc']))}: {e['msg']}"
+                          for e in exc.errors(include_url=False))
+        raise ShowcaseError(f"it would not be a valid story here ({wrong})") from None
 
 
 def _body(story: OpenStory, data: OpenData) -> str:

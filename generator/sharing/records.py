@@ -123,9 +123,9 @@ class OpenStory(Record):
     """Council service area that owns the work."""
     outcomes: list[Slug]
     """Outcome ids of the publishing council's strategy."""
-    tags: list[str] = []
+    tags: list[Text] = []
     """Free topics."""
-    partners: list[str] = []
+    partners: list[Text] = []
     """Suppliers, other councils, public bodies."""
     url: Url | None
     """The story's page; null when the site has no site_url."""

@@ -125,3 +125,22 @@ def test_export_refuses_a_project_with_errors(make_project: ProjectFactory) -> N
     assert result.output.splitlines()[-1] == (
         "showcase: 1 error(s): fix them (showcase check), then export again; nothing was written")
     assert not (root / "dist").exists()
+
+
+def test_a_story_that_would_not_be_valid_here_is_skipped_with_the_reason(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    source = write_project(tmp_path / "source", {"mkdocs.yml": MKDOCS, **FILES})
+    out = tmp_path / "out"
+    run_cli("export", "-p", str(source), "--now", NOW, "--out", str(out))
+    data = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    data["stories"][0]["service"] = "   "
+    (out / "stories.json").write_text(json.dumps(data), encoding="utf-8")
+    partner = make_project({})
+    result = run_cli("import", str(out / "stories.json"), "-p", str(partner), "--now", NOW)
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:2] == [
+        "skipped stories/2026-05-01-beta.md",
+        "  stories/2026-05-01-beta.md: skipped: it would not be a valid story here "
+        "(service: String should have at least 1 character)",
+    ]
+    assert (partner / "stories/2026-03-14-alpha.md").is_file()
