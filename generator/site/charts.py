@@ -71,8 +71,8 @@ def _draw(axes: object, evaluation: Evaluation) -> None:
     labels = [p.label for p in evaluation.points]
     values = [p.value for p in evaluation.points]
     if evaluation.criterion.measure == "awards":
-        axes.bar(labels, values, color="#1d4f91", edgecolor="#0b0c0c", hatch="//",
-                 label=evaluation.value_name)
+        axes.bar(labels, values, width=0.5, color="#1d4f91", edgecolor="#0b0c0c", hatch="//")
+        axes.set_ylabel(evaluation.value_name)
     else:
         axes.plot(labels, values, color="#1d4f91", marker="o", linestyle="-", linewidth=2.5,
                   label=_human(evaluation.value_name))
@@ -85,7 +85,8 @@ def _draw(axes: object, evaluation: Evaluation) -> None:
     if evaluation.criterion.measure == "awards":
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.grid(axis="y", color="#b1b4b6", linewidth=0.6)
-    axes.legend(loc="best", frameon=False)
+    if axes.get_legend_handles_labels()[0]:  # above the plot, never over the data
+        axes.legend(loc="lower left", bbox_to_anchor=(0, 1.02), ncols=2, frameon=False)
 
 
 def _tick(value: float, unit: Unit) -> str:

@@ -9,16 +9,21 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.site import urls
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:>])")
 
 
 def markdown_text(value: object) -> Markup:
-    """Text safe inside a Markdown line: HTML-escaped, Markdown punctuation backslashed."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
+    """Text safe inside a Markdown line: punctuation backslashed, `<` as an entity.
+
+    Quotes and `&` stay as written: Markdown escapes them itself, and escaping them here
+    would show as `&#39;` in the table of contents.
+    """
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+    return Markup(text.replace("<", "&lt;"))
 
 
 def long_date(value: date) -> str:
