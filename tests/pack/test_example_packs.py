@@ -26,17 +26,15 @@ LGC_MEMBERS = [
 ]
 
 
-def test_lgc_pack_is_written_but_not_ready(lgc_pack: Pack) -> None:
-    assert lgc_pack.result.exit_code == 1, lgc_pack.result.output
+def test_lgc_pack_is_ready(lgc_pack: Pack) -> None:
+    assert lgc_pack.result.exit_code == 0, lgc_pack.result.output
     assert lgc_pack.names() == LGC_MEMBERS
     checklist = lgc_pack.text("CHECKLIST.md").splitlines()
-    assert checklist[0] == "# NOT READY: LGC Awards 2027"
-    assert "- [ ] attachments: 4 evidence files, the award allows 3" in checklist
-    assert ("- [ ] attachments: evidence/gis-shared-service-savings.csv: .csv files are not "
-            "accepted (accepted: pdf, png, jpg)") in checklist
+    assert checklist[0] == "# READY: LGC Awards 2027"
+    assert not [line for line in checklist if line.startswith("- [ ]")]
     assert "- 51 days to the deadline (15 January 2027 17:00 UTC)" in checklist
     assert "| summary | 86 words of 100 | ok |" in checklist
-    assert "blocker: attachments: 4 evidence files, the award allows 3" in lgc_pack.result.output
+    assert "READY: wrote" in lgc_pack.result.output
 
 
 def test_zip_members_have_fixed_times_and_permissions(lgc_pack: Pack) -> None:
@@ -150,4 +148,4 @@ def test_awards_table(example_root) -> None:  # type: ignore[no-untyped-def]
     assert len(rows) == 1
     cells = [c.strip() for c in rows[0].split("│") if c.strip()]
     assert cells == ["lgc-awards-2027", "LGC Awards 2027", "2027-01-15 17:00 UTC", "51", "4",
-                     "not ready (2 blockers)"]
+                     "ready"]
