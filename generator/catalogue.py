@@ -90,9 +90,19 @@ def _files(folder: Path, *patterns: str) -> list[Path]:
     return sorted({f for pattern in patterns for f in folder.rglob(pattern) if not f.is_dir()})
 
 
-def _inside_project(catalogue: Catalogue, file: Path) -> bool:
+def _inside_project(catalogue: Catalogue, file: Path,
+                    folders: dict[Path, Path] | None = None) -> bool:
+    """True when `file` resolves inside the project; `folders` caches resolved parents."""
     root = catalogue.layout.root
-    if file.resolve().is_relative_to(root):
+    if folders is not None and not file.is_symlink():
+        # not a link itself: it is where its folder resolves to, and folders repeat
+        parent = folders.get(file.parent)
+        if parent is None:
+            parent = folders[file.parent] = file.parent.resolve()
+        resolved = parent / file.name
+    else:
+        resolved = file.resolve()
+    if resolved.is_relative_to(root):
         return True
     catalogue.problems.append(Problem(catalogue.layout.relative(file), None, None,
                                       "is a link to a file outside the project: it was not read"))
@@ -128,8 +138,10 @@ def _collect_stories(catalogue: Catalogue) -> None:
     layout = catalogue.layout
     strategy = catalogue.strategy
     outcome_ids = {o.id for o in strategy.outcomes} if strategy else None
+    folders: dict[Path, Path] = {}
+    memo = checks.PathMemo()
     for file in _files(layout.stories, "*.md"):
-        if not _inside_project(catalogue, file):
+        if not _inside_project(catalogue, file, folders):
             continue
         read = read_story(file, layout.relative(file))
         catalogue.problems += read.problems
@@ -137,7 +149,7 @@ def _collect_stories(catalogue: Catalogue) -> None:
             catalogue.unusable.append(read.unusable)
         if read.story is not None:
             catalogue.stories.append(read.story)
-            catalogue.problems += checks.check_story(read.story, layout, outcome_ids)
+            catalogue.problems += checks.check_story(read.story, layout, outcome_ids, memo)
     catalogue.stories.sort(key=lambda s: s.slug)
     catalogue.stories.sort(key=lambda s: s.date, reverse=True)
     catalogue.problems += checks.check_slugs(catalogue.stories, catalogue.unusable)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from generator.model.story import Metric
 from generator.model.strategy import Strategy
@@ -29,12 +30,34 @@ def _listing(options: Iterable[str]) -> str:
     return ", ".join(names) if names else "none yet"
 
 
-def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None) -> list[Problem]:
-    """Everything about one valid story that needs other files to judge."""
+class PathMemo:
+    """Path checks remembered for one pass over a project: shared evidence is resolved once."""
+
+    def __init__(self) -> None:
+        self._refusals: dict[tuple[Path, str], str | None] = {}
+
+    def refusal(self, folder: Path, written: str, root: Path, folder_name: str) -> str | None:
+        """Why `written` (relative to `folder`) cannot be used, or None when it can."""
+        key = (folder, written)
+        if key not in self._refusals:
+            try:
+                resolve_inside(folder, written, root, folder_name)
+                self._refusals[key] = None
+            except PathRefused as exc:
+                self._refusals[key] = str(exc)
+        return self._refusals[key]
+
+
+def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
+                memo: PathMemo | None = None) -> list[Problem]:
+    """Everything about one valid story that needs other files to judge.
+
+    Pass the same `memo` for every story of one pass to resolve each evidence path once.
+    """
     severity = severity_for(story)
     found = [
         *_outcomes(story, outcome_ids),
-        *_evidence(story, layout),
+        *_evidence(story, layout, memo or PathMemo()),
         *_sources(story),
         *_metric_ids(story),
         *_image(story, layout),
@@ -59,7 +82,7 @@ def _outcomes(story: Story, outcome_ids: set[str] | None) -> Iterator[Problem]:
                            f"the outcomes in data/strategy.yml are {_listing(outcome_ids)}")
 
 
-def _evidence(story: Story, layout: Layout) -> Iterator[Problem]:
+def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]:
     seen: set[str] = set()
     folder = layout.relative(layout.evidence)
     for index, item in enumerate(story.meta.evidence):
@@ -67,10 +90,9 @@ def _evidence(story: Story, layout: Layout) -> Iterator[Problem]:
             yield _problem(story, ("evidence", index, "id"), f"evidence[{index}].id",
                            f'"{item.id}" is used twice in this story: give each evidence file its own id')
         seen.add(item.id)
-        try:
-            resolve_inside(layout.evidence, item.path, layout.root, folder)
-        except PathRefused as exc:
-            yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path", str(exc))
+        refusal = memo.refusal(layout.evidence, item.path, layout.root, folder)
+        if refusal is not None:
+            yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path", refusal)
 
 
 def _sources(story: Story) -> Iterator[Problem]:
