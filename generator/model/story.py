@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
@@ -66,12 +67,22 @@ class Metric(ShowcaseModel):
     @model_validator(mode="after")
     def _default_id(self) -> Self:
         if self.id is None:
-            object.__setattr__(self, "id", slugify(self.label) or "metric")
+            object.__setattr__(self, "id", _label_slug(self.label) or "metric")
         return self
 
     @property
     def key(self) -> str:
-        return self.id or slugify(self.label)
+        return self.id or _label_slug(self.label)
+
+
+_PLAIN_LABEL = re.compile(r"[A-Za-z0-9 ]+")
+
+
+def _label_slug(label: str) -> str:
+    """`slugify(label)`; a label of plain ASCII words (most) skips slugify's many passes."""
+    if _PLAIN_LABEL.fullmatch(label):
+        return "-".join(label.lower().split())
+    return str(slugify(label))
 
 
 class Quote(ShowcaseModel):

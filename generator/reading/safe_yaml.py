@@ -126,6 +126,9 @@ class _Builder:
         return int(node.start_mark.line) + 1 + self.offset
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        # scalars are most nodes: they are built inline by _mapping and _sequence, and here
+        if type(node) is yaml.ScalarNode:
+            return _scalar(node)
         if depth > _MAX_DEPTH:
             raise YamlProblem(self.line(node), f"nested more than {_MAX_DEPTH} levels deep")
         if isinstance(node, yaml.MappingNode):
@@ -136,39 +139,47 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        lines, first_line = self.lines, 1 + self.offset
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 raise YamlProblem(self.line(key_node), "a key must be a plain name, not a list or mapping")
             key = str(key_node.value)
             key_path = (*path, key)
             if key in result:
-                first = self.lines[key_path]
                 raise YamlProblem(
                     self.line(key_node),
-                    f'duplicate key "{key}": it is also on line {first}; keep one of them',
+                    f'duplicate key "{key}": it is also on line {lines[key_path]}; keep one of them',
                 )
-            self.lines[key_path] = self.line(key_node)
-            result[key] = self.build(value_node, key_path, depth + 1)
+            lines[key_path] = key_node.start_mark.line + first_line
+            result[key] = (_scalar(value_node) if type(value_node) is yaml.ScalarNode
+                           else self.build(value_node, key_path, depth + 1))
         return result
 
     def _sequence(self, node: yaml.SequenceNode, path: Path_, depth: int) -> list[Any]:
         items = []
+        lines, first_line = self.lines, 1 + self.offset
         for index, item in enumerate(node.value):
-            self.lines[(*path, index)] = self.line(item)
-            items.append(self.build(item, (*path, index), depth + 1))
+            item_path = (*path, index)
+            lines[item_path] = item.start_mark.line + first_line
+            items.append(_scalar(item) if type(item) is yaml.ScalarNode
+                         else self.build(item, item_path, depth + 1))
         return items
+
+
+_CONSTANTS: dict[str, Any] = {
+    **dict.fromkeys(_NULL, None), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)
+}
+_NUMBER_START = frozenset("-+.0123456789")
 
 
 def _scalar(node: yaml.Node) -> Any:
     text = str(node.value)
     if getattr(node, "style", None):  # quoted or block scalar: always text
         return text
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
+    if text in _CONSTANTS:
+        return _CONSTANTS[text]
+    if text[0] not in _NUMBER_START:  # not "" (a constant): most text ends here
+        return text
     if _INT.fullmatch(text):
         return int(text)
     if _FLOAT.fullmatch(text):
