@@ -181,3 +181,17 @@ def test_showcase_cms_writes_the_admin_folder(make_project: ProjectFactory) -> N
     outcomes = _by_name(config["collections"][0]["fields"])["outcomes"]
     assert _options(outcomes) == ["earn-revenue", "shared-services"]
     assert "add repo_url: https://github.com/<owner>/<name> to mkdocs.yml" in result.output
+
+
+def test_the_example_site_builds_strict_with_the_admin_files(example_project: Path) -> None:
+    import subprocess
+
+    from tests.publishing.conftest import tool, tool_env
+
+    files = cms.write_admin(discover(example_project), None, example_project / "content")
+    result = subprocess.run([tool("mkdocs"), "build", "--strict", "-q"], cwd=example_project, capture_output=True,
+                            text=True, env=tool_env({"NO_MKDOCS_2_WARNING": "1"}), timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in files:
+        published = example_project / "site" / path.relative_to(example_project / "content")
+        assert published.read_bytes() == path.read_bytes()
