@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import typing
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from generator.model import StoryMeta
 from generator.model.story import AwardOutcome, Status, Unit
 from generator.project import Layout, discover
 from tests.conftest import REPO, ProjectFactory, run_cli
+from tests.publishing.conftest import tool, tool_env
 
 #: hints written for the comms team where the model's own description is for developers
 HINTS = {"image.alt": "Describe what the image shows for people who cannot see it. "
@@ -184,10 +186,6 @@ def test_showcase_cms_writes_the_admin_folder(make_project: ProjectFactory) -> N
 
 
 def test_the_example_site_builds_strict_with_the_admin_files(example_project: Path) -> None:
-    import subprocess
-
-    from tests.publishing.conftest import tool, tool_env
-
     files = cms.write_admin(discover(example_project), None, example_project / "content")
     result = subprocess.run([tool("mkdocs"), "build", "--strict", "-q"], cwd=example_project, capture_output=True,
                             text=True, env=tool_env({"NO_MKDOCS_2_WARNING": "1"}), timeout=300)
