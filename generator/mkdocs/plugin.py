@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator import clock, sharing
 from generator.catalogue import Catalogue
@@ -21,6 +22,7 @@ from generator.mkdocs.config import ShowcaseConfig
 from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, Layout
 from generator.site import Site, SiteOptions, generate
+from generator.site.render import fill
 
 PACKAGE = Path(__file__).resolve().parent.parent
 THEME_DIR = PACKAGE / "theme"
@@ -70,6 +72,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         for target, source in {**self.site.copies, **ASSETS}.items():
             _replace(files, File.generated(config, target, abs_src_path=str(source)))
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        assert self.site is not None
+        return fill(html, self.site.fragments.get(page.file.src_uri, {}))
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.catalogue is not None and self.site is not None and self.now is not None

@@ -59,6 +59,8 @@ class Site:
     """The generated pages (source path to Markdown), files to copy and page metadata."""
 
     pages: dict[str, str] = field(default_factory=dict)
+    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Source path of a page to its HTML fragments by token (see render.fill)."""
     copies: dict[str, Path] = field(default_factory=dict)
     """Site path to the project file to publish (public images and evidence only)."""
     heads: dict[str, PageHead] = field(default_factory=dict)
@@ -109,8 +111,11 @@ class _Builder:
     def page(self, src: str, template: str, **context: Any) -> None:
         if src in self.site.pages:  # two outputs at one path would silently lose one
             raise ValueError(f"two generated pages at {src}")
-        self.site.pages[src] = render(template, src, self.options.directory_urls,
-                                      council=self.council, **context)
+        rendered = render(template, src, self.options.directory_urls, council=self.council,
+                          **context)
+        self.site.pages[src] = rendered.markdown
+        if rendered.fragments:
+            self.site.fragments[src] = rendered.fragments
 
     @property
     def council(self) -> str:

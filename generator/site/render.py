@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
@@ -13,6 +14,8 @@ from markupsafe import Markup
 
 from generator.site import urls
 
+TOKEN = "SHOWCASEFRAGMENT"
+_TOKEN_PARAGRAPH = re.compile(rf"<p>({TOKEN}\d+Z)</p>")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:>])")
 
 
@@ -47,7 +50,36 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, page: str, directory_urls: bool, **context: Any) -> str:
-    """Render `template` as the page at source path `page`; `href(target)` links relatively."""
+@dataclass(frozen=True)
+class Rendered:
+    """A generated page: Markdown for MkDocs, and the HTML fragments its tokens stand for."""
+
+    markdown: str
+    fragments: dict[str, str]
+
+
+def render(template: str, page: str, directory_urls: bool, **context: Any) -> Rendered:
+    """Render `template` as the page at source path `page`; `href(target)` links relatively.
+
+    A `{% call fragment() %}...{% endcall %}` block leaves a token paragraph in the Markdown
+    and its HTML in `fragments`: MkDocs then parses only headings and text, not the HTML
+    (which is already safe and final), and `fill` puts the HTML back into the page.
+    """
+    fragments: dict[str, str] = {}
+
+    def fragment(caller: Callable[[], str]) -> Markup:
+        token = f"{TOKEN}{len(fragments) + 1}Z"
+        fragments[token] = caller().strip()
+        return Markup(f"\n{token}\n")
+
     href: Callable[[str], str] = lambda target: urls.relative(page, target, directory_urls)  # noqa: E731
-    return environment().get_template(template).render(href=href, page=page, **context)
+    text = environment().get_template(template).render(href=href, page=page, fragment=fragment,
+                                                       **context)
+    return Rendered(text, fragments)
+
+
+def fill(html: str, fragments: dict[str, str]) -> str:
+    """The rendered page with each token paragraph replaced by its fragment (one pass)."""
+    if not fragments:
+        return html
+    return _TOKEN_PARAGRAPH.sub(lambda m: fragments.get(m.group(1), m.group(0)), html)
