@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import markdown
 
@@ -14,8 +15,14 @@ _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 def to_html(text: str) -> str:
     """Markdown as HTML cut to the allow-list; HTML comments removed first."""
-    html = markdown.markdown(strip_comments(text), extensions=_EXTENSIONS, output_format="html")
+    html = _converter().reset().convert(strip_comments(text))
     return clean(html)
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    # one converter, reset per call: building one costs more than converting a story body
+    return markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
 
 
 def to_plain(text: str) -> str:
