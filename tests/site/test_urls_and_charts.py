@@ -1,0 +1,53 @@
+"""Links between generated pages, Markdown-safe titles and byte-identical charts (pure core)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model.strategy import SuccessCriterion
+from generator.site import urls
+from generator.site.charts import criterion_chart
+from generator.site.criteria import Evaluation, Point
+from generator.site.render import fill, markdown_text
+
+
+@pytest.mark.parametrize(("here", "there", "expected"), [
+    ("index.md", "stories/index.md", "stories/"),
+    ("stories/a/index.md", "stories/index.md", "../"),
+    ("stories/a/index.md", "stories/a/photo.png", "photo.png"),
+    ("stories/page/2/index.md", "stories/index.md", "../../"),
+    ("stories/page/2/index.md", "stories/page/3/index.md", "../3/"),
+    ("tags/x/index.md", "index.md", "../../"),
+    ("about.md", "stories/index.md", "../stories/"),
+])
+def test_relative_links(here: str, there: str, expected: str) -> None:
+    assert urls.relative(here, there) == expected
+
+
+def test_relative_links_without_directory_urls() -> None:
+    assert urls.relative("stories/a/index.md", "tags/x/index.md", False) == "../../tags/x/index.html"
+
+
+def test_titles_are_inert_in_markdown() -> None:
+    assert markdown_text("[Click](javascript:x) <b>*bold*</b> # 1.") == \
+        r"\[Click\]\(javascript\:x\) &lt;b\>\*bold\*&lt;/b\> \# 1\."
+
+
+def test_fill_is_one_pass() -> None:
+    fragments = {"SHOWCASEFRAGMENT1Z": "<p>SHOWCASEFRAGMENT2Z</p>", "SHOWCASEFRAGMENT2Z": "<b>x</b>"}
+    assert fill("<p>SHOWCASEFRAGMENT1Z</p><p>SHOWCASEFRAGMENT2Z</p>", fragments) == \
+        "<p>SHOWCASEFRAGMENT2Z</p><b>x</b>"
+
+
+def test_charts_are_byte_identical_and_ids_are_salted() -> None:
+    criterion = SuccessCriterion(id="staff", title="Staff", measure="series", file="s.csv",
+                                 column="council_percent", compare="national_percent",
+                                 goal="above-compare", unit="percent")
+    assert criterion.unit is not None
+    evaluation = Evaluation(criterion, 68.0, True, criterion.unit,
+                            [Point("2025", 63.5, 64.5), Point("2026", 68.0, 65.0)], "rule",
+                            "council_percent", "national_percent")
+    first, second = criterion_chart(evaluation), criterion_chart(evaluation)
+    assert first is not None and first == second
+    assert 'id="figure_1"' not in first.inner and "<metadata>" not in first.inner
+    assert "Council (%)" in first.inner and "National (%)" in first.inner
