@@ -196,7 +196,8 @@ def _collect_awards(catalogue: Catalogue) -> None:
             catalogue.awards.append(award)
             catalogue.problems += _check_award(catalogue, award)
     for folder in sorted(p for p in layout.awards.glob("*") if p.is_dir()) if layout.awards.is_dir() else []:
-        if folder.name not in award_ids:
+        # a folder of award files (not answers) is already named file by file above
+        if folder.name not in award_ids and any(folder.glob("*.md")):
             catalogue.problems.append(Problem(layout.relative(folder), None, None,
                                               f"holds answers but there is no award file "
                                               f"{layout.relative(folder)}.yml"))

@@ -24,7 +24,10 @@ def read_model(file: Path, relative: str, model: type[M], what: str
     except YamlProblem as exc:
         return None, None, [Problem(relative, exc.line, None, exc.message)]
     if not isinstance(located.data, dict):
-        return None, located, [Problem(relative, 1, None, f"{what} must be fields like 'name: ...'")]
+        found = ("nothing" if located.data is None
+                 else "a list" if isinstance(located.data, list) else "a single value")
+        return None, located, [Problem(relative, 1, None,
+                                       f"{what} must be fields like 'name: ...', found {found}")]
     _alias_nested_select(located)
     try:
         return model.model_validate(located.data), located, []
