@@ -36,7 +36,7 @@ test: $(STAMP) system $(NPM_STAMP) lint
 	$(PY) -m pytest -q
 
 bench: $(STAMP) system
-	$(PY) bench/run.py
+	for script in bench/*.py; do $(PY) $$script || exit 1; done
 
 clean:
 	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache .showcase-cache
