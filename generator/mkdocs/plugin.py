@@ -14,11 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from generator import clock, sharing
 from generator.catalogue import Catalogue
 from generator.mkdocs.config import ShowcaseConfig
+from generator.mkdocs.escaping import escape_meta
 from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, Layout
 from generator.site import Site, SiteOptions, generate
@@ -77,6 +80,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                         files: Files) -> str:
         assert self.site is not None
         return fill(html, self.site.fragments.get(page.file.src_uri, {}))
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        # MkDocs renders theme templates without autoescaping, and Material puts the page's
+        # meta title and description into <title> and <meta> as they are: escape them here.
+        escape_meta(page.meta)
+        return context
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.catalogue is not None and self.site is not None and self.now is not None

@@ -1,0 +1,99 @@
+"""Hostile text in every story field a page shows never becomes markup on the site."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.site.conftest import Built, build, site_project, write
+
+HOSTILE = """\
+---
+title: "</title><script>alert('title')</script> <img src=x onerror=alert('img')>"
+summary: "x\\"><script>alert('summary')</script> & \\" end"
+date: 2026-01-01
+status: published
+service: "<b onmouseover=alert('service')>Evil</b> service"
+outcomes: [earn-revenue]
+tags: ["<svg onload=alert('tag')>", "a/b"]
+partners: ["</dd><script>alert('partner')</script>"]
+metrics:
+  - label: "<script>alert('label')</script>"
+    value: 5
+    unit: count
+    source: "https://example.com/\\"><script>alert('source')</script>"
+quotes:
+  - text: "</script><script>alert('quote')</script>"
+    by: "<i onclick=alert('by')>Mallory</i>"
+    consent: true
+---
+## Challenge
+
+<a href="javascript:alert('href')">x</a> <img src="x" onerror="alert('onerror')">
+
+[click](javascript:alert('mdlink'))
+"""
+
+
+class _Markup(HTMLParser):
+    """Collects what would run: script text, event-handler attributes, javascript: URLs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_script = False
+        self._json = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script"
+        self._json = ("type", "application/ld+json") in attrs
+        for name, value in attrs:
+            if name.startswith("on") and value and "alert" in value:
+                self.found.append(f"{tag} {name}={value}")
+            if name in {"href", "src"} and value and value.strip().lower().startswith("javascript:"):
+                self.found.append(f"{tag} {name}={value}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and self._json and "<" in data:
+            self.found.append(f"JSON-LD holds a raw '<': {data.strip()[:80]}")
+        elif self._in_script and not self._json and "alert(" in data:
+            self.found.append(f"script: {data.strip()[:80]}")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = write(tmp_path_factory.mktemp("hostile"), {**site_project(), "stories/evil.md": HOSTILE})
+    built = build(root, root / "site")
+    assert built.result.exit_code == 0, built.result.output
+    return built
+
+
+def test_no_page_carries_runnable_markup(hostile_site: Built) -> None:
+    pages = [p for p in hostile_site.files() if p.suffix == ".html"]
+    assert len(pages) > 10
+    found = {}
+    for page in pages:
+        parser = _Markup()
+        parser.feed(page.read_text(encoding="utf-8"))
+        if parser.found:
+            found[page.relative_to(hostile_site.site).as_posix()] = parser.found
+    assert found == {}
+
+
+def test_title_and_description_are_text(hostile_site: Built) -> None:
+    html = hostile_site.html("stories/evil")
+    assert ("<title>&lt;/title&gt;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; "
+            "&lt;img src=x onerror=alert(&#39;img&#39;)&gt; - Testshire showcase</title>") in html
+    assert ('<meta name="description" content="x&#34;&gt;&lt;script&gt;alert(&#39;summary&#39;)'
+            '&lt;/script&gt; &amp; &#34; end">') in html
+
+
+def test_feeds_and_sitemap_hold_no_raw_script(hostile_site: Built) -> None:
+    for name, data in hostile_site.every_byte().items():
+        if Path(name).suffix in {".xml", ".gz"}:
+            assert b"<script>" not in data, name
