@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any
 
 from markupsafe import escape
@@ -10,7 +11,7 @@ from markupsafe import escape
 ESCAPED_META = ("title", "description")
 
 
-def escape_meta(meta: dict[str, Any]) -> None:
+def escape_meta(meta: MutableMapping[str, Any]) -> None:
     """Replace text meta values that themes print raw with their HTML-escaped form (idempotent)."""
     for key in ESCAPED_META:
         value = meta.get(key)
