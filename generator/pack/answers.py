@@ -11,6 +11,7 @@ from generator import formatting
 from generator.markdown_text import section, to_plain, word_count
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
+from generator.reading.characters import without_unsafe_characters
 from generator.reading.text import read_text
 from generator.sanitize import strip_comments
 from generator.story import Story
@@ -77,7 +78,7 @@ def compose_answers(questions: list[Question], stories: list[Story],
 
 def _answer(question: Question, stories: list[Story], override: Path | None) -> Answer:
     if override is not None:
-        text, origin = strip_comments(read_text(override)).strip(), "hand-written"
+        text, origin = strip_comments(without_unsafe_characters(read_text(override))).strip(), "hand-written"
     elif question.compose is not None:
         text, origin = draft(question.compose, stories), "drafted"
     else:

@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 
 import yaml
 
+from generator.reading.characters import UNSAFE_CHARACTERS
+
 Path_ = tuple[str | int, ...]
 
 _MAX_DEPTH = 40
@@ -67,7 +69,23 @@ def load(text: str, first_line: int = 1) -> Located:
     located = Located(None, {(): first_line})
     if node is not None:
         located.data = _Builder(located.lines, offset).build(node, (), 0)
+    if "\\" in text:  # only a double-quoted escape (like "\\f") can carry a control character
+        _refuse_control_characters(located.data, (), located)
     return located
+
+
+def _refuse_control_characters(value: Any, path: Path_, located: Located) -> None:
+    if isinstance(value, str):
+        found = UNSAFE_CHARACTERS.search(value)
+        if found:
+            raise YamlProblem(located.line_of(path), f"holds the control character "
+                                                     f"U+{ord(found.group()):04X}: remove the escape")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_control_characters(item, (*path, key), located)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_control_characters(item, (*path, index), located)
 
 
 class _NodeLoader(yaml.CSafeLoader):

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from generator.model.story import StoryMeta
 from generator.problems import Problem, Severity
 from generator.reading import frontmatter
+from generator.reading.characters import unsafe_characters, without_unsafe_characters
 from generator.reading.errors import problems_from
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
@@ -44,8 +45,20 @@ def read_story(file: Path, relative: str) -> StoryRead:
         slug = data.get("slug") if isinstance(data.get("slug"), str) else default_slug(relative)
         return StoryRead(None, UnusableStory(relative, slug, title, status), problems)
     slug = meta.slug or default_slug(relative)
-    story = Story(relative, slug, meta, document.body, document.body_line, document.fields)
-    return StoryRead(story, None, [])
+    body, problems = _safe_body(document.body, document.body_line, relative)
+    story = Story(relative, slug, meta, body, document.body_line, document.fields)
+    return StoryRead(story, None, problems)
+
+
+def _safe_body(body: str, first_line: int, relative: str) -> tuple[str, list[Problem]]:
+    """The body without characters no output can carry, and a warning for each."""
+    found = unsafe_characters(body, first_line)
+    if not found:
+        return body, []
+    problems = [Problem(relative, line, "body", f"the control character {code} is removed "
+                        "(often pasted from a word processor)", Severity.WARNING)
+                for line, code in found]
+    return without_unsafe_characters(body), problems
 
 
 def severity_for(story: Story) -> Severity:
