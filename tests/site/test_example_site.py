@@ -83,7 +83,7 @@ def test_story_social_metadata(example_site: Built) -> None:
 
 def test_all_stories_listing_newest_first(example_site: Built) -> None:
     html = example_site.html("stories/")
-    found = re.findall(r'<h3 class="showcase-card__title"><a href="([^"]+)/">', html)
+    found = re.findall(r'<h2 class="showcase-card__title"><a href="([^"]+)/">', html)
     assert found == PUBLIC
     assert "10 stories, newest first." in text(html)
     stories = sorted(p.name for p in (example_site.site / "stories").iterdir() if p.is_dir())
