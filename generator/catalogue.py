@@ -19,7 +19,7 @@ from generator.reading import frontmatter
 from generator.reading.files import read_model
 from generator.reading.safe_yaml import Located, YamlProblem
 from generator.reading.series import Table, read_table
-from generator.reading.stories import read_story
+from generator.reading.stories import MEMO, read_story
 from generator.reading.text import read_text
 from generator.story import Story, UnusableStory
 
@@ -169,6 +169,7 @@ def _collect_stories(catalogue: Catalogue) -> None:
         if read.story is not None:
             catalogue.stories.append(read.story)
             catalogue.problems += checks.check_story(read.story, layout, outcome_ids, memo)
+    MEMO.end_pass()
     catalogue.stories.sort(key=lambda s: s.slug)
     catalogue.stories.sort(key=lambda s: s.date, reverse=True)
     catalogue.problems += checks.check_slugs(catalogue.stories, catalogue.unusable)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import markdown
 
@@ -13,8 +13,13 @@ _EXTENSIONS = ["extra", "sane_lists", "smarty"]
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
+@lru_cache(maxsize=32768)
 def to_html(text: str) -> str:
-    """Markdown as HTML cut to the allow-list; HTML comments removed first."""
+    """Markdown as HTML cut to the allow-list; HTML comments removed first.
+
+    Memoised by text: a story body is converted once per process and shared by its page,
+    the feeds and the open data (and, under `showcase serve`, by every rebuild).
+    """
     html = _converter().reset().convert(strip_comments(text))
     return clean(html)
 

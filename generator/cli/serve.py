@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -21,13 +22,24 @@ from generator.problems import ShowcaseError
               help="Address to serve the preview on.")
 @failing_with(1)
 def serve(project_dir: Path, now_text: str | None, dev_addr: str) -> None:
-    """Preview the site locally; stories, awards and data reload live."""
+    """Preview the site locally; stories, awards and data reload live.
+
+    Rebuilds after the first are MkDocs' dirty builds: only pages whose content changed
+    (the edited story, the listings and pages that show it) are rendered and written again.
+    """
     clock.now(now_text)
     if now_text:  # the plugin reads the clock on every rebuild
         os.environ["SHOWCASE_NOW"] = now_text
     _log_to_stderr()
+    logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     try:
         mkdocs_serve(config_file=str(_config_file(project_dir)), dev_addr=dev_addr,
-                     livereload=True)
+                     livereload=True, build_type="dirty")
     except MkDocsException as exc:
         raise ShowcaseError(f"the preview stopped: {exc}") from None
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    """Drop MkDocs' warning that a dirty build may leave navigation stale: the plugin
+    rebuilds every generated page whose content changed, and the navigation is fixed."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")

@@ -7,7 +7,8 @@ from mkdocs.config import config_options as c
 
 
 class ShowcaseConfig(base.Config):  # type: ignore[no-untyped-call]
-    """plugins: - showcase: {stories_dir, awards_dir, data_dir, evidence_dir, per_page, now}."""
+    """plugins: - showcase: {stories_dir, awards_dir, data_dir, evidence_dir, per_page, now,
+    search_full_text_limit}."""
 
     stories_dir = c.Type(str, default="stories")
     awards_dir = c.Type(str, default="awards")
@@ -15,3 +16,4 @@ class ShowcaseConfig(base.Config):  # type: ignore[no-untyped-call]
     evidence_dir = c.Type(str, default="evidence")
     per_page = c.Type(int, default=20)
     now = c.Optional(c.Type(str))
+    search_full_text_limit = c.Type(int, default=500)

@@ -12,7 +12,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -22,9 +22,10 @@ from generator import clock, sharing
 from generator.catalogue import Catalogue
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
+from generator.mkdocs.incremental import append_brief_entries, generated_page
 from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, Layout
-from generator.site import Site, SiteOptions, generate
+from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -43,6 +44,14 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.now: datetime | None = None
         self.catalogue: Catalogue | None = None
         self.site: Site | None = None
+        self.previous: dict[str, tuple[object, ...]] = {}
+        """Each generated page as the previous build made it (dirty rebuilds skip the same)."""
+        self.brief: dict[str, BriefEntry] = {}
+        """Brief search entries by page URL (stories past search_full_text_limit)."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
+        return None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -65,13 +74,20 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.layout is not None and self.now is not None
         options = SiteOptions(per_page=self.config.per_page, site_url=config.site_url or "",
                               site_name=config.site_name,
-                              directory_urls=config.use_directory_urls)
+                              directory_urls=config.use_directory_urls,
+                              search_full_text_limit=self.config.search_full_text_limit)
         try:
             self.catalogue, self.site = generate(self.layout, self.now, options)
         except ShowcaseError as exc:
             raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
+        previous, self.previous = self.previous, {}
+        stamp = _stamp(config)
         for src, content in self.site.pages.items():
-            _replace(files, File.generated(config, src, content=content))
+            state = (content, self.site.fragments.get(src), self.site.heads.get(src), stamp)
+            _replace(files, generated_page(config, src, content, previous.get(src) != state))
+            self.previous[src] = state
+        self.brief = {found.url: entry for src, entry in self.site.brief.items()
+                      if (found := files.get_file_from_path(src)) is not None}
         for target, source in {**self.site.copies, **ASSETS}.items():
             _replace(files, File.generated(config, target, abs_src_path=str(source)))
         return files
@@ -79,6 +95,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         assert self.site is not None
+        if page.file.src_uri in self.site.brief:  # indexed by its brief entry (on_post_build)
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return fill(html, self.site.fragments.get(page.file.src_uri, {}))
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
@@ -94,6 +112,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
         return env
 
+    @event_priority(-100)  # after the search plugin has written search/search_index.json
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None and self.now is not None
         outputs = sharing.site_outputs(self.catalogue, self.now, config.site_url or "")
@@ -102,6 +121,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        append_brief_entries(site_dir, self.brief)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
@@ -110,6 +130,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _stamp(config: MkDocsConfig) -> bytes:
+    """mkdocs.yml as it is now: when it changes (nav, theme), every generated page is rebuilt."""
+    path = config.config_file_path
+    return Path(path).read_bytes() if path and Path(path).is_file() else b""
 
 
 def _replace(files: Files, file: File) -> None:

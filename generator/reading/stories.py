@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from generator.cache import Memo
 from generator.model.story import StoryMeta
 from generator.problems import Problem, Severity
 from generator.reading import frontmatter
@@ -26,13 +27,30 @@ class StoryRead:
     problems: list[Problem] = field(default_factory=list)
 
 
+MEMO: Memo[StoryRead] = Memo()
+"""Stories read in this process, by path and text (`showcase serve` re-reads only edits)."""
+
+
 def read_story(file: Path, relative: str) -> StoryRead:
     """Read `file` (shown as `relative`); a draft's model problems are warnings."""
     try:
-        document = frontmatter.parse(read_text(file))
+        text = read_text(file)
     except YamlProblem as exc:
-        return StoryRead(None, UnusableStory(relative, default_slug(relative), None, None),
-                         [Problem(relative, exc.line, None, exc.message)])
+        return _unreadable(relative, exc)
+    return MEMO.get(relative, text, lambda: parse_story(text, relative))
+
+
+def _unreadable(relative: str, exc: YamlProblem) -> StoryRead:
+    return StoryRead(None, UnusableStory(relative, default_slug(relative), None, None),
+                     [Problem(relative, exc.line, None, exc.message)])
+
+
+def parse_story(text: str, relative: str) -> StoryRead:
+    """The story in `text`, the file at `relative`; the same text always reads the same."""
+    try:
+        document = frontmatter.parse(text)
+    except YamlProblem as exc:
+        return _unreadable(relative, exc)
     data = document.fields.data
     status = data.get("status") if isinstance(data.get("status"), str) else None
     try:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -54,11 +55,23 @@ class Feed:
         return urls.absolute(self.site_url, self.folder + file)
 
 
+class _Quote(NamedTuple):
+    text: str
+    by: str
+    role: str | None
+
+
 def item_html(story: Story, site_url: str) -> str:
     """A feed item's content: the safe body, public quotes, a link to the page."""
+    quotes = tuple(_Quote(q.text, q.by, q.role) for q in public_quotes(story))
+    return _item_html(story.body, quotes, urls.absolute(site_url, urls.story_path(story.slug)))
+
+
+@lru_cache(maxsize=32768)
+def _item_html(body: str, quotes: tuple[_Quote, ...], story_url: str) -> str:
+    # memoised: a story is an item of several feeds in three formats each
     html = _templates.get_template("feed-item.html").render(
-        body=Markup(to_html(story.body)), quotes=public_quotes(story),
-        story_url=urls.absolute(site_url, urls.story_path(story.slug)))
+        body=Markup(to_html(body)), quotes=quotes, story_url=story_url)
     # XML 1.0 cannot hold control characters, which a body may carry; feeds drop them.
     return _NOT_XML.sub("", clean(html.strip()))
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from generator.site.builder import PageHead, Site, SiteOptions, build_site, generate
+from generator.site.builder import BriefEntry, PageHead, Site, SiteOptions, build_site, generate
 
-__all__ = ["PageHead", "Site", "SiteOptions", "build_site", "generate"]
+__all__ = ["BriefEntry", "PageHead", "Site", "SiteOptions", "build_site", "generate"]

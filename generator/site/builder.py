@@ -40,6 +40,17 @@ class SiteOptions:
     site_url: str = ""
     site_name: str = ""
     directory_urls: bool = True
+    search_full_text_limit: int = 500
+    """The newest this many public stories are indexed for search in full; older ones by
+    title, summary, service and tags only, so a large site's search index stays small."""
+
+
+@dataclass(frozen=True)
+class BriefEntry:
+    """What the search index holds of a story past the full-text limit (plain text)."""
+
+    title: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,8 @@ class Site:
     """Site path to the project file to publish (public images and evidence only)."""
     heads: dict[str, PageHead] = field(default_factory=dict)
     """Source path of a page to its social metadata."""
+    brief: dict[str, BriefEntry] = field(default_factory=dict)
+    """Source path of a story page indexed for search by its brief entry only."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,7 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions) -> Sit
     site = Site(copies=views.copies(catalogue, stories))
     builder = _Builder(catalogue, now, options, site)
     builder.stories(story_views)
+    site.brief = brief_entries(story_views[max(0, options.search_full_text_limit):])
     builder.listing("stories", "All stories", story_views, {})
     for kind in GROUP_KINDS:
         builder.groups(kind, _groups(catalogue, kind, story_views))
@@ -205,6 +219,17 @@ class _Builder:
     def _note(self) -> str:
         strategy = self.catalogue.strategy
         return strategy.note if strategy and strategy.note else ""
+
+
+def brief_entries(story_views: Sequence[views.StoryView]) -> dict[str, BriefEntry]:
+    """Search entries of title, summary, service and tags, by story page source path."""
+    found = {}
+    for view in story_views:
+        parts = [view.summary, f"Service: {view.service.text}."]
+        if view.tags:
+            parts.append(f"Tags: {', '.join(t.text for t in view.tags)}.")
+        found[view.src] = BriefEntry(view.title, " ".join(parts))
+    return found
 
 
 def _money(found: Totals) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -40,8 +41,10 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + "/" if directory_urls else stem + ".html"
 
 
+@lru_cache(maxsize=65536)
 def relative(from_src: str, to_src: str, directory_urls: bool = True) -> str:
-    """A link from the page at `from_src` to the page or file at `to_src`."""
+    """A link from the page at `from_src` to the page or file at `to_src` (memoised: listings
+    link the same pages many times)."""
     here = page_url(from_src, directory_urls)
     there = page_url(to_src, directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here)

@@ -1,0 +1,56 @@
+"""What the plugin needs for large sites: unchanged pages skipped by dirty rebuilds, and
+brief search entries for stories past the full-text limit."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from generator.site import BriefEntry
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+class GeneratedPage(File):
+    """A generated page that a dirty rebuild (`showcase serve`) skips when it is unchanged.
+
+    MkDocs treats every in-memory file as modified; this one is modified only when its
+    content differs from the previous build's, or its output is missing.
+    """
+
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+def generated_page(config: MkDocsConfig, src: str, content: str, changed: bool) -> GeneratedPage:
+    """An in-memory page at `src`; `changed` says whether a dirty rebuild must render it."""
+    page = GeneratedPage.generated(config, src, content=content)
+    assert isinstance(page, GeneratedPage)
+    page.changed = changed
+    return page
+
+
+def append_brief_entries(site_dir: Path, entries: Mapping[str, BriefEntry]) -> None:
+    """Add one entry per brief story (by URL) to the search index the search plugin wrote.
+
+    Material's index holds HTML-escaped text; entries go at the end in the given order, and
+    nothing happens when there is no index (search disabled) or nothing to add.
+    """
+    path = site_dir / SEARCH_INDEX
+    if not entries or not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = index.get("docs")
+    if not isinstance(docs, list):
+        return
+    docs += [{"location": url, "title": str(escape(entry.title)), "text": str(escape(entry.text))}
+             for url, entry in entries.items()]
+    path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
