@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -261,5 +260,24 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
         context.close()
 
 
-def dump(value: Any) -> str:
-    return json.dumps(value, indent=1)[:4000]
+
+PLANTED = {
+    "fonts.html": """<!doctype html><html lang="en-GB"><head><title>Planted font</title>
+<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto:300,400">
+</head><body><main><h1>A page with a third-party font</h1></main></body></html>""",
+    "contrast.html": """<!doctype html><html lang="en-GB"><head><title>Planted contrast</title></head>
+<body><main><h1>Low contrast</h1><p style="color:#bbbbbb;background:#ffffff">Light grey text on white.</p>
+</main></body></html>""",
+    "assets/cdn.css": "@import url('https://cdn.jsdelivr.net/npm/x/x.css');\n",
+}
+
+
+@pytest.fixture(scope="session")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A folder of bad pages served locally, to show the checks can fail."""
+    folder = tmp_path_factory.mktemp("planted")
+    for name, text in PLANTED.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    for url in serve(folder):
+        yield folder, url
