@@ -210,7 +210,6 @@ class Visit:
 def visit(page: Any, base: str, name: str, path: str) -> Visit:
     """Load `path`, wait for Material's scripts, and record what the tests check."""
     response = page.goto(base + path, wait_until="load")
-    page.wait_for_load_state("networkidle")
     STATS.pages.add(path)
     return Visit(name=name, path=path, status=response.status if response else 0,
                  title=page.title(), lang=page.evaluate("document.documentElement.lang"),

@@ -1,0 +1,83 @@
+"""Keyboard users: a working skip link, every control reachable by Tab, a visible focus indicator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import PAGES, STATS
+
+pytestmark = pytest.mark.browser
+
+#: pages to tab through end to end (one of each layout: text, cards, story, figures, groups, 404)
+TABBED = ["home", "story", "stories page 2", "dashboard", "tags", "accessibility", "404"]
+
+#: mark every element a keyboard user should reach (visible, not taken out of the tab order)
+MARK_JS = """() => {
+  const all = [...document.querySelectorAll(
+    'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]')];
+  const reachable = all.filter(e => e.tabIndex >= 0 && !e.disabled && !e.closest('[inert], [hidden]')
+    && e.checkVisibility({visibilityProperty: true}) && e.getClientRects().length > 0);
+  reachable.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+  return reachable.map(e => e.outerHTML.slice(0, 120));
+}"""
+
+FOCUSED_JS = """() => {
+  const e = document.activeElement;
+  const style = getComputedStyle(e);
+  const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+    || style.boxShadow !== 'none';
+  return [e.getAttribute('data-kb'), ring, e.outerHTML.slice(0, 120)];
+}"""
+
+
+def tab_through(page: Any, count: int) -> list[tuple[str | None, bool, str]]:
+    """Press Tab until focus has moved `count` + 2 times; what got focus, and whether it showed a ring."""
+    seen = []
+    for _ in range(count + 2):
+        page.keyboard.press("Tab")
+        mark, ring, html = page.evaluate(FOCUSED_JS)
+        seen.append((mark, ring, html))
+    return seen
+
+
+@pytest.mark.parametrize("name", TABBED)
+def test_every_control_is_reached_by_tab_and_shows_focus(page: Any, base_url: str, name: str) -> None:
+    page.goto(base_url + PAGES[name], wait_until="load")
+    page.wait_for_load_state("networkidle")
+    reachable = page.evaluate(MARK_JS)
+    seen = tab_through(page, len(reachable))
+    reached = {int(mark) for mark, _, _ in seen if mark is not None}
+    missed = [reachable[i] for i in range(len(reachable)) if i not in reached]
+    no_ring = sorted({html for mark, ring, html in seen if mark is not None and not ring})
+    STATS.check(2 * len(reachable))
+    assert len(reachable) > 10
+    assert missed == []
+    assert no_ring == []
+
+
+@pytest.mark.parametrize("name", [n for n in PAGES if n != "404"])
+def test_the_skip_link_is_first_and_moves_focus_to_the_main_content(page: Any, base_url: str,
+                                                                    name: str) -> None:
+    page.goto(base_url + PAGES[name], wait_until="load")
+    page.keyboard.press("Tab")
+    first = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim()]")
+    target = page.evaluate("document.activeElement.hash")
+    page.keyboard.press("Enter")
+    # the next Tab goes to the first control after the target, inside <main>, past the header and tabs
+    expected = page.evaluate("""hash => {
+      const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+      const after = [...document.querySelectorAll('a[href], button, input, summary, [tabindex]')]
+        .filter(e => e.tabIndex >= 0 && e.getClientRects().length > 0
+          && (target.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING));
+      after[0].setAttribute('data-next', '');
+      return [target.tagName, !!target.closest('main article'), after[0].outerHTML];
+    }""", target)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.hasAttribute('data-next')")
+    STATS.check(3)
+    assert first == ["md-skip focus-visible", "Skip to content"]
+    assert expected[:2] == ["H1", True]
+    assert focused, f"Tab after the skip link should reach {expected[2]}"
+    assert page.url.endswith(target)

@@ -1,0 +1,60 @@
+"""Material's search, open with results shown: no axe violation, results reached by keyboard, all local."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import STATS, describe, open_context, run_axe
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def searched(browser: Any, base_url: str) -> dict[str, Any]:
+    """The home page with "webchat" typed into the search (opened with its keyboard shortcut)."""
+    context, seen = open_context(browser, base_url, viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/", wait_until="load")
+        STATS.pages.add("/ (search open)")
+        page.keyboard.press("/")
+        page.keyboard.type("webchat", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        found = {
+            "focused": page.evaluate("document.activeElement.className"),
+            "results": page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts(),
+            "meta": page.inner_text(".md-search-result__meta"),
+            "violations": run_axe(page),
+        }
+        page.keyboard.press("ArrowDown")
+        found["arrowed"] = page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+        found["outside"] = list(seen.outside)
+        found["cookies"] = context.cookies()
+        return found
+    finally:
+        context.close()
+
+
+def test_search_results_are_shown_for_a_query(searched: dict[str, Any]) -> None:
+    STATS.check(3)
+    assert "md-search__input" in searched["focused"]
+    assert "AI-assisted webchat answers routine questions and cuts call waiting times" in searched["results"]
+    assert searched["meta"].endswith("matching documents") or searched["meta"] == "1 matching document"
+
+
+def test_no_axe_violation_with_search_results_shown(searched: dict[str, Any]) -> None:
+    STATS.check()
+    assert searched["violations"] == [], describe(searched["violations"])
+
+
+def test_search_results_are_reached_with_the_arrow_keys(searched: dict[str, Any]) -> None:
+    STATS.check()
+    assert searched["arrowed"]
+
+
+def test_search_stays_on_the_site(searched: dict[str, Any]) -> None:
+    STATS.check(2)
+    assert searched["outside"] == []
+    assert searched["cookies"] == []
