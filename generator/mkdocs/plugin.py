@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import clock, sharing
+from generator import clock, images, sharing
 from generator.catalogue import Catalogue
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
@@ -89,7 +89,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.brief = {found.url: entry for src, entry in self.site.brief.items()
                       if (found := files.get_file_from_path(src)) is not None}
         for target, source in {**self.site.copies, **ASSETS}.items():
-            _replace(files, File.generated(config, target, abs_src_path=str(source)))
+            _replace(files, _published(config, target, source))
         return files
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
@@ -136,6 +136,14 @@ def _stamp(config: MkDocsConfig) -> bytes:
     """mkdocs.yml as it is now: when it changes (nav, theme), every generated page is rebuilt."""
     path = config.config_file_path
     return Path(path).read_bytes() if path and Path(path).is_file() else b""
+
+
+def _published(config: MkDocsConfig, target: str, source: Path) -> File:
+    """The file to publish at `target`: a photo without its metadata (EXIF, GPS), others as they are."""
+    content = images.published_bytes(source)
+    if content is None:
+        return File.generated(config, target, abs_src_path=str(source))
+    return File.generated(config, target, content=content)
 
 
 def _replace(files: Files, file: File) -> None:

@@ -1,0 +1,62 @@
+"""Published photos carry no hidden metadata: EXIF (camera, time, GPS position) and XMP are removed.
+
+A photo taken on a phone records where it was taken; a resident's or a member of staff's home could
+be read off a story's lead image. The image is decoded, turned upright as its EXIF orientation asks,
+and encoded again from its pixels alone (keeping only its colour profile and transparency).
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageOps
+
+#: file suffix to Pillow format, for the photo formats stripped
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+#: what an image keeps of its metadata: how to show its pixels, nothing about where they came from
+KEPT = ("icc_profile", "transparency")
+JPEG_QUALITY = 90
+
+
+def is_photo(path: str | Path) -> bool:
+    """True for the formats `strip_metadata` handles (JPEG, PNG, WebP), by suffix."""
+    return Path(path).suffix.lower() in FORMATS
+
+
+def strip_metadata(data: bytes, suffix: str) -> bytes:
+    """The image in `data` (a `suffix` file: .jpg, .jpeg, .png or .webp) without EXIF, XMP or GPS.
+
+    The EXIF orientation is applied to the pixels first, so the picture shows the same way up.
+    Raises ValueError for another suffix, PIL.UnidentifiedImageError for bytes that are no image.
+    """
+    fmt = FORMATS.get(suffix.lower())
+    if fmt is None:
+        raise ValueError(f"cannot strip metadata from a {suffix or 'suffixless'} file: "
+                         f"expected one of {', '.join(sorted(FORMATS))}")
+    with Image.open(BytesIO(data)) as image:
+        upright = ImageOps.exif_transpose(image)
+    clean = upright.copy()
+    clean.info = {key: upright.info[key] for key in KEPT if key in upright.info}
+    out = BytesIO()
+    clean.save(out, fmt, **_options(fmt, clean))
+    return out.getvalue()
+
+
+def _options(fmt: str, image: Image.Image) -> dict[str, Any]:
+    """Encoder options: nothing but pixels and colour profile (never `exif` or `xmp`)."""
+    options: dict[str, Any] = {key: image.info[key] for key in KEPT if key in image.info}
+    if fmt == "JPEG":
+        options.pop("transparency", None)
+        options.update(quality=JPEG_QUALITY, optimize=True)
+    elif fmt == "WEBP":
+        options.update(quality=JPEG_QUALITY)
+    else:
+        options.update(optimize=True)
+    return options
+
+
+def published_bytes(path: Path) -> bytes | None:
+    """The bytes to publish for the file at `path`: a photo stripped of metadata; None for other files."""
+    return strip_metadata(path.read_bytes(), path.suffix) if is_photo(path) else None

@@ -1,0 +1,95 @@
+"""Published photos carry no EXIF, XMP or GPS position, and still show the right way up."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from PIL import ExifTags, Image
+
+from generator.images import is_photo, published_bytes, strip_metadata
+from tests.conftest import story
+from tests.site.conftest import build, site_project, write
+
+XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+       b"<rdf:Description>zqxwhere</rdf:Description></rdf:RDF></x:xmpmeta>")
+
+
+def photo(fmt: str, orientation: int = 6) -> bytes:
+    """A 40 x 20 photo, left half blue, right half red, with a camera, a GPS position and XMP."""
+    image = Image.new("RGB", (40, 20), (200, 0, 0))
+    image.paste((0, 0, 200), (0, 0, 20, 20))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = orientation
+    exif[ExifTags.Base.Make] = "zqxcamera"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (51.0, 30.0, 12.0)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "W"
+    gps[ExifTags.GPS.GPSLongitude] = (0.0, 7.0, 40.0)
+    out = BytesIO()
+    image.save(out, fmt, exif=exif, xmp=XMP, **({"quality": 95} if fmt != "PNG" else {}))
+    data = out.getvalue()
+    with Image.open(BytesIO(data)) as check:  # the planted metadata is really there
+        assert check.getexif().get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] == "N"
+    return data
+
+
+def assert_clean(data: bytes, fmt: str) -> None:
+    with Image.open(BytesIO(data)) as image:
+        assert image.format == fmt
+        assert dict(image.getexif()) == {}
+        assert "xmp" not in image.info and "exif" not in image.info
+        assert image.size == (20, 40)  # turned upright as orientation 6 asked
+        rgb = image.convert("RGB")
+        top, bottom = rgb.getpixel((10, 5)), rgb.getpixel((10, 35))
+        assert isinstance(top, tuple) and isinstance(bottom, tuple)
+        assert top[2] > 150 and top[0] < 50  # the blue half is now on top
+        assert bottom[0] > 150 and bottom[2] < 50
+    for marker in (b"zqxcamera", b"zqxwhere", b"Exif\x00", b"xmpmeta"):
+        assert marker not in data
+
+
+@pytest.mark.parametrize(("suffix", "fmt"), [(".jpg", "JPEG"), (".JPEG", "JPEG"), (".png", "PNG"),
+                                             (".webp", "WEBP")])
+def test_exif_xmp_and_gps_are_removed_and_orientation_applied(suffix: str, fmt: str) -> None:
+    assert_clean(strip_metadata(photo(fmt), suffix), fmt)
+
+
+def test_an_upright_photo_keeps_its_size_and_colours() -> None:
+    with Image.open(BytesIO(strip_metadata(photo("JPEG", orientation=1), ".jpg"))) as image:
+        assert image.size == (40, 20)
+        assert dict(image.getexif()) == {}
+
+
+def test_transparency_is_kept() -> None:
+    image = Image.new("P", (4, 4), 1)
+    image.putpalette([0, 0, 0, 255, 255, 255])
+    out = BytesIO()
+    image.save(out, "PNG", transparency=0)
+    with Image.open(BytesIO(strip_metadata(out.getvalue(), ".png"))) as clean:
+        assert clean.mode == "P"
+        assert clean.info.get("transparency") == 0
+
+
+def test_other_files_are_refused_or_published_as_they_are(tmp_path: Path) -> None:
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7")
+    assert not is_photo("report.pdf") and is_photo("a.WebP")
+    assert published_bytes(tmp_path / "report.pdf") is None
+    with pytest.raises(ValueError, match=r"cannot strip metadata from a \.gif file: expected one of"):
+        strip_metadata(b"GIF89a", ".gif")
+
+
+def test_the_site_publishes_a_lead_photo_without_its_gps_position(tmp_path: Path) -> None:
+    project = write(tmp_path / "project", {
+        **site_project(),
+        "stories/media/photo.jpg": photo("JPEG"),
+        "stories/with-photo.md": story(title="With a photo",
+                                       image="{src: media/photo.jpg, alt: Staff at the new service desk}"),
+    })
+    built = build(project, tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    published = built.site / "stories" / "with-photo" / "photo.jpg"
+    assert_clean(published.read_bytes(), "JPEG")
+    assert 'alt="Staff at the new service desk"' in built.html("stories/with-photo/")
