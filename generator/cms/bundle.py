@@ -1,11 +1,16 @@
 """The files of the browser editor (`admin/`): the page, the generated config, a local CMS script.
 
 The CMS script comes from the npm package `@sveltia/cms` in `node_modules/` (installed by
-`npm install`); the site never loads it from a CDN.
+`npm install`); the site never loads it from a CDN. Sveltia CMS 0.221.1 would also fetch, before
+anyone signs in, its fonts (cdn.jsdelivr.net), an update check (unpkg.com) and GitHub's status
+(www.githubstatus.com): its fonts are published beside it from the Fontsource npm packages (the
+script's font addresses rewritten to them), and the page's Content-Security-Policy lets it reach
+nothing but this site and GitHub's API, so the rest are never sent.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -18,6 +23,25 @@ from generator.project import Layout
 CMS_PACKAGE = "@sveltia/cms"
 SCRIPT = "sveltia-cms.js"
 ADMIN = "admin"
+FONTS = "fonts"
+#: a Fontsource CDN font in the script: family, ":vf" for a variable font, and the file
+_CDN_FONT = re.compile(rb"https://cdn\.jsdelivr\.net/fontsource/fonts/"
+                       rb"(?P<family>[a-z0-9-]+)(?P<vf>:vf)?@[0-9.]+/(?P<file>[a-z0-9-]+\.woff2)")
+#: where the editor may connect, load images from and so on; nothing else leaves the page
+CSP = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+    "media-src 'self' blob:",
+    "connect-src 'self' data: blob: https://api.github.com",
+    "worker-src 'self' blob:",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+])
 INSTALL_HINT = ("the story editor's script is not installed: run `npm install` in the repository "
                 f"(package.json lists {CMS_PACKAGE}), then run this again")
 
@@ -38,7 +62,27 @@ def index_html(layout: Layout) -> str:
     site_name = str(layout.site.get("site_name") or "Showcase")
     environment = Environment(loader=PackageLoader("generator.cms", "templates"), undefined=StrictUndefined,
                               autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
-    return environment.get_template("index.html.j2").render(site_name=site_name, script=SCRIPT)
+    return environment.get_template("index.html.j2").render(site_name=site_name, script=SCRIPT, csp=CSP)
+
+
+def local_fonts(script: bytes, node_modules: Path) -> tuple[bytes, dict[str, bytes]]:
+    """The script with its Fontsource CDN fonts pointed at `fonts/` beside the page, and those fonts.
+
+    A font whose npm package is not installed keeps its address (the page's policy blocks it).
+    """
+    fonts: dict[str, bytes] = {}
+
+    def local(match: re.Match[bytes]) -> bytes:
+        family, file = match["family"].decode(), match["file"].decode()
+        package = "@fontsource-variable" if match["vf"] else "@fontsource"
+        name = f"{family}-{file}"
+        source = node_modules / package / family / "files" / name
+        if not source.is_file():
+            return match[0]
+        fonts[f"{FONTS}/{name}"] = source.read_bytes()
+        return f"{FONTS}/{name}".encode()
+
+    return _CDN_FONT.sub(local, script), fonts
 
 
 def site_files(layout: Layout, strategy: Strategy | None) -> dict[str, bytes]:
@@ -49,10 +93,12 @@ def site_files(layout: Layout, strategy: Strategy | None) -> dict[str, bytes]:
     dist = cms_dist(layout)
     if dist is None:
         return {}
+    script, fonts = local_fonts((dist / SCRIPT).read_bytes(), dist.parent.parent.parent)
     files = {
         f"{ADMIN}/index.html": index_html(layout).encode("utf-8"),
         f"{ADMIN}/config.yml": config_text(cms_config(layout, strategy)).encode("utf-8"),
-        f"{ADMIN}/{SCRIPT}": (dist / SCRIPT).read_bytes(),
+        f"{ADMIN}/{SCRIPT}": script,
+        **{f"{ADMIN}/{name}": data for name, data in sorted(fonts.items())},
     }
     # chunks the script loads on demand, relative to itself (source maps left out)
     for chunk in sorted((dist / "chunks").glob("*.js")):

@@ -151,9 +151,19 @@ def test_the_repository_comes_from_mkdocs_repo_url(tmp_path: Path) -> None:
 def test_site_files_publish_a_local_copy_of_the_cms(example: tuple[Layout, Any]) -> None:
     files = cms.site_files(*example)
     assert set(files) == {"admin/index.html", "admin/config.yml", "admin/sveltia-cms.js",
-                          "admin/chunks/react-dom.js"}
+                          "admin/chunks/react-dom.js",
+                          "admin/fonts/material-symbols-outlined-latin-wght-normal.woff2",
+                          "admin/fonts/noto-mono-latin-400-normal.woff2",
+                          "admin/fonts/source-sans-3-latin-wght-normal.woff2"}
     dist = REPO / "node_modules" / "@sveltia" / "cms" / "dist"
-    assert files["admin/sveltia-cms.js"] == (dist / "sveltia-cms.js").read_bytes()
+    script = (dist / "sveltia-cms.js").read_bytes()  # its CDN fonts pointed at admin/fonts/
+    assert b"cdn.jsdelivr.net" in script and b"cdn.jsdelivr.net" not in files["admin/sveltia-cms.js"]
+    for font in ("material-symbols-outlined-latin-wght-normal.woff2", "noto-mono-latin-400-normal.woff2",
+                 "source-sans-3-latin-wght-normal.woff2"):
+        assert f"url(fonts/{font})".encode() in files["admin/sveltia-cms.js"]
+    symbols = REPO / "node_modules/@fontsource-variable/material-symbols-outlined/files"
+    assert files["admin/fonts/material-symbols-outlined-latin-wght-normal.woff2"] == (
+        symbols / "material-symbols-outlined-latin-wght-normal.woff2").read_bytes()
     page = files["admin/index.html"].decode("utf-8")
     assert '<script src="sveltia-cms.js"></script>' in page
     assert '<link href="config.yml" type="application/yaml" rel="cms-config-url">' in page
@@ -178,7 +188,11 @@ def test_showcase_cms_writes_the_admin_folder(make_project: ProjectFactory) -> N
     result = run_cli("cms", "-p", str(root), "--out", str(root / "out"))
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*") if p.is_file())
-    assert written == ["admin/chunks/react-dom.js", "admin/config.yml", "admin/index.html", "admin/sveltia-cms.js"]
+    assert written == ["admin/chunks/react-dom.js", "admin/config.yml",
+                       "admin/fonts/material-symbols-outlined-latin-wght-normal.woff2",
+                       "admin/fonts/noto-mono-latin-400-normal.woff2",
+                       "admin/fonts/source-sans-3-latin-wght-normal.woff2",
+                       "admin/index.html", "admin/sveltia-cms.js"]
     config = yaml.safe_load((root / "out" / "admin" / "config.yml").read_text(encoding="utf-8"))
     outcomes = _by_name(config["collections"][0]["fields"])["outcomes"]
     assert _options(outcomes) == ["earn-revenue", "shared-services"]
