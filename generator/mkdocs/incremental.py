@@ -7,6 +7,7 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -54,3 +55,27 @@ def append_brief_entries(site_dir: Path, entries: Mapping[str, BriefEntry]) -> N
     docs += [{"location": url, "title": str(escape(entry.title)), "text": str(escape(entry.text))}
              for url, entry in entries.items()]
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def merge_search_entries(search: Any, rendered: set[str]) -> None:
+    """Before Material's search plugin writes its index in a dirty rebuild: the previous
+    build's entries of pages not rendered again, then this build's entries.
+
+    Material merges by the first new entry's page only, so with several pages rebuilt it
+    repeats entries (and, when the home page is among them, drops all others). A full build
+    has no previous index and is left alone; a plugin without these attributes too.
+    """
+    index = getattr(search, "search_index", None)
+    previous = getattr(search, "search_index_prev", None)
+    entries = getattr(index, "entries", None)
+    old = getattr(previous, "entries", None)
+    if index is None or not isinstance(entries, list) or not isinstance(old, list):
+        return
+    kept = [entry for entry in old if _page_of(entry) not in rendered]
+    index.entries = kept + entries
+    search.search_index_prev = None
+
+
+def _page_of(entry: object) -> str:
+    location = entry.get("location", "") if isinstance(entry, dict) else ""
+    return str(location).split("#", 1)[0]

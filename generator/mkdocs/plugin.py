@@ -12,7 +12,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -22,7 +22,7 @@ from generator import clock, images, sharing
 from generator.catalogue import Catalogue
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
-from generator.mkdocs.incremental import append_brief_entries, generated_page
+from generator.mkdocs.incremental import append_brief_entries, generated_page, merge_search_entries
 from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, Layout
 from generator.site import BriefEntry, Site, SiteOptions, generate
@@ -38,6 +38,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     clock_text: str | None = None
     """Set by `showcase build --now`; wins over SHOWCASE_NOW and the `now` option."""
+    dirty: bool = False
+    """Rebuilds are dirty (`showcase serve`): remember each page to skip unchanged ones."""
 
     def __init__(self) -> None:
         self.layout: Layout | None = None
@@ -48,10 +50,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         """Each generated page as the previous build made it (dirty rebuilds skip the same)."""
         self.brief: dict[str, BriefEntry] = {}
         """Brief search entries by page URL (stories past search_full_text_limit)."""
+        self.rendered: set[str] = set()
+        """URLs of the pages this build rendered (a dirty rebuild skips unchanged ones)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
-        return None
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -81,11 +85,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         except ShowcaseError as exc:
             raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
         previous, self.previous = self.previous, {}
+        self.rendered = set()
         stamp = _stamp(config)
         for src, content in self.site.pages.items():
             state = (content, self.site.fragments.get(src), self.site.heads.get(src), stamp)
             _replace(files, generated_page(config, src, content, previous.get(src) != state))
-            self.previous[src] = state
+            if self.dirty:
+                self.previous[src] = state
         self.brief = {found.url: entry for src, entry in self.site.brief.items()
                       if (found := files.get_file_from_path(src)) is not None}
         for target, source in {**self.site.copies, **ASSETS}.items():
@@ -95,9 +101,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         assert self.site is not None
+        self.rendered.add(page.url)
         if page.file.src_uri in self.site.brief:  # indexed by its brief entry (on_post_build)
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        return fill(html, self.site.fragments.get(page.file.src_uri, {}))
+        # popped: each page is filled once per build, and a large site's HTML adds up
+        return fill(html, self.site.fragments.pop(page.file.src_uri, {}))
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -112,16 +120,24 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
         return env
 
+    @event_priority(50)  # before the search plugin writes search/search_index.json
+    def _merge_search(self, *, config: MkDocsConfig) -> None:
+        search = [p for name, p in config.plugins.items() if name.split("/")[-1] == "search"]
+        if search:  # Material's is "material/search"
+            merge_search_entries(search[0], self.rendered)
+
     @event_priority(-100)  # after the search plugin has written search/search_index.json
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_outputs(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None and self.now is not None
-        outputs = sharing.site_outputs(self.catalogue, self.now, config.site_url or "")
         site_dir = Path(config.site_dir)
-        for path, content in sorted(outputs.items()):
+        for path, content in sharing.iter_site_outputs(self.catalogue, self.now,
+                                                       config.site_url or ""):
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         append_brief_entries(site_dir, self.brief)
+
+    on_post_build = CombinedEvent(_merge_search, _write_outputs)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:

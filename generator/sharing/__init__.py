@@ -7,6 +7,7 @@ every page's <head> carries. Only public stories reach any of them (contract sec
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -38,16 +39,23 @@ def site_outputs(catalogue: Catalogue, now: datetime, site_url: str) -> dict[str
     Feeds need absolute addresses: without a site_url there are none, and the open
     data's `url` fields are null. `awards.ics` holds the award deadlines.
     """
+    return dict(iter_site_outputs(catalogue, now, site_url))
+
+
+def iter_site_outputs(catalogue: Catalogue, now: datetime,
+                      site_url: str) -> Iterator[tuple[str, bytes]]:
+    """`site_outputs` one file after another (a large site's feeds need not all be held at
+    once): the open data, the award calendar, then each feed in its three formats."""
     stories = catalogue.public_stories(now)
     updated = build_time()
     data = opendata.open_data(stories, publisher(catalogue), site_url or None, updated)
-    outputs = {OPEN_DATA_FOLDER + name: content
-               for name, content in opendata.open_data_files(data).items()}
-    outputs[AWARDS_CALENDAR] = awards_ics(catalogue, now)
+    for name, content in opendata.open_data_files(data).items():
+        yield OPEN_DATA_FOLDER + name, content
+    del data
+    yield AWARDS_CALENDAR, awards_ics(catalogue, now)
     if site_url:
         for feed in site_feeds(catalogue, stories, site_url, updated):
-            outputs.update(feeds.feed_files(feed))
-    return outputs
+            yield from feeds.feed_files(feed).items()
 
 
 def head_links(catalogue: Catalogue, now: datetime) -> list[HeadLink]:
