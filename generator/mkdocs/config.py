@@ -8,7 +8,7 @@ from mkdocs.config import config_options as c
 
 class ShowcaseConfig(base.Config):  # type: ignore[no-untyped-call]
     """plugins: - showcase: {stories_dir, awards_dir, data_dir, evidence_dir, per_page, now,
-    search_full_text_limit}."""
+    search_full_text_limit, cms}."""
 
     stories_dir = c.Type(str, default="stories")
     awards_dir = c.Type(str, default="awards")
@@ -17,3 +17,5 @@ class ShowcaseConfig(base.Config):  # type: ignore[no-untyped-call]
     per_page = c.Type(int, default=20)
     now = c.Optional(c.Type(str))
     search_full_text_limit = c.Type(int, default=500)
+    cms = c.Type(bool, default=True)
+    """Publish the story editor (Sveltia CMS) at admin/, when `npm install` has installed it."""

@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import clock, images, sharing
+from generator import clock, cms, images, sharing
 from generator.catalogue import Catalogue
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
@@ -96,6 +96,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                       if (found := files.get_file_from_path(src)) is not None}
         for target, source in {**self.site.copies, **ASSETS}.items():
             _replace(files, _published(config, target, source))
+        if self.config.cms:  # the story editor (admin/), if its npm package is installed
+            for target, data in cms.site_files(self.layout, self.catalogue.strategy).items():
+                if files.get_file_from_path(target) is None:  # one written by `showcase cms` wins
+                    files.append(File.generated(config, target, content=data))
         return files
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,

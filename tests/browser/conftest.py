@@ -268,6 +268,9 @@ PLANTED = {
 <body><main><h1>Low contrast</h1><p style="color:#bbbbbb;background:#ffffff">Light grey text on white.</p>
 </main></body></html>""",
     "assets/cdn.css": "@import url('https://cdn.jsdelivr.net/npm/x/x.css');\n",
+    "assets/cdn.js": "const t = `<p><script async src=\"https://cdn.example.net/x.js\"></script>`;\n"
+                     "el.style.background = 'url(//cdn.example.net/y.png)';\n"
+                     "const ok = `<a href=\"https://www.gov.uk/\">GOV.UK</a>`;\n",
 }
 
 

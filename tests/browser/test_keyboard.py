@@ -69,7 +69,7 @@ def test_the_skip_link_is_first_and_moves_focus_to_the_main_content(page: Any, b
     expected = page.evaluate("""hash => {
       const target = document.getElementById(decodeURIComponent(hash.slice(1)));
       const after = [...document.querySelectorAll('a[href], button, input, summary, [tabindex]')]
-        .filter(e => e.tabIndex >= 0 && e.getClientRects().length > 0
+        .filter(e => e.tabIndex >= 0 && e.getClientRects().length > 0 && !e.closest('[hidden], [inert]')
           && (target.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING));
       after[0].setAttribute('data-next', '');
       return [target.tagName, !!target.closest('main article'), after[0].outerHTML];

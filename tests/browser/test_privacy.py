@@ -21,8 +21,8 @@ pytestmark = pytest.mark.browser
 
 #: url(...) and @import in CSS (and in <style> or style="...")
 CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*((?:https?:)?//[^"')\s]+)""", re.IGNORECASE)
-#: src="//..." or href="https://..." written into a script
-SCRIPT_URL = re.compile(r"""\b(?:src|href)\s*=\s*["']((?:https?:)?//[^"']+)""", re.IGNORECASE)
+#: an HTML start tag that loads something, as a script's template may hold one
+JS_TAG = re.compile(r"<(?:script|img|iframe|source|audio|video|embed|link|object)\b[^<>`]*>", re.IGNORECASE)
 
 
 def outside_requests(seen: Requests) -> list[str]:
@@ -84,14 +84,15 @@ def outside_embeds(site: Path) -> dict[str, list[str]]:
         if path.suffix not in (".html", ".css", ".js"):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
+        urls = CSS_URL.findall(text) if path.suffix != ".html" else []
+        parser = _Embeds()
         if path.suffix == ".html":
-            parser = _Embeds()
             parser.feed(text)
-            urls = [url for url in parser.found if _is_outside(url)]
-        elif path.suffix == ".css":
-            urls = CSS_URL.findall(text)
-        else:
-            urls = SCRIPT_URL.findall(text) + [u for u in CSS_URL.findall(text) if "@import" in u]
+        elif path.suffix == ".js":  # tags written in a script's templates, one at a time
+            for tag in JS_TAG.findall(text):
+                parser.feed(tag)
+                parser.handle_endtag("")
+        urls += [url for url in parser.found if _is_outside(url)]
         if urls:
             found[path.relative_to(site).as_posix()] = urls
     return found
@@ -122,5 +123,7 @@ def test_the_file_scan_finds_planted_outside_stylesheets(planted: tuple[Path, st
     STATS.check()
     assert outside_embeds(folder) == {
         "assets/cdn.css": ["https://cdn.jsdelivr.net/npm/x/x.css"],
+        "assets/cdn.js": ["//cdn.example.net/y.png", "https://cdn.example.net/x.js"],
         "fonts.html": ["https://fonts.googleapis.com/css?family=Roboto:300,400"],
     }
+
