@@ -3,6 +3,7 @@ brief search entries for stories past the full-text limit."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Mapping
@@ -79,3 +80,27 @@ def merge_search_entries(search: Any, rendered: set[str]) -> None:
 def _page_of(entry: object) -> str:
     location = entry.get("location", "") if isinstance(entry, dict) else ""
     return str(location).split("#", 1)[0]
+
+
+class CollectorPause:
+    """Python's cycle collector paused for a dirty rebuild, then one collection.
+
+    Between rebuilds `showcase serve` keeps the whole previous site in memory, and the
+    collector's repeated passes over it took about 0.5 s of a 2 s rebuild of 1,000 stories
+    (bench/README.md); one collection at the end frees the rebuild's cycles in ~0.1 s.
+    Full builds are left alone (pausing there costs memory and saves no time).
+    """
+
+    def __init__(self) -> None:
+        self.paused = False
+
+    def start(self) -> None:
+        if gc.isenabled():
+            gc.disable()
+            self.paused = True
+
+    def end(self) -> None:
+        if self.paused:
+            self.paused = False
+            gc.enable()
+            gc.collect()

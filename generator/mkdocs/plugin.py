@@ -22,7 +22,12 @@ from generator import clock, cms, images, sharing
 from generator.catalogue import Catalogue
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
-from generator.mkdocs.incremental import append_brief_entries, generated_page, merge_search_entries
+from generator.mkdocs.incremental import (
+    CollectorPause,
+    append_brief_entries,
+    generated_page,
+    merge_search_entries,
+)
 from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, Layout
 from generator.site import BriefEntry, Site, SiteOptions, generate
@@ -52,12 +57,15 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         """Brief search entries by page URL (stories past search_full_text_limit)."""
         self.rendered: set[str] = set()
         """URLs of the pages this build rendered (a dirty rebuild skips unchanged ones)."""
+        self.pause = CollectorPause()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.dirty and self.previous:  # a rebuild under `showcase serve`
+            self.pause.start()
         root = Path(config.config_file_path or ".").resolve().parent
         options = {name: self.config[name] for name in FOLDER_OPTIONS}
         site = {"site_name": config.site_name, "site_url": config.site_url or ""}
@@ -140,6 +148,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         append_brief_entries(site_dir, self.brief)
+        self.pause.end()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.pause.end()
 
     on_post_build = CombinedEvent(_merge_search, _write_outputs)
 
