@@ -13,11 +13,15 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
+from generator.problems import ShowcaseError
+
 #: file suffix to Pillow format, for the photo formats stripped
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 #: what an image keeps of its metadata: how to show its pixels, nothing about where they came from
 KEPT = ("icc_profile", "transparency")
 JPEG_QUALITY = 90
+#: how EXIF and XMP blocks start in JPEG, PNG and WebP files
+METADATA_MARKERS = (b"Exif", b"eXIf", b"EXIF", b"xmpmeta", b"XMP")
 
 
 def is_photo(path: str | Path) -> bool:
@@ -58,5 +62,18 @@ def _options(fmt: str, image: Image.Image) -> dict[str, Any]:
 
 
 def published_bytes(path: Path) -> bytes | None:
-    """The bytes to publish for the file at `path`: a photo stripped of metadata; None for other files."""
-    return strip_metadata(path.read_bytes(), path.suffix) if is_photo(path) else None
+    """The bytes to publish for the file at `path`: a photo stripped of metadata; None for other files.
+
+    A photo that cannot be decoded is published as it is only if nothing in it reads as an EXIF or
+    XMP block; otherwise a ShowcaseError stops the build (its metadata could not be removed).
+    """
+    if not is_photo(path):
+        return None
+    data = path.read_bytes()
+    try:
+        return strip_metadata(data, path.suffix)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        if any(marker in data for marker in METADATA_MARKERS):
+            raise ShowcaseError(f"{path}: cannot read this image to remove its metadata (EXIF or XMP, which "
+                                f"may say where it was taken): {exc}; save it again as JPEG, PNG or WebP") from None
+        return data

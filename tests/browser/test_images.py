@@ -9,6 +9,7 @@ import pytest
 from PIL import ExifTags, Image
 
 from generator.images import is_photo, published_bytes, strip_metadata
+from generator.problems import ShowcaseError
 from tests.conftest import story
 from tests.site.conftest import build, site_project, write
 
@@ -93,3 +94,13 @@ def test_the_site_publishes_a_lead_photo_without_its_gps_position(tmp_path: Path
     published = built.site / "stories" / "with-photo" / "photo.jpg"
     assert_clean(published.read_bytes(), "JPEG")
     assert 'alt="Staff at the new service desk"' in built.html("stories/with-photo/")
+
+
+def test_an_unreadable_photo_is_published_as_it_is_only_without_metadata(tmp_path: Path) -> None:
+    stub = tmp_path / "stub.png"
+    stub.write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert published_bytes(stub) == b"\x89PNG\r\n\x1a\n"
+    truncated = tmp_path / "truncated.jpg"
+    truncated.write_bytes(photo("JPEG")[:400])  # the EXIF block, then the file stops
+    with pytest.raises(ShowcaseError, match=r"truncated\.jpg: cannot read this image to remove its metadata"):
+        published_bytes(truncated)
