@@ -5,7 +5,7 @@ The CMS script comes from the npm package `@sveltia/cms` in `node_modules/` (ins
 anyone signs in, its fonts (cdn.jsdelivr.net), an update check (unpkg.com) and GitHub's status
 (www.githubstatus.com): its fonts are published beside it from the Fontsource npm packages (the
 script's font addresses rewritten to them), and the page's Content-Security-Policy lets it reach
-nothing but this site and GitHub's API, so the rest are never sent.
+nothing but this site and GitHub's API, so the rest are never sent. Its viewport is let zoom.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ FONTS = "fonts"
 #: a Fontsource CDN font in the script: family, ":vf" for a variable font, and the file
 _CDN_FONT = re.compile(rb"https://cdn\.jsdelivr\.net/fontsource/fonts/"
                        rb"(?P<family>[a-z0-9-]+)(?P<vf>:vf)?@[0-9.]+/(?P<file>[a-z0-9-]+\.woff2)")
+#: the editor's own viewport (set at run time) stops zooming: WCAG 1.4.4 wants pages to zoom
+_NO_ZOOM = b"`maximum-scale=1`,"
 #: where the editor may connect, load images from and so on; nothing else leaves the page
 CSP = "; ".join([
     "default-src 'self'",
@@ -93,7 +95,7 @@ def site_files(layout: Layout, strategy: Strategy | None) -> dict[str, bytes]:
     dist = cms_dist(layout)
     if dist is None:
         return {}
-    script, fonts = local_fonts((dist / SCRIPT).read_bytes(), dist.parent.parent.parent)
+    script, fonts = local_fonts((dist / SCRIPT).read_bytes().replace(_NO_ZOOM, b""), dist.parent.parent.parent)
     files = {
         f"{ADMIN}/index.html": index_html(layout).encode("utf-8"),
         f"{ADMIN}/config.yml": config_text(cms_config(layout, strategy)).encode("utf-8"),

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import STATS, Requests, open_context
+from tests.browser.conftest import STATS, Requests, describe, open_context, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -76,3 +76,20 @@ def test_the_editor_may_reach_only_this_site_and_github(editor: Editor) -> None:
     assert "default-src 'self'" in editor.csp
     assert hosts == ["https://api.github.com", "https://avatars.githubusercontent.com",
                      "https://raw.githubusercontent.com"]
+
+
+def test_no_axe_violation_on_the_sign_in_screen(browser: Any, base_url: str) -> None:
+    # axe is injected as an inline script, which the page's policy refuses: this visit bypasses it
+    context, _ = open_context(browser, base_url, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/admin/", wait_until="load")
+        page.locator("button", has_text="Sign In").first.wait_for(timeout=20_000)
+        violations = run_axe(page)
+        viewport = page.evaluate(
+            "[...document.querySelectorAll('meta[name=viewport]')].map(m => m.content)")
+    finally:
+        context.close()
+    STATS.check(2)
+    assert violations == [], describe(violations)
+    assert not any("maximum-scale" in content for content in viewport), viewport
