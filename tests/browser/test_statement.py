@@ -84,7 +84,7 @@ def test_the_statement_has_govuk_sections_in_order(statement: _Text) -> None:
     "call 01632 960000",
     "The Equality and Human Rights Commission (EHRC) is responsible for enforcing",  # enforcement
     "contact the Equality Advisory and Support Service (EASS)",
-    "This statement was prepared on 1 June 2026. It was last reviewed on 15 October 2026.",
+    "This statement was prepared on 1 June 2026. It was last reviewed on 26 November 2026.",
 ])
 def test_the_statement_says(statement: _Text, words: str) -> None:
     STATS.check()
