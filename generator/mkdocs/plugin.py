@@ -30,6 +30,7 @@ from generator.mkdocs.incremental import (
 )
 from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, Layout
+from generator.reading import stories
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
 
@@ -62,6 +63,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
         self.dirty = dirty
+        stories.MEMO.enabled = dirty  # rebuilds re-read only the stories that changed
+
+    def on_shutdown(self) -> None:
+        stories.MEMO.disable()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.dirty and self.previous:  # a rebuild under `showcase serve`

@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from generator.cli.build import run_mkdocs
 from generator.markdown_text import to_html
+from generator.reading.stories import MEMO
 from tests.scale.conftest import SERVICES, TAGS, make_scale_project
 
 pytestmark = pytest.mark.slow
@@ -103,7 +105,7 @@ def test_stories_past_the_limit_are_searched_by_title_summary_service_and_tags(
                 f"Tags: {tags}."}]
 
 
-def _config(project: Path, site: Path):  # type: ignore[no-untyped-def]
+def _config(project: Path, site: Path) -> MkDocsConfig:
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
     config.site_url = SERVE_URL
     return config
@@ -121,13 +123,22 @@ def test_preview_rebuilds_only_changed_pages_and_matches_a_full_build(
     preview, full = tmp_path / "preview", tmp_path / "full"
     first = _config(project, preview)
     first.plugins.on_startup(command="serve", dirty=True)
+    try:
+        _edit_and_rebuild(project, preview, full, first)
+    finally:
+        first.plugins.on_shutdown()
+
+
+def _edit_and_rebuild(project: Path, preview: Path, full: Path, first: MkDocsConfig) -> None:
     mkdocs_build(first, serve_url=SERVE_URL, dirty=True)
     before = {p: (preview / p).stat().st_mtime_ns for p in _pages(preview)}
 
     story = project / "stories/s00123.md"
     story.write_text(story.read_text(encoding="utf-8").replace(
         "title: Story number 123", "title: A new title for 123"), encoding="utf-8")
+    misses = MEMO.misses
     mkdocs_build(_config(project, preview), serve_url=SERVE_URL, dirty=True)
+    assert MEMO.misses - misses == 1  # only the edited story was parsed again
 
     rewritten = sorted(p for p, stamp in before.items()
                        if (preview / p).stat().st_mtime_ns != stamp)
