@@ -19,9 +19,9 @@ edit-to-preview under 2 s at 1,000 stories; peak memory under 1 GB at 10,000.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -31,8 +31,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import check_bench  # noqa: E402
-import site_build  # noqa: E402
+import check_bench
+import site_build
 
 VENV = Path(sys.executable).parent
 ENV = {**os.environ, "SHOWCASE_NOW": site_build.NOW, "SOURCE_DATE_EPOCH": "1767225600",
@@ -164,7 +164,7 @@ def report(builds: list[dict[str, Any]], checks: list[dict[str, Any]],
                   f"{b['showcase'] / b['plain']:.2f}x | {b['showcase_mb']:.0f} MB / "
                   f"{b['plain_mb']:.0f} MB | {b['showcase_index'] / 1e6:.1f} MB / "
                   f"{b['plain_index'] / 1e6:.1f} MB |")
-        for a, b in zip(builds, builds[1:]):
+        for a, b in itertools.pairwise(builds):
             print(f"growth {a['size']:,} -> {b['size']:,} ({b['size'] / a['size']:.0f}x stories): "
                   f"showcase {b['showcase'] / a['showcase']:.2f}x, plain "
                   f"{b['plain'] / a['plain']:.2f}x")
