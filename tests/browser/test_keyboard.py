@@ -28,17 +28,28 @@ FOCUSED_JS = """() => {
   const style = getComputedStyle(e);
   const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
     || style.boxShadow !== 'none';
-  return [e.getAttribute('data-kb'), ring, e.outerHTML.slice(0, 120)];
+  const box = e.getBoundingClientRect();
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + Math.min(box.height / 2, 8), 0), innerHeight - 1);
+  // the topmost element there that is the focused one (or in it) or opaque: a see-through layer
+  // (Material's search overlay while it fades out) hides nothing
+  const mine = h => h === e || e.contains(h) || h.contains(e) || h.control === e;
+  const hit = document.elementsFromPoint(x, y).find(h => mine(h) || parseFloat(getComputedStyle(h).opacity) >= 1);
+  const seen = !!hit && mine(hit);
+  return [e.getAttribute('data-kb'), ring,
+          e.outerHTML.slice(0, 120) + (seen ? '' : ' under ' + (hit ? hit.outerHTML.slice(0, 100) : 'nothing')),
+          seen];
 }"""
 
 
-def tab_through(page: Any, count: int) -> list[tuple[str | None, bool, str]]:
-    """Press Tab until focus has moved `count` + 2 times; what got focus, and whether it showed a ring."""
+def tab_through(page: Any, count: int) -> list[tuple[str | None, bool, str, bool]]:
+    """Press Tab until focus has moved `count` + 2 times: what got focus, whether it showed a ring
+    and whether it was on top where it was shown (not under the sticky header, WCAG 2.4.11)."""
     seen = []
     for _ in range(count + 2):
         page.keyboard.press("Tab")
-        mark, ring, html = page.evaluate(FOCUSED_JS)
-        seen.append((mark, ring, html))
+        mark, ring, html, shown = page.evaluate(FOCUSED_JS)
+        seen.append((mark, ring, html, shown))
     return seen
 
 
@@ -48,13 +59,15 @@ def test_every_control_is_reached_by_tab_and_shows_focus(page: Any, base_url: st
     page.wait_for_load_state("networkidle")
     reachable = page.evaluate(MARK_JS)
     seen = tab_through(page, len(reachable))
-    reached = {int(mark) for mark, _, _ in seen if mark is not None}
+    reached = {int(mark) for mark, _, _, _ in seen if mark is not None}
     missed = [reachable[i] for i in range(len(reachable)) if i not in reached]
-    no_ring = sorted({html for mark, ring, html in seen if mark is not None and not ring})
-    STATS.check(2 * len(reachable))
+    no_ring = sorted({html for mark, ring, html, _ in seen if mark is not None and not ring})
+    obscured = sorted({html for mark, _, html, shown in seen if mark is not None and not shown})
+    STATS.check(3 * len(reachable))
     assert len(reachable) > 10
     assert missed == []
     assert no_ring == []
+    assert obscured == []
 
 
 @pytest.mark.parametrize("name", [n for n in PAGES if n != "404"])
