@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _pytest.terminal import TerminalReporter
 
 from tests.conftest import NOW, REPO
 from tests.site.conftest import Built, build, copy_example
@@ -66,7 +65,7 @@ class Stats:
 STATS = Stats()
 
 
-def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if STATS.pages or STATS.axe_runs:
         terminalreporter.write_line(
             f"browser suite: {len(STATS.pages)} pages, {STATS.axe_runs} axe runs, {STATS.checks} checks")
