@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import STATS, describe, open_context, run_axe
+from tests.browser.conftest import MOBILE, STATS, describe, open_context, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -58,3 +58,22 @@ def test_search_stays_on_the_site(searched: dict[str, Any]) -> None:
     STATS.check(2)
     assert searched["outside"] == []
     assert searched["cookies"] == []
+
+
+def test_no_axe_violation_with_search_results_shown_320_px_wide(browser: Any, base_url: str) -> None:
+    # narrow screens open the search as a full-screen dialog from the header's search button
+    context, seen = open_context(browser, base_url, viewport=MOBILE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/", wait_until="load")
+        page.locator("label.md-header__button[for='__search']").click()
+        page.locator(".md-search__input").fill("webchat")
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        violations = run_axe(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()
+    STATS.check(3)
+    assert violations == [], describe(violations)
+    assert width <= MOBILE["width"]
+    assert seen.outside == []
