@@ -25,6 +25,9 @@ def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> 
     if not _within(resolved, root.resolve()):
         raise PathRefused(f'"{written}" is a link to a file outside the project: '
                           f"copy the file into {folder_name}/ instead")
+    if not _within(resolved, folder.resolve()):  # e.g. evidence/x.csv -> ../.git/config
+        raise PathRefused(f'"{written}" is a link to a file outside {folder_name}/: '
+                          f"copy the file into {folder_name}/ instead")
     if not candidate.is_file():
         raise PathRefused(f"{folder_name}/{pure.as_posix()} does not exist{_hint(folder, pure, folder_name)}")
     return candidate
