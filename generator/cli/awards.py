@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
-from generator.cli.common import failing_with, load, project_options
+from generator.cli.common import failing_with, load, project_options, terminal
 from generator.pack import make_plan
 from generator.pack.checklist import days_left
 from generator.problems import ShowcaseError
@@ -37,4 +36,4 @@ def awards(project_dir: Path, now_text: str | None) -> None:
         table.add_row(award.id, award.entry.name,
                       deadline.strftime("%Y-%m-%d %H:%M %Z") if deadline else "-",
                       str(days_left(deadline, now)) if deadline else "-", stories, readiness)
-    Console(soft_wrap=True, width=200).print(table)
+    terminal(width=200).print(table)

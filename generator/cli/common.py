@@ -10,12 +10,22 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from rich.console import Console
 
 from generator import clock, project
 from generator.catalogue import Catalogue, collect
 from generator.problems import Problem, Severity, ShowcaseError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def terminal(width: int | None = None) -> Console:
+    """A rich Console that prints project text as written.
+
+    "[bold]", "[link=...]" and ":emoji:" in a title or award name are shown, never
+    interpreted (an unmatched "[/x]" would otherwise stop the command).
+    """
+    return Console(soft_wrap=True, width=width, markup=False, emoji=False, highlight=False)
 
 
 def project_options(func: F) -> F:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from generator import clock
-from generator.cli.common import failing_with, load, project_options
+from generator.cli.common import failing_with, load, project_options, terminal
 from generator.pack import BuiltPack, build_pack, verify_pack
 
 READY, NOT_READY, FAILED = 0, 1, 2
@@ -58,8 +57,7 @@ def _summary(built: BuiltPack) -> None:
                   else "over" if answer.over(tolerance) else "ok")
         table.add_row(answer.question.id, f"{answer.used} {answer.unit}",
                       str(answer.limit or "-"), status)
-    console = Console(soft_wrap=True)
-    console.print(table)
+    terminal().print(table)
     checklist = plan.checklist
     for line in checklist.blockers:
         click.echo(f"blocker: {line}")
