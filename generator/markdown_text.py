@@ -42,6 +42,23 @@ def to_plain(text: str) -> str:
     return re.sub(r"[ \t]*\n[ \t\n]*", "\n", re.sub(r"[ \t]+", " ", plain)).strip()
 
 
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|#&!~])")
+_BLOCK_START = re.compile(r"^(\d+(?=[.)])|)([-+=.)])")
+
+
+def inline_markdown(text: str) -> str:
+    """Text as one line of Markdown that reads as the text itself.
+
+    Line breaks become spaces (no text can start a heading, list item or task of its own)
+    and the characters of links, images, HTML, code, emphasis, entities and table cells are
+    backslash-escaped, so a title like `[x](javascript:...)` stays literal.
+    """
+    escaped = _INLINE_MARKUP.sub(r"\\\1", _LINE_BREAKS.sub(" ", text).strip())
+    # what would open a block where the text is written after "- " or "1. ": a list, a rule
+    return _BLOCK_START.sub(r"\1\\\2", escaped, count=1)
+
+
 def word_count(text: str) -> int:
     """Words as entry platforms count them: whitespace-separated, after markup is removed."""
     return len(to_plain(text).split())

@@ -8,6 +8,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from generator import __version__
+from generator.markdown_text import inline_markdown
 from generator.pack.plan import PackPlan
 from generator.pack.views import answer_views, deadline_text, metric_rows, story_views, title_of
 
@@ -16,9 +17,11 @@ AUTHOR = "Showcase evidence pack"
 
 @cache
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("generator", "templates/pack"),
-                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
-                       keep_trailing_newline=True, trim_blocks=False)
+    environment = Environment(loader=PackageLoader("generator", "templates/pack"),
+                              autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                              keep_trailing_newline=True, trim_blocks=False)
+    environment.filters["md"] = inline_markdown  # project text in Markdown documents
+    return environment
 
 
 def render_entry_html(plan: PackPlan, built: datetime) -> str:
