@@ -250,7 +250,8 @@ def _home_text(path: Path) -> str:
 def _groups(catalogue: Catalogue, kind: str, story_views: list[views.StoryView]) -> list[Group]:
     members: dict[str, tuple[str, list[views.StoryView]]] = {}
     for view in story_views:
-        for key, title in _memberships(kind, view.story):
+        # "Cloud" and "cloud" (or an outcome written twice) share one address: list it once
+        for key, title in dict(reversed(_memberships(kind, view.story))).items():
             members.setdefault(key, (title, []))[1].append(view)
     intros = _outcome_intros(catalogue) if kind == "outcomes" else {}
     order = _outcome_order(catalogue) if kind == "outcomes" else {}
