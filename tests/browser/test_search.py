@@ -10,6 +10,13 @@ from tests.browser.conftest import MOBILE, STATS, describe, open_context, run_ax
 
 pytestmark = pytest.mark.browser
 
+#: Material's search worker has loaded the index (the box said "Initializing search" before)
+READY_JS = "() => document.querySelector('.md-search-result__meta').textContent.trim() === 'Type to start searching'"
+
+
+def wait_for_search(page: Any) -> None:
+    page.wait_for_function(READY_JS, timeout=10_000)
+
 
 @pytest.fixture(scope="module")
 def searched(browser: Any, base_url: str) -> dict[str, Any]:
@@ -18,6 +25,7 @@ def searched(browser: Any, base_url: str) -> dict[str, Any]:
     try:
         page = context.new_page()
         page.goto(base_url + "/", wait_until="load")
+        wait_for_search(page)
         STATS.pages.add("/ (search open)")
         page.keyboard.press("/")
         page.keyboard.type("webchat", delay=20)
@@ -66,8 +74,9 @@ def test_no_axe_violation_with_search_results_shown_320_px_wide(browser: Any, ba
     try:
         page = context.new_page()
         page.goto(base_url + "/", wait_until="load")
+        wait_for_search(page)
         page.locator("label.md-header__button[for='__search']").click()
-        page.locator(".md-search__input").fill("webchat")
+        page.locator(".md-search__input").press_sequentially("webchat", delay=20)
         page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
         violations = run_axe(page)
         width = page.evaluate("document.documentElement.scrollWidth")
