@@ -5,13 +5,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from generator.images import is_photo
 from generator.model.story import Metric
 from generator.model.strategy import Strategy
 from generator.paths import PathRefused, resolve_inside
 from generator.problems import Problem, Severity
 from generator.project import Layout
+from generator.public import runs_in_browser
 from generator.reading.series import Table, number
 from generator.reading.stories import severity_for
 from generator.sanitize import removals
@@ -91,8 +93,15 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
                            f'"{item.id}" is used twice in this story: give each evidence file its own id')
         seen.add(item.id)
         refusal = memo.refusal(layout.evidence, item.path, layout.root, folder)
+        if refusal is None and item.public and runs_in_browser(item.path):
+            refusal = (f'"{item.path}" is a {_suffix(item.path)} file, which a browser would run as '
+                       "part of the site: keep it private (public: false) or publish it as PDF")
         if refusal is not None:
             yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path", refusal)
+
+
+def _suffix(path: str) -> str:
+    return PurePosixPath(path.strip()).suffix.lower() or "suffixless"
 
 
 def _sources(story: Story) -> Iterator[Problem]:
@@ -140,6 +149,10 @@ def _image(story: Story, layout: Layout) -> Iterator[Problem]:
     if not (story_dir / image.src).resolve().is_relative_to(layout.stories.resolve()):
         yield _problem(story, ("image", "src"), "image.src",
                        f"must be inside {layout.relative(layout.stories)}/")
+    elif not is_photo(image.src.strip()):  # SVG can run script; others keep location data
+        yield _problem(story, ("image", "src"), "image.src",
+                       f'"{image.src}" is a {_suffix(image.src)} file: a lead image must be a '
+                       "JPEG, PNG or WebP photo (save it as one of those)")
 
 
 def _markup(story: Story) -> Iterator[Problem]:

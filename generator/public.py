@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from generator.model.story import Evidence, Quote
 from generator.story import Story
 
@@ -11,6 +13,19 @@ def public_quotes(story: Story) -> list[Quote]:
     return [q for q in story.meta.quotes if q.consent]
 
 
+#: file types a browser runs as part of the page's site (script in HTML, SVG or XML): published,
+#: one would run on the site's own address, so such evidence is never public (packs still hold it)
+ACTIVE_SUFFIXES = frozenset({
+    ".html", ".htm", ".shtml", ".xhtml", ".xht", ".svg", ".svgz", ".xml", ".xsl", ".xslt",
+    ".js", ".mjs", ".mht", ".mhtml", ".swf",
+})
+
+
+def runs_in_browser(path: str) -> bool:
+    """True for a file a browser would run as part of the site rather than show or download."""
+    return PurePosixPath(path.strip()).suffix.lower() in ACTIVE_SUFFIXES
+
+
 def public_evidence(story: Story) -> list[Evidence]:
-    """Evidence files marked public: true."""
-    return [e for e in story.meta.evidence if e.public]
+    """Evidence files marked public: true, except those a browser would run (`check` refuses them)."""
+    return [e for e in story.meta.evidence if e.public and not runs_in_browser(e.path)]
