@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from generator import clock
@@ -9,6 +10,8 @@ from generator.catalogue import Award, Catalogue
 
 PRODID = "-//Showcase//Award deadlines//EN"
 _LIMIT = 75
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def awards_ics(catalogue: Catalogue, now: datetime) -> bytes:
@@ -30,7 +33,7 @@ def _event(award: Award, stamp: str, now: datetime) -> list[str]:
     name = f"{entry.name}: {entry.category}" if entry.category else entry.name
     description = (f"Entry deadline for {name}. Build the evidence pack with: "
                    f"showcase pack {award.id}")
-    event = ["BEGIN:VEVENT", f"UID:{award.id}@showcase", f"DTSTAMP:{stamp}",
+    event = ["BEGIN:VEVENT", f"UID:{escape(award.id)}@showcase", f"DTSTAMP:{stamp}",
              f"DTSTART:{_utc(entry.deadline)}",
              f"SUMMARY:{escape(f'Deadline: {name}{closed}')}",
              f"DESCRIPTION:{escape(description)}"]
@@ -44,9 +47,13 @@ def _utc(moment: datetime) -> str:
 
 
 def escape(text: str) -> str:
-    """TEXT value escaping: backslash, semicolon, comma and newlines."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """TEXT value escaping: backslash, semicolon, comma; every kind of line break as \\n.
+
+    A lone CR, U+2028 and the other breaks Python's `splitlines` knows would otherwise end the
+    line in some readers and start a property or event; other control characters are dropped.
+    """
+    escaped = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _CONTROL.sub("", _LINE_BREAK.sub("\\\\n", escaped))
 
 
 def fold(line: str) -> str:
