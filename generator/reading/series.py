@@ -43,6 +43,9 @@ def read_table(file: Path, relative: str) -> tuple[Table | None, list[Problem]]:
     if not records or not any(cell.strip() for cell in records[0]):
         return None, [Problem(relative, 1, None, "needs a header row naming its columns")]
     header = [cell.strip() for cell in records[0]]
+    if len(header) == 1 and ";" in header[0]:  # a spreadsheet set to a European list separator
+        return None, [Problem(relative, 1, None, 'separates its columns with semicolons: save it '
+                              'as CSV with commas (in Excel, "CSV UTF-8 (Comma delimited)")')]
     rows, problems = [], []
     for number, cells in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in cells):
