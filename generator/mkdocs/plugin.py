@@ -119,10 +119,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                         files: Files) -> str:
         assert self.site is not None
         self.rendered.add(page.url)
-        if page.file.src_uri in self.site.brief:  # indexed by its brief entry (on_post_build)
+        src = page.file.src_uri
+        # a listing is never indexed; a brief story is indexed by its brief entry (on_post_build)
+        if src in self.site.unsearched or src in self.site.brief:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         # popped: each page is filled once per build, and a large site's HTML adds up
-        return fill(html, self.site.fragments.pop(page.file.src_uri, {}))
+        return fill(html, self.site.fragments.pop(src, {}))
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

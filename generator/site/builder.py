@@ -78,6 +78,10 @@ class Site:
     """Source path of a page to its social metadata."""
     brief: dict[str, BriefEntry] = field(default_factory=dict)
     """Source path of a story page indexed for search by its brief entry only."""
+    unsearched: set[str] = field(default_factory=set)
+    """Source paths of the pages left out of the search index: every listing (all stories,
+    outcomes, services, tags, years, their indexes and later pages), so that search leads
+    to the stories themselves and the hand-written pages, not to "Stories, page 17"."""
 
 
 @dataclass(frozen=True)
@@ -172,13 +176,16 @@ class _Builder:
             pager = {"number": number, "count": pages,
                      "previous": urls.listing(base, number - 1) if number > 1 else None,
                      "next": urls.listing(base, number + 1) if number < pages else None}
-            self.page(urls.listing(base, number), "listing.md.j2", title=title, items=chunk,
-                      pager=pager, total=len(items), intro=intro, group=group,
+            src = urls.listing(base, number)
+            self.page(src, "listing.md.j2", title=title, items=chunk, pager=pager,
+                      total=len(items), intro=intro, group=group,
                       money=_money(group.totals) if group else [])
+            self.site.unsearched.add(src)
 
     def groups(self, kind: str, groups: list[Group]) -> None:
         self.page(urls.listing(kind), "groups.md.j2", kind=kind, title=kind.capitalize(),
                   groups=groups)
+        self.site.unsearched.add(urls.listing(kind))
         for group in groups:
             self.listing(group.base, group.title, group.stories, group.intro, group)
 

@@ -105,6 +105,18 @@ def test_stories_past_the_limit_are_searched_by_title_summary_service_and_tags(
                 f"Tags: {tags}."}]
 
 
+def test_search_leads_to_stories_and_pages_never_to_listings(small: Built) -> None:
+    pages = {doc["location"].split("#", 1)[0] for doc in _index(small.site)}
+    listed = {page for page in pages if page.startswith(
+        ("stories/page/", "outcomes/", "services/", "tags/", "years/"))}
+    assert listed == set() and "stories/" not in pages
+    assert {"", "awards/", "dashboard/"} <= pages
+    assert len([page for page in pages if re.fullmatch(r"stories/s\d{5}/", page)]) == 250
+    # the listings themselves are still built, with their later pages
+    assert (small.site / "tags/topic-1/index.html").is_file()
+    assert (small.site / "stories/page/2/index.html").is_file()
+
+
 def _config(project: Path, site: Path) -> MkDocsConfig:
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
     config.site_url = SERVE_URL
