@@ -150,7 +150,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.catalogue is not None and self.now is not None
         site_dir = Path(config.site_dir)
         for path, content in sharing.iter_site_outputs(self.catalogue, self.now,
-                                                       config.site_url or ""):
+                                                       config.site_url or "",
+                                                       self.config.feed_items):
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)

@@ -21,6 +21,9 @@ FEEDS_FOLDER = "feeds/"
 AWARDS_CALENDAR = "awards.ics"
 OPEN_DATA_FOLDER = "data/"
 """The site's own data/ URL path (not the project's data/ folder, which is never published)."""
+FEED_ITEMS = 50
+"""How many of the newest public stories each feed carries (the `feed_items` plugin option);
+the open data always holds every public story."""
 
 
 @dataclass(frozen=True)
@@ -33,17 +36,19 @@ class HeadLink:
     title: str
 
 
-def site_outputs(catalogue: Catalogue, now: datetime, site_url: str) -> dict[str, bytes]:
+def site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
+                 feed_items: int = FEED_ITEMS) -> dict[str, bytes]:
     """Every extra public file of the site, path under the site folder to bytes.
 
     Feeds need absolute addresses: without a site_url there are none, and the open
-    data's `url` fields are null. `awards.ics` holds the award deadlines.
+    data's `url` fields are null. Each feed carries the newest `feed_items` stories; the
+    open data every public story. `awards.ics` holds the award deadlines.
     """
-    return dict(iter_site_outputs(catalogue, now, site_url))
+    return dict(iter_site_outputs(catalogue, now, site_url, feed_items))
 
 
-def iter_site_outputs(catalogue: Catalogue, now: datetime,
-                      site_url: str) -> Iterator[tuple[str, bytes]]:
+def iter_site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
+                      feed_items: int = FEED_ITEMS) -> Iterator[tuple[str, bytes]]:
     """`site_outputs` one file after another (a large site's feeds need not all be held at
     once): the open data, the award calendar, then each feed in its three formats."""
     stories = catalogue.public_stories(now)
@@ -54,7 +59,7 @@ def iter_site_outputs(catalogue: Catalogue, now: datetime,
     del data
     yield AWARDS_CALENDAR, awards_ics(catalogue, now)
     if site_url:
-        for feed in site_feeds(catalogue, stories, site_url, updated):
+        for feed in site_feeds(catalogue, stories, site_url, updated, feed_items):
             yield from feeds.feed_files(feed).items()
 
 
@@ -75,16 +80,18 @@ def publisher(catalogue: Catalogue) -> str:
     return str(catalogue.layout.site.get("site_name") or "Success stories")
 
 
-def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str,
-               updated: datetime) -> list[feeds.Feed]:
-    """The site-wide feed and one per strategy outcome, of the public `stories`."""
+def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, updated: datetime,
+               feed_items: int = FEED_ITEMS) -> list[feeds.Feed]:
+    """The site-wide feed and one per strategy outcome, of the newest `feed_items` of the
+    public `stories` (newest first) in each."""
     name = publisher(catalogue)
     home = urls.site_root(site_url)
+    limit = max(0, feed_items)
     found = [feeds.Feed(name, f"Digital success stories from {name}", FEEDS_FOLDER, site_url,
-                        home, updated, stories)]
+                        home, updated, stories[:limit])]
     outcomes = catalogue.strategy.outcomes if catalogue.strategy else []
     for outcome in outcomes:
-        chosen = [s for s in stories if outcome.id in s.meta.outcomes]
+        chosen = [s for s in stories if outcome.id in s.meta.outcomes][:limit]
         found.append(feeds.Feed(f"{name}: {outcome.title}",
                                 f"Stories evidencing the outcome: {outcome.title}",
                                 f"{FEEDS_FOLDER}outcomes/{outcome.id}/", site_url,

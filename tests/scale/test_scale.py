@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import feedparser
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -115,6 +116,20 @@ def test_search_leads_to_stories_and_pages_never_to_listings(small: Built) -> No
     # the listings themselves are still built, with their later pages
     assert (small.site / "tags/topic-1/index.html").is_file()
     assert (small.site / "stories/page/2/index.html").is_file()
+
+
+def test_feeds_carry_the_newest_50_stories_and_the_open_data_all(small: Built) -> None:
+    stories = json.loads((small.site / "data/stories.json").read_text(encoding="utf-8"))["stories"]
+    assert len(stories) == 250
+    newest = [s["url"] for s in stories][:50]
+    outcome = [s["url"] for s in stories if "earn-revenue" in s["outcomes"]][:50]
+    for folder, expected in (("feeds/", newest), ("feeds/outcomes/earn-revenue/", outcome)):
+        feed = small.site / folder
+        items = json.loads((feed / "feed.json").read_text(encoding="utf-8"))["items"]
+        assert [item["id"] for item in items] == expected
+        for name in ("rss.xml", "atom.xml"):
+            parsed = feedparser.parse((feed / name).read_bytes())
+            assert [entry.link for entry in parsed.entries] == expected, name
 
 
 def _config(project: Path, site: Path) -> MkDocsConfig:
