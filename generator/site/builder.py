@@ -23,7 +23,7 @@ from generator.sanitize import strip_comments
 from generator.site import charts, urls, views
 from generator.site.criteria import RESULT_RANK, evaluate_all, national_awards
 from generator.site.related import related
-from generator.site.render import render
+from generator.site.render import Cards, render
 from generator.site.totals import Totals, totals
 from generator.story import Story
 
@@ -125,12 +125,13 @@ class _Builder:
     now: datetime
     options: SiteOptions
     site: Site
+    cards: Cards = field(default_factory=Cards)
 
     def page(self, src: str, template: str, **context: Any) -> None:
         if src in self.site.pages:  # two outputs at one path would silently lose one
             raise ValueError(f"two generated pages at {src}")
-        rendered = render(template, src, self.options.directory_urls, council=self.council,
-                          **context)
+        rendered = render(template, src, self.options.directory_urls, self.cards,
+                          council=self.council, **context)
         self.site.pages[src] = rendered.markdown
         if rendered.fragments:
             self.site.fragments[src] = rendered.fragments

@@ -13,8 +13,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.site import urls
+from generator.site.views import StoryView
 
 TOKEN = "SHOWCASEFRAGMENT"
+CARD_TEMPLATE = "_card.html.j2"
 _TOKEN_PARAGRAPH = re.compile(rf"<p>({TOKEN}\d+Z)</p>")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:>])")
 
@@ -50,6 +52,29 @@ def environment() -> Environment:
     return env
 
 
+class Cards:
+    """Story cards for listings, each rendered once per (story, heading level, link) and reused.
+
+    A story shows on up to a dozen listing pages (all stories, its outcome, service, tags and
+    year, the home page, related stories); its card is the same HTML wherever the link to it
+    and the heading level are the same. Keep one `Cards` for one build (a story edited between
+    builds has a new card).
+    """
+
+    def __init__(self) -> None:
+        self._rendered: dict[tuple[str, int, str], Markup] = {}
+
+    def card(self, view: StoryView, level: int, link: str) -> Markup:
+        """The card of the story `view` under a heading `level`, linking to `link`."""
+        key = (view.src, level, link)
+        found = self._rendered.get(key)
+        if found is None:
+            found = Markup(environment().get_template(CARD_TEMPLATE).render(
+                v=view, level=level, link=link))
+            self._rendered[key] = found
+        return found
+
+
 @dataclass(frozen=True)
 class Rendered:
     """A generated page: Markdown for MkDocs, and the HTML fragments its tokens stand for."""
@@ -58,14 +83,17 @@ class Rendered:
     fragments: dict[str, str]
 
 
-def render(template: str, page: str, directory_urls: bool, **context: Any) -> Rendered:
-    """Render `template` as the page at source path `page`; `href(target)` links relatively.
+def render(template: str, page: str, directory_urls: bool, cards: Cards | None = None,
+           **context: Any) -> Rendered:
+    """Render `template` as the page at source path `page`; `href(target)` links relatively,
+    `card(view, level)` is a story's card from `cards` (shared across the pages of a build).
 
     A `{% call fragment() %}...{% endcall %}` block leaves a token paragraph in the Markdown
     and its HTML in `fragments`: MkDocs then parses only headings and text, not the HTML
     (which is already safe and final), and `fill` puts the HTML back into the page.
     """
     fragments: dict[str, str] = {}
+    shared = cards if cards is not None else Cards()
 
     def fragment(caller: Callable[[], str]) -> Markup:
         token = f"{TOKEN}{len(fragments) + 1}Z"
@@ -73,8 +101,12 @@ def render(template: str, page: str, directory_urls: bool, **context: Any) -> Re
         return Markup(f"\n{token}\n")
 
     href: Callable[[str], str] = lambda target: urls.relative(page, target, directory_urls)  # noqa: E731
+
+    def card(view: StoryView, level: int) -> Markup:
+        return shared.card(view, level, href(view.src))
+
     text = environment().get_template(template).render(href=href, page=page, fragment=fragment,
-                                                       **context)
+                                                       card=card, **context)
     return Rendered(text, fragments)
 
 

@@ -13,6 +13,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -20,9 +21,14 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from generator import clock, project
+from generator.catalogue import collect
 from generator.cli.build import run_mkdocs
 from generator.markdown_text import to_html
 from generator.reading.stories import MEMO
+from generator.site import SiteOptions, build_site
+from generator.site.render import CARD_TEMPLATE, environment
+from tests.conftest import NOW
 from tests.scale.conftest import SERVICES, TAGS, make_scale_project
 
 pytestmark = pytest.mark.slow
@@ -130,6 +136,27 @@ def test_feeds_carry_the_newest_50_stories_and_the_open_data_all(small: Built) -
         for name in ("rss.xml", "atom.xml"):
             parsed = feedparser.parse((feed / name).read_bytes())
             assert [entry.link for entry in parsed.entries] == expected, name
+
+
+def test_each_card_is_rendered_once_per_story_heading_level_and_link(
+        small: Built, monkeypatch: pytest.MonkeyPatch) -> None:
+    template = environment().get_template(CARD_TEMPLATE)
+    keys: list[tuple[str, int, str]] = []
+    original = template.render
+
+    def counting(*args: Any, **kwargs: Any) -> str:
+        keys.append((kwargs["v"].src, kwargs["level"], kwargs["link"]))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(template, "render", counting)
+    now = clock.now(NOW)
+    site = build_site(collect(project.discover(small.project), now), now, SiteOptions())
+    shown = sum(page.count('class="showcase-card"')
+                for fragments in site.fragments.values() for page in fragments.values())
+    assert len(keys) == len(set(keys))  # no card rendered twice
+    # each story is on 6 listing pages (all, outcome, service, 2 tags, year) and more
+    assert shown >= 6 * 250 and len(keys) < shown / 2, (len(keys), shown)
+    assert {level for _, level, _ in keys} == {2, 3}  # h2 on listings, h3 under a section
 
 
 def _config(project: Path, site: Path) -> MkDocsConfig:
