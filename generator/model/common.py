@@ -54,12 +54,21 @@ def parse_date(value: Any) -> date:
     text = value if isinstance(value, str) else None
     match = _DATE.fullmatch(text.strip()) if text else None
     if match is None:
-        raise _fail("date_format", f"expected a date written YYYY-MM-DD, got {_shown(value)}")
+        raise _fail("date_format", f"expected a date written YYYY-MM-DD, got {_shown(value)}"
+                                   f"{_british_date_hint(text)}")
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
         raise _fail("date_impossible", f"{text} is not a real date{_why_impossible(year, month)}") from None
+
+
+def _british_date_hint(text: str | None) -> str:
+    found = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text or "")
+    if found is None:
+        return ""
+    day, month, year = found.groups()
+    return f" (write {year}-{int(month):02d}-{int(day):02d})"
 
 
 def _why_impossible(year: int, month: int) -> str:

@@ -231,8 +231,15 @@ _HINTS = (
 def _hint(exc: yaml.MarkedYAMLError, source: str) -> str:
     if "\t" in source[: len(source) - len(source.lstrip())]:
         return " (indent with spaces, not tabs)"
+    value = source.partition(": ")[2].strip()
+    if value[:1] in _RESERVED_STARTS:
+        return f" (a value cannot start with {value[0]}: put it in quotes{_RESERVED_STARTS[value[0]]})"
     words = f"{exc.context} {exc.problem}"
     return next((f" ({hint})" for key, hint in _HINTS if key in words), "")
+
+
+#: characters YAML reserves at the start of a plain value, and what people usually meant
+_RESERVED_STARTS = {"%": ", or write unit: percent", "@": "", "`": ""}
 
 
 def _plain(exc: yaml.YAMLError) -> str:
