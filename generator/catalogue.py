@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,9 +22,10 @@ from generator.reading.safe_yaml import Located, YamlProblem
 from generator.reading.series import Table, read_table
 from generator.reading.stories import MEMO, read_story
 from generator.reading.text import read_text
-from generator.story import Story, UnusableStory
+from generator.story import Story, UnusableStory, make_slug
 
 STRATEGY_FILE = "strategy.yml"
+_AWARD_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ACCESSIBILITY_PAGE = "accessibility.md"
 
 
@@ -190,7 +192,7 @@ def _collect_awards(catalogue: Catalogue) -> None:
         if not _inside_project(catalogue, file):
             continue
         entry, located, problems = read_model(file, relative, AwardFile, "an award file")
-        catalogue.problems += problems
+        catalogue.problems += problems + _award_id_problems(file, relative)
         overrides = _overrides(catalogue, file.stem, entry)
         if entry is not None and located is not None:
             award = Award(file.stem, relative, entry, located, overrides)
@@ -202,6 +204,16 @@ def _collect_awards(catalogue: Catalogue) -> None:
             catalogue.problems.append(Problem(layout.relative(folder), None, None,
                                               f"holds answers but there is no award file "
                                               f"{layout.relative(folder)}.yml"))
+
+
+def _award_id_problems(file: Path, relative: str) -> list[Problem]:
+    """The file name is the award id, used in pack names and web addresses: keep it a slug."""
+    if _AWARD_ID.fullmatch(file.stem):
+        return []
+    suggestion = make_slug(file.stem) or "my-award-2027"
+    return [Problem(relative, None, None,
+                    f'the award id "{file.stem}" (the file name) is used in pack names and web '
+                    f"addresses: rename the file {suggestion}{file.suffix}", Severity.WARNING)]
 
 
 def _overrides(catalogue: Catalogue, award_id: str, entry: AwardFile | None) -> dict[str, Path]:
