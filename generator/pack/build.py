@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.catalogue import Catalogue
+from generator.images import published_bytes
 from generator.pack.archive import MANIFEST, Members, manifest, write_atomically, zip_bytes
 from generator.pack.documents import render_checklist, render_entry_html
 from generator.pack.docx_entry import render_docx
@@ -32,8 +33,10 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
     for answer in plan.drafted.answers:
         if answer.markdown is not None:
             members.add(f"answers/{answer.question.id}.md", (answer.markdown + "\n").encode())
-    for item in [*plan.gathered.evidence, *plan.gathered.images]:
+    for item in plan.gathered.evidence:
         members.add(item.member, item.source.read_bytes())
+    for item in plan.gathered.images:  # photos lose EXIF/GPS here as on the site
+        members.add(item.member, published_bytes(item.source) or item.source.read_bytes())
     html = render_entry_html(plan, built)
     members.add("entry.html", html.encode())
     members.add("entry.pdf", render_pdf(html, {n: members[n] for n in members
