@@ -1,15 +1,36 @@
-"""Bar charts of a story's metrics, baseline against value, as PNG with alt text."""
+"""Bar charts of a story's metrics, baseline against value, as PNG with alt text.
+
+Drawn with Pillow's ImageDraw (already a dependency for images): a chart of a few bars needs
+no plotting library, and importing and setting up matplotlib cost the pack about a second.
+"""
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import formatting
 from generator.model.story import Metric
 from generator.story import Story
 
+if TYPE_CHECKING:
+    from PIL.ImageDraw import ImageDraw
+    from PIL.ImageFont import FreeTypeFont, ImageFont
+
 _MAX_BARS = 4
+_SCALE = 2  # drawn at 192 dpi, so text stays sharp when Word shows the chart 6 inches wide
+_PANEL, _HEIGHT, _MARGIN = 211 * _SCALE, 230 * _SCALE, 20 * _SCALE
+_TOP, _BOTTOM = 80 * _SCALE, 202 * _SCALE  # plot area: bars stand on the zero line between
+_BAR, _GAP = 70 * _SCALE, 18 * _SCALE
+_COLOURS = ("#b1b4b6", "#1d70b8")  # before: mid grey; after: GOV.UK blue
+_INK = "#0b0c0c"
+#: fonts-dejavu-core (Debian, Ubuntu), then Fedora's and Arch's folders; else Pillow's own.
+_FONT_FILES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+               "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+               "/usr/share/fonts/TTF/DejaVuSans.ttf")
 
 
 @dataclass(frozen=True)
@@ -35,32 +56,80 @@ def _alt(title: str, metrics: list[Metric]) -> str:
 
 
 def _draw(title: str, metrics: list[Metric]) -> bytes:
-    # The object API, not pyplot: no global state, and no tight_layout pass (it draws twice).
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    from PIL import Image, ImageDraw
 
-    figure = Figure(figsize=(2.2 * len(metrics) + 0.4, 2.4), dpi=96)
-    FigureCanvasAgg(figure)
-    axes = figure.subplots(1, len(metrics), squeeze=False)
-    for axis, metric in zip(axes[0], metrics, strict=True):
-        _bars(axis, metric)
-    figure.suptitle(title if len(title) < 70 else title[:67] + "...", fontsize=9)
-    figure.subplots_adjust(left=0.04, right=0.96, top=0.78, bottom=0.12, wspace=0.25)
+    width = _PANEL * len(metrics) + 2 * _MARGIN
+    image = Image.new("RGB", (width, _HEIGHT), "white")
+    draw = ImageDraw.Draw(image)
+    _text(draw, (width // 2, 14 * _SCALE), _fit(title, _font(12), width - 2 * _MARGIN), 12)
+    for index, metric in enumerate(metrics):
+        _panel(draw, _MARGIN + index * _PANEL, metric)
     out = io.BytesIO()
-    # No software or date metadata: the same figures give the same bytes.
-    figure.savefig(out, format="png", metadata={"Software": None})
+    # No metadata chunks: the same figures give the same bytes.
+    image.save(out, format="PNG", dpi=(96 * _SCALE, 96 * _SCALE), compress_level=6)
     return out.getvalue()
 
 
-def _bars(axis: object, metric: Metric) -> None:
-    values = [metric.baseline or 0, metric.value]
-    bars = axis.bar(["Before", "After"], values, color=["#b1b4b6", "#1d70b8"])  # type: ignore[attr-defined]
-    axis.bar_label(bars, labels=[formatting.short(v, metric.unit) for v in values],  # type: ignore[attr-defined]
-                   fontsize=7)
-    label = metric.label if len(metric.label) <= 28 else metric.label[:26] + "..."
-    axis.set_title(label, fontsize=7.5)  # type: ignore[attr-defined]
-    axis.tick_params(labelsize=7)  # type: ignore[attr-defined]
-    axis.set_yticks([])  # type: ignore[attr-defined]
-    axis.margins(y=0.2)  # type: ignore[attr-defined]
-    for side in ("top", "right", "left"):
-        axis.spines[side].set_visible(False)  # type: ignore[attr-defined]
+def _panel(draw: ImageDraw, left: int, metric: Metric) -> None:
+    """One metric: its label over two bars, Before and After, each with its value."""
+    right = left + _PANEL - 14 * _SCALE
+    centre = (left + right) // 2
+    for row, line in enumerate(_wrap(metric.label, _font(10), right - left)):
+        _text(draw, (centre, (36 + 16 * row) * _SCALE), line, 10)
+    values = (metric.baseline or 0.0, metric.value)
+    zero, scale = _axis(values)
+    for x0, value, colour, name in zip((centre - _GAP // 2 - _BAR, centre + _GAP // 2), values,
+                                       _COLOURS, ("Before", "After"), strict=True):
+        top = zero - value * scale
+        draw.rectangle((x0, min(top, zero), x0 + _BAR, max(top, zero)), fill=colour)
+        label_y = top - 9 * _SCALE if value >= 0 else top + 9 * _SCALE
+        _text(draw, (x0 + _BAR // 2, round(label_y)), formatting.short(value, metric.unit), 9)
+        _text(draw, (x0 + _BAR // 2, _BOTTOM + 14 * _SCALE), name, 9)
+    draw.line((left, zero, right, zero), fill=_INK, width=_SCALE)
+
+
+def _axis(values: tuple[float, float]) -> tuple[float, float]:
+    """The zero line's y and pixels per unit, with room past the longest bars for labels."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    spare = (high - low) / 6
+    top, bottom = (high + spare if high > 0 else 0.0), (low - spare if low < 0 else 0.0)
+    if top == bottom:  # nothing but zeros: the zero line at the foot, as for positive bars
+        top = 1.0
+    scale = (_BOTTOM - _TOP) / (top - bottom)
+    return _TOP + top * scale, scale
+
+
+def _text(draw: ImageDraw, centre: tuple[int, int], text: str, points: int) -> None:
+    draw.text(centre, text, fill=_INK, font=_font(points), anchor="mm")
+
+
+def _wrap(text: str, font: FreeTypeFont | ImageFont, room: float) -> list[str]:
+    """`text` in at most two lines of `room` pixels, the second shortened if need be."""
+    words = text.split()
+    first = ""
+    while words and font.getlength(f"{first} {words[0]}".strip()) <= room:
+        first = f"{first} {words.pop(0)}".strip()
+    if not first:  # one long word: shorten it on one line
+        return [_fit(text, font, room)]
+    return [first, _fit(" ".join(words), font, room)] if words else [first]
+
+
+def _fit(text: str, font: FreeTypeFont | ImageFont, room: float) -> str:
+    """`text`, shortened with '...' until it fits `room` pixels."""
+    if font.getlength(text) <= room:
+        return text
+    while text and font.getlength(text + "...") > room:
+        text = text[:-1]
+    return text.rstrip() + "..."
+
+
+@cache
+def _font(points: int) -> FreeTypeFont | ImageFont:
+    """DejaVu Sans at `points` (pixels at 96 dpi, times the scale); Pillow's font if absent."""
+    from PIL import ImageFont
+
+    size = points * _SCALE * 4 // 3
+    for candidate in _FONT_FILES:
+        if Path(candidate).is_file():
+            return ImageFont.truetype(candidate, size)
+    return ImageFont.load_default(size)

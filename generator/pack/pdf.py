@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import mimetypes
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, redirect_stdout
 from typing import Any
 
 #: PDF/UA-1 turns on tagging (pdf_tags); the language and title come from the HTML.
@@ -19,6 +22,7 @@ class RefusedUrl(ValueError):
 def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
     """`html` as PDF; it may load only pack members (images), nothing from disk or network."""
     # imported here: WeasyPrint is slow to import and only packs need it
+    _import_weasyprint()
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -36,3 +40,34 @@ def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
     pdf = document.write_pdf(**PDF_OPTIONS)
     assert isinstance(pdf, bytes)
     return pdf
+
+
+def _import_weasyprint() -> None:
+    """Import WeasyPrint, skipping ctypes' slow library search on Linux when it can.
+
+    WeasyPrint tries several names per library (Windows and macOS ones first); cffi passes
+    each name dlopen refuses to `ctypes.util.find_library`, which on Linux runs ldconfig, gcc
+    and ld every time (Kozea/WeasyPrint#1125): about 0.35 s in 22 subprocesses. Every list
+    ends in the Linux soname (libpango-1.0.so.0), which dlopen finds by itself. Should that
+    fail on some system, WeasyPrint is imported again with the search.
+    """
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        return
+    try:
+        with _no_library_search(), redirect_stdout(io.StringIO()):  # its hint if it fails
+            import weasyprint  # noqa: F401
+    except OSError:
+        for name in [n for n in sys.modules if n.split(".")[0] == "weasyprint"]:
+            del sys.modules[name]
+
+
+@contextmanager
+def _no_library_search() -> Iterator[None]:
+    import ctypes.util
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = search
