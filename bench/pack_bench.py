@@ -8,11 +8,11 @@ It writes a project into a temporary folder (10 review stories with metrics, quo
 lead image, two 1 MB files of random bytes as evidence each, an award with four composed
 questions), then reports:
 
-- first: the first in-process build (WeasyPrint, matplotlib and python-docx imports included);
+- first: the first in-process build (WeasyPrint, Pillow and python-docx imports included);
 - best: the best of `--repeat` further in-process builds (plan, render, zip, write);
-- cli: `showcase pack` as its own process (start-up included).
+- cli: the best of `--repeat` runs of `showcase pack` as its own process (start-up included).
 
-The goal is under 3 s for the pack.
+The goal is under 3 s for the command as a whole.
 """
 
 from __future__ import annotations
@@ -103,6 +103,15 @@ def build_once(root: Path) -> float:
     return elapsed
 
 
+def run_cli(root: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([str(SHOWCASE), "pack", "bench", "-p", str(root), "--now", NOW],
+                          check=False, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    assert done.returncode in (0, 1), done.stderr  # 1: not ready (review stories), still built
+    return elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -113,16 +122,13 @@ def main() -> None:
         write_project(root)
         first = build_once(root)
         best = min(build_once(root) for _ in range(args.repeat))
-        start = time.perf_counter()
-        subprocess.run([str(SHOWCASE), "pack", "bench", "-p", str(root), "--now", NOW],
-                       check=False, capture_output=True)
-        cli = time.perf_counter() - start
+        cli = min(run_cli(root) for _ in range(args.repeat))
         size = (root / "dist" / "bench.zip").stat().st_size / 1024 / 1024
     print(f"python {platform.python_version()}, {os.cpu_count()} cores")
     print(f"pack of 10 stories, 20 MB evidence -> {size:.1f} MB zip")
     print(f"first in-process build: {first:.2f} s")
     print(f"best of {args.repeat} in-process builds: {best:.2f} s")
-    print(f"showcase pack (own process): {cli:.2f} s  (goal: under 3 s)")
+    print(f"best of {args.repeat} `showcase pack` processes: {cli:.2f} s  (goal: under 3 s)")
 
 
 if __name__ == "__main__":
