@@ -65,6 +65,18 @@ def story(**fields: object) -> str:
 ProjectFactory = Callable[[dict[str, str | bytes]], Path]
 
 
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write `files` ({path: text or bytes}) under `root`; returns `root`."""
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def make_project(tmp_path: Path) -> ProjectFactory:
     """Build a project in a temp folder: a strategy and data series, plus `files`."""
@@ -76,15 +88,10 @@ def make_project(tmp_path: Path) -> ProjectFactory:
             "data/strategy.yml": STRATEGY,
             "data/income.csv": INCOME,
         } if base else {}
-        for relative, content in {**defaults, **files}.items():
-            path = root / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(textwrap.dedent(content) if content.startswith("\n") else content,
-                                encoding="utf-8")
-        return root
+        merged = {**defaults, **files}
+        return write_files(root, {name: textwrap.dedent(content)
+                                  if isinstance(content, str) and content.startswith("\n") else content
+                                  for name, content in merged.items()})
 
     return build
 

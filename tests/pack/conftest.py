@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from tests.conftest import INCOME, NOW, REPO, STRATEGY, run_cli, story
+from tests.conftest import INCOME, NOW, REPO, STRATEGY, run_cli, story, write_files
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 ENV = {"SOURCE_DATE_EPOCH": EPOCH}
@@ -40,15 +40,7 @@ class Pack:
 
 def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
     """A project at `root`: the test strategy and series plus `files`."""
-    for relative, content in {"data/strategy.yml": STRATEGY, "data/income.csv": INCOME,
-                              **files}.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
+    return write_files(root, {"data/strategy.yml": STRATEGY, "data/income.csv": INCOME, **files})
 
 
 def build(project: Path, award_id: str, out: Path) -> Pack:

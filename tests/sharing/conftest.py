@@ -12,7 +12,7 @@ import pytest
 from generator import clock, project
 from generator.catalogue import Catalogue, collect
 from generator.sharing import site_outputs
-from tests.conftest import INCOME, NOW, STRATEGY, story
+from tests.conftest import INCOME, NOW, STRATEGY, story, write_files
 
 SITE_URL = "https://stories.testshire.gov.uk/"
 EPOCH = "1790000000"
@@ -82,14 +82,7 @@ FILES: dict[str, str | bytes] = {
 
 def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write `files` under `root`."""
-    for relative, content in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
+    return write_files(root, files)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from tests.conftest import INCOME, NOW, REPO, STRATEGY, run_cli
+from tests.conftest import INCOME, NOW, REPO, STRATEGY, run_cli, write_files
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z: fixes every timestamp written into outputs
 SITE_CONFIG = """\
@@ -60,14 +60,7 @@ def site_project(per_page: int = 20) -> dict[str, str | bytes]:
 
 def write(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write `files` ({path: content}) under `root`."""
-    for relative, content in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
+    return write_files(root, files)
 
 
 @dataclass(frozen=True)
