@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from generator import checks
+from generator.content import content_problems
 from generator.model.award import AwardFile
 from generator.model.common import parse_date
 from generator.model.strategy import Strategy
@@ -85,6 +86,7 @@ def collect(layout: Layout, now: datetime) -> Catalogue:
         _collect_stories(catalogue)
         _collect_awards(catalogue)
     _check_accessibility(catalogue, now)
+    catalogue.problems += content_problems(layout)
     catalogue.problems = sorted(set(catalogue.problems),
                                 key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
     return catalogue

@@ -1,0 +1,54 @@
+"""The hand-written site folder (`content/`, MkDocs' docs_dir) must not lead into private folders.
+
+MkDocs publishes every file under docs_dir. A docs_dir that is, holds or sits inside
+stories/, awards/, data/ or evidence/, or a link under it into one of them, would publish
+drafts, contacts and private evidence (contract section 7): both are refused.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.problems import Problem
+from generator.project import Layout
+
+
+def private_folders(layout: Layout) -> dict[str, Path]:
+    """The folders whose files only the rules of section 7 may publish, by their project path."""
+    folders = (layout.stories, layout.awards, layout.data, layout.evidence)
+    return {layout.relative(folder): folder.resolve() for folder in folders}
+
+
+def content_problems(layout: Layout) -> list[Problem]:
+    """Where the content folder would publish a private file."""
+    content = layout.content.resolve()
+    shown = layout.relative(layout.content) or "."
+    for name, folder in private_folders(layout).items():
+        if content == folder or folder.is_relative_to(content) or content.is_relative_to(folder):
+            return [Problem("mkdocs.yml", None, "docs_dir",
+                            f'"{shown}" overlaps {name}/, so MkDocs would publish its files as they '
+                            "are: keep hand-written pages in their own folder, e.g. docs_dir: content")]
+    return [_linked(layout, path, name) for path, name in _links_into_private(layout, content)]
+
+
+def _links_into_private(layout: Layout, content: Path) -> list[tuple[Path, str]]:
+    if not content.is_dir():
+        return []
+    folders = private_folders(layout)
+    found = []
+    for directory, subdirs, files in os.walk(content):
+        for entry in sorted([*subdirs, *files]):
+            path = Path(directory) / entry
+            if not path.is_symlink():
+                continue
+            target = path.resolve()
+            found += [(path, name) for name, folder in folders.items()
+                      if target == folder or target.is_relative_to(folder)]
+    return sorted(found)
+
+
+def _linked(layout: Layout, path: Path, name: str) -> Problem:
+    return Problem(layout.relative(path), None, None,
+                   f"is a link into {name}/, which would publish its files as they are: remove "
+                   "the link (a story's public evidence and images are published by the story)")
