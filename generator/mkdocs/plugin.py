@@ -31,6 +31,7 @@ from generator.mkdocs.incremental import (
 from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, Layout
 from generator.reading import stories
+from generator.sanitize import strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
 
@@ -114,6 +115,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                 if files.get_file_from_path(target) is None:  # one written by `showcase cms` wins
                     files.append(File.generated(config, target, content=data))
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        # HTML comments are internal notes, in hand-written pages as in stories
+        return strip_comments(markdown)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
