@@ -78,6 +78,10 @@ def test_the_skip_link_is_first_and_moves_focus_to_the_main_content(page: Any, b
     first = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim()]")
     target = page.evaluate("document.activeElement.hash")
     page.keyboard.press("Enter")
+    # let the jump to the target settle as it does between a person's key presses: pressed at
+    # once, Chromium now and then lost the starting point set by the jump (focus went to <body>)
+    page.wait_for_function("hash => location.hash === hash", arg=target)
+    page.wait_for_timeout(150)
     # the next Tab goes to the first control after the target, inside <main>, past the header and tabs
     expected = page.evaluate("""hash => {
       const target = document.getElementById(decodeURIComponent(hash.slice(1)));
