@@ -157,9 +157,11 @@ def _image(story: Story, layout: Layout) -> Iterator[Problem]:
 
 def _markup(story: Story) -> Iterator[Problem]:
     for removal in removals(story.body, story.body_line):
+        advice = ("link to an https:// address instead" if " link" in removal.what
+                  else "use Markdown instead")
         yield Problem(story.path, removal.line, "body",
                       f"{removal.what} is removed from the published page (only safe HTML "
-                      "is kept): use Markdown instead", Severity.WARNING)
+                      f"is kept): {advice}", Severity.WARNING)
 
 
 def check_slugs(stories: list[Story], unusable: list[UnusableStory]) -> list[Problem]:

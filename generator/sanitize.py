@@ -36,6 +36,11 @@ _URL_ATTRS = {"href", "src", "cite"}
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
+#: the address of a Markdown link or image: `](address` or a reference `[name]: address`
+_MARKDOWN_TARGET = re.compile(r"(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?)(?P<url>[^\s)>]+)",
+                              re.MULTILINE)
+#: a quick look for a link address with a scheme other than http(s), mailto or tel
+_SUSPECT_TARGET = re.compile(r"\](?:\(|:)[ \t]*<?(?!https?:|mailto:|tel:)[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def clean(html: str) -> str:
@@ -66,13 +71,28 @@ class Removal:
 
 
 def removals(markdown: str, first_line: int = 1) -> list[Removal]:
-    """What `clean` would take out of the raw HTML in a Markdown body, with lines."""
-    if "<" not in markdown:
+    """What `clean` would take out of a Markdown body (raw HTML and link targets), with lines."""
+    suspect_link = _SUSPECT_TARGET.search(markdown) is not None
+    if "<" not in markdown and not suspect_link:
         return []
-    finder = _Finder()
-    finder.feed(_blank_code(strip_comments_keep_lines(markdown)))
-    finder.close()
-    return [Removal(line + first_line - 1, what) for line, what in finder.found]
+    text = _blank_code(strip_comments_keep_lines(markdown))
+    found = _link_removals(text) if suspect_link else []
+    if "<" in text:
+        finder = _Finder()
+        finder.feed(text)
+        finder.close()
+        found += finder.found
+    return [Removal(line + first_line - 1, what) for line, what in sorted(found)]
+
+
+def _link_removals(text: str) -> list[tuple[int, str]]:
+    """Markdown links and images, inline or by reference, whose address the allow-list drops."""
+    found = []
+    for match in _MARKDOWN_TARGET.finditer(text):
+        scheme = _scheme(match.group("url"))
+        if scheme and scheme not in URL_SCHEMES:
+            found.append((text.count("\n", 0, match.start()) + 1, f"{scheme}: link"))
+    return found
 
 
 def strip_comments_keep_lines(markdown: str) -> str:
