@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from pathlib import Path
 from generator import checks
 from generator.content import content_problems
 from generator.model.award import AwardFile
-from generator.model.common import parse_date
+from generator.model.common import SLUG, parse_date
 from generator.model.strategy import Strategy
 from generator.problems import Problem, Severity
 from generator.project import Layout
@@ -26,7 +25,6 @@ from generator.reading.text import read_text
 from generator.story import Story, UnusableStory, make_slug
 
 STRATEGY_FILE = "strategy.yml"
-_AWARD_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ACCESSIBILITY_PAGE = "accessibility.md"
 
 
@@ -210,7 +208,7 @@ def _collect_awards(catalogue: Catalogue) -> None:
 
 def _award_id_problems(file: Path, relative: str) -> list[Problem]:
     """The file name is the award id, used in pack names and web addresses: keep it a slug."""
-    if _AWARD_ID.fullmatch(file.stem):
+    if SLUG.fullmatch(file.stem):
         return []
     suggestion = make_slug(file.stem) or "my-award-2027"
     return [Problem(relative, None, None,

@@ -13,7 +13,8 @@ from pydantic_core import PydanticCustomError
 
 UK = ZoneInfo("Europe/London")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Lowercase letters and digits in words joined by single hyphens: story slugs, ids."""
 
 
 class ShowcaseModel(BaseModel):
@@ -121,7 +122,7 @@ def _looks_like_datetime(text: str) -> bool:
 
 
 def parse_slug(value: Any) -> str:
-    if not isinstance(value, str) or not _SLUG.fullmatch(value):
+    if not isinstance(value, str) or not SLUG.fullmatch(value):
         raise _fail("slug", f"expected lowercase letters, digits and single hyphens "
                             f"(like my-story-2026), got {_shown(value)}")
     return value
@@ -174,7 +175,7 @@ DateTime = Annotated[
 Deadline = Annotated[
     datetime, BeforeValidator(parse_deadline), PlainSerializer(lambda v: v.isoformat(), return_type=str)
 ]
-Slug = Annotated[str, BeforeValidator(parse_slug), Field(pattern=_SLUG.pattern)]
+Slug = Annotated[str, BeforeValidator(parse_slug), Field(pattern=SLUG.pattern)]
 Number = Annotated[float | int, BeforeValidator(parse_number)]
 Flag = Annotated[bool, BeforeValidator(parse_bool)]
 HttpsUrl = Annotated[str, BeforeValidator(parse_https), Field(pattern=r"^https://")]

@@ -80,9 +80,8 @@ FILES: dict[str, str | bytes] = {
 }
 
 
-def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write `files` under `root`."""
-    return write_files(root, files)
+#: write `files` ({path: content}) under `root`
+write_project = write_files
 
 
 @dataclass(frozen=True)

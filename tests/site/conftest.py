@@ -58,9 +58,8 @@ def site_project(per_page: int = 20) -> dict[str, str | bytes]:
             "data/strategy.yml": STRATEGY, "data/income.csv": INCOME}
 
 
-def write(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write `files` ({path: content}) under `root`."""
-    return write_files(root, files)
+#: write `files` ({path: content}) under `root`
+write = write_files
 
 
 @dataclass(frozen=True)
