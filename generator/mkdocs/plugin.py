@@ -20,6 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator import clock, cms, images, sharing
 from generator.catalogue import Catalogue
+from generator.mkdocs import navcache
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
 from generator.mkdocs.incremental import (
@@ -28,11 +29,12 @@ from generator.mkdocs.incremental import (
     generated_page,
     merge_search_entries,
 )
+from generator.mkdocs.worker import Worker
 from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, Layout
 from generator.reading import stories
 from generator.sanitize import strip_comments
-from generator.site import BriefEntry, Site, SiteOptions, generate
+from generator.site import BriefEntry, Site, SiteOptions, charts, generate
 from generator.site.render import fill
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -60,6 +62,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.rendered: set[str] = set()
         """URLs of the pages this build rendered (a dirty rebuild skips unchanged ones)."""
         self.pause = CollectorPause()
+        self.nav: Navigation | None = None
+        self.worker: Worker | None = None
+        """`showcase build` and `mkdocs build` draw charts and write feeds in a second process;
+        `serve` keeps them here (its rebuilds reuse what this process has loaded)."""
+        self.finish_sharing: Callable[[Path], None] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
@@ -68,6 +75,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     def on_shutdown(self) -> None:
         stories.MEMO.disable()
+        self._stop_worker()
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+        self.finish_sharing = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.dirty and self.previous:  # a rebuild under `showcase serve`
@@ -76,6 +90,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         options = {name: self.config[name] for name in FOLDER_OPTIONS}
         site = {"site_name": config.site_name, "site_url": config.site_url or ""}
         self.layout = Layout.defaults(root, options, site, content=config.docs_dir)
+        if not self.dirty:
+            self.worker = Worker()
+            self.worker.start()
         try:
             self.now = clock.now(self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now)
         except ShowcaseError as exc:
@@ -95,9 +112,14 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                               directory_urls=config.use_directory_urls,
                               search_full_text_limit=self.config.search_full_text_limit)
         try:
-            self.catalogue, self.site = generate(self.layout, self.now, options)
+            self.catalogue, self.site = generate(
+                self.layout, self.now, options,
+                self.worker.draw if self.worker is not None else charts.draw_later)
         except ShowcaseError as exc:
             raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
+        if self.worker is not None:
+            self.finish_sharing = self.worker.share(self.catalogue, self.now,
+                                                    config.site_url or "", self.config.feed_items)
         previous, self.previous = self.previous, {}
         self.rendered = set()
         stamp = _stamp(config)
@@ -115,6 +137,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                 if files.get_file_from_path(target) is None:  # one written by `showcase cms` wins
                     files.append(File.generated(config, target, content=data))
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -143,6 +169,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.catalogue is not None and self.site is not None and self.now is not None
         env.globals["showcase_heads"] = self.site.heads
         env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
+        if self.nav is not None:
+            navcache.install(env, config, self.nav, THEME_DIR)
         return env
 
     @event_priority(50)  # before the search plugin writes search/search_index.json
@@ -155,16 +183,21 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None and self.now is not None
         site_dir = Path(config.site_dir)
-        for path, content in sharing.iter_site_outputs(self.catalogue, self.now,
-                                                       config.site_url or "",
-                                                       self.config.feed_items):
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        if self.finish_sharing is not None:
+            self.finish_sharing(site_dir)
+        else:
+            for path, content in sharing.iter_site_outputs(self.catalogue, self.now,
+                                                           config.site_url or "",
+                                                           self.config.feed_items):
+                target = site_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+        self._stop_worker()
         append_brief_entries(site_dir, self.brief)
         self.pause.end()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_worker()
         self.pause.end()
 
     on_post_build = CombinedEvent(_merge_search, _write_outputs)

@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from feedgen.feed import FeedGenerator
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
@@ -25,6 +24,9 @@ from generator.sanitize import clean
 from generator.sharing import urls
 from generator.sharing.dates import published_at
 from generator.story import Story
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 RSS_FILE = "rss.xml"
 ATOM_FILE = "atom.xml"
@@ -87,6 +89,8 @@ def atom(feed: Feed) -> bytes:
 
 
 def _generator(feed: Feed, file: str, media_type: str) -> FeedGenerator:
+    from feedgen.feed import FeedGenerator  # with lxml, a tenth of a second: only when needed
+
     generator = FeedGenerator()
     generator.id(feed.url(ATOM_FILE))
     generator.title(feed.title)

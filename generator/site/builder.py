@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +21,7 @@ from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
 from generator.sanitize import strip_comments
 from generator.site import charts, urls, views
-from generator.site.criteria import RESULT_RANK, evaluate_all, national_awards
+from generator.site.criteria import RESULT_RANK, Evaluation, evaluate_all, national_awards
 from generator.site.related import related
 from generator.site.render import Cards, render
 from generator.site.totals import Totals, totals
@@ -100,8 +100,19 @@ class Group:
         return f"{self.kind}/{self.key}"
 
 
-def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions) -> Site:
-    """Every generated page and published file for the public stories at `now`."""
+Draw = Callable[[Sequence[Evaluation]], charts.Charts]
+"""Starts drawing the dashboard's charts; the result is asked for once the pages are made."""
+
+
+def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
+               draw: Draw = charts.draw_later) -> Site:
+    """Every generated page and published file for the public stories at `now`.
+
+    `draw` gets the dashboard's charts going first, so that a `draw` handing them to another
+    process (the MkDocs plugin's worker) has them ready by the time the dashboard is made.
+    """
+    evaluations = evaluate_all(catalogue, now)
+    drawn = draw(evaluations)
     stories = catalogue.public_stories(now)
     national = national_awards(catalogue)
     titles = {o.id: o.title for o in catalogue.strategy.outcomes} if catalogue.strategy else {}
@@ -115,7 +126,7 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions) -> Sit
         builder.groups(kind, _groups(catalogue, kind, story_views))
     builder.home(story_views)
     builder.awards(story_views, national)
-    builder.dashboard()
+    builder.dashboard(evaluations, drawn)
     return site
 
 
@@ -207,15 +218,15 @@ class _Builder:
         self.page("awards/index.md", "awards.md.j2", results=results, counts=counts,
                   entries=entries, now=self.now)
 
-    def dashboard(self) -> None:
+    def dashboard(self, evaluations: Sequence[Evaluation], drawn: charts.Charts) -> None:
         rows = []
-        for evaluation in evaluate_all(self.catalogue, self.now):
+        for evaluation, chart in zip(evaluations, drawn(), strict=True):
             unit = evaluation.unit
             rows.append({
                 "e": evaluation,
                 "current": "no data" if evaluation.current is None
                 else formatting.short(evaluation.current, unit),
-                "chart": charts.criterion_chart(evaluation),
+                "chart": chart,
                 "points": [(p.label, formatting.full(p.value, unit),
                             None if p.compare is None else formatting.full(p.compare, unit))
                            for p in evaluation.points],
@@ -296,7 +307,8 @@ def _outcome_order(catalogue: Catalogue) -> dict[str, int]:
 
 
 
-def generate(layout: Layout, now: datetime, options: SiteOptions) -> tuple[Catalogue, Site]:
+def generate(layout: Layout, now: datetime, options: SiteOptions,
+             draw: Draw = charts.draw_later) -> tuple[Catalogue, Site]:
     """Read the project and build its site; a catalogue with errors is a ShowcaseError."""
     catalogue = collect(layout, now)
     errors = catalogue.errors
@@ -304,4 +316,4 @@ def generate(layout: Layout, now: datetime, options: SiteOptions) -> tuple[Catal
         count = len(errors)
         raise ShowcaseError(f"the site was not built: {count} error{'s' * (count != 1)} "
                             "(run showcase check for details)", errors)
-    return catalogue, build_site(catalogue, now, options)
+    return catalogue, build_site(catalogue, now, options, draw)

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from generator import formatting
 from generator.model.story import Unit
@@ -47,10 +41,34 @@ class Svg:
     inner: str
 
 
+Charts = Callable[[], Sequence[Svg | None]]
+"""The charts of some evaluations, drawn (or waited for) when called."""
+
+
+def draw_later(evaluations: Sequence[Evaluation]) -> Charts:
+    """Draw each evaluation's chart in this process, when the result is asked for."""
+    return lambda: draw_all(evaluations)
+
+
+def draw_all(evaluations: Sequence[Evaluation]) -> list[Svg | None]:
+    """Each evaluation's chart (None for one without points), in order."""
+    return [criterion_chart(evaluation) for evaluation in evaluations]
+
+
+def warm() -> None:
+    """Import matplotlib now (most of a second), so that a later chart is quick."""
+    import matplotlib.figure  # noqa: F401
+
+
 def criterion_chart(evaluation: Evaluation) -> Svg | None:
     """A line chart of the criterion's trend (a bar chart for award counts), or None."""
     if not evaluation.points:
         return None
+    # imported here: a build whose charts are drawn elsewhere (a worker) never loads it
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    matplotlib.use("Agg")
     style = {**_STYLE, "svg.hashsalt": f"showcase-{evaluation.criterion.id}"}
     with matplotlib.rc_context(style):  # type: ignore[arg-type]
         # the object API: no pyplot (its import is most of a second), nothing to close
@@ -65,6 +83,7 @@ def criterion_chart(evaluation: Evaluation) -> Svg | None:
 
 def _draw(axes: object, evaluation: Evaluation) -> None:
     from matplotlib.axes import Axes
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     assert isinstance(axes, Axes)
     labels = [p.label for p in evaluation.points]
