@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.model.strategy import SuccessCriterion
 from generator.site import urls
@@ -22,6 +26,15 @@ from generator.site.render import fill, markdown_text
 ])
 def test_relative_links(here: str, there: str, expected: str) -> None:
     assert urls.relative(here, there) == expected
+
+
+_PATHS = st.lists(st.sampled_from(["a", "b", "stories", "index.html", "photo.png", "", ".", ".."]),
+                  max_size=5).map("/".join).filter(lambda p: not p.startswith("/"))
+
+
+@given(_PATHS, _PATHS)
+def test_fast_relpath_agrees_with_posixpath(path: str, start: str) -> None:
+    assert urls._relpath(path, start) == posixpath.relpath(path or ".", start or ".")
 
 
 def test_relative_links_without_directory_urls() -> None:
