@@ -75,8 +75,8 @@ class Worker:
 
     def stop(self) -> None:
         """End the process and remove the worker's folder (after a build, or a failed one)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:  # waits for a task under way: it may be writing the folder
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
