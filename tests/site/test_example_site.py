@@ -220,3 +220,13 @@ def test_mkdocs_build_gives_the_same_site(example_site: Built, tmp_path: Path,
     mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "plain")))
     plain = Built(example_site.result, root, tmp_path / "plain").every_byte()
     assert plain == example_site.every_byte()
+
+
+def test_related_stories_are_not_searched_as_this_pages_words(example_site: Built) -> None:
+    """Searching a story's title finds that story, not every page that lists it as related."""
+    index = json.loads((example_site.site / "search/search_index.json").read_text())
+    related = [d for d in index["docs"] if d["location"].endswith("#related-stories")]
+    assert related, "no story page with related stories in the example"
+    assert [d["text"] for d in related] == [""] * len(related)
+    html = example_site.html("stories/" + related[0]["location"].split("/")[1] + "/")
+    assert '<ul class="showcase-cards" data-search-exclude>' in html
