@@ -48,7 +48,13 @@ def run_mkdocs(config_file: Path, site_dir: Path, now_text: str | None) -> None:
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
         _plugin(config).clock_text = now_text
-        mkdocs_build(config)
+        # as `mkdocs build` does: plugin instances outlive a build in one process, and this
+        # tells them (ours, Material's search) that this one is a full build
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     except MkDocsException as exc:
         raise ShowcaseError(f"the site was not built: {exc}") from None
 

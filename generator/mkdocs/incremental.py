@@ -58,23 +58,29 @@ def append_brief_entries(site_dir: Path, entries: Mapping[str, BriefEntry]) -> N
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
 
 
-def merge_search_entries(search: Any, rendered: set[str]) -> None:
-    """Before Material's search plugin writes its index in a dirty rebuild: the previous
-    build's entries of pages not rendered again, then this build's entries.
+def merge_search_entries(search: Any, rendered: set[str], current: set[str],
+                         dirty: bool) -> None:
+    """Before Material's search plugin writes its index: in a dirty rebuild, the previous
+    build's entries of pages that still exist and were not rendered again, then this build's
+    entries; in a full build, no previous entries at all.
 
     Material merges by the first new entry's page only, so with several pages rebuilt it
-    repeats entries (and, when the home page is among them, drops all others). A full build
-    has no previous index and is left alone; a plugin without these attributes too.
+    repeats entries (and, when the home page is among them, drops all others), keeps the
+    entries of pages that are gone (a story turned draft stayed searchable in the preview),
+    and, as plugin instances outlive a build in one process, merges a full build with an
+    earlier process-mate's index. A plugin without these attributes is left alone.
     """
     index = getattr(search, "search_index", None)
     previous = getattr(search, "search_index_prev", None)
     entries = getattr(index, "entries", None)
     old = getattr(previous, "entries", None)
-    if index is None or not isinstance(entries, list) or not isinstance(old, list):
+    if previous is not None:
+        search.search_index_prev = None
+    if not dirty or index is None or not isinstance(entries, list) or not isinstance(old, list):
         return
-    kept = [entry for entry in old if _page_of(entry) not in rendered]
+    kept = [entry for entry in old
+            if (page := _page_of(entry)) in current and page not in rendered]
     index.entries = kept + entries
-    search.search_index_prev = None
 
 
 def _page_of(entry: object) -> str:

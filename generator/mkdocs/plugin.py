@@ -61,6 +61,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         """Brief search entries by page URL (stories past search_full_text_limit)."""
         self.rendered: set[str] = set()
         """URLs of the pages this build rendered (a dirty rebuild skips unchanged ones)."""
+        self.current: set[str] = set()
+        """URLs of every page of this build (a dirty rebuild forgets the search entries of
+        pages that are gone)."""
         self.pause = CollectorPause()
         self.nav: Navigation | None = None
         self.worker: Worker | None = None
@@ -130,6 +133,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                 self.previous[src] = state
         self.brief = {found.url: entry for src, entry in self.site.brief.items()
                       if (found := files.get_file_from_path(src)) is not None}
+        self.current = {_page_url(file) for file in files.documentation_pages()}
         for target, source in {**self.site.copies, **ASSETS}.items():
             _replace(files, _published(config, target, source))
         if self.config.cms:  # the story editor (admin/), if its npm package is installed
@@ -177,7 +181,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def _merge_search(self, *, config: MkDocsConfig) -> None:
         search = [p for name, p in config.plugins.items() if name.split("/")[-1] == "search"]
         if search:  # Material's is "material/search"
-            merge_search_entries(search[0], self.rendered)
+            merge_search_entries(search[0], self.rendered, self.current, self.dirty)
 
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
@@ -215,6 +219,11 @@ def _stamp(config: MkDocsConfig) -> bytes:
     """mkdocs.yml as it is now: when it changes (nav, theme), every generated page is rebuilt."""
     path = config.config_file_path
     return Path(path).read_bytes() if path and Path(path).is_file() else b""
+
+
+def _page_url(file: File) -> str:
+    """The URL MkDocs gives the file's page (the home page's is '', not './')."""
+    return "" if file.url in ("./", ".") else file.url
 
 
 def _published(config: MkDocsConfig, target: str, source: Path) -> File:

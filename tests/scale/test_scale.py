@@ -205,3 +205,12 @@ def _edit_and_rebuild(project: Path, preview: Path, full: Path, first: MkDocsCon
     entries = [sorted(json.dumps(d, sort_keys=True) for d in _index(site))
                for site in (preview, full)]
     assert entries[0] == entries[1]
+
+    # a story turned draft leaves the preview's search index too (Material's own merge kept it)
+    gone = project / "stories/s00124.md"
+    assert any(d["location"].startswith("stories/s00124/") for d in _index(preview))
+    gone.write_text(gone.read_text(encoding="utf-8").replace(
+        "status: published", "status: draft"), encoding="utf-8")
+    mkdocs_build(_config(project, preview), serve_url=SERVE_URL, dirty=True)
+    assert not any(d["location"].startswith("stories/s00124/") for d in _index(preview))
+    assert "s00124" not in (preview / "stories/index.html").read_text(encoding="utf-8")

@@ -49,3 +49,24 @@ def test_listings_paginate(make_project: ProjectFactory, tmp_path: Path) -> None
     assert "All stories (page 2 of 3)" in page_two
     assert (built.site / "tags/alpha/page/3/index.html").is_file()
     assert not (built.site / "stories/page/4").exists()
+
+
+def test_a_build_after_a_preview_in_one_process_starts_afresh(tmp_path: Path) -> None:
+    """MkDocs keeps plugin instances for a whole process (for `serve`): a `showcase build`
+    after a preview of another project must not carry over its search entries or state."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from tests.conftest import write_files
+
+    previewed = write_files(tmp_path / "previewed", {
+        **site_project(), "stories/other.md": story(title="Zqx previewed elsewhere")})
+    config = load_config(config_file=str(previewed / "mkdocs.yml"),
+                         site_dir=str(tmp_path / "preview"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    mkdocs_build(config, dirty=True)  # what `showcase serve` leaves in the process
+
+    root = write_files(tmp_path / "built", {**site_project(), "stories/mine.md": story()})
+    built = build(root, tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    assert "Zqx" not in (tmp_path / "site/search/search_index.json").read_text()

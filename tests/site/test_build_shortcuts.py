@@ -9,6 +9,8 @@ here against a build without it, every output file compared byte for byte.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,8 +19,8 @@ import pytest
 from generator.mkdocs import navcache, worker
 from generator.site import charts
 from generator.site.criteria import Evaluation
-from tests.conftest import story
-from tests.site.conftest import Built, build, site_project, write
+from tests.conftest import NOW, story
+from tests.site.conftest import EPOCH, Built, build, site_project, write
 
 TAGS = ["alpha", "beta", "gamma"]
 
@@ -92,22 +94,36 @@ def dies_in_the_worker(evaluations: Sequence[Evaluation]) -> list[charts.Svg | N
     return DRAW_ALL(evaluations)
 
 
-def drawn_where(evaluations: Sequence[Evaluation]) -> list[charts.Svg | None]:
-    """charts.draw_all, noting the process that ran it in $SHOWCASE_TEST_PIDS."""
-    with open(os.environ["SHOWCASE_TEST_PIDS"], "a", encoding="utf-8") as pids:
-        pids.write(f"{os.getpid()}\n")
-    return DRAW_ALL(evaluations)
+_WHERE = """
+import os, sys
+from generator.site import charts
+from generator.cli import main
+draw_all, where = charts.draw_all, sys.argv[1]
+def drawn_where(evaluations):
+    with open(where, "a", encoding="utf-8") as pids:
+        pids.write(f"{os.getpid()} {os.getppid()}\\n")
+    return draw_all(evaluations)
+charts.draw_all = drawn_where
+print(os.getpid())
+sys.argv = ["showcase", "build", "-p", sys.argv[2], "--site-dir", sys.argv[3], "--now", sys.argv[4]]
+main()
+"""
 
 
-def test_charts_are_drawn_by_another_process(shortcut_site: Built, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """The worker does start here (Linux, one thread): the other tests compare two paths."""
-    monkeypatch.setattr(charts, "draw_all", drawn_where)
-    monkeypatch.setenv("SHOWCASE_TEST_PIDS", str(tmp_path / "pids"))
-    again = build(shortcut_site.project, tmp_path / "again")
-    assert again.result.exit_code == 0, again.result.output
-    pids = (tmp_path / "pids").read_text(encoding="utf-8").split()
-    assert len(pids) == 1 and int(pids[0]) != PARENT
+def test_charts_are_drawn_by_another_process(shortcut_site: Built, tmp_path: Path) -> None:
+    """`showcase build` (its own process, one thread) draws the charts in a forked worker:
+    the other tests here compare the two paths, so both must be taken."""
+    pids = tmp_path / "pids"
+    done = subprocess.run(
+        [sys.executable, "-c", _WHERE, str(pids), str(shortcut_site.project),
+         str(tmp_path / "site"), NOW], capture_output=True, text=True, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    assert done.returncode == 0, done.stderr
+    main = int(done.stdout.split()[0])
+    drawn = [tuple(map(int, line.split())) for line in pids.read_text().splitlines()]
+    assert len(drawn) == 1 and drawn[0][0] != main and drawn[0][1] == main
+    assert _differences(shortcut_site, Built(shortcut_site.result, shortcut_site.project,
+                                             tmp_path / "site")) == []
 
 
 def test_a_worker_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path,
