@@ -34,7 +34,7 @@ from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, Layout
 from generator.reading import stories
 from generator.sanitize import strip_comments
-from generator.site import BriefEntry, Site, SiteOptions, charts, generate
+from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -66,9 +66,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         pages that are gone)."""
         self.pause = CollectorPause()
         self.nav: Navigation | None = None
-        self.worker: Worker | None = None
-        """`showcase build` and `mkdocs build` draw charts and write feeds in a second process;
-        `serve` keeps them here (its rebuilds reuse what this process has loaded)."""
+        self.worker = Worker()
+        """Charts, feeds and open data: in a second process for `showcase build` and
+        `mkdocs build`, in this one under `serve`."""
         self.finish_sharing: Callable[[Path], None] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -81,9 +81,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self._stop_worker()
 
     def _stop_worker(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-            self.worker = None
+        self.worker.stop()
         self.finish_sharing = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -94,7 +92,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         site = {"site_name": config.site_name, "site_url": config.site_url or ""}
         self.layout = Layout.defaults(root, options, site, content=config.docs_dir)
         if not self.dirty:
-            self.worker = Worker()
             self.worker.start()
         try:
             self.now = clock.now(self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now)
@@ -115,14 +112,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                               directory_urls=config.use_directory_urls,
                               search_full_text_limit=self.config.search_full_text_limit)
         try:
-            self.catalogue, self.site = generate(
-                self.layout, self.now, options,
-                self.worker.draw if self.worker is not None else charts.draw_later)
+            self.catalogue, self.site = generate(self.layout, self.now, options, self.worker.draw)
         except ShowcaseError as exc:
             raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
-        if self.worker is not None:
-            self.finish_sharing = self.worker.share(self.catalogue, self.now,
-                                                    config.site_url or "", self.config.feed_items)
+        self.finish_sharing = self.worker.share(self.catalogue, self.now, config.site_url or "",
+                                                self.config.feed_items)
         previous, self.previous = self.previous, {}
         self.rendered = set()
         stamp = _stamp(config)
@@ -185,17 +179,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
-        assert self.catalogue is not None and self.now is not None
+        assert self.finish_sharing is not None
         site_dir = Path(config.site_dir)
-        if self.finish_sharing is not None:
-            self.finish_sharing(site_dir)
-        else:
-            for path, content in sharing.iter_site_outputs(self.catalogue, self.now,
-                                                           config.site_url or "",
-                                                           self.config.feed_items):
-                target = site_dir / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+        self.finish_sharing(site_dir)
         self._stop_worker()
         append_brief_entries(site_dir, self.brief)
         self.pause.end()

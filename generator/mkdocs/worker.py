@@ -37,7 +37,8 @@ ENABLED = True
 
 
 class Worker:
-    """One worker process for one build, or none (then each task runs here when asked)."""
+    """One worker process for one build, or none (then each task runs here when asked, as
+    under `serve`, which never starts one: its rebuilds reuse what this process loaded)."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -61,10 +62,14 @@ class Worker:
     def share(self, catalogue: Catalogue, now: datetime, site_url: str,
               feed_items: int) -> Callable[[Path], None]:
         """Start writing the sharing files (feeds, open data, calendar); the returned
-        function waits for them and moves them into the site folder it is given."""
-        self._folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
-        written = self._later(write_outputs, self._folder, catalogue, now, site_url, feed_items)
-        folder = self._folder
+        function waits for them and moves them into the site folder it is given (without a
+        worker process, it writes them there itself)."""
+        if self._pool is None:
+            def write_here(site_dir: Path) -> None:
+                write_outputs(site_dir, catalogue, now, site_url, feed_items)
+            return write_here
+        self._folder = folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
+        written = self._later(write_outputs, folder, catalogue, now, site_url, feed_items)
 
         def finish(site_dir: Path) -> None:
             for name in written():
