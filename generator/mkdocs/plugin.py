@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator import clock, cms, images, sharing
 from generator.catalogue import Catalogue
-from generator.mkdocs import navcache
+from generator.mkdocs import navcache, worker
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
 from generator.mkdocs.incremental import (
@@ -67,9 +67,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.pause = CollectorPause()
         self.nav: Navigation | None = None
         self.worker = Worker()
-        """Charts, feeds and open data: in a second process for `showcase build` and
-        `mkdocs build`, in this one under `serve`."""
-        self.finish_sharing: Callable[[Path], None] | None = None
+        """Charts, sharing files and a share of the pages: in forked processes for `showcase
+        build` and `mkdocs build`, in this one under `serve`."""
+        self.handed: list[Page] = []
+        """Pages the worker renders (this process renders them as nothing)."""
+        self.built: tuple[Files, Environment] | None = None
+        self.sharing: worker.Share | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
@@ -82,7 +85,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     def _stop_worker(self) -> None:
         self.worker.stop()
-        self.finish_sharing = None
+        self.handed, self.built = [], None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.dirty and self.previous:  # a rebuild under `showcase serve`
@@ -115,8 +118,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             self.catalogue, self.site = generate(self.layout, self.now, options, self.worker.draw)
         except ShowcaseError as exc:
             raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
-        self.finish_sharing = self.worker.share(self.catalogue, self.now, config.site_url or "",
-                                                self.config.feed_items)
+        self.sharing = worker.Share(self.catalogue, self.now, config.site_url or "",
+                                    self.config.feed_items)
         previous, self.previous = self.previous, {}
         self.rendered = set()
         stamp = _stamp(config)
@@ -163,12 +166,20 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         escape_meta(page.meta)
         return context
 
+    @event_priority(-100)  # last: the worker forked at the end must see the finished env
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.catalogue is not None and self.site is not None and self.now is not None
+        assert self.nav is not None
         env.globals["showcase_heads"] = self.site.heads
         env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
-        if self.nav is not None:
-            navcache.install(env, config, self.nav, THEME_DIR)
+        navcache.install(env, config, self.nav, THEME_DIR)
+        # every page's Markdown is converted: another process may render a share of them
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        unsearched = self.site.unsearched | set(self.site.brief)
+        handed = [] if self.dirty else worker.pages_to_hand_over(pages, unsearched)
+        self.built = (files, env)
+        assert self.sharing is not None
+        self.handed = self.worker.hand_over(handed, self.sharing, config, files, self.nav, env)
         return env
 
     @event_priority(50)  # before the search plugin writes search/search_index.json
@@ -179,9 +190,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
-        assert self.finish_sharing is not None
+        assert self.built is not None and self.nav is not None
         site_dir = Path(config.site_dir)
-        self.finish_sharing(site_dir)
+        files, env = self.built
+        self.worker.finish(site_dir, self.handed, config, files, self.nav, env)
         self._stop_worker()
         append_brief_entries(site_dir, self.brief)
         self.pause.end()

@@ -1,125 +1,319 @@
-"""A second process for the parts of a build that need nothing from MkDocs.
+"""The build's second core: work done beside MkDocs' page loop, in forked processes.
 
-MkDocs builds pages on one core. While it does, a worker process (started when the build's
-configuration is read) imports matplotlib and draws the dashboard's charts, then writes the
-feeds, open data and award calendar into a folder of its own; the plugin moves those files
-into the site at the end. The worker gets what it needs pickled (the evaluations, the
-catalogue), so it works from exactly the stories the pages were made from.
+MkDocs renders pages on one core. On Linux, when the build runs in a single thread,
+`showcase build` and `mkdocs build` use the other one twice:
 
-The worker is forked (Linux only, and only while this process runs a single thread): a
-forked child starts with everything already imported, and never re-runs the caller's main
-script, as a spawned one would. Elsewhere, or when no worker can be started or it dies, the
-same functions run in this process: the site is the same bytes either way (a test compares
-them).
+- Charts: a process forked when the configuration is read imports matplotlib (most of a
+  second) while the catalogue is read and the pages are made, then draws the dashboard's
+  charts from the evaluations it is sent.
+- Pages: once MkDocs has converted every page's Markdown (`on_env`), a second process renders
+  a share of the generated pages, those left out of the search index, through MkDocs' own
+  page builder and writes them, and writes the feeds, open data and award calendar into a
+  folder of its own; meanwhile MkDocs renders the other pages, and renders the share as
+  nothing (a template that prints nothing, so the file is not written twice). At the end the
+  process's warnings are logged here (so `strict` counts them) and its files moved in.
+
+A child works from the parent's memory as it was at the fork (only the charts' evaluations and
+results cross a pipe), and never re-runs the caller's main script, as a spawned one would.
+When a child cannot start, fails or dies, its work is done in the main process: the site is
+the same bytes either way (tests compare), and an error is raised by the main process as
+MkDocs would raise it.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import shutil
 import sys
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from generator.catalogue import Catalogue
 from generator.site import charts
 from generator.site.criteria import Evaluation
 
-T = TypeVar("T")
 ENABLED = True
-"""False runs everything in this process (tests compare the two)."""
+"""False does everything in the main process (tests compare the two)."""
+MIN_PAGES = 200
+"""Fewer pages than this to hand over are rendered here: a fork is not worth it."""
+SKIP_TEMPLATE = "showcase-elsewhere.html"
+"""The theme template (it prints nothing) for pages another process renders."""
+SAFE_PLUGINS = {"search", "material/search", "showcase"}
+"""Plugins whose page events may run in another process: Material's search (which leaves the
+handed-over pages out of its index anyway) and this one. With any other, every page is
+rendered here, where that plugin can see it."""
 
 
 class Worker:
-    """One worker process for one build, or none (then each task runs here when asked, as
-    under `serve`, which never starts one: its rebuilds reuse what this process loaded)."""
+    """The forked processes of one build; none under `serve` (its rebuilds reuse what this
+    process has loaded, and its server runs threads)."""
 
     def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._folder: Path | None = None
+        self._charts: _Child | None = None
+        self._pages: _Child | None = None
+        self._share: Share | None = None
 
     def start(self) -> None:
-        """Start the process and its imports now, in the background (quietly stays off if
-        this platform cannot)."""
-        if not ENABLED or self._pool is not None or not _can_fork():
-            return
-        try:
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-            self._pool.submit(charts.warm)
-        except (OSError, ImportError, RuntimeError, NotImplementedError):
-            self._pool = None
+        """Fork the charts process, which imports matplotlib now."""
+        self.stop()
+        if _can_fork():
+            self._charts = _Child.fork(_draw_when_asked)
 
     def draw(self, evaluations: Sequence[Evaluation]) -> charts.Charts:
-        """Start drawing the charts; the returned function waits for them."""
-        return self._later(charts.draw_all, list(evaluations))
+        """Send the evaluations to the charts process; the returned function waits for the
+        charts (drawn here if that process is not there or failed)."""
+        child, self._charts = self._charts, None
+        wanted = list(evaluations)
+        if child is not None and not child.send(wanted):
+            child = None
 
-    def share(self, catalogue: Catalogue, now: datetime, site_url: str,
-              feed_items: int) -> Callable[[Path], None]:
-        """Start writing the sharing files (feeds, open data, calendar); the returned
-        function waits for them and moves them into the site folder it is given (without a
-        worker process, it writes them there itself)."""
-        if self._pool is None:
-            def write_here(site_dir: Path) -> None:
-                write_outputs(site_dir, catalogue, now, site_url, feed_items)
-            return write_here
-        self._folder = folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
-        written = self._later(write_outputs, folder, catalogue, now, site_url, feed_items)
+        def result() -> Sequence[charts.Svg | None]:
+            drawn = child.result() if child is not None else None
+            return drawn if isinstance(drawn, list) else charts.draw_all(wanted)
+        return result
 
-        def finish(site_dir: Path) -> None:
-            for name in written():
-                target = site_dir / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(folder / name, target)  # a rename, or a copy across file systems
-        return finish
+    def hand_over(self, pages: Sequence[Page], share: Share, config: MkDocsConfig,
+                  files: Files, nav: Navigation, env: Environment) -> list[Page]:
+        """Fork the pages process, which writes the sharing files and renders `pages` (when
+        they are enough, and only Material's search and this plugin see page events); the
+        pages it took, each now rendered here as nothing."""
+        self._share = share
+        if not _can_fork():
+            return []
+        taken = list(pages) if len(pages) >= MIN_PAGES and _pages_may_move(config) else []
+        share.folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
+        self._pages = _Child.fork(_render_and_share, taken, share, config, files, nav, env)
+        if self._pages is None:
+            share.discard()
+            return []
+        for page in taken:
+            page.meta["template"] = SKIP_TEMPLATE
+        _quiet_skips.pages = {page.file.src_uri for page in taken}
+        return taken
+
+    def finish(self, site_dir: Path, taken: Sequence[Page], config: MkDocsConfig,
+               files: Files, nav: Navigation, env: Environment) -> None:
+        """Wait for the pages process; log its warnings, move its files in; whatever it did
+        not do, do here (render its pages, write the sharing files)."""
+        child, self._pages = self._pages, None
+        share, self._share = self._share, None
+        outcome = child.result() if child is not None else None
+        _quiet_skips.pages = set()
+        if isinstance(outcome, dict):
+            log = logging.getLogger("mkdocs.plugins.showcase")
+            for level, message in outcome["logged"]:
+                log.log(level, message)
+        else:
+            _render_here(list(taken), config, files, nav, env)
+        if share is not None:
+            if isinstance(outcome, dict):
+                share.move_into(site_dir, outcome["names"])
+            else:
+                share.discard()
+                share.write(site_dir)
 
     def stop(self) -> None:
-        """End the process and remove the worker's folder (after a build, or a failed one)."""
-        if self._pool is not None:  # waits for a task under way: it may be writing the folder
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
-            self._folder = None
+        """End any process still running (a failed build) and remove the sharing folder."""
+        for child in (self._charts, self._pages):
+            if child is not None:
+                child.kill()
+        self._charts = self._pages = None
+        if self._share is not None:
+            self._share.discard()
+            self._share = None
+        _quiet_skips.pages = set()
 
-    def _later(self, function: Callable[..., T], *args: Any) -> Callable[[], T]:
-        future: Future[T] | None = None
-        if self._pool is not None:
-            try:
-                future = self._pool.submit(function, *args)
-            except (BrokenProcessPool, RuntimeError, OSError):
-                future = None
 
-        def result() -> T:
-            if future is not None:
-                try:
-                    return future.result()
-                except Exception:
-                    pass  # e.g. the process died (killed, out of memory)
-            return function(*args)
-        return result
+class Share:
+    """The sharing files of one build: what to write, and the folder a process wrote them to."""
+
+    def __init__(self, catalogue: Catalogue, now: datetime, site_url: str,
+                 feed_items: int) -> None:
+        self.args = (catalogue, now, site_url, feed_items)
+        self.folder: Path | None = None
+
+    def write(self, folder: Path) -> list[str]:
+        """Write every sharing file under `folder`; their paths, relative to it."""
+        from generator import sharing  # feedgen and lxml: imported by the process that needs them
+
+        names = []
+        for name, content in sharing.iter_site_outputs(*self.args):
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            names.append(name)
+        return names
+
+    def move_into(self, site_dir: Path, names: Sequence[str]) -> None:
+        """Move the files the pages process wrote into the site (after MkDocs' own files, so
+        they win over a hand-written page at the same path, as when written here)."""
+        assert self.folder is not None
+        for name in names:
+            target = site_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(self.folder / name, target)  # a rename, or a copy across file systems
+        self.discard()
+
+    def discard(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
+def pages_to_hand_over(pages: Sequence[Page], unsearched: set[str]) -> list[Page]:
+    """The generated pages left out of the search index (their indexing, which must stay in
+    this process, is nothing), about as many as leave both processes equally busy: a page
+    indexed for search costs about 1.5 of one that is not, and the other process also writes
+    the sharing files."""
+    found = [page for page in pages if page.file.src_uri in unsearched]
+    here = 1.5 * (len(pages) - len(found))
+    return found[: int((len(found) + here) * 0.45)]
+
+
+class _Child:
+    """A forked process running one function; its result comes back through a pipe."""
+
+    def __init__(self, process: BaseProcess, results: Connection, orders: Connection) -> None:
+        self._process = process
+        self._results = results
+        self._orders = orders
+
+    @classmethod
+    def fork(cls, function: Callable[..., Any], *args: Any) -> _Child | None:
+        try:
+            context = multiprocessing.get_context("fork")
+            results_in, results_out = context.Pipe(duplex=False)
+            orders_in, orders_out = context.Pipe(duplex=False)
+            process = context.Process(target=_run, args=(results_out, orders_in, function, args),
+                                      daemon=True)
+            process.start()
+        except (OSError, ValueError, RuntimeError):
+            return None
+        results_out.close()
+        orders_in.close()
+        return cls(process, results_in, orders_out)
+
+    def send(self, value: object) -> bool:
+        try:
+            self._orders.send(value)
+            return True
+        except (OSError, ValueError):
+            self.kill()
+            return False
+
+    def result(self) -> object:
+        """What the function returned, or None if it failed or the process died."""
+        try:
+            status, value = self._results.recv()
+        except (EOFError, OSError):
+            status, value = "died", None
+        self._process.join(5)
+        self.kill()
+        return value if status == "ok" else None
+
+    def kill(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._results.close()
+        self._orders.close()
+
+
+def _run(results: Connection, orders: Connection, function: Callable[..., Any],
+         args: tuple[Any, ...]) -> None:
+    try:
+        value = function(orders, *args)
+        results.send(("ok", value))
+    except BaseException:  # reported to the parent, which redoes the work
+        results.send(("error", traceback.format_exc()))
+
+
+def _draw_when_asked(orders: Connection) -> list[charts.Svg | None]:
+    charts.warm()
+    evaluations: list[Evaluation] = orders.recv()
+    return charts.draw_all(evaluations)
+
+
+def _render_and_share(orders: Connection, pages: list[Page], share: Share,
+                      config: MkDocsConfig, files: Files, nav: Navigation,
+                      env: Environment) -> dict[str, Any]:
+    logged = _keep_warnings()
+    assert share.folder is not None
+    names = share.write(share.folder)
+    _render_here(pages, config, files, nav, env)
+    return {"logged": logged, "names": names}
+
+
+def _render_here(pages: list[Page], config: MkDocsConfig, files: Files, nav: Navigation,
+                 env: Environment) -> None:
+    """Render and write `pages` with MkDocs' own page builder, as its page loop would."""
+    from mkdocs.commands.build import _build_page
+
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for page in pages:
+        if page.meta.get("template") == SKIP_TEMPLATE:
+            del page.meta["template"]
+        _build_page(page, config, doc_files, nav, env)
+
+
+def _keep_warnings() -> list[tuple[int, str]]:
+    """In the child: MkDocs' warnings and errors kept for the parent, not printed here."""
+    kept: list[tuple[int, str]] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            kept.append((record.levelno, record.getMessage()))
+
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(Keep(logging.WARNING))
+    logger.propagate = False
+    return kept
+
+
+class _QuietSkips(logging.Filter):
+    """MkDocs says "Page skipped ... Generated empty output." for each page rendered as
+    nothing here; for the pages another process renders, that is not news."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.pages or not record.getMessage().startswith("Page skipped: "):
+            return True
+        return record.getMessage().split("'")[1] not in self.pages
+
+
+_quiet_skips = _QuietSkips()
+logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skips)
+
+
+def _pages_may_move(config: MkDocsConfig) -> bool:
+    if not set(config.plugins) <= SAFE_PLUGINS:
+        return False
+    try:
+        from mkdocs.commands.build import _build_page  # noqa: F401 - in this MkDocs version?
+    except ImportError:
+        return False
+    return True
 
 
 def _can_fork() -> bool:
-    return (sys.platform == "linux" and threading.active_count() == 1
+    return (ENABLED and sys.platform == "linux" and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods())
-
-
-def write_outputs(folder: Path, catalogue: Catalogue, now: datetime, site_url: str,
-                  feed_items: int) -> list[str]:
-    """Write the site's sharing files under `folder`; their paths, relative to it."""
-    from generator import sharing  # feedgen and lxml: imported by the process that needs them
-
-    names = []
-    for name, content in sharing.iter_site_outputs(catalogue, now, site_url, feed_items):
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        names.append(name)
-    return names
-

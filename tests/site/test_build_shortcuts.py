@@ -1,9 +1,10 @@
 """The build's shortcuts change no byte of the site.
 
 Two speed-ups sit between the plugin and MkDocs: Material's navigation and config script are
-rendered once per place in the site (generator/mkdocs/navcache.py), and the charts, feeds and
-open data are made by a forked worker process (generator/mkdocs/worker.py). Each is checked
-here against a build without it, every output file compared byte for byte.
+rendered once per place in the site (generator/mkdocs/navcache.py), and forked processes draw
+the charts, write the feeds and open data and render a share of the pages
+(generator/mkdocs/worker.py). Each is checked here against a build without it, every output
+file compared byte for byte, and so are the worker's failures.
 """
 
 from __future__ import annotations
@@ -11,14 +12,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from generator.mkdocs import navcache, worker
-from generator.site import charts
-from generator.site.criteria import Evaluation
 from tests.conftest import NOW, story
 from tests.site.conftest import EPOCH, Built, build, site_project, write
 
@@ -81,62 +79,84 @@ def test_worker_changes_no_byte(shortcut_site: Built, tmp_path: Path,
     assert {"feeds/rss.xml", "data/stories.json", "awards.ics"} <= set(inline.every_byte())
 
 
-PARENT = os.getpid()
-DRAWN_HERE: list[int] = []
-DRAW_ALL = charts.draw_all
-
-
-def dies_in_the_worker(evaluations: Sequence[Evaluation]) -> list[charts.Svg | None]:
-    """charts.draw_all, except that a worker process running it dies at once."""
-    if os.getpid() != PARENT:
-        os._exit(9)
-    DRAWN_HERE.append(len(evaluations))
-    return DRAW_ALL(evaluations)
-
-
-_WHERE = """
+# Each worker test runs `showcase build` in a process of its own (one thread, so the worker
+# forks; pytest's may not be), with a prelude that watches or breaks the worker's parts. Every
+# part writes "what pid parent-pid" lines to the file named by argv[1].
+_BUILD = """
 import os, sys
+from generator.mkdocs import worker
 from generator.site import charts
 from generator.cli import main
-draw_all, where = charts.draw_all, sys.argv[1]
-def drawn_where(evaluations):
-    with open(where, "a", encoding="utf-8") as pids:
-        pids.write(f"{os.getpid()} {os.getppid()}\\n")
+where, mode = sys.argv[1], sys.argv[5]
+def note(what):
+    with open(where, "a", encoding="utf-8") as notes:
+        notes.write(f"{what} {os.getpid()} {os.getppid()}\\n")
+draw_all, render_here = charts.draw_all, worker._render_here
+def drawn(evaluations):
+    note("charts")
+    if mode == "die" and os.getpid() != main_pid:
+        os._exit(9)
     return draw_all(evaluations)
-charts.draw_all = drawn_where
-print(os.getpid())
+def rendered(pages, *args):
+    note(f"pages:{len(pages)}")
+    if mode == "die" and os.getpid() != main_pid:
+        os._exit(9)
+    if mode == "warn" and pages:
+        import logging
+        logging.getLogger("mkdocs.commands.build").warning("zqx: a warning while rendering")
+    return render_here(pages, *args)
+charts.draw_all, worker._render_here, worker.MIN_PAGES = drawn, rendered, 1
+main_pid = os.getpid()
+print(main_pid)
 sys.argv = ["showcase", "build", "-p", sys.argv[2], "--site-dir", sys.argv[3], "--now", sys.argv[4]]
 main()
 """
 
 
-def test_charts_are_drawn_by_another_process(shortcut_site: Built, tmp_path: Path) -> None:
-    """`showcase build` (its own process, one thread) draws the charts in a forked worker:
-    the other tests here compare the two paths, so both must be taken."""
-    pids = tmp_path / "pids"
-    done = subprocess.run(
-        [sys.executable, "-c", _WHERE, str(pids), str(shortcut_site.project),
-         str(tmp_path / "site"), NOW], capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+def _run_alone(built: Built, site: Path, notes: Path, mode: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _BUILD, str(notes), str(built.project), str(site), NOW, mode],
+        capture_output=True, text=True, check=False, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+
+
+def _build_alone(built: Built, site: Path, notes: Path, mode: str) -> tuple[int, list[list[str]]]:
+    done = _run_alone(built, site, notes, mode)
     assert done.returncode == 0, done.stderr
-    main = int(done.stdout.split()[0])
-    drawn = [tuple(map(int, line.split())) for line in pids.read_text().splitlines()]
-    assert len(drawn) == 1 and drawn[0][0] != main and drawn[0][1] == main
-    assert _differences(shortcut_site, Built(shortcut_site.result, shortcut_site.project,
-                                             tmp_path / "site")) == []
+    assert _differences(built, Built(built.result, built.project, site)) == []
+    return int(done.stdout.split()[0]), [line.split() for line in notes.read_text().splitlines()]
 
 
-def test_a_worker_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """A worker killed mid-build (out of memory, say) costs time, not the site."""
-    monkeypatch.setattr(charts, "draw_all", dies_in_the_worker)
-    DRAWN_HERE.clear()
-    again = build(shortcut_site.project, tmp_path / "again")
-    assert again.result.exit_code == 0, again.result.output
-    assert DRAWN_HERE, "the charts were not redrawn in this process"
-    assert _differences(shortcut_site, again) == []
+def test_the_worker_draws_charts_and_renders_pages(shortcut_site: Built, tmp_path: Path) -> None:
+    """`showcase build` draws the charts and renders the listing pages in forked processes,
+    and the site is the same bytes as one made in a single process."""
+    main, notes = _build_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "watch")
+    charts_drawn = [n for n in notes if n[0] == "charts"]
+    pages_rendered = [n for n in notes if n[0].startswith("pages:")]
+    assert len(charts_drawn) == 1 and len(pages_rendered) == 1
+    for _, pid, parent in charts_drawn + pages_rendered:
+        assert int(pid) != main and int(parent) == main
+    assert int(pages_rendered[0][0].split(":")[1]) > 5  # listing pages went over
+
+
+def test_a_worker_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path) -> None:
+    """A worker killed mid-build (out of memory, say) costs time, not the site: the charts
+    are drawn and the pages rendered again by the main process."""
+    main, notes = _build_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "die")
+    here = {what.split(":")[0] for what, pid, _ in notes if int(pid) == main}
+    elsewhere = {what.split(":")[0] for what, pid, _ in notes if int(pid) != main}
+    assert here == elsewhere == {"charts", "pages"}
 
 
 def _differences(first: Built, second: Built) -> list[str]:
     one, two = first.every_byte(), second.every_byte()
     return sorted(name for name in one.keys() | two.keys() if one.get(name) != two.get(name))
+
+
+def test_a_warning_in_the_worker_fails_the_strict_build(shortcut_site: Built,
+                                                        tmp_path: Path) -> None:
+    """MkDocs' warnings count wherever a page is rendered: `showcase build` is strict."""
+    done = _run_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "warn")
+    assert done.returncode == 1
+    assert "WARNING: zqx: a warning while rendering" in done.stderr
+    assert "1 warnings in strict mode" in done.stderr
+    assert not (tmp_path / "site").exists()  # a failed build leaves no site
