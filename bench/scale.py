@@ -4,8 +4,8 @@
 
 - build: for each size N, `showcase build` of N generated stories (bench/site_build.py's
   corpus) and `mkdocs build` of a plain Material site holding the same N pages, each as its
-  own process: wall time, peak memory (the build's process and its worker together, an
-  upper bound), search index size.
+  own process: wall time, peak memory (the build's process and its workers together, by
+  proportional set size), search index size.
 - check: `showcase check` of N realistic stories (bench/check_bench.py's corpus) as a
   process, and the core collect in a fresh process, against a bare python-frontmatter
   parse of the same files.
@@ -44,9 +44,9 @@ SERVE_URL = "http://127.0.0.1:8000/"
 
 
 def child(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Run `command`; its wall time (s) and peak resident memory (MB) of it and its children
-    together (a build forks a worker), sampled every 20 ms: an upper bound, since a forked
-    child's pages shared with its parent count twice."""
+    """Run `command`; its wall time (s) and peak memory (MB): the most of its own peak
+    resident set and the proportional set size (PSS: a page shared by n processes counts 1/n)
+    of it and its children together (a build forks workers), sampled every 50 ms."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
@@ -66,8 +66,8 @@ def child(command: list[str], cwd: Path) -> tuple[float, float]:
 
 def _sample(process: subprocess.Popen[bytes], peak: list[int]) -> None:
     while process.returncode is None and Path(f"/proc/{process.pid}").exists():
-        peak[0] = max(peak[0], sum(_rss_kb(pid) for pid in _tree(process.pid)))
-        time.sleep(0.02)
+        peak[0] = max(peak[0], sum(_pss_kb(pid) for pid in _tree(process.pid)))
+        time.sleep(0.05)
 
 
 def _tree(pid: int) -> list[int]:
@@ -78,12 +78,12 @@ def _tree(pid: int) -> list[int]:
     return [pid, *(p for child in children for p in _tree(int(child)))]
 
 
-def _rss_kb(pid: int) -> int:
+def _pss_kb(pid: int) -> int:
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
     except OSError:
         return 0
-    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    found = re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)
     return int(found.group(1)) if found else 0
 
 
