@@ -69,8 +69,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.worker = Worker()
         """Charts, sharing files and a share of the pages: in forked processes for `showcase
         build` and `mkdocs build`, in this one under `serve`."""
-        self.handed: list[Page] = []
-        """Pages the worker renders (this process renders them as nothing)."""
+        self.handed: set[str] = set()
+        """Source paths of the pages the worker converts and renders (this process reads
+        only their headings and renders them as nothing)."""
+        self.handed_files: list[File] = []
         self.built: tuple[Files, Environment] | None = None
         self.sharing: worker.Share | None = None
 
@@ -85,7 +87,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     def _stop_worker(self) -> None:
         self.worker.stop()
-        self.handed, self.built = [], None
+        self.handed, self.handed_files, self.built = set(), [], None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.dirty and self.previous:  # a rebuild under `showcase serve`
@@ -139,14 +141,23 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                     files.append(File.generated(config, target, content=data))
         return files
 
+    @event_priority(-100)  # last: the worker forked here must see the finished navigation
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.site is not None and self.sharing is not None
         self.nav = nav
+        unsearched = self.site.unsearched | set(self.site.brief)
+        self.handed_files = [] if self.dirty else worker.files_to_hand_over(files, unsearched)
+        self.handed = self.worker.hand_over(self.handed_files, self.sharing, config, files, nav)
+        self.handed_files = [f for f in self.handed_files if f.src_uri in self.handed]
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         # HTML comments are internal notes, in hand-written pages as in stories
-        return strip_comments(markdown)
+        markdown = strip_comments(markdown)
+        if page.file.src_uri in self.handed and not worker.IN_CHILD:
+            return worker.skeleton(markdown)  # the worker converts it in full
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
@@ -156,6 +167,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         # a listing is never indexed; a brief story is indexed by its brief entry (on_post_build)
         if src in self.site.unsearched or src in self.site.brief:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if src in self.handed and not worker.IN_CHILD:  # the worker renders it
+            page.meta["template"] = worker.SKIP_TEMPLATE
+            return html
         # popped: each page is filled once per build, and a large site's HTML adds up
         return fill(html, self.site.fragments.pop(src, {}))
 
@@ -166,20 +180,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         escape_meta(page.meta)
         return context
 
-    @event_priority(-100)  # last: the worker forked at the end must see the finished env
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.catalogue is not None and self.site is not None and self.now is not None
         assert self.nav is not None
         env.globals["showcase_heads"] = self.site.heads
         env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
         navcache.install(env, config, self.nav, THEME_DIR)
-        # every page's Markdown is converted: another process may render a share of them
-        pages = [file.page for file in files.documentation_pages() if file.page is not None]
-        unsearched = self.site.unsearched | set(self.site.brief)
-        handed = [] if self.dirty else worker.pages_to_hand_over(pages, unsearched)
         self.built = (files, env)
-        assert self.sharing is not None
-        self.handed = self.worker.hand_over(handed, self.sharing, config, files, self.nav, env)
         return env
 
     @event_priority(50)  # before the search plugin writes search/search_index.json
@@ -193,7 +200,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.built is not None and self.nav is not None
         site_dir = Path(config.site_dir)
         files, env = self.built
-        self.worker.finish(site_dir, self.handed, config, files, self.nav, env)
+        self.worker.finish(site_dir, self.handed_files, config, files, self.nav, env,
+                           redo=self.handed.clear)
         self._stop_worker()
         append_brief_entries(site_dir, self.brief)
         self.pause.end()

@@ -6,12 +6,13 @@ MkDocs renders pages on one core. On Linux, when the build runs in a single thre
 - Charts: a process forked when the configuration is read imports matplotlib (most of a
   second) while the catalogue is read and the pages are made, then draws the dashboard's
   charts from the evaluations it is sent.
-- Pages: once MkDocs has converted every page's Markdown (`on_env`), a second process renders
-  a share of the generated pages, those left out of the search index, through MkDocs' own
-  page builder and writes them, and writes the feeds, open data and award calendar into a
-  folder of its own; meanwhile MkDocs renders the other pages, and renders the share as
-  nothing (a template that prints nothing, so the file is not written twice). At the end the
-  process's warnings are logged here (so `strict` counts them) and its files moved in.
+- Pages: once MkDocs knows the site's files and navigation (`on_nav`), a second process
+  writes the feeds, open data and award calendar into a folder of its own, then converts and
+  renders a share of the generated pages, those left out of the search index, through
+  MkDocs' own page functions, and writes them; meanwhile MkDocs converts and renders the
+  other pages, and gives the share only their headings (for its link checks) and renders
+  them as nothing (a template that prints nothing, so no file is written twice). At the end
+  the process's warnings are logged here (so `strict` counts them) and its files moved in.
 
 A child works from the parent's memory as it was at the fork (only the charts' evaluations and
 results cross a pipe), and never re-runs the caller's main script, as a spawned one would.
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import re
 import shutil
 import sys
 import tempfile
@@ -38,7 +40,7 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -86,29 +88,31 @@ class Worker:
             return drawn if isinstance(drawn, list) else charts.draw_all(wanted)
         return result
 
-    def hand_over(self, pages: Sequence[Page], share: Share, config: MkDocsConfig,
-                  files: Files, nav: Navigation, env: Environment) -> list[Page]:
-        """Fork the pages process, which writes the sharing files and renders `pages` (when
-        they are enough, and only Material's search and this plugin see page events); the
-        pages it took, each now rendered here as nothing."""
+    def hand_over(self, handed: Sequence[File], share: Share, config: MkDocsConfig,
+                  files: Files, nav: Navigation) -> set[str]:
+        """Fork the pages process, which writes the sharing files and converts and renders the
+        pages of `handed` (when they are enough, and only Material's search and this plugin
+        see page events); the source paths of the pages it took. Call it before MkDocs reads
+        the pages: this process then gives each of those only its headings (`skeleton`), for
+        MkDocs' link checks, and renders it as nothing (`SKIP_TEMPLATE`)."""
         self._share = share
         if not _can_fork():
-            return []
-        taken = list(pages) if len(pages) >= MIN_PAGES and _pages_may_move(config) else []
+            return set()
+        taken = list(handed) if len(handed) >= MIN_PAGES and _pages_may_move(config) else []
         share.folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
-        self._pages = _Child.fork(_render_and_share, taken, share, config, files, nav, env)
+        self._pages = _Child.fork(_render_and_share, taken, share, config, files, nav)
         if self._pages is None:
             share.discard()
-            return []
-        for page in taken:
-            page.meta["template"] = SKIP_TEMPLATE
-        _quiet_skips.pages = {page.file.src_uri for page in taken}
-        return taken
+            return set()
+        _quiet_skips.pages = {file.src_uri for file in taken}
+        return set(_quiet_skips.pages)
 
-    def finish(self, site_dir: Path, taken: Sequence[Page], config: MkDocsConfig,
-               files: Files, nav: Navigation, env: Environment) -> None:
+    def finish(self, site_dir: Path, taken: Sequence[File], config: MkDocsConfig,
+               files: Files, nav: Navigation, env: Environment,
+               redo: Callable[[], None]) -> None:
         """Wait for the pages process; log its warnings, move its files in; whatever it did
-        not do, do here (render its pages, write the sharing files)."""
+        not do, do here: `redo()` (which makes this process read the handed pages in full
+        again), then convert and render them, and write the sharing files."""
         child, self._pages = self._pages, None
         share, self._share = self._share, None
         outcome = child.result() if child is not None else None
@@ -117,8 +121,10 @@ class Worker:
             log = logging.getLogger("mkdocs.plugins.showcase")
             for level, message in outcome["logged"]:
                 log.log(level, message)
-        else:
-            _render_here(list(taken), config, files, nav, env)
+        elif taken:
+            redo()
+            pages = _populate_here(list(taken), config, files)
+            _render_here(pages, config, files, nav, env)
         if share is not None:
             if isinstance(outcome, dict):
                 share.move_into(site_dir, outcome["names"])
@@ -174,14 +180,28 @@ class Share:
             self.folder = None
 
 
-def pages_to_hand_over(pages: Sequence[Page], unsearched: set[str]) -> list[Page]:
+def files_to_hand_over(files: Files, unsearched: set[str]) -> list[File]:
     """The generated pages left out of the search index (their indexing, which must stay in
-    this process, is nothing), about as many as leave both processes equally busy: a page
-    indexed for search costs about 1.5 of one that is not, and the other process also writes
-    the sharing files."""
-    found = [page for page in pages if page.file.src_uri in unsearched]
-    here = 1.5 * (len(pages) - len(found))
-    return found[: int((len(found) + here) * 0.45)]
+    this process, is nothing), about as many as leave both processes equally busy.
+
+    Per page, converting and rendering takes about PAGE here or there, a bit more (SEARCHED)
+    for a page indexed for search, and a handed page still costs this process SKELETON (its
+    headings converted, an empty render)."""
+    pages = files.documentation_pages()
+    found = [file for file in pages if file.src_uri in unsearched]
+    here = SEARCHED * (len(pages) - len(found)) + PAGE * len(found)
+    return found[: int(here / (2 * PAGE - SKELETON))]
+
+
+PAGE, SEARCHED, SKELETON = 2.2, 2.5, 0.2
+"""Milliseconds per page, measured at 1,000 stories (bench/README.md)."""
+HEADING = re.compile(r"^#{1,6}[ \t]")
+
+
+def skeleton(markdown: str) -> str:
+    """A handed page's Markdown for this process: only its headings (MkDocs checks links to
+    their anchors), blank lines between."""
+    return "\n\n".join(line for line in markdown.splitlines() if HEADING.match(line))
 
 
 class _Child:
@@ -248,14 +268,37 @@ def _draw_when_asked(orders: Connection) -> list[charts.Svg | None]:
     return charts.draw_all(evaluations)
 
 
-def _render_and_share(orders: Connection, pages: list[Page], share: Share,
-                      config: MkDocsConfig, files: Files, nav: Navigation,
-                      env: Environment) -> dict[str, Any]:
+IN_CHILD = False
+"""True in the pages process (its plugin reads the handed pages in full)."""
+
+
+def _render_and_share(orders: Connection, handed: list[File], share: Share,
+                      config: MkDocsConfig, files: Files, nav: Navigation) -> dict[str, Any]:
+    global IN_CHILD
+    IN_CHILD = True
     logged = _keep_warnings()
     assert share.folder is not None
     names = share.write(share.folder)
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+    pages = _populate_here(handed, config, files)
+    # the navigation shows its pages' titles, which come from their Markdown
+    taken = {file.src_uri for file in handed}
+    _populate_here([p.file for p in nav.pages if p.file.src_uri not in taken], config, files)
     _render_here(pages, config, files, nav, env)
     return {"logged": logged, "names": names}
+
+
+def _populate_here(handed: list[File], config: MkDocsConfig, files: Files) -> list[Page]:
+    """Read and convert the handed pages, as MkDocs' page loop does."""
+    from mkdocs.commands.build import _populate_page
+
+    pages = []
+    for file in handed:
+        page = file.page if file.page is not None else Page(None, file, config)
+        page.meta.pop("template", None)
+        _populate_page(page, config, files)
+        pages.append(page)
+    return pages
 
 
 def _render_here(pages: list[Page], config: MkDocsConfig, files: Files, nav: Navigation,
@@ -265,8 +308,6 @@ def _render_here(pages: list[Page], config: MkDocsConfig, files: Files, nav: Nav
 
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     for page in pages:
-        if page.meta.get("template") == SKIP_TEMPLATE:
-            del page.meta["template"]
         _build_page(page, config, doc_files, nav, env)
 
 
@@ -308,7 +349,7 @@ def _pages_may_move(config: MkDocsConfig) -> bool:
     if not set(config.plugins) <= SAFE_PLUGINS:
         return False
     try:
-        from mkdocs.commands.build import _build_page  # noqa: F401 - in this MkDocs version?
+        from mkdocs.commands.build import _build_page, _populate_page  # noqa: F401 - here?
     except ImportError:
         return False
     return True
