@@ -117,7 +117,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                               directory_urls=config.use_directory_urls,
                               search_full_text_limit=self.config.search_full_text_limit)
         try:
-            self.catalogue, self.site = generate(self.layout, self.now, options, self.worker.draw)
+            self.catalogue, self.site = generate(self.layout, self.now, options, self.worker.draw,
+                                                 self.worker.elsewhere)
         except ShowcaseError as exc:
             raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
         self.sharing = worker.Share(self.catalogue, self.now, config.site_url or "",

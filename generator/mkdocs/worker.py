@@ -46,6 +46,7 @@ from mkdocs.structure.pages import Page
 
 from generator.catalogue import Catalogue
 from generator.site import charts
+from generator.site.builder import StoryPages
 from generator.site.criteria import Evaluation
 
 ENABLED = True
@@ -68,11 +69,13 @@ class Worker:
         self._charts: _Child | None = None
         self._pages: _Child | None = None
         self._share: Share | None = None
+        self._active = False
 
     def start(self) -> None:
-        """Fork the charts process, which imports matplotlib now."""
+        """Fork the charts process, which imports matplotlib now; later parts may fork too."""
         self.stop()
-        if _can_fork():
+        self._active = _can_fork()
+        if self._active:
             self._charts = _Child.fork(_draw_when_asked)
 
     def draw(self, evaluations: Sequence[Evaluation]) -> charts.Charts:
@@ -88,6 +91,16 @@ class Worker:
             return drawn if isinstance(drawn, list) else charts.draw_all(wanted)
         return result
 
+    def elsewhere(self, work: Callable[[], StoryPages], size: int) -> Callable[[], StoryPages]:
+        """Make the story pages in a process forked now (when there are enough of them); the
+        returned function waits for them (made here if that process failed)."""
+        child = _Child.fork(_call, work) if self._active and size >= MIN_PAGES else None
+
+        def result() -> StoryPages:
+            made = child.result() if child is not None else None
+            return made if isinstance(made, dict) else work()
+        return result
+
     def hand_over(self, handed: Sequence[File], share: Share, config: MkDocsConfig,
                   files: Files, nav: Navigation) -> set[str]:
         """Fork the pages process, which writes the sharing files and converts and renders the
@@ -96,7 +109,7 @@ class Worker:
         the pages: this process then gives each of those only its headings (`skeleton`), for
         MkDocs' link checks, and renders it as nothing (`SKIP_TEMPLATE`)."""
         self._share = share
-        if not _can_fork():
+        if not (self._active and _can_fork()):
             return set()
         taken = list(handed) if len(handed) >= MIN_PAGES and _pages_may_move(config) else []
         share.folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
@@ -138,6 +151,7 @@ class Worker:
             if child is not None:
                 child.kill()
         self._charts = self._pages = None
+        self._active = False
         if self._share is not None:
             self._share.discard()
             self._share = None
@@ -260,6 +274,10 @@ def _run(results: Connection, orders: Connection, function: Callable[..., Any],
         results.send(("ok", value))
     except BaseException:  # reported to the parent, which redoes the work
         results.send(("error", traceback.format_exc()))
+
+
+def _call(orders: Connection, work: Callable[[], Any]) -> Any:
+    return work()
 
 
 def _draw_when_asked(orders: Connection) -> list[charts.Svg | None]:

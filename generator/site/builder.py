@@ -102,14 +102,25 @@ class Group:
 
 Draw = Callable[[Sequence[Evaluation]], charts.Charts]
 """Starts drawing the dashboard's charts; the result is asked for once the pages are made."""
+StoryPages = dict[str, tuple[str, dict[str, str], PageHead]]
+"""Story pages by source path: Markdown, fragments, head metadata."""
+Elsewhere = Callable[[Callable[[], StoryPages], int], Callable[[], StoryPages]]
+"""Starts making the story pages (`size` of them); the result is asked for once the other
+pages are made."""
+
+
+def here(work: Callable[[], StoryPages], size: int) -> Callable[[], StoryPages]:
+    """Make the story pages in this process, now."""
+    made = work()
+    return lambda: made
 
 
 def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
-               draw: Draw = charts.draw_later) -> Site:
+               draw: Draw = charts.draw_later, elsewhere: Elsewhere = here) -> Site:
     """Every generated page and published file for the public stories at `now`.
 
-    `draw` gets the dashboard's charts going first, so that a `draw` handing them to another
-    process (the MkDocs plugin's worker) has them ready by the time the dashboard is made.
+    `draw` gets the dashboard's charts going first and `elsewhere` the story pages, so that
+    the MkDocs plugin's worker processes can make them while this one makes the rest.
     """
     evaluations = evaluate_all(catalogue, now)
     drawn = draw(evaluations)
@@ -119,7 +130,7 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
     story_views = [views.story_view(catalogue, s, titles, national) for s in stories]
     site = Site(copies=views.copies(catalogue, stories))
     builder = _Builder(catalogue, now, options, site)
-    builder.stories(story_views)
+    story_pages = elsewhere(lambda: builder.story_pages(story_views), len(story_views))
     site.brief = brief_entries(story_views[max(0, options.search_full_text_limit):])
     builder.listing("stories", "All stories", story_views, {})
     for kind in GROUP_KINDS:
@@ -127,6 +138,7 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
     builder.home(story_views)
     builder.awards(story_views, national)
     builder.dashboard(evaluations, drawn)
+    builder.add_first(story_pages())
     return site
 
 
@@ -152,14 +164,26 @@ class _Builder:
         strategy = self.catalogue.strategy
         return (strategy.council if strategy and strategy.council else "") or self.options.site_name
 
-    def stories(self, story_views: list[views.StoryView]) -> None:
+    def story_pages(self, story_views: list[views.StoryView]) -> StoryPages:
         linked = related([v.story for v in story_views])
         by_slug = {v.story.slug: v for v in story_views}
+        made: StoryPages = {}
         for view in story_views:
-            self.page(view.src, "story.md.j2", s=view, body=Markup(views.body_html(view.story)),
-                      quotes=views.quotes(view.story), partners=view.story.meta.partners,
-                      related=[by_slug[o.slug] for o in linked[view.story.slug]])
-            self.site.heads[view.src] = self.head(view)
+            page = render("story.md.j2", view.src, self.options.directory_urls, self.cards,
+                          council=self.council, s=view, body=Markup(views.body_html(view.story)),
+                          quotes=views.quotes(view.story), partners=view.story.meta.partners,
+                          related=[by_slug[o.slug] for o in linked[view.story.slug]])
+            made[view.src] = (page.markdown, page.fragments, self.head(view))
+        return made
+
+    def add_first(self, pages: StoryPages) -> None:
+        """Put the story pages before the others (the order MkDocs lists files in)."""
+        clash = sorted(pages.keys() & self.site.pages.keys())
+        if clash:  # two outputs at one path would silently lose one
+            raise ValueError(f"two generated pages at {clash[0]}")
+        self.site.pages = {**{src: page[0] for src, page in pages.items()}, **self.site.pages}
+        self.site.fragments.update({src: page[1] for src, page in pages.items() if page[1]})
+        self.site.heads.update({src: page[2] for src, page in pages.items()})
 
     def head(self, view: views.StoryView) -> PageHead:
         url = urls.absolute(self.options.site_url, view.src, self.options.directory_urls)
@@ -308,7 +332,8 @@ def _outcome_order(catalogue: Catalogue) -> dict[str, int]:
 
 
 def generate(layout: Layout, now: datetime, options: SiteOptions,
-             draw: Draw = charts.draw_later) -> tuple[Catalogue, Site]:
+             draw: Draw = charts.draw_later,
+             elsewhere: Elsewhere = here) -> tuple[Catalogue, Site]:
     """Read the project and build its site; a catalogue with errors is a ShowcaseError."""
     catalogue = collect(layout, now)
     errors = catalogue.errors
@@ -316,4 +341,4 @@ def generate(layout: Layout, now: datetime, options: SiteOptions,
         count = len(errors)
         raise ShowcaseError(f"the site was not built: {count} error{'s' * (count != 1)} "
                             "(run showcase check for details)", errors)
-    return catalogue, build_site(catalogue, now, options, draw)
+    return catalogue, build_site(catalogue, now, options, draw, elsewhere)

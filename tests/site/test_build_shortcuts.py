@@ -105,6 +105,14 @@ def rendered(pages, *args):
         import logging
         logging.getLogger("mkdocs.commands.build").warning("zqx: a warning while rendering")
     return render_here(pages, *args)
+from generator.site import builder
+story_pages = builder._Builder.story_pages
+def made(self, views):
+    note("stories")
+    if mode == "die" and os.getpid() != main_pid:
+        os._exit(9)
+    return story_pages(self, views)
+builder._Builder.story_pages = made
 charts.draw_all, worker._render_here, worker.MIN_PAGES = drawn, rendered, 1
 main_pid = os.getpid()
 print(main_pid)
@@ -127,24 +135,26 @@ def _build_alone(built: Built, site: Path, notes: Path, mode: str) -> tuple[int,
 
 
 def test_the_worker_draws_charts_and_renders_pages(shortcut_site: Built, tmp_path: Path) -> None:
-    """`showcase build` draws the charts and renders the listing pages in forked processes,
-    and the site is the same bytes as one made in a single process."""
+    """`showcase build` draws the charts, makes the story pages' Markdown and renders the
+    listing pages in forked processes, and the site is the same bytes as one made in a
+    single process."""
     main, notes = _build_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "watch")
     charts_drawn = [n for n in notes if n[0] == "charts"]
+    stories_made = [n for n in notes if n[0] == "stories"]
     pages_rendered = [n for n in notes if n[0].startswith("pages:")]
-    assert len(charts_drawn) == 1 and len(pages_rendered) == 1
-    for _, pid, parent in charts_drawn + pages_rendered:
+    assert len(charts_drawn) == len(stories_made) == len(pages_rendered) == 1
+    for _, pid, parent in charts_drawn + stories_made + pages_rendered:
         assert int(pid) != main and int(parent) == main
     assert int(pages_rendered[0][0].split(":")[1]) > 5  # listing pages went over
 
 
 def test_a_worker_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path) -> None:
     """A worker killed mid-build (out of memory, say) costs time, not the site: the charts
-    are drawn and the pages rendered again by the main process."""
+    are drawn, the story pages made and the pages rendered again by the main process."""
     main, notes = _build_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "die")
     here = {what.split(":")[0] for what, pid, _ in notes if int(pid) == main}
     elsewhere = {what.split(":")[0] for what, pid, _ in notes if int(pid) != main}
-    assert here == elsewhere == {"charts", "pages"}
+    assert here == elsewhere == {"charts", "stories", "pages"}
 
 
 def _differences(first: Built, second: Built) -> list[str]:
