@@ -1,11 +1,13 @@
 """The build's second core: work done beside MkDocs' page loop, in forked processes.
 
 MkDocs renders pages on one core. On Linux, when the build runs in a single thread,
-`showcase build` and `mkdocs build` use the other one twice:
+`showcase build` and `mkdocs build` use the other one three times:
 
 - Charts: a process forked when the configuration is read imports matplotlib (most of a
   second) while the catalogue is read and the pages are made, then draws the dashboard's
   charts from the evaluations it is sent.
+- Story pages: a process forked once the catalogue is read makes the story pages' Markdown
+  while this one makes the listings, home, awards and dashboard (`build_site`'s `elsewhere`).
 - Pages: once MkDocs knows the site's files and navigation (`on_nav`), a second process
   writes the feeds, open data and award calendar into a folder of its own, then converts and
   renders a share of the generated pages, those left out of the search index, through
@@ -14,11 +16,11 @@ MkDocs renders pages on one core. On Linux, when the build runs in a single thre
   them as nothing (a template that prints nothing, so no file is written twice). At the end
   the process's warnings are logged here (so `strict` counts them) and its files moved in.
 
-A child works from the parent's memory as it was at the fork (only the charts' evaluations and
-results cross a pipe), and never re-runs the caller's main script, as a spawned one would.
-When a child cannot start, fails or dies, its work is done in the main process: the site is
-the same bytes either way (tests compare), and an error is raised by the main process as
-MkDocs would raise it.
+A child works from the parent's memory as it was at the fork (only the charts' evaluations,
+results and warnings cross a pipe), and never re-runs the caller's main script, as a spawned
+one would. When a child cannot start, fails or dies, its work is done in the main process:
+the site is the same bytes either way (tests compare), and an error is raised by the main
+process as MkDocs would raise it.
 """
 
 from __future__ import annotations
