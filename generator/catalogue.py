@@ -17,6 +17,7 @@ from generator.model.strategy import Strategy
 from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.reading import frontmatter
+from generator.reading.diskcache import FrontMatterCache
 from generator.reading.files import read_model
 from generator.reading.safe_yaml import Located, YamlProblem
 from generator.reading.series import Table, read_table
@@ -161,10 +162,11 @@ def _collect_stories(catalogue: Catalogue) -> None:
     outcome_ids = {o.id for o in strategy.outcomes} if strategy else None
     folders: dict[Path, Path] = {}
     memo = checks.PathMemo()
+    cache = FrontMatterCache.for_project(layout.root)
     for file in _files(layout.stories, "*.md"):
         if not _inside_project(catalogue, file, folders):
             continue
-        read = read_story(file, layout.relative(file))
+        read = read_story(file, layout.relative(file), cache.parse)
         catalogue.problems += read.problems
         if read.unusable is not None:
             catalogue.unusable.append(read.unusable)
@@ -172,6 +174,7 @@ def _collect_stories(catalogue: Catalogue) -> None:
             catalogue.stories.append(read.story)
             catalogue.problems += checks.check_story(read.story, layout, outcome_ids, memo)
     MEMO.end_pass()
+    cache.save()
     catalogue.stories.sort(key=lambda s: s.slug)
     catalogue.stories.sort(key=lambda s: s.date, reverse=True)
     catalogue.problems += checks.check_slugs(catalogue.stories, catalogue.unusable)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,19 @@ def example_project(tmp_path: Path) -> Path:
     if (REPO / "overrides").exists():
         shutil.copytree(REPO / "overrides", root / "overrides")
     return root
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_front_matter_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tests' front-matter cache (generator/reading/diskcache.py) is their own, not the
+    user's: every read of a text already read in this session comes from it."""
+    before = os.environ.get("SHOWCASE_CACHE_DIR")
+    os.environ["SHOWCASE_CACHE_DIR"] = str(tmp_path_factory.mktemp("front-matter-cache"))
+    yield
+    if before is None:
+        del os.environ["SHOWCASE_CACHE_DIR"]
+    else:
+        os.environ["SHOWCASE_CACHE_DIR"] = before
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,13 +32,15 @@ MEMO: Memo[StoryRead] = Memo()
 """Stories read in this process, by path and text (`showcase serve` re-reads only edits)."""
 
 
-def read_story(file: Path, relative: str) -> StoryRead:
-    """Read `file` (shown as `relative`); a draft's model problems are warnings."""
+def read_story(file: Path, relative: str,
+               parse: Callable[[str], frontmatter.Document] = frontmatter.parse) -> StoryRead:
+    """Read `file` (shown as `relative`); a draft's model problems are warnings. `parse`
+    splits and reads the front-matter (a `FrontMatterCache`'s, to reuse earlier runs')."""
     try:
         text = read_text(file)
     except YamlProblem as exc:
         return _unreadable(relative, exc)
-    return MEMO.get(relative, text, lambda: parse_story(text, relative))
+    return MEMO.get(relative, text, lambda: parse_story(text, relative, parse))
 
 
 def _unreadable(relative: str, exc: YamlProblem) -> StoryRead:
@@ -45,10 +48,11 @@ def _unreadable(relative: str, exc: YamlProblem) -> StoryRead:
                      [Problem(relative, exc.line, None, exc.message)])
 
 
-def parse_story(text: str, relative: str) -> StoryRead:
+def parse_story(text: str, relative: str,
+                parse: Callable[[str], frontmatter.Document] = frontmatter.parse) -> StoryRead:
     """The story in `text`, the file at `relative`; the same text always reads the same."""
     try:
-        document = frontmatter.parse(text)
+        document = parse(text)
     except YamlProblem as exc:
         return _unreadable(relative, exc)
     data = document.fields.data

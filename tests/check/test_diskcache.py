@@ -1,0 +1,136 @@
+"""The front-matter cache between runs (generator/reading/diskcache.py): the same reads, kept
+safely outside the project, and nothing it holds skips the model's checks."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.reading import frontmatter
+from generator.reading.diskcache import ENVIRONMENT, FrontMatterCache, _decode, _encode
+from generator.reading.safe_yaml import YamlProblem
+from tests.conftest import REPO, ProjectFactory, run_cli, story
+
+TEXTS = [path.read_text(encoding="utf-8") for path in sorted((REPO / "stories").glob("*.md"))]
+
+
+def _twice(tmp_path: Path, text: str) -> tuple[FrontMatterCache, object, object]:
+    """Read `text` through a cache, save it, and read it again through a new one."""
+    path = tmp_path / "cache.json"
+    first = FrontMatterCache(path)
+    fresh: object
+    try:
+        fresh = first.parse(text)
+    except YamlProblem as exc:
+        fresh = (exc.line, exc.message)
+    first.save()
+    second = FrontMatterCache(path)
+    cached: object
+    try:
+        cached = second.parse(text)
+    except YamlProblem as exc:
+        cached = (exc.line, exc.message)
+    return second, fresh, cached
+
+
+@pytest.mark.parametrize("text", TEXTS + [
+    "---\ntitle: x\n---\n",  # no body
+    "---\n1: one\ntrue: yes\n2.5: [a, {b: .inf}]\nnested: {deep: [[1, 2], {k: null}]}\n---\nbody\n",
+    "---\ntitle: [unclosed\n---\nbody\n",  # a YAML problem is kept too
+    "no front-matter at all\n",
+    "---\ntitle: \u00e9t\u00e9 \U0001f600 \u2028\n---\nbody \u00a0\n",
+], ids=lambda text: text[:24])
+def test_a_cached_read_is_the_same_as_a_fresh_one(tmp_path: Path, text: str) -> None:
+    cache, fresh, cached = _twice(tmp_path, text)
+    assert cache.hits == 1 and cache.misses == 0
+    assert cached == fresh
+    if isinstance(fresh, frontmatter.Document):  # the same types, not only equal values
+        assert isinstance(cached, frontmatter.Document)
+        assert _typed(cached.fields.data) == _typed(fresh.fields.data)
+        assert cached.fields.lines == fresh.fields.lines
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text(),
+                     st.floats(allow_nan=False))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.one_of(st.text(), st.integers(), st.booleans()), inner, max_size=4)),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES)
+def test_any_plain_value_comes_back_as_it_was(value: object) -> None:
+    back = _decode(json.loads(json.dumps(_encode(value))))
+    assert _typed(back) == _typed(value)
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "cache.json"
+    first = FrontMatterCache(path)
+    first.parse(story(title="Before"))
+    first.save()
+    second = FrontMatterCache(path)
+    assert second.parse(story(title="After")).fields.data["title"] == "After"
+    assert (second.hits, second.misses) == (0, 1)
+
+
+def test_a_damaged_cache_is_read_again(tmp_path: Path) -> None:
+    text = story(title="Kept")
+    path = tmp_path / "cache.json"
+    first = FrontMatterCache(path)
+    first.parse(text)
+    first.save()
+    saved = json.loads(path.read_text(encoding="ascii"))
+    for entry in saved["entries"].values():
+        entry["lines"] = "not lines"
+    path.write_text(json.dumps(saved), encoding="ascii")
+    again = FrontMatterCache(path)
+    assert again.parse(text).fields.data["title"] == "Kept"
+    assert (again.hits, again.misses) == (0, 1)
+    path.write_text("{not json", encoding="ascii")
+    assert FrontMatterCache(path).parse(text).fields.data["title"] == "Kept"
+
+
+def test_an_edited_cache_cannot_skip_the_model(make_project: ProjectFactory, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the cache holds is validated again, as a fresh read is."""
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "cache"))
+    root = make_project({"stories/a.md": story(title="Fine")})
+    assert run_cli("check", "-p", str(root)).exit_code == 0
+    [cache_file] = (tmp_path / "cache").glob("*.json")
+    saved = json.loads(cache_file.read_text(encoding="ascii"))
+    for entry in saved["entries"].values():
+        entry["plain"]["date"] = "not a date"
+    cache_file.write_text(json.dumps(saved), encoding="ascii")
+    result = run_cli("check", "-p", str(root))
+    assert result.exit_code == 1
+    assert "stories/a.md:4: date:" in result.output
+
+
+def test_the_cache_is_outside_the_project_and_can_be_turned_off(
+        make_project: ProjectFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project({"stories/a.md": story()})
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "cache"))
+    before = sorted(p for p in root.rglob("*"))
+    assert run_cli("check", "-p", str(root)).exit_code == 0
+    assert sorted(p for p in root.rglob("*")) == before
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+    monkeypatch.setenv(ENVIRONMENT, "off")
+    assert FrontMatterCache.for_project(root).path is None
+
+
+def _typed(value: object) -> object:
+    """`value` with each scalar paired with its type (True == 1 and 1 == 1.0 in Python)."""
+    if isinstance(value, dict):
+        return {_typed(k): _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(item) for item in value]
+    if isinstance(value, float) and math.isinf(value):
+        return (float, str(value))
+    return (type(value), value)
