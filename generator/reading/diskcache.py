@@ -74,12 +74,14 @@ class FrontMatterCache:
 
     def parse(self, text: str) -> Document:
         """`frontmatter.parse(text)`, from the cache when this text was read before."""
+        if self.path is None:
+            return frontmatter.parse(text)
         key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         found = self._old.get(key)
         entry = None
         if found is not None:
             try:
-                entry = _decode_entry(found)
+                entry = _decode_entry(found, text)
                 self.hits += 1
             except (KeyError, TypeError, ValueError, IndexError):
                 entry = None
@@ -128,18 +130,21 @@ def _encode_entry(entry: Document | YamlProblem) -> Any:
     fields = entry.fields
     data = {"plain": fields.data} if _plain(fields.data) else {"data": _encode(fields.data)}
     return {**data, "lines": [[list(p), n] for p, n in fields.lines.items()],
-            "body": entry.body, "body_line": entry.body_line}
+            "body_line": entry.body_line}
 
 
-def _decode_entry(found: Any) -> Document | YamlProblem:
+def _decode_entry(found: Any, text: str) -> Document | YamlProblem:
+    """The entry for `text` (whose body is the text from `body_line` on: not kept twice)."""
     if "problem" in found:
         line, message = found["problem"]
         return YamlProblem(_int(line), str(message))
     lines = {tuple(_path_part(part) for part in path): _int(line) for path, line in found["lines"]}
     data = found["plain"] if "plain" in found else _decode(found["data"])
-    if not isinstance(data, dict) or not isinstance(found["body"], str):
+    if not isinstance(data, dict):
         raise ValueError("not a front-matter entry")
-    return Document(Located(data, lines), found["body"], _int(found["body_line"]))
+    body_line = _int(found["body_line"])
+    body = "\n".join(text.split("\n")[body_line - 1:]) if body_line >= 1 else ""
+    return Document(Located(data, lines), body, body_line)
 
 
 def _plain(value: Any) -> bool:
