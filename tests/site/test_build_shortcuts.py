@@ -10,6 +10,7 @@ file compared byte for byte, and so are the worker's failures.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -170,3 +171,24 @@ def test_a_warning_in_the_worker_fails_the_strict_build(shortcut_site: Built,
     assert "WARNING: zqx: a warning while rendering" in done.stderr
     assert "1 warnings in strict mode" in done.stderr
     assert not (tmp_path / "site").exists()  # a failed build leaves no site
+
+
+def test_with_another_plugin_every_page_is_rendered_here(shortcut_site: Built,
+                                                         tmp_path: Path) -> None:
+    """A plugin other than search and showcase must see every page's events: with one
+    installed, no page is handed to the worker (its sharing files still are)."""
+    project = tmp_path / "project"
+    shutil.copytree(shortcut_site.project, project, ignore=shutil.ignore_patterns("site"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "plugins:\n  - search\n", "plugins:\n  - search\n  - tags\n"), encoding="utf-8")
+    other = Built(shortcut_site.result, project, tmp_path / "with-tags")
+    done = _run_alone(other, other.site, tmp_path / "notes", "watch")
+    assert done.returncode == 0, done.stderr
+    main = int(done.stdout.split()[0])
+    rendered = [(what, int(pid)) for what, pid, _ in
+                (line.split() for line in (tmp_path / "notes").read_text().splitlines())
+                if what.startswith("pages:")]
+    assert rendered == [("pages:0", rendered[0][1])] and rendered[0][1] != main
+    assert (other.site / "tags/alpha/page/2/index.html").is_file()
+    assert (other.site / "feeds/rss.xml").is_file()
