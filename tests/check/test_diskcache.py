@@ -38,7 +38,8 @@ def _twice(tmp_path: Path, text: str) -> tuple[FrontMatterCache, object, object]
     return second, fresh, cached
 
 
-@pytest.mark.parametrize("text", TEXTS + [
+@pytest.mark.parametrize("text", [
+    *TEXTS,
     "---\ntitle: x\n---\n",  # no body
     "---\n1: one\ntrue: yes\n2.5: [a, {b: .inf}]\nnested: {deep: [[1, 2], {k: null}]}\n---\nbody\n",
     "---\ntitle: [unclosed\n---\nbody\n",  # a YAML problem is kept too
