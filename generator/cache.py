@@ -41,6 +41,11 @@ class Memo(Generic[T]):
             self._current[key] = found
         return found
 
+    @property
+    def warm(self) -> bool:
+        """Whether an earlier pass is remembered (a rebuild under `serve`)."""
+        return self.enabled and bool(self._previous)
+
     def end_pass(self) -> None:
         """Forget files the pass did not meet (deleted or changed since)."""
         self._previous, self._current = self._current, {}

@@ -162,7 +162,8 @@ def _collect_stories(catalogue: Catalogue) -> None:
     outcome_ids = {o.id for o in strategy.outcomes} if strategy else None
     folders: dict[Path, Path] = {}
     memo = checks.PathMemo()
-    cache = FrontMatterCache.for_project(layout.root)
+    # a rebuild under `serve` has every unchanged story in memory: no file to read or write
+    cache = FrontMatterCache(None) if MEMO.warm else FrontMatterCache.for_project(layout.root)
     for file in _files(layout.stories, "*.md"):
         if not _inside_project(catalogue, file, folders):
             continue

@@ -13,6 +13,7 @@ from mkdocs.exceptions import MkDocsException
 from generator import clock
 from generator.cli.build import _config_file, _log_to_stderr
 from generator.cli.common import failing_with, project_options
+from generator.mkdocs.livewatch import POLL_ENVIRONMENT
 from generator.problems import ShowcaseError
 
 
@@ -20,8 +21,11 @@ from generator.problems import ShowcaseError
 @project_options
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT",
               help="Address to serve the preview on.")
+@click.option("--poll", is_flag=True,
+              help="Look for changes every half second instead of waiting for file events "
+                   "(for folders on a network drive or in a container, which send none).")
 @failing_with(1)
-def serve(project_dir: Path, now_text: str | None, dev_addr: str) -> None:
+def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) -> None:
     """Preview the site locally; stories, awards and data reload live.
 
     Rebuilds after the first are MkDocs' dirty builds: only pages whose content changed
@@ -30,6 +34,8 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str) -> None:
     clock.now(now_text)
     if now_text:  # the plugin reads the clock on every rebuild
         os.environ["SHOWCASE_NOW"] = now_text
+    if poll:
+        os.environ[POLL_ENVIRONMENT] = "1"
     _log_to_stderr()
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     try:

@@ -17,10 +17,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+from watchdog.observers.api import BaseObserver
 
 from generator import clock, cms, images, sharing
 from generator.catalogue import Catalogue
-from generator.mkdocs import navcache, worker
+from generator.mkdocs import livewatch, navcache, worker
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
 from generator.mkdocs.incremental import (
@@ -74,6 +75,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         only their headings and renders them as nothing)."""
         self.handed_files: list[File] = []
         self.built: tuple[Files, Environment] | None = None
+        self.events: BaseObserver | None = None
+        """Under `serve`, the native observer of the stories, awards and data folders."""
         self.sharing: worker.Share | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -84,6 +87,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_shutdown(self) -> None:
         stories.MEMO.disable()
         self._stop_worker()
+        if self.events is not None:
+            self.events.stop()
+            self.events = None
 
     def _stop_worker(self) -> None:
         self.worker.stop()
@@ -216,9 +222,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
         assert self.layout is not None
-        for folder in (self.layout.stories, self.layout.awards, self.layout.data):
-            if folder.is_dir():
-                server.watch(str(folder))
+        folders = [folder for folder in (self.layout.stories, self.layout.awards, self.layout.data)
+                   if folder.is_dir()]
+        for folder in folders:
+            server.watch(str(folder))
+        self.events = livewatch.watch_natively(server, folders, config.docs_dir)
         return server
 
 
