@@ -135,3 +135,28 @@ def _typed(value: object) -> object:
     if isinstance(value, float) and math.isinf(value):
         return (float, str(value))
     return (type(value), value)
+
+
+def test_a_preview_rebuild_leaves_the_cache_alone(make_project: ProjectFactory, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `serve` the in-memory memo holds every unchanged story: a rebuild neither reads
+    nor rewrites the cache (which would then keep only the edited file)."""
+    from generator import clock
+    from generator.catalogue import collect
+    from generator.project import discover
+    from generator.reading.stories import MEMO
+
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "cache"))
+    root = make_project({f"stories/s{n}.md": story(title=f"Story {n}") for n in range(3)})
+    now = clock.now("2026-11-26T12:00:00+00:00")
+    MEMO.enabled = True
+    try:
+        collect(discover(root), now)
+        [cache_file] = (tmp_path / "cache").glob("*.json")
+        before = cache_file.read_bytes()
+        (root / "stories/s1.md").write_text(story(title="Edited"), encoding="utf-8")
+        assert [s.meta.title for s in collect(discover(root), now).stories if
+                s.path.endswith("s1.md")] == ["Edited"]
+        assert cache_file.read_bytes() == before
+    finally:
+        MEMO.disable()
