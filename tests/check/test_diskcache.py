@@ -23,19 +23,18 @@ def _twice(tmp_path: Path, text: str) -> tuple[FrontMatterCache, object, object]
     """Read `text` through a cache, save it, and read it again through a new one."""
     path = tmp_path / "cache.json"
     first = FrontMatterCache(path)
-    fresh: object
-    try:
-        fresh = first.parse(text)
-    except YamlProblem as exc:
-        fresh = (exc.line, exc.message)
+    fresh = _read(first, text)
     first.save()
     second = FrontMatterCache(path)
-    cached: object
+    return second, fresh, _read(second, text)
+
+
+def _read(cache: FrontMatterCache, text: str) -> object:
+    """The document, or the problem's line and message."""
     try:
-        cached = second.parse(text)
+        return cache.parse(text)
     except YamlProblem as exc:
-        cached = (exc.line, exc.message)
-    return second, fresh, cached
+        return (exc.line, exc.message)
 
 
 @pytest.mark.parametrize("text", [
