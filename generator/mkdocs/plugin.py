@@ -153,9 +153,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.site is not None and self.sharing is not None
         self.nav = nav
         unsearched = self.site.unsearched | set(self.site.brief)
-        self.handed_files = [] if self.dirty else worker.files_to_hand_over(files, unsearched)
-        self.handed = self.worker.hand_over(self.handed_files, self.sharing, config, files, nav)
-        self.handed_files = [f for f in self.handed_files if f.src_uri in self.handed]
+        wanted = [] if self.dirty else worker.files_to_hand_over(files, unsearched)
+        self.handed_files = self.worker.hand_over(wanted, self.sharing, config, files, nav)
+        self.handed = {file.src_uri for file in self.handed_files}
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,

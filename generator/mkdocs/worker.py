@@ -104,23 +104,23 @@ class Worker:
         return result
 
     def hand_over(self, handed: Sequence[File], share: Share, config: MkDocsConfig,
-                  files: Files, nav: Navigation) -> set[str]:
+                  files: Files, nav: Navigation) -> list[File]:
         """Fork the pages process, which writes the sharing files and converts and renders the
         pages of `handed` (when they are enough, and only Material's search and this plugin
-        see page events); the source paths of the pages it took. Call it before MkDocs reads
+        see page events); the pages it took. Call it before MkDocs reads
         the pages: this process then gives each of those only its headings (`skeleton`), for
         MkDocs' link checks, and renders it as nothing (`SKIP_TEMPLATE`)."""
         self._share = share
         if not (self._active and _can_fork()):
-            return set()
+            return []
         taken = list(handed) if len(handed) >= MIN_PAGES and _pages_may_move(config) else []
         share.folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
         self._pages = _Child.fork(_render_and_share, taken, share, config, files, nav)
         if self._pages is None:
             share.discard()
-            return set()
+            return []
         _quiet_skips.pages = {file.src_uri for file in taken}
-        return set(_quiet_skips.pages)
+        return taken
 
     def finish(self, site_dir: Path, taken: Sequence[File], config: MkDocsConfig,
                files: Files, nav: Navigation, env: Environment,
