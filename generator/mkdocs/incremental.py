@@ -83,6 +83,51 @@ def merge_search_entries(search: Any, rendered: set[str], current: set[str],
     index.entries = kept + entries
 
 
+class PageEntries:
+    """Which entries each page added to Material's search index, in the order pages were
+    built, so that the entries of pages another process rendered go back in their places.
+
+    `begin` before the page loop, `page_done` after each page (its `post_page` event, which
+    comes after every plugin's `page_context`, where the search plugin indexes the page).
+    """
+
+    def __init__(self) -> None:
+        self.by_page: dict[str, list[Any]] = {}
+        self._entries: list[Any] | None = None
+        self._first = self._mark = 0
+
+    def begin(self, search: Any) -> None:
+        entries = getattr(getattr(search, "search_index", None), "entries", None)
+        self._entries = entries if isinstance(entries, list) else None
+        self._first = self._mark = len(entries) if isinstance(entries, list) else 0
+        self.by_page = {}
+
+    @property
+    def recording(self) -> bool:
+        """Whether the search index can be put back together (Material's search is on)."""
+        return self._entries is not None
+
+    def page_done(self, src: str) -> None:
+        if self._entries is None:
+            return
+        # a page built again (its process failed) keeps its place: dicts keep first insertion
+        self.by_page[src] = self._entries[self._mark:]
+        self._mark = len(self._entries)
+
+    def put_back(self, elsewhere: Mapping[str, list[Any]]) -> None:
+        """Put the index in page order, with the entries of the pages another process
+        rendered (`elsewhere`, by source path) and of pages built again after the loop (when
+        that process failed) in their places. If an entry came from outside a page, there is
+        no safe order: those of `elsewhere` go at the end."""
+        if self._entries is None:
+            return
+        if sum(map(len, self.by_page.values())) != len(self._entries) - self._first:
+            self._entries.extend(entry for page in elsewhere.values() for entry in page)
+            return
+        merged = {**self.by_page, **elsewhere}
+        self._entries[self._first:] = [entry for page in merged.values() for entry in page]
+
+
 def _page_of(entry: object) -> str:
     location = entry.get("location", "") if isinstance(entry, dict) else ""
     return str(location).split("#", 1)[0]

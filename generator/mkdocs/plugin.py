@@ -26,6 +26,7 @@ from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
 from generator.mkdocs.incremental import (
     CollectorPause,
+    PageEntries,
     append_brief_entries,
     generated_page,
     merge_search_entries,
@@ -78,6 +79,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.events: BaseObserver | None = None
         """Under `serve`, the native observer of the stories, awards and data folders."""
         self.sharing: worker.Share | None = None
+        self.entries = PageEntries()
+        """The search entries of each page, to put those the worker made in their places."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
@@ -153,8 +156,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.site is not None and self.sharing is not None
         self.nav = nav
         unsearched = self.site.unsearched | set(self.site.brief)
-        wanted = [] if self.dirty else worker.files_to_hand_over(files, unsearched)
-        self.handed_files = self.worker.hand_over(wanted, self.sharing, config, files, nav)
+        # an indexed page may move only if its search entries can come back (Material's search)
+        movable = set(self.site.pages) if _search_entries(config) else unsearched
+        wanted = [] if self.dirty else worker.files_to_hand_over(files, movable, unsearched)
+        self.handed_files = self.worker.hand_over(wanted, self.sharing, config, files, nav,
+                                                  self.entries)
         self.handed = {file.src_uri for file in self.handed_files}
         return nav
 
@@ -172,9 +178,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.rendered.add(page.url)
         src = page.file.src_uri
         # a listing is never indexed; a brief story is indexed by its brief entry (on_post_build)
-        if src in self.site.unsearched or src in self.site.brief:
+        handed = src in self.handed and not worker.IN_CHILD  # the worker renders it
+        if src in self.site.unsearched or src in self.site.brief or handed:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        if src in self.handed and not worker.IN_CHILD:  # the worker renders it
+        if handed:
             page.meta["template"] = worker.SKIP_TEMPLATE
             return html
         # popped: each page is filled once per build, and a large site's HTML adds up
@@ -194,23 +201,28 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
         navcache.install(env, config, self.nav, THEME_DIR)
         self.built = (files, env)
+        self.entries.begin(_search_plugin(config))  # MkDocs' page loop comes next
         return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self.entries.page_done(page.file.src_uri)
+        return output
 
     @event_priority(50)  # before the search plugin writes search/search_index.json
     def _merge_search(self, *, config: MkDocsConfig) -> None:
-        search = [p for name, p in config.plugins.items() if name.split("/")[-1] == "search"]
-        if search:  # Material's is "material/search"
-            merge_search_entries(search[0], self.rendered, self.current, self.dirty)
+        assert self.built is not None and self.nav is not None
+        files, env = self.built
+        elsewhere = self.worker.finish(Path(config.site_dir), self.handed_files, config, files,
+                                       self.nav, env, redo=self.handed.clear)
+        self._stop_worker()
+        self.entries.put_back(elsewhere)
+        search = _search_plugin(config)
+        if search is not None:
+            merge_search_entries(search, self.rendered, self.current, self.dirty)
 
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
-        assert self.built is not None and self.nav is not None
-        site_dir = Path(config.site_dir)
-        files, env = self.built
-        self.worker.finish(site_dir, self.handed_files, config, files, self.nav, env,
-                           redo=self.handed.clear)
-        self._stop_worker()
-        append_brief_entries(site_dir, self.brief)
+        append_brief_entries(Path(config.site_dir), self.brief)
         self.pause.end()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -228,6 +240,19 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             server.watch(str(folder))
         self.events = livewatch.watch_natively(server, folders, config.docs_dir)
         return server
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """The search plugin, if on (Material's is "material/search")."""
+    found = [p for name, p in config.plugins.items() if name.split("/")[-1] == "search"]
+    return found[0] if found else None
+
+
+def _search_entries(config: MkDocsConfig) -> bool:
+    """Whether search is off, or on with an index whose entries can be put back in order."""
+    search = _search_plugin(config)
+    return search is None or isinstance(getattr(getattr(search, "search_index", None),
+                                                 "entries", None), list)
 
 
 def _stamp(config: MkDocsConfig) -> bytes:

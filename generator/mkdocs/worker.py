@@ -10,15 +10,16 @@ MkDocs renders pages on one core. On Linux, when the build runs in a single thre
   while this one makes the listings, home, awards and dashboard (`build_site`'s `elsewhere`).
 - Pages: once MkDocs knows the site's files and navigation (`on_nav`), a second process
   writes the feeds, open data and award calendar into a folder of its own, then converts and
-  renders a share of the generated pages, those left out of the search index, through
-  MkDocs' own page functions, and writes them; meanwhile MkDocs converts and renders the
-  other pages, and gives the share only their headings (for its link checks) and renders
-  them as nothing (a template that prints nothing, so no file is written twice). At the end
-  the process's warnings are logged here (so `strict` counts them) and its files moved in.
+  renders a share of the generated pages through MkDocs' own page functions, and writes
+  them; meanwhile MkDocs converts and renders the other pages, and gives the share only
+  their headings (for its link checks) and renders them as nothing (a template that prints
+  nothing, so no file is written twice). At the end the process's warnings are logged here
+  (so `strict` counts them), its search entries go back in their pages' places, and its
+  files are moved in.
 
 A child works from the parent's memory as it was at the fork (only the charts' evaluations,
-results and warnings cross a pipe), and never re-runs the caller's main script, as a spawned
-one would. When a child cannot start, fails or dies, its work is done in the main process:
+results, search entries and warnings cross a pipe), and never re-runs the caller's main
+script, as a spawned one would. When a child cannot start, fails or dies, its work is done in the main process:
 the site is the same bytes either way (tests compare), and an error is raised by the main
 process as MkDocs would raise it.
 """
@@ -47,6 +48,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.catalogue import Catalogue
+from generator.mkdocs.incremental import PageEntries
 from generator.site import charts
 from generator.site.builder import StoryPages
 from generator.site.criteria import Evaluation
@@ -104,18 +106,19 @@ class Worker:
         return result
 
     def hand_over(self, handed: Sequence[File], share: Share, config: MkDocsConfig,
-                  files: Files, nav: Navigation) -> list[File]:
+                  files: Files, nav: Navigation, entries: PageEntries) -> list[File]:
         """Fork the pages process, which writes the sharing files and converts and renders the
         pages of `handed` (when they are enough, and only Material's search and this plugin
         see page events); the pages it took. Call it before MkDocs reads
         the pages: this process then gives each of those only its headings (`skeleton`), for
-        MkDocs' link checks, and renders it as nothing (`SKIP_TEMPLATE`)."""
+        MkDocs' link checks, and renders it as nothing (`SKIP_TEMPLATE`). `entries` records
+        the search entries of each page the process renders; `finish` returns them."""
         self._share = share
         if not (self._active and _can_fork()):
             return []
         taken = list(handed) if len(handed) >= MIN_PAGES and _pages_may_move(config) else []
         share.folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
-        self._pages = _Child.fork(_render_and_share, taken, share, config, files, nav)
+        self._pages = _Child.fork(_render_and_share, taken, share, config, files, nav, entries)
         if self._pages is None:
             share.discard()
             return []
@@ -124,10 +127,11 @@ class Worker:
 
     def finish(self, site_dir: Path, taken: Sequence[File], config: MkDocsConfig,
                files: Files, nav: Navigation, env: Environment,
-               redo: Callable[[], None]) -> None:
-        """Wait for the pages process; log its warnings, move its files in; whatever it did
-        not do, do here: `redo()` (which makes this process read the handed pages in full
-        again), then convert and render them, and write the sharing files."""
+               redo: Callable[[], None]) -> dict[str, list[Any]]:
+        """Wait for the pages process; log its warnings, move its files in; the search entries
+        of the pages it rendered, by source path. Whatever it did not do, do here: `redo()`
+        (which makes this process read the handed pages in full again), then convert and
+        render them, and write the sharing files."""
         child, self._pages = self._pages, None
         share, self._share = self._share, None
         outcome = child.result() if child is not None else None
@@ -146,6 +150,7 @@ class Worker:
             else:
                 share.discard()
                 share.write(site_dir)
+        return outcome["entries"] if isinstance(outcome, dict) else {}
 
     def stop(self) -> None:
         """End any process still running (a failed build) and remove the sharing folder."""
@@ -196,21 +201,32 @@ class Share:
             self.folder = None
 
 
-def files_to_hand_over(files: Files, unsearched: set[str]) -> list[File]:
-    """The generated pages left out of the search index (their indexing, which must stay in
-    this process, is nothing), about as many as leave both processes equally busy.
+def files_to_hand_over(files: Files, movable: set[str], unsearched: set[str]) -> list[File]:
+    """Of the pages `movable` (generated ones), as many as leave both processes about equally
+    busy: first those left out of the search index (`unsearched`), then indexed ones.
 
-    Per page, converting and rendering takes about PAGE here or there, a bit more (SEARCHED)
-    for a page indexed for search, and a handed page still costs this process SKELETON (its
-    headings converted, an empty render)."""
+    Per page, converting and rendering takes about PAGE here or there, more (SEARCHED) for a
+    page indexed for search, and a handed page still costs this process SKELETON (its
+    headings converted, an empty render). The pages process starts with the sharing files
+    and its own template environment (SETUP)."""
     pages = files.documentation_pages()
-    found = [file for file in pages if file.src_uri in unsearched]
-    here = SEARCHED * (len(pages) - len(found)) + PAGE * len(found)
-    return found[: int(here / (2 * PAGE - SKELETON))]
+    cost = {file.src_uri: PAGE if file.src_uri in unsearched else SEARCHED for file in pages}
+    here, there = sum(cost.values()), SETUP
+    candidates = sorted((file for file in pages if file.src_uri in movable),
+                        key=lambda file: file.src_uri not in unsearched)  # a stable sort
+    taken = []
+    for file in candidates:
+        moved = cost[file.src_uri]
+        if there + moved > here - moved + SKELETON:
+            break
+        taken.append(file)
+        here, there = here - moved + SKELETON, there + moved
+    return taken
 
 
-PAGE, SEARCHED, SKELETON = 2.2, 2.5, 0.2
-"""Milliseconds per page, measured at 1,000 stories (bench/README.md)."""
+PAGE, SEARCHED, SKELETON, SETUP = 1.8, 3.5, 0.2, 250.0
+"""Milliseconds per page, and for the pages process's start, measured at 1,000 stories
+(bench/README.md)."""
 HEADING = re.compile(r"^#{1,6}[ \t]")
 
 
@@ -293,7 +309,8 @@ IN_CHILD = False
 
 
 def _render_and_share(orders: Connection, handed: list[File], share: Share,
-                      config: MkDocsConfig, files: Files, nav: Navigation) -> dict[str, Any]:
+                      config: MkDocsConfig, files: Files, nav: Navigation,
+                      entries: PageEntries) -> dict[str, Any]:
     global IN_CHILD
     IN_CHILD = True
     logged = _keep_warnings()
@@ -305,7 +322,7 @@ def _render_and_share(orders: Connection, handed: list[File], share: Share,
     taken = {file.src_uri for file in handed}
     _populate_here([p.file for p in nav.pages if p.file.src_uri not in taken], config, files)
     _render_here(pages, config, files, nav, env)
-    return {"logged": logged, "names": names}
+    return {"logged": logged, "names": names, "entries": entries.by_page}
 
 
 def _populate_here(handed: list[File], config: MkDocsConfig, files: Files) -> list[Page]:

@@ -16,8 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.structure.files import File, Files
 
 from generator.mkdocs import navcache, worker
+from generator.mkdocs.incremental import PageEntries
 from tests.conftest import NOW, story
 from tests.site.conftest import EPOCH, Built, build, site_project, write
 
@@ -100,6 +102,8 @@ def drawn(evaluations):
     return draw_all(evaluations)
 def rendered(pages, *args):
     note(f"pages:{len(pages)}")
+    for page in pages:
+        note(f"page:{page.file.src_uri}")
     if mode == "die" and os.getpid() != main_pid:
         os._exit(9)
     if mode == "warn" and pages:
@@ -114,7 +118,7 @@ def made(self, views):
         os._exit(9)
     return story_pages(self, views)
 builder._Builder.story_pages = made
-charts.draw_all, worker._render_here, worker.MIN_PAGES = drawn, rendered, 1
+charts.draw_all, worker._render_here, worker.MIN_PAGES, worker.SETUP = drawn, rendered, 1, 0
 main_pid = os.getpid()
 print(main_pid)
 sys.argv = ["showcase", "build", "-p", sys.argv[2], "--site-dir", sys.argv[3], "--now", sys.argv[4]]
@@ -146,15 +150,24 @@ def test_the_worker_draws_charts_and_renders_pages(shortcut_site: Built, tmp_pat
     assert len(charts_drawn) == len(stories_made) == len(pages_rendered) == 1
     for _, pid, parent in charts_drawn + stories_made + pages_rendered:
         assert int(pid) != main and int(parent) == main
-    assert int(pages_rendered[0][0].split(":")[1]) > 5  # listing pages went over
+    elsewhere = {what.split(":", 1)[1] for what, pid, _ in notes
+                 if what.startswith("page:") and int(pid) != main}
+    # listing pages went over, and so did story pages indexed for search: their entries are
+    # in the search index in their places (the bytes are the same as the one-process build)
+    assert len(elsewhere) > 5 and "tags/alpha/page/2/index.md" in elsewhere
+    assert any(src.startswith("stories/") for src in elsewhere)
+    index = (tmp_path / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert '"location":"stories/story-1/"' in index
 
 
 def test_a_worker_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path) -> None:
     """A worker killed mid-build (out of memory, say) costs time, not the site: the charts
     are drawn, the story pages made and the pages rendered again by the main process."""
     main, notes = _build_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "die")
-    here = {what.split(":")[0] for what, pid, _ in notes if int(pid) == main}
-    elsewhere = {what.split(":")[0] for what, pid, _ in notes if int(pid) != main}
+    parts = [(what.split(":")[0], int(pid)) for what, pid, _ in notes
+             if not what.startswith("page:")]
+    here = {what for what, pid in parts if pid == main}
+    elsewhere = {what for what, pid in parts if pid != main}
     assert here == elsewhere == {"charts", "stories", "pages"}
 
 
@@ -192,3 +205,63 @@ def test_with_another_plugin_every_page_is_rendered_here(shortcut_site: Built,
     assert rendered == [("pages:0", rendered[0][1])] and rendered[0][1] != main
     assert (other.site / "tags/alpha/page/2/index.html").is_file()
     assert (other.site / "feeds/rss.xml").is_file()
+
+
+class _Index:
+    def __init__(self) -> None:
+        self.entries: list[dict[str, str]] = []
+
+
+class _Search:
+    def __init__(self) -> None:
+        self.search_index = _Index()
+
+
+def _entry(page: str, section: str = "") -> dict[str, str]:
+    return {"location": page + section, "title": page, "text": ""}
+
+
+def test_search_entries_go_back_in_page_order() -> None:
+    """The pages process's entries take their pages' places; a page built again at the end
+    (its process failed) goes back where the page loop had it."""
+    search, recorded = _Search(), PageEntries()
+    recorded.begin(search)
+    entries = search.search_index.entries
+    for page in ("a/", "b/", "c/", "d/", "e/"):
+        if page in ("a/", "c/", "e/"):  # b/ and d/ were handed over: here they add nothing
+            entries += [_entry(page), _entry(page, "#more")]
+        recorded.page_done(page)
+    entries.append(_entry("d/"))  # d/ built here after all, after the loop
+    recorded.page_done("d/")
+    recorded.put_back({"b/": [_entry("b/")]})
+    assert [e["location"] for e in entries] == ["a/", "a/#more", "b/", "c/", "c/#more", "d/",
+                                                "e/", "e/#more"]
+
+
+def test_search_entries_from_outside_a_page_are_not_reordered() -> None:
+    search, recorded = _Search(), PageEntries()
+    recorded.begin(search)
+    entries = search.search_index.entries
+    entries.append(_entry("a/"))
+    recorded.page_done("a/")
+    entries.append(_entry("extra/"))  # added by something outside the page loop
+    recorded.put_back({"b/": [_entry("b/")]})
+    assert [e["location"] for e in entries] == ["a/", "extra/", "b/"]
+
+
+def test_pages_are_handed_over_unsearched_first_until_both_sides_are_even(
+        tmp_path: Path) -> None:
+    files = Files([File(f"p{n:03d}.md", str(tmp_path), str(tmp_path / "site"), True)
+                   for n in range(400)])
+    unsearched = {f"p{n:03d}.md" for n in range(0, 400, 2)}
+    movable = {f"p{n:03d}.md" for n in range(300)}  # the last 100 are hand-written
+    taken = [file.src_uri for file in worker.files_to_hand_over(files, movable, unsearched)]
+    assert set(taken) <= movable and len(taken) == len(set(taken))
+    cost = {src: worker.PAGE if src in unsearched else worker.SEARCHED
+            for src in (file.src_uri for file in files)}
+    here = sum(cost.values()) - sum(cost[src] - worker.SKELETON for src in taken)
+    there = worker.SETUP + sum(cost[src] for src in taken)
+    assert abs(here - there) <= 2 * worker.SEARCHED  # even, to within a page or so
+    first_searched = next(n for n, src in enumerate(taken) if src not in unsearched)
+    assert all(src in unsearched for src in taken[:first_searched])
+    assert all(src not in unsearched for src in taken[first_searched:])
