@@ -156,8 +156,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.site is not None and self.sharing is not None
         self.nav = nav
         unsearched = self.site.unsearched | set(self.site.brief)
-        # an indexed page may move only if its search entries can come back (Material's search)
-        movable = set(self.site.pages) if _search_entries(config) else unsearched
+        # an indexed page may move only if its search entries can come back (Material's search);
+        # the dashboard stays, as its charts come from a process this one started
+        movable = (set(self.site.pages) if _search_entries(config) else unsearched) - self.site.later
         wanted = [] if self.dirty else worker.files_to_hand_over(files, movable, unsearched)
         self.handed_files = self.worker.hand_over(wanted, self.sharing, config, files, nav,
                                                   self.entries)
@@ -183,6 +184,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         if handed:
             page.meta["template"] = worker.SKIP_TEMPLATE
+            return html
+        if worker.TITLES_ONLY:
             return html
         # popped: each page is filled once per build, and a large site's HTML adds up
         return fill(html, self.site.fragments.pop(src, {}))

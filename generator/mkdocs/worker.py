@@ -275,6 +275,8 @@ class _Child:
             status, value = "died", None
         self._process.join(5)
         self.kill()
+        if status != "ok":  # the work is redone here; the cause is for `--verbose`
+            logging.getLogger("mkdocs.plugins.showcase").debug("worker %s: %s", status, value)
         return value if status == "ok" else None
 
     def kill(self) -> None:
@@ -306,6 +308,9 @@ def _draw_when_asked(orders: Connection) -> list[charts.Svg | None]:
 
 IN_CHILD = False
 """True in the pages process (its plugin reads the handed pages in full)."""
+TITLES_ONLY = False
+"""True while the pages process reads the navigation's other pages, for their titles only
+(their fragments are not put in: some, like the dashboard's charts, are not here)."""
 
 
 def _render_and_share(orders: Connection, handed: list[File], share: Share,
@@ -320,7 +325,10 @@ def _render_and_share(orders: Connection, handed: list[File], share: Share,
     pages = _populate_here(handed, config, files)
     # the navigation shows its pages' titles, which come from their Markdown
     taken = {file.src_uri for file in handed}
+    global TITLES_ONLY
+    TITLES_ONLY = True
     _populate_here([p.file for p in nav.pages if p.file.src_uri not in taken], config, files)
+    TITLES_ONLY = False
     _render_here(pages, config, files, nav, env)
     return {"logged": logged, "names": names, "entries": entries.by_page}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ from generator.sanitize import strip_comments
 from generator.site import charts, urls, views
 from generator.site.criteria import RESULT_RANK, Evaluation, evaluate_all, national_awards
 from generator.site.related import related
-from generator.site.render import Cards, render
+from generator.site.render import Cards, Later, Rendered, render
 from generator.site.totals import Totals, totals
 from generator.story import Story
 
@@ -70,8 +70,9 @@ class Site:
     """The generated pages (source path to Markdown), files to copy and page metadata."""
 
     pages: dict[str, str] = field(default_factory=dict)
-    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Source path of a page to its HTML fragments by token (see render.fill)."""
+    fragments: dict[str, Mapping[str, str]] = field(default_factory=dict)
+    """Source path of a page to its HTML fragments by token (see render.fill); the
+    dashboard's are made when first asked for (`later`)."""
     copies: dict[str, Path] = field(default_factory=dict)
     """Site path to the project file to publish (public images and evidence only)."""
     heads: dict[str, PageHead] = field(default_factory=dict)
@@ -82,6 +83,12 @@ class Site:
     """Source paths of the pages left out of the search index: every listing (all stories,
     outcomes, services, tags, years, their indexes and later pages), so that search leads
     to the stories themselves and the hand-written pages, not to "Stories, page 17"."""
+
+    @property
+    def later(self) -> set[str]:
+        """Source paths of the pages whose fragments are made when first asked for (they
+        wait for something this process started, such as the charts)."""
+        return {src for src, found in self.fragments.items() if isinstance(found, Later)}
 
 
 @dataclass(frozen=True)
@@ -151,13 +158,16 @@ class _Builder:
     cards: Cards = field(default_factory=Cards)
 
     def page(self, src: str, template: str, **context: Any) -> None:
-        if src in self.site.pages:  # two outputs at one path would silently lose one
-            raise ValueError(f"two generated pages at {src}")
-        rendered = render(template, src, self.options.directory_urls, self.cards,
-                          council=self.council, **context)
+        rendered = self._render(src, template, **context)
         self.site.pages[src] = rendered.markdown
         if rendered.fragments:
             self.site.fragments[src] = rendered.fragments
+
+    def _render(self, src: str, template: str, **context: Any) -> Rendered:
+        if src in self.site.pages:  # two outputs at one path would silently lose one
+            raise ValueError(f"two generated pages at {src}")
+        return render(template, src, self.options.directory_urls, self.cards,
+                      council=self.council, **context)
 
     @property
     def council(self) -> str:
@@ -243,25 +253,42 @@ class _Builder:
                   entries=entries, now=self.now)
 
     def dashboard(self, evaluations: Sequence[Evaluation], drawn: charts.Charts) -> None:
-        rows = []
-        for evaluation, chart in zip(evaluations, drawn(), strict=True):
-            unit = evaluation.unit
-            rows.append({
-                "e": evaluation,
-                "current": "no data" if evaluation.current is None
-                else formatting.short(evaluation.current, unit),
-                "chart": chart,
-                "points": [(p.label, formatting.full(p.value, unit),
-                            None if p.compare is None else formatting.full(p.compare, unit))
-                           for p in evaluation.points],
-                "value_name": charts.human(evaluation.value_name),
-                "compare_name": charts.human(evaluation.compare_name or ""),
-            })
-        self.page("dashboard/index.md", "dashboard.md.j2", rows=rows, note=self._note())
+        """The dashboard's Markdown now, its fragments (with the charts) when first asked
+        for: the charts sit inside fragments, so the Markdown is the same without them."""
+        src = "dashboard/index.md"
+        note = self._note()
+        first = self._render(src, "dashboard.md.j2", note=note,
+                             rows=_rows(evaluations, [None] * len(evaluations)))
+
+        def fragments() -> Mapping[str, str]:
+            final = render("dashboard.md.j2", src, self.options.directory_urls, self.cards,
+                           council=self.council, note=note, rows=_rows(evaluations, drawn()))
+            if final.markdown != first.markdown:
+                raise ValueError("the dashboard's charts changed its Markdown")
+            return final.fragments
+
+        self.site.pages[src] = first.markdown
+        self.site.fragments[src] = Later(fragments)
 
     def _note(self) -> str:
         strategy = self.catalogue.strategy
         return strategy.note if strategy and strategy.note else ""
+
+
+def _rows(evaluations: Sequence[Evaluation],
+          drawn: Sequence[charts.Svg | None]) -> list[dict[str, Any]]:
+    """The dashboard's rows: each criterion, its current value, chart and figures."""
+    return [{
+        "e": evaluation,
+        "current": "no data" if evaluation.current is None
+        else formatting.short(evaluation.current, evaluation.unit),
+        "chart": chart,
+        "points": [(p.label, formatting.full(p.value, evaluation.unit),
+                    None if p.compare is None else formatting.full(p.compare, evaluation.unit))
+                   for p in evaluation.points],
+        "value_name": charts.human(evaluation.value_name),
+        "compare_name": charts.human(evaluation.compare_name or ""),
+    } for evaluation, chart in zip(evaluations, drawn, strict=True)]
 
 
 def brief_entries(story_views: Sequence[views.StoryView]) -> dict[str, BriefEntry]:

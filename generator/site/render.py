@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -110,7 +110,30 @@ def render(template: str, page: str, directory_urls: bool, cards: Cards | None =
     return Rendered(text, fragments)
 
 
-def fill(html: str, fragments: dict[str, str]) -> str:
+class Later(Mapping[str, str]):
+    """A page's fragments, made when first asked for: the dashboard's wait for its charts,
+    which another process may still be drawing while MkDocs reads the other pages."""
+
+    def __init__(self, make: Callable[[], Mapping[str, str]]) -> None:
+        self._make: Callable[[], Mapping[str, str]] | None = make
+        self._made: Mapping[str, str] = {}
+
+    def _fragments(self) -> Mapping[str, str]:
+        if self._make is not None:
+            self._made, self._make = self._make(), None
+        return self._made
+
+    def __getitem__(self, token: str) -> str:
+        return self._fragments()[token]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fragments())
+
+    def __len__(self) -> int:
+        return len(self._fragments())
+
+
+def fill(html: str, fragments: Mapping[str, str]) -> str:
     """The rendered page with each token paragraph replaced by its fragment (one pass)."""
     if not fragments:
         return html

@@ -10,16 +10,23 @@ file compared byte for byte, and so are the worker's failures.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from mkdocs.structure.files import File, Files
 
+from generator import project
 from generator.mkdocs import navcache, worker
 from generator.mkdocs.incremental import PageEntries
+from generator.site import SiteOptions, charts, generate
+from generator.site.criteria import Evaluation
+from generator.site.render import fill
 from tests.conftest import NOW, story
 from tests.site.conftest import EPOCH, Built, build, site_project, write
 
@@ -265,3 +272,26 @@ def test_pages_are_handed_over_unsearched_first_until_both_sides_are_even(
     first_searched = next(n for n, src in enumerate(taken) if src not in unsearched)
     assert all(src in unsearched for src in taken[:first_searched])
     assert all(src not in unsearched for src in taken[first_searched:])
+
+
+def test_the_dashboard_waits_for_its_charts_only_when_filled(shortcut_site: Built) -> None:
+    """The charts (drawn by a process of their own) are asked for when the dashboard's
+    fragments are first used, not while the pages are made; once, and the Markdown is the
+    same as without them."""
+    asked: list[int] = []
+
+    def draw(evaluations: Sequence[Evaluation]) -> charts.Charts:
+        def drawn() -> list[charts.Svg | None]:
+            asked.append(len(evaluations))
+            return charts.draw_all(evaluations)
+        return drawn
+
+    now = datetime.fromisoformat(NOW)
+    _, site = generate(project.discover(shortcut_site.project), now, SiteOptions(), draw)
+    assert asked == [] and site.later == {"dashboard/index.md"}
+    fragments = site.fragments["dashboard/index.md"]
+    html = fill("".join(f"<p>{token}</p>" for token in fragments), fragments)
+    assert asked == [2] and html.count("<svg") >= 1 and "SHOWCASEFRAGMENT" not in html
+    assert dict(fragments) == dict(site.fragments["dashboard/index.md"]) and asked == [2]
+    built = shortcut_site.html("dashboard")
+    assert all(svg in built for svg in re.findall(r"<svg.*?</svg>", html, re.S))
