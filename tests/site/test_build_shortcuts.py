@@ -18,8 +18,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+import material as mkdocs_material
 import pytest
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator import project
 from generator.mkdocs import navcache, worker
@@ -37,7 +39,9 @@ def _project(root: Path) -> Path:
     """Enough stories for listing pages two and three deep (per_page 1), and a hand-written
     page in a folder of its own (a page in the nav at another depth)."""
     files: dict[str, str | bytes] = dict(site_project(per_page=1))
-    files["mkdocs.yml"] = str(files["mkdocs.yml"]) + "  - Guides:\n    - guides/writing.md\n"
+    files["mkdocs.yml"] = str(files["mkdocs.yml"]).replace(
+        "  font: false\n", "  font: false\n  features: [navigation.tabs, navigation.footer]\n",
+    ) + "  - Guides:\n    - guides/writing.md\n"
     files["content/guides/writing.md"] = "# Writing a story\n\nHow to write one.\n"
     for n in range(5):
         files[f"stories/story-{n}.md"] = story(
@@ -70,14 +74,43 @@ def test_navigation_cache_changes_no_byte(shortcut_site: Built, tmp_path: Path,
             hits.append(part)
         return html
 
+    header = navcache.NavCache.header
+
+    def spy_header(self: navcache.NavCache, key: tuple[str, ...] | None,
+                   page: Page) -> str | None:
+        html = header(self, key, page)
+        if html is not None:
+            hits.append("header")
+        return html
+
     monkeypatch.setattr(navcache, "ENABLED", True)
     monkeypatch.setattr(navcache.NavCache, "get", spy)
+    monkeypatch.setattr(navcache.NavCache, "header", spy_header)
     assert build(shortcut_site.project, tmp_path / "spied").result.exit_code == 0
-    assert hits.count("nav") > 10 and hits.count("config") > 10
+    assert all(hits.count(part) > 10 for part in ("nav", "config", "tabs", "footer", "header"))
     # the fixture has what the cache must tell apart: pages outside the nav at several depths
     pages = {path for path in shortcut_site.every_byte() if path.endswith(".html")}
     assert {"stories/story-1/index.html", "tags/alpha/page/2/index.html",
             "guides/writing/index.html"} <= pages
+
+
+def test_a_site_template_of_its_own_is_never_kept(shortcut_site: Built,
+                                                  tmp_path: Path) -> None:
+    """A site whose own templates override a partial may print anything of the page in it:
+    each page renders its header, tabs and footer itself."""
+    project = tmp_path / "project"
+    shutil.copytree(shortcut_site.project, project, ignore=shutil.ignore_patterns("site"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  font: false\n", "  font: false\n  custom_dir: overrides\n"), encoding="utf-8")
+    material = Path(mkdocs_material.__file__).parent / "templates/partials/header.html"
+    header = material.read_text(encoding="utf-8").replace(
+        '<header class="{{ class }}"', '<header data-zqx="{{ page.url }}" class="{{ class }}"')
+    write(project, {"overrides/partials/header.html": header})
+    built = build(project, tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    for url in ("stories/story-1/", "stories/story-2/", "tags/alpha/page/2/"):
+        assert f'<header data-zqx="{url}"' in built.html(url)
 
 
 def test_worker_changes_no_byte(shortcut_site: Built, tmp_path: Path,
