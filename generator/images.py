@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from io import BytesIO
 from pathlib import Path
-from typing import Any
-
-from PIL import Image, ImageOps
+from typing import TYPE_CHECKING, Any
 
 from generator.problems import ShowcaseError
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: file suffix to Pillow format, for the photo formats stripped
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
@@ -39,6 +40,8 @@ def strip_metadata(data: bytes, suffix: str) -> bytes:
     if fmt is None:
         raise ValueError(f"cannot strip metadata from a {suffix or 'suffixless'} file: "
                          f"expected one of {', '.join(sorted(FORMATS))}")
+    from PIL import Image, ImageOps  # Pillow: imported by a build that has photos to publish
+
     with Image.open(BytesIO(data)) as image:
         upright = ImageOps.exif_transpose(image)
     clean = upright.copy()
@@ -69,6 +72,8 @@ def published_bytes(path: Path) -> bytes | None:
     """
     if not is_photo(path):
         return None
+    from PIL import Image
+
     data = path.read_bytes()
     try:
         return strip_metadata(data, path.suffix)

@@ -7,14 +7,16 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 
 from generator import clock, project
 from generator.catalogue import Catalogue, collect
 from generator.problems import Problem, Severity, ShowcaseError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,6 +27,8 @@ def terminal(width: int | None = None) -> Console:
     "[bold]", "[link=...]" and ":emoji:" in a title or award name are shown, never
     interpreted (an unmatched "[/x]" would otherwise stop the command).
     """
+    from rich.console import Console  # imported by the commands that print a report
+
     return Console(soft_wrap=True, width=width, markup=False, emoji=False, highlight=False)
 
 

@@ -6,22 +6,20 @@ import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
-from watchdog.observers.api import BaseObserver
 
-from generator import clock, cms, images, sharing
+from generator import clock, images, sharing
 from generator.catalogue import Catalogue
-from generator.mkdocs import livewatch, navcache, worker
+from generator.mkdocs import navcache, worker
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
 from generator.mkdocs.incremental import (
@@ -38,6 +36,10 @@ from generator.reading import stories
 from generator.sanitize import strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
+
+if TYPE_CHECKING:  # `serve` only: a build does not import them
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.api import BaseObserver
 
 PACKAGE = Path(__file__).resolve().parent.parent
 THEME_DIR = PACKAGE / "theme"
@@ -146,6 +148,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         for target, source in {**self.site.copies, **ASSETS}.items():
             _replace(files, _published(config, target, source))
         if self.config.cms:  # the story editor (admin/), if its npm package is installed
+            from generator import cms
+
             for target, data in cms.site_files(self.layout, self.catalogue.strategy).items():
                 if files.get_file_from_path(target) is None:  # one written by `showcase cms` wins
                     files.append(File.generated(config, target, content=data))
@@ -241,6 +245,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                    if folder.is_dir()]
         for folder in folders:
             server.watch(str(folder))
+        from generator.mkdocs import livewatch
+
         self.events = livewatch.watch_natively(server, folders, config.docs_dir)
         return server
 

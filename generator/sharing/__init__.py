@@ -14,7 +14,7 @@ from datetime import datetime
 from generator.calendar import awards_ics
 from generator.catalogue import Catalogue
 from generator.clock import build_time
-from generator.sharing import feeds, opendata, urls
+from generator.sharing import feeds, urls
 from generator.story import Story
 
 FEEDS_FOLDER = "feeds/"
@@ -51,6 +51,8 @@ def iter_site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
                       feed_items: int = FEED_ITEMS) -> Iterator[tuple[str, bytes]]:
     """`site_outputs` one file after another (a large site's feeds need not all be held at
     once): the open data, the award calendar, then each feed in its three formats."""
+    from generator.sharing import opendata  # its models: imported by the process writing it
+
     stories = catalogue.public_stories(now)
     updated = build_time()
     data = opendata.open_data(stories, publisher(catalogue), site_url or None, updated)
