@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.site import urls
 from generator.site.views import StoryView
@@ -53,26 +53,36 @@ def environment() -> Environment:
 
 
 class Cards:
-    """Story cards for listings, each rendered once per (story, heading level, link) and reused.
+    """Story cards for listings, each rendered once per (story, heading level) and reused.
 
     A story shows on up to a dozen listing pages (all stories, its outcome, service, tags and
-    year, the home page, related stories); its card is the same HTML wherever the link to it
-    and the heading level are the same. Keep one `Cards` for one build (a story edited between
-    builds has a new card).
+    year, the home page, related stories); its card is the same HTML wherever it is at the
+    same heading level, but for the link to it, which depends on the listing's place. The
+    card is rendered once around a stand-in link (a NUL character, which no story text can
+    hold: the reader refuses control characters) and each page's link put in its place.
+    Keep one `Cards` for one build (a story edited between builds has a new card).
     """
 
+    STAND_IN = "\x00"
+
     def __init__(self) -> None:
-        self._rendered: dict[tuple[str, int, str], Markup] = {}
+        self._around: dict[tuple[str, int], tuple[str, str] | None] = {}
 
     def card(self, view: StoryView, level: int, link: str) -> Markup:
         """The card of the story `view` under a heading `level`, linking to `link`."""
-        key = (view.src, level, link)
-        found = self._rendered.get(key)
-        if found is None:
-            found = Markup(environment().get_template(CARD_TEMPLATE).render(
-                v=view, level=level, link=link))
-            self._rendered[key] = found
-        return found
+        key = (view.src, level)
+        if key not in self._around:
+            html = self._render(view, level, self.STAND_IN)
+            parts = html.split(self.STAND_IN)
+            self._around[key] = (parts[0], parts[1]) if len(parts) == 2 else None
+        around = self._around[key]
+        if around is None:  # the stand-in did not come out once: render with the link
+            return Markup(self._render(view, level, link))
+        return Markup(f"{around[0]}{escape(link)}{around[1]}")
+
+    @staticmethod
+    def _render(view: StoryView, level: int, link: str) -> str:
+        return environment().get_template(CARD_TEMPLATE).render(v=view, level=level, link=link)
 
 
 @dataclass(frozen=True)

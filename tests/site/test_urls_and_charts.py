@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import posixpath
+from datetime import datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator import project
+from generator.catalogue import collect
 from generator.model.strategy import SuccessCriterion
-from generator.site import urls
+from generator.site import urls, views
 from generator.site.charts import criterion_chart
 from generator.site.criteria import Evaluation, Point
-from generator.site.render import fill, markdown_text
+from generator.site.render import CARD_TEMPLATE, Cards, environment, fill, markdown_text
+from tests.conftest import NOW, REPO
 
 
 @pytest.mark.parametrize(("here", "there", "expected"), [
@@ -64,3 +68,24 @@ def test_charts_are_byte_identical_and_ids_are_salted() -> None:
     assert first is not None and first == second
     assert 'id="figure_1"' not in first.inner and "<metadata>" not in first.inner
     assert "Council (%)" in first.inner and "National (%)" in first.inner
+
+
+@pytest.fixture(scope="module")
+def example_views() -> list[views.StoryView]:
+    now = datetime.fromisoformat(NOW)
+    catalogue = collect(project.discover(REPO), now)
+    titles = {o.id: o.title for o in catalogue.strategy.outcomes} if catalogue.strategy else {}
+    return [views.story_view(catalogue, s, titles, set()) for s in catalogue.public_stories(now)]
+
+
+@given(link=st.text(max_size=40), level=st.sampled_from([2, 3]), index=st.integers(0, 100))
+def test_a_kept_card_is_the_card_rendered_with_its_link(example_views: list[views.StoryView],
+                                                         link: str, level: int,
+                                                         index: int) -> None:
+    """Cards are rendered once around a stand-in link; each link put in comes out exactly as
+    the card rendered with it (escaped as the template escapes it)."""
+    view = example_views[index % len(example_views)]
+    cards = Cards()
+    cards.card(view, level, "../elsewhere/")  # the first use keeps the card
+    direct = environment().get_template(CARD_TEMPLATE).render(v=view, level=level, link=link)
+    assert cards.card(view, level, link) == direct
