@@ -26,8 +26,10 @@ process as MkDocs would raise it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
+import os
 import re
 import shutil
 import sys
@@ -301,6 +303,10 @@ def _call(orders: Connection, work: Callable[[], Any]) -> Any:
 
 
 def _draw_when_asked(orders: Connection) -> list[charts.Svg | None]:
+    # the charts are wanted last (when the dashboard is filled): the story pages' process,
+    # forked while this one may still be importing matplotlib, goes first
+    with contextlib.suppress(OSError):
+        os.nice(10)
     charts.warm()
     evaluations: list[Evaluation] = orders.recv()
     return charts.draw_all(evaluations)
