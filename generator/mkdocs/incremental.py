@@ -134,23 +134,36 @@ def _page_of(entry: object) -> str:
 
 
 class CollectorPause:
-    """Python's cycle collector paused for a dirty rebuild, then one collection.
+    """Python's cycle collector kept off the build's long-lived objects.
 
     Between rebuilds `showcase serve` keeps the whole previous site in memory, and the
     collector's repeated passes over it took about 0.5 s of a 2 s rebuild of 1,000 stories
-    (bench/README.md); one collection at the end frees the rebuild's cycles in ~0.1 s.
-    Full builds are left alone (pausing there costs memory and saves no time).
+    (bench/README.md): a dirty rebuild pauses the collector (`start`), and one collection at
+    the end frees the rebuild's cycles in ~0.1 s. A full build instead `freeze`s what exists
+    when MkDocs has listed the files (the modules, the configuration) and again once the
+    site is made (the catalogue, the generated pages, the navigation), so that collections
+    pass over new objects only (at 1,000 stories 0.10 s of collection in the main process
+    instead of 0.24 s), and forked workers do not touch the inherited ones; `end` returns
+    them to the collector.
     """
 
     def __init__(self) -> None:
         self.paused = False
+        self.frozen = False
 
     def start(self) -> None:
         if gc.isenabled():
             gc.disable()
             self.paused = True
 
+    def freeze(self) -> None:
+        gc.freeze()
+        self.frozen = True
+
     def end(self) -> None:
+        if self.frozen:
+            self.frozen = False
+            gc.unfreeze()
         if self.paused:
             self.paused = False
             gc.enable()

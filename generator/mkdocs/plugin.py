@@ -91,6 +91,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     def on_shutdown(self) -> None:
         stories.MEMO.disable()
+        self.pause.end()
         self._stop_worker()
         if self.events is not None:
             self.events.stop()
@@ -123,6 +124,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.layout is not None and self.now is not None
+        if not self.dirty:
+            self.pause.freeze()
         options = SiteOptions(per_page=self.config.per_page, site_url=config.site_url or "",
                               site_name=config.site_name,
                               directory_urls=config.use_directory_urls,
@@ -159,6 +162,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.site is not None and self.sharing is not None
         self.nav = nav
+        if not self.dirty:
+            self.pause.freeze()  # before the pages process is forked
         unsearched = self.site.unsearched | set(self.site.brief)
         # an indexed page may move only if its search entries can come back (Material's search);
         # the dashboard stays, as its charts come from a process this one started

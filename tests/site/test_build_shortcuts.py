@@ -9,6 +9,7 @@ file compared byte for byte, and so are the worker's failures.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -328,3 +329,16 @@ def test_the_dashboard_waits_for_its_charts_only_when_filled(shortcut_site: Buil
     assert dict(fragments) == dict(site.fragments["dashboard/index.md"]) and asked == [2]
     built = shortcut_site.html("dashboard")
     assert all(svg in built for svg in re.findall(r"<svg.*?</svg>", html, re.S))
+
+
+def test_a_build_leaves_nothing_frozen(shortcut_site: Built, tmp_path: Path) -> None:
+    """A build keeps its long-lived objects from the cycle collector while it runs and gives
+    them back at the end, failed or not (tests and `serve` run many builds in one process)."""
+    assert gc.get_freeze_count() == 0
+    assert build(shortcut_site.project, tmp_path / "again").result.exit_code == 0
+    assert gc.get_freeze_count() == 0
+    broken = tmp_path / "broken"
+    shutil.copytree(shortcut_site.project, broken, ignore=shutil.ignore_patterns("site"))
+    write(broken, {"content/about.md": "# About\n\n[Gone](nowhere.md)\n"})
+    assert build(broken, tmp_path / "broken-site").result.exit_code != 0
+    assert gc.get_freeze_count() == 0
