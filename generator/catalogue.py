@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from generator import checks
 from generator.content import content_problems
+from generator.elsewhere import Elsewhere, here
 from generator.model.award import AwardFile
 from generator.model.common import SLUG, parse_date
 from generator.model.strategy import Strategy
@@ -21,7 +24,7 @@ from generator.reading.diskcache import FrontMatterCache
 from generator.reading.files import read_model
 from generator.reading.safe_yaml import Located, YamlProblem
 from generator.reading.series import Table, read_table
-from generator.reading.stories import MEMO, read_story
+from generator.reading.stories import MEMO, StoryRead, read_story
 from generator.reading.text import read_text
 from generator.story import Story, UnusableStory, make_slug
 
@@ -77,12 +80,13 @@ class Catalogue:
         return self.tables.get(self.layout.relative(self.layout.data / file))
 
 
-def collect(layout: Layout, now: datetime) -> Catalogue:
-    """Read and check the whole project at `layout`."""
+def collect(layout: Layout, now: datetime, elsewhere: Elsewhere = here) -> Catalogue:
+    """Read and check the whole project at `layout`; `elsewhere` may read half the stories
+    in another process."""
     catalogue = Catalogue(layout)
     with _no_collection_pauses():
         _collect_data(catalogue)
-        _collect_stories(catalogue)
+        _collect_stories(catalogue, elsewhere)
         _collect_awards(catalogue)
     _check_accessibility(catalogue, now)
     catalogue.problems += content_problems(layout)
@@ -156,7 +160,7 @@ def _collect_data(catalogue: Catalogue) -> None:
                                                     catalogue.tables, layout)
 
 
-def _collect_stories(catalogue: Catalogue) -> None:
+def _collect_stories(catalogue: Catalogue, elsewhere: Elsewhere) -> None:
     layout = catalogue.layout
     strategy = catalogue.strategy
     outcome_ids = {o.id for o in strategy.outcomes} if strategy else None
@@ -164,16 +168,34 @@ def _collect_stories(catalogue: Catalogue) -> None:
     memo = checks.PathMemo()
     # a rebuild under `serve` has every unchanged story in memory: no file to read or write
     cache = FrontMatterCache(None) if MEMO.warm else FrontMatterCache.for_project(layout.root)
-    for file in _files(layout.stories, "*.md"):
-        if not _inside_project(catalogue, file, folders):
-            continue
-        read = read_story(file, layout.relative(file), cache.parse)
-        catalogue.problems += read.problems
-        if read.unusable is not None:
-            catalogue.unusable.append(read.unusable)
-        if read.story is not None:
-            catalogue.stories.append(read.story)
-            catalogue.problems += checks.check_story(read.story, layout, outcome_ids, memo)
+    files = [file for file in _files(layout.stories, "*.md")
+             if _inside_project(catalogue, file, folders)]
+
+    def read(chunk: list[Path]) -> list[tuple[StoryRead, list[Problem]]]:
+        found = []
+        for file in chunk:
+            story = read_story(file, layout.relative(file), cache.parse)
+            problems = [] if story.story is None else checks.check_story(
+                story.story, layout, outcome_ids, memo)
+            found.append((story, problems))
+        return found
+
+    def read_there(chunk: list[Path]) -> tuple[list[tuple[StoryRead, list[Problem]]],
+                                               int, dict[str, Any], int, int]:
+        return read(chunk), os.getpid(), cache.taken(), cache.hits, cache.misses
+
+    half = len(files) // 2
+    there = elsewhere(lambda: read_there(files[half:]), len(files) - half)
+    found = read(files[:half])
+    later, pid, entries, hits, misses = there()
+    if pid != os.getpid():  # read in another process: its cache entries come back too
+        cache.adopt(entries, hits, misses)
+    for read_one, problems in [*found, *later]:
+        catalogue.problems += read_one.problems + problems
+        if read_one.unusable is not None:
+            catalogue.unusable.append(read_one.unusable)
+        if read_one.story is not None:
+            catalogue.stories.append(read_one.story)
     MEMO.end_pass()
     cache.save()
     catalogue.stories.sort(key=lambda s: s.slug)

@@ -1,11 +1,13 @@
 """The build's second core: work done beside MkDocs' page loop, in forked processes.
 
 MkDocs renders pages on one core. On Linux, when the build runs in a single thread,
-`showcase build` and `mkdocs build` use the other one three times:
+`showcase build` and `mkdocs build` use the other one four times:
 
 - Charts: a process forked when the configuration is read imports matplotlib (most of a
   second) while the catalogue is read and the pages are made, then draws the dashboard's
   charts from the evaluations it is sent.
+- Stories: a process forked once the story files are listed reads and checks half of them
+  while this one reads the other half (`collect`'s `elsewhere`).
 - Story pages: a process forked once the catalogue is read makes the story pages' Markdown
   while this one makes the listings, home, awards and dashboard (`build_site`'s `elsewhere`).
 - Pages: once MkDocs knows the site's files and navigation (`on_nav`), a second process
@@ -41,7 +43,7 @@ from datetime import datetime
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,9 +54,9 @@ from mkdocs.structure.pages import Page
 from generator.catalogue import Catalogue
 from generator.mkdocs.incremental import PageEntries
 from generator.site import charts
-from generator.site.builder import StoryPages
 from generator.site.criteria import Evaluation
 
+T = TypeVar("T")
 ENABLED = True
 """False does everything in the main process (tests compare the two)."""
 MIN_PAGES = 200
@@ -97,14 +99,14 @@ class Worker:
             return drawn if isinstance(drawn, list) else charts.draw_all(wanted)
         return result
 
-    def elsewhere(self, work: Callable[[], StoryPages], size: int) -> Callable[[], StoryPages]:
-        """Make the story pages in a process forked now (when there are enough of them); the
-        returned function waits for them (made here if that process failed)."""
+    def elsewhere(self, work: Callable[[], T], size: int, /) -> Callable[[], T]:
+        """Do `work` in a process forked now (when its `size` is enough to be worth it); the
+        returned function waits for its result (made here if that process failed)."""
         child = _Child.fork(_call, work) if self._active and size >= MIN_PAGES else None
 
-        def result() -> StoryPages:
+        def result() -> T:
             made = child.result() if child is not None else None
-            return made if isinstance(made, dict) else work()
+            return made[0] if isinstance(made, tuple) else work()
         return result
 
     def hand_over(self, handed: Sequence[File], share: Share, config: MkDocsConfig,
@@ -298,8 +300,8 @@ def _run(results: Connection, orders: Connection, function: Callable[..., Any],
         results.send(("error", traceback.format_exc()))
 
 
-def _call(orders: Connection, work: Callable[[], Any]) -> Any:
-    return work()
+def _call(orders: Connection, work: Callable[[], Any]) -> tuple[Any]:
+    return (work(),)  # in a tuple: a result of None is not a failure
 
 
 def _draw_when_asked(orders: Connection) -> list[charts.Svg | None]:

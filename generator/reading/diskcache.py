@@ -97,6 +97,16 @@ class FrontMatterCache:
             raise YamlProblem(entry.line, entry.message)
         return entry
 
+    def taken(self) -> dict[str, Any]:
+        """The entries this run used so far (another process's, for `adopt`)."""
+        return dict(self._new)
+
+    def adopt(self, entries: dict[str, Any], hits: int, misses: int) -> None:
+        """Add the entries and counts of a copy of this cache used in another process."""
+        self._new.update(entries)
+        self.hits += hits
+        self.misses += misses
+
     def save(self) -> None:
         """Write this run's entries (only when they differ from what was read)."""
         if self.path is None or self._new == self._old:

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from generator import formatting
 from generator.catalogue import Catalogue, collect
+from generator.elsewhere import Elsewhere, here
 from generator.model.story import Unit
 from generator.problems import ShowcaseError
 from generator.project import Layout
@@ -111,15 +112,6 @@ Draw = Callable[[Sequence[Evaluation]], charts.Charts]
 """Starts drawing the dashboard's charts; the result is asked for once the pages are made."""
 StoryPages = dict[str, tuple[str, dict[str, str], PageHead]]
 """Story pages by source path: Markdown, fragments, head metadata."""
-Elsewhere = Callable[[Callable[[], StoryPages], int], Callable[[], StoryPages]]
-"""Starts making the story pages (`size` of them); the result is asked for once the other
-pages are made."""
-
-
-def here(work: Callable[[], StoryPages], size: int) -> Callable[[], StoryPages]:
-    """Make the story pages in this process, now."""
-    made = work()
-    return lambda: made
 
 
 def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
@@ -362,7 +354,7 @@ def generate(layout: Layout, now: datetime, options: SiteOptions,
              draw: Draw = charts.draw_later,
              elsewhere: Elsewhere = here) -> tuple[Catalogue, Site]:
     """Read the project and build its site; a catalogue with errors is a ShowcaseError."""
-    catalogue = collect(layout, now)
+    catalogue = collect(layout, now, elsewhere)
     errors = catalogue.errors
     if errors:
         count = len(errors)

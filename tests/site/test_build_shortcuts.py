@@ -10,6 +10,7 @@ file compared byte for byte, and so are the worker's failures.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import re
 import shutil
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page
 from generator import project
 from generator.mkdocs import navcache, worker
 from generator.mkdocs.incremental import PageEntries
+from generator.reading.diskcache import FrontMatterCache
 from generator.site import SiteOptions, charts, generate
 from generator.site.criteria import Evaluation
 from generator.site.render import fill
@@ -159,6 +161,14 @@ def made(self, views):
         os._exit(9)
     return story_pages(self, views)
 builder._Builder.story_pages = made
+from generator import catalogue
+read_story = catalogue.read_story
+def read(*args):
+    note("read")
+    if mode == "die" and os.getpid() != main_pid:
+        os._exit(9)
+    return read_story(*args)
+catalogue.read_story = read
 charts.draw_all, worker._render_here, worker.MIN_PAGES, worker.SETUP = drawn, rendered, 1, 0
 main_pid = os.getpid()
 print(main_pid)
@@ -181,10 +191,14 @@ def _build_alone(built: Built, site: Path, notes: Path, mode: str) -> tuple[int,
 
 
 def test_the_worker_draws_charts_and_renders_pages(shortcut_site: Built, tmp_path: Path) -> None:
-    """`showcase build` draws the charts, makes the story pages' Markdown and renders the
-    listing pages in forked processes, and the site is the same bytes as one made in a
-    single process."""
+    """`showcase build` reads half the stories, draws the charts, makes the story pages'
+    Markdown and renders a share of the pages in forked processes, and the site is the same
+    bytes as one made in a single process; the front-matter cache keeps every story read."""
     main, notes = _build_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "watch")
+    read_here = [n for n in notes if n[0] == "read" and int(n[1]) == main]
+    read_there = [n for n in notes if n[0] == "read" and int(n[1]) != main]
+    assert len(read_here) == 2 and len(read_there) == 3  # five stories, split in two
+    assert len({pid for _, pid, _ in read_there}) == 1 and int(read_there[0][2]) == main
     charts_drawn = [n for n in notes if n[0] == "charts"]
     stories_made = [n for n in notes if n[0] == "stories"]
     pages_rendered = [n for n in notes if n[0].startswith("pages:")]
@@ -199,6 +213,9 @@ def test_the_worker_draws_charts_and_renders_pages(shortcut_site: Built, tmp_pat
     assert any(src.startswith("stories/") for src in elsewhere)
     index = (tmp_path / "site/search/search_index.json").read_text(encoding="utf-8")
     assert '"location":"stories/story-1/"' in index
+    kept = FrontMatterCache.for_project(shortcut_site.project).path
+    assert kept is not None
+    assert len(json.loads(kept.read_text(encoding="utf-8"))["entries"]) == 5
 
 
 def test_a_worker_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path) -> None:
@@ -209,7 +226,7 @@ def test_a_worker_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path)
              if not what.startswith("page:")]
     here = {what for what, pid in parts if pid == main}
     elsewhere = {what for what, pid in parts if pid != main}
-    assert here == elsewhere == {"charts", "stories", "pages"}
+    assert here == elsewhere == {"read", "charts", "stories", "pages"}
 
 
 def _differences(first: Built, second: Built) -> list[str]:
