@@ -37,8 +37,8 @@ class NavCache:
     """The navigation's HTML by the page's relative links to every target in it."""
 
     def __init__(self, nav: Navigation, config: MkDocsConfig, partials: bool = True) -> None:
-        """`partials`: whether the header, tabs and footer are Material's own (no template of
-        the site's overrides a partial), and so may be kept too."""
+        """`partials`: whether the kept parts are Material's own (no template of the site's
+        overrides a partial or the base template), and so may be kept at all."""
         self._in_nav = {id(page) for page in nav.pages}
         extra = dict(config.extra or {})
         theme = config.theme
@@ -55,8 +55,9 @@ class NavCache:
         self.partials = partials
 
     def key(self, page: Page | None) -> tuple[str, ...] | None:
-        """What the navigation depends on for `page`; None for a page in the nav (never cached)."""
-        if page is None or id(page) in self._in_nav:
+        """What the kept parts depend on for `page`; None for a page in the nav, or in a site
+        whose own templates override Material's partials (never kept)."""
+        if not self.partials or page is None or id(page) in self._in_nav:
             return None
         return tuple(normalize_url(target, page=page) for target in self._targets)
 
