@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NOW
+from tests.site.conftest import NAV
 
 EPOCH = "1767225600"
 SERVICES = [f"Service {n}" for n in range(10)]
@@ -31,19 +32,10 @@ plugins:
   - search
   - showcase:
       search_full_text_limit: {limit}
-nav:
-  - Home: index.md
-  - Stories: stories/index.md
-  - Outcomes: outcomes/index.md
-  - Services: services/index.md
-  - Tags: tags/index.md
-  - Years: years/index.md
-  - Awards: awards/index.md
-  - Dashboard: dashboard/index.md
 validation:
   nav:
     omitted_files: info
-"""
+""" + NAV
 PARAGRAPH = ("We worked with residents and staff to understand what was not working, tested "
              "each change with the people who use the service and measured the difference. ")
 

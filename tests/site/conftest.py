@@ -13,6 +13,18 @@ from click.testing import Result
 from tests.conftest import INCOME, NOW, REPO, STRATEGY, run_cli, write_files
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z: fixes every timestamp written into outputs
+NAV = """\
+nav:
+  - Home: index.md
+  - Stories: stories/index.md
+  - Outcomes: outcomes/index.md
+  - Services: services/index.md
+  - Tags: tags/index.md
+  - Years: years/index.md
+  - Awards: awards/index.md
+  - Dashboard: dashboard/index.md
+"""
+"""The generated pages' sections, as a site's mkdocs.yml lists them."""
 SITE_CONFIG = """\
 site_name: Testshire showcase
 site_url: https://showcase.test.example/
@@ -32,15 +44,7 @@ validation:
     not_found: warn
     anchors: warn
     unrecognized_links: warn
-nav:
-  - Home: index.md
-  - Stories: stories/index.md
-  - Outcomes: outcomes/index.md
-  - Services: services/index.md
-  - Tags: tags/index.md
-  - Years: years/index.md
-  - Awards: awards/index.md
-  - Dashboard: dashboard/index.md
+""" + NAV + """\
   - About: about.md
   - Accessibility: accessibility.md
 """

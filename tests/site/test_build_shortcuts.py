@@ -16,9 +16,10 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import material as mkdocs_material
 import pytest
@@ -69,26 +70,19 @@ def test_navigation_cache_changes_no_byte(shortcut_site: Built, tmp_path: Path,
     assert _differences(shortcut_site, plain) == []
     # and the cache did serve pages: the other build rendered fewer navigations than pages
     hits: list[str] = []
-    found = navcache.NavCache.get
 
-    def spy(self: navcache.NavCache, part: str, key: tuple[str, ...] | None) -> str | None:
-        html = found(self, part, key)
-        if html is not None:
-            hits.append(part)
-        return html
-
-    header = navcache.NavCache.header
-
-    def spy_header(self: navcache.NavCache, key: tuple[str, ...] | None,
-                   page: Page) -> str | None:
-        html = header(self, key, page)
-        if html is not None:
-            hits.append("header")
-        return html
+    def counting(method: Callable[..., str | None], part: str | None) -> Callable[..., str | None]:
+        def spy(self: navcache.NavCache, *args: Any) -> str | None:
+            html = method(self, *args)
+            if html is not None:
+                hits.append(part or args[0])
+            return html
+        return spy
 
     monkeypatch.setattr(navcache, "ENABLED", True)
-    monkeypatch.setattr(navcache.NavCache, "get", spy)
-    monkeypatch.setattr(navcache.NavCache, "header", spy_header)
+    monkeypatch.setattr(navcache.NavCache, "get", counting(navcache.NavCache.get, None))
+    monkeypatch.setattr(navcache.NavCache, "header",
+                        counting(navcache.NavCache.header, "header"))
     assert build(shortcut_site.project, tmp_path / "spied").result.exit_code == 0
     assert all(hits.count(part) > 10 for part in ("nav", "config", "tabs", "footer", "header"))
     # the fixture has what the cache must tell apart: pages outside the nav at several depths
