@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import material as mkdocs_material
@@ -62,13 +63,20 @@ def shortcut_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return built
 
 
-def test_navigation_cache_changes_no_byte(shortcut_site: Built, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(navcache, "ENABLED", False)
-    plain = build(shortcut_site.project, tmp_path / "plain")
-    assert plain.result.exit_code == 0, plain.result.output
-    assert _differences(shortcut_site, plain) == []
-    # and the cache did serve pages: the other build rendered fewer navigations than pages
+@pytest.mark.parametrize("shortcut", [navcache, worker], ids=["kept parts", "worker"])
+def test_a_shortcut_changes_no_byte(shortcut_site: Built, tmp_path: Path, shortcut: ModuleType,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shortcut, "ENABLED", False)
+    without = build(shortcut_site.project, tmp_path / "without")
+    assert without.result.exit_code == 0, without.result.output
+    assert _differences(shortcut_site, without) == []
+    assert {"feeds/rss.xml", "data/stories.json", "awards.ics"} <= set(without.every_byte())
+
+
+def test_kept_parts_serve_pages_outside_the_nav(shortcut_site: Built, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept parts (compared byte for byte above) are used, for every part, by the pages
+    outside the nav."""
     hits: list[str] = []
 
     def counting(method: Callable[..., str | None], part: str | None) -> Callable[..., str | None]:
@@ -95,8 +103,7 @@ def test_a_site_template_of_its_own_is_never_kept(shortcut_site: Built,
                                                   tmp_path: Path) -> None:
     """A site whose own templates override a partial may print anything of the page in it:
     each page renders its header, tabs and footer itself."""
-    project = tmp_path / "project"
-    shutil.copytree(shortcut_site.project, project, ignore=shutil.ignore_patterns("site"))
+    project = _copy(shortcut_site, tmp_path / "project")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  font: false\n", "  font: false\n  custom_dir: overrides\n"), encoding="utf-8")
@@ -108,15 +115,6 @@ def test_a_site_template_of_its_own_is_never_kept(shortcut_site: Built,
     assert built.result.exit_code == 0, built.result.output
     for url in ("stories/story-1/", "stories/story-2/", "tags/alpha/page/2/"):
         assert f'<header data-zqx="{url}"' in built.html(url)
-
-
-def test_worker_changes_no_byte(shortcut_site: Built, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(worker, "ENABLED", False)
-    inline = build(shortcut_site.project, tmp_path / "inline")
-    assert inline.result.exit_code == 0, inline.result.output
-    assert _differences(shortcut_site, inline) == []
-    assert {"feeds/rss.xml", "data/stories.json", "awards.ics"} <= set(inline.every_byte())
 
 
 # Each worker test runs `showcase build` in a process of its own (one thread, so the worker
@@ -223,6 +221,12 @@ def test_a_worker_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path)
     assert here == elsewhere == {"read", "charts", "stories", "pages"}
 
 
+def _copy(built: Built, folder: Path) -> Path:
+    """A copy of the project of `built`, without its site, to change."""
+    shutil.copytree(built.project, folder, ignore=shutil.ignore_patterns("site"))
+    return folder
+
+
 def _differences(first: Built, second: Built) -> list[str]:
     one, two = first.every_byte(), second.every_byte()
     return sorted(name for name in one.keys() | two.keys() if one.get(name) != two.get(name))
@@ -242,8 +246,7 @@ def test_with_another_plugin_every_page_is_rendered_here(shortcut_site: Built,
                                                          tmp_path: Path) -> None:
     """A plugin other than search and showcase must see every page's events: with one
     installed, no page is handed to the worker (its sharing files still are)."""
-    project = tmp_path / "project"
-    shutil.copytree(shortcut_site.project, project, ignore=shutil.ignore_patterns("site"))
+    project = _copy(shortcut_site, tmp_path / "project")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "plugins:\n  - search\n", "plugins:\n  - search\n  - tags\n"), encoding="utf-8")
@@ -348,8 +351,7 @@ def test_a_build_leaves_nothing_frozen(shortcut_site: Built, tmp_path: Path) -> 
     assert gc.get_freeze_count() == 0
     assert build(shortcut_site.project, tmp_path / "again").result.exit_code == 0
     assert gc.get_freeze_count() == 0
-    broken = tmp_path / "broken"
-    shutil.copytree(shortcut_site.project, broken, ignore=shutil.ignore_patterns("site"))
+    broken = _copy(shortcut_site, tmp_path / "broken")
     write(broken, {"content/about.md": "# About\n\n[Gone](nowhere.md)\n"})
     assert build(broken, tmp_path / "broken-site").result.exit_code != 0
     assert gc.get_freeze_count() == 0
