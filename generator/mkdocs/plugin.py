@@ -221,7 +221,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         return output
 
     @event_priority(50)  # before the search plugin writes search/search_index.json
-    def _merge_search(self, *, config: MkDocsConfig) -> None:
+    def _gather(self, *, config: MkDocsConfig) -> None:
+        """The worker's pages, files and search entries in; the search index in page order."""
         assert self.built is not None and self.nav is not None
         files, env = self.built
         elsewhere = self.worker.finish(Path(config.site_dir), self.handed_files, config, files,
@@ -241,7 +242,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self._stop_worker()
         self.pause.end()
 
-    on_post_build = CombinedEvent(_merge_search, _write_outputs)
+    on_post_build = CombinedEvent(_gather, _write_outputs)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:

@@ -21,9 +21,9 @@ MkDocs renders pages on one core. On Linux, when the build runs in a single thre
 
 A child works from the parent's memory as it was at the fork (only the charts' evaluations,
 results, search entries and warnings cross a pipe), and never re-runs the caller's main
-script, as a spawned one would. When a child cannot start, fails or dies, its work is done in the main process:
-the site is the same bytes either way (tests compare), and an error is raised by the main
-process as MkDocs would raise it.
+script, as a spawned one would. When a child cannot start, fails or dies, its work is done
+in the main process: the site is the same bytes either way (tests compare), and an error is
+raised by the main process as MkDocs would raise it.
 """
 
 from __future__ import annotations
