@@ -6,7 +6,7 @@ import os
 from datetime import UTC, datetime
 
 from generator.model.common import parse_deadline
-from generator.problems import ShowcaseError
+from generator.problems import UsageProblem
 
 
 def now(explicit: str | None = None) -> datetime:
@@ -17,7 +17,7 @@ def now(explicit: str | None = None) -> datetime:
     try:
         return parse_deadline(text) if len(text.strip()) == 10 else _aware(text)
     except Exception:
-        raise ShowcaseError(
+        raise UsageProblem(
             f'--now / SHOWCASE_NOW: expected a date-time like 2026-03-01T09:00:00+00:00, got "{text}"'
         ) from None
 
@@ -34,5 +34,5 @@ def build_time() -> datetime:
         try:
             return datetime.fromtimestamp(int(epoch), UTC)
         except ValueError:
-            raise ShowcaseError(f'SOURCE_DATE_EPOCH must be whole seconds, got "{epoch}"') from None
+            raise UsageProblem(f'SOURCE_DATE_EPOCH must be whole seconds, got "{epoch}"') from None
     return datetime.now(UTC).replace(microsecond=0)

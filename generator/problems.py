@@ -56,6 +56,11 @@ class ShowcaseError(Exception):
         self.problems = list(problems)
 
 
+class UsageProblem(ShowcaseError):
+    """A command called wrongly: an option or environment variable with a bad value, a
+    project folder that is not there. The commands exit 2 for it (contract section 5)."""
+
+
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that are errors."""
     return [p for p in problems if p.is_error]

@@ -13,12 +13,14 @@ import click
 
 from generator import clock, project
 from generator.catalogue import Catalogue, collect
-from generator.problems import Problem, Severity, ShowcaseError
+from generator.problems import Problem, Severity, ShowcaseError, UsageProblem
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
+USAGE = 2
+"""The exit code of a command called wrongly (click's own, for an unknown option)."""
 
 
 def terminal(width: int | None = None) -> Console:
@@ -46,13 +48,13 @@ def load(project_dir: Path, now_text: str | None) -> tuple[Catalogue, datetime]:
     """Read the project; a problem with the settings is a ShowcaseError."""
     now = clock.now(now_text)
     if not project_dir.is_dir():
-        raise ShowcaseError(f"there is no folder {project_dir}: give the project folder with -p")
+        raise UsageProblem(f"there is no folder {project_dir}: give the project folder with -p")
     layout = project.discover(project_dir)
     return collect(layout, now), now
 
 
 def failing_with(code: int) -> Callable[[F], F]:
-    """Turn a ShowcaseError into its message and exit `code`."""
+    """Turn a ShowcaseError into its message and exit `code` (2 for a UsageProblem)."""
 
     def decorate(func: F) -> F:
         @wraps(func)
@@ -63,7 +65,7 @@ def failing_with(code: int) -> Callable[[F], F]:
                 for problem in exc.problems:
                     click.echo(str(problem), err=True)
                 click.echo(f"showcase: {exc}", err=True)
-                raise SystemExit(code) from None
+                raise SystemExit(USAGE if isinstance(exc, UsageProblem) else code) from None
 
         return run  # type: ignore[return-value]
 

@@ -1,0 +1,29 @@
+"""A command called wrongly (a bad --now, SHOWCASE_NOW or SOURCE_DATE_EPOCH, a project folder
+that is not there) exits 2, the usage code of contract section 5, never 1 ("errors found")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, run_cli
+
+
+@pytest.mark.parametrize(("args", "env", "said"), [
+    (["check", "--now", "yesterday"], {}, '--now / SHOWCASE_NOW: expected a date-time like '
+                                          '2026-03-01T09:00:00+00:00, got "yesterday"'),
+    (["check"], {"SHOWCASE_NOW": "garbage"}, 'got "garbage"'),
+    (["check", "-p", "no-such-folder"], {}, "there is no folder no-such-folder: give the "
+                                            "project folder with -p"),
+    (["build", "--now", "soon", "--site-dir", "{tmp}/site"], {}, 'got "soon"'),
+    (["export", "--out", "{tmp}/out"], {"SOURCE_DATE_EPOCH": "yesterday"},
+     'SOURCE_DATE_EPOCH must be whole seconds, got "yesterday"'),
+])
+def test_a_command_called_wrongly_exits_2(args: list[str], env: dict[str, str], said: str,
+                                           tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = run_cli(*[arg.format(tmp=tmp_path) for arg in args], env=env)
+    assert result.exit_code == 2, result.output
+    assert said in result.output
