@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.model.story import Metric, Unit
 
@@ -18,31 +19,53 @@ _UNIT_WORDS = {
 
 
 def _number(value: float, decimals: int = 1) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    """`value` with thousands separators and at most `decimals` decimals, halves rounded up
+    (0.25 hours is 0.3 hours, as people round, not 0.2 as binary floats and Python do)."""
+    rounded = _round(value, decimals)
+    if rounded == rounded.to_integral_value():
+        return f"{int(rounded):,}"
+    return f"{rounded:,.{decimals}f}".rstrip("0").rstrip(".")
+
+
+def _round(value: float, decimals: int) -> Decimal:
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
 
 
 def short(value: float, unit: Unit) -> str:
-    """Compact form for cards and headlines: £1.2m, £45k, 68%, 4 minutes, 1,200."""
+    """Compact form for cards and headlines: £1.2m, £45k, £2.5bn, 68%, 4 minutes, 1,200."""
     if unit is Unit.GBP:
         return "-" * (value < 0) + "£" + _short_money(abs(value))
     return _with_unit(_number(value), value, unit)
 
 
 def full(value: float, unit: Unit) -> str:
-    """Exact form for tables and packs: £1,234,567, 68.5%, 4 minutes."""
+    """Exact form for tables and packs: £1,234,567, £0.50, 68.5%, 4 minutes."""
     if unit is Unit.GBP:
-        return "-" * (value < 0) + "£" + _number(abs(value), 2)
+        return "-" * (value < 0) + "£" + _pounds(abs(value))
     return _with_unit(_number(value, 2), value, unit)
 
 
+def _pounds(value: float) -> str:
+    """£1,234 for whole pounds; £1,234.50 with pence (always two figures)."""
+    rounded = _round(value, 2)
+    if rounded == rounded.to_integral_value():
+        return f"{int(rounded):,}"
+    return f"{rounded:,.2f}"
+
+
+_SCALES = ((1_000_000_000, "bn", 1), (1_000_000, "m", 1), (1_000, "k", 0))
+"""Money from £10,000 up in thousands, millions and billions (GOV.UK style: £45k, £1.2m,
+£2.5bn), each a step up once it rounds to 1,000 of its own: £999,999 is £1m, not £1000k."""
+
+
 def _short_money(value: float) -> str:
-    if value >= 1_000_000:
-        return f"{value / 1_000_000:.1f}".rstrip("0").rstrip(".") + "m"
-    if value >= 10_000:
-        return f"{value / 1_000:.0f}k"
-    return _number(value)
+    if value < 10_000:
+        return _pounds(value)
+    index = next(n for n, (size, _, _) in enumerate(_SCALES) if value >= size)
+    size, suffix, decimals = _SCALES[index]
+    if index > 0 and _round(value / size, decimals) >= 1000:  # rounds up into the next scale
+        size, suffix, decimals = _SCALES[index - 1]
+    return _number(value / size, decimals) + suffix
 
 
 def _with_unit(text: str, value: float, unit: Unit) -> str:

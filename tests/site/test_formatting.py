@@ -1,0 +1,55 @@
+"""Figures as people read them: £45k, £1.2m, £2.5bn, halves rounded up."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.formatting import full, short
+from generator.model.story import Unit
+
+
+@pytest.mark.parametrize(("value", "compact", "exact"), [
+    (0, "£0", "£0"),
+    (0.5, "£0.50", "£0.50"),
+    (12.5, "£12.50", "£12.50"),
+    (9_999, "£9,999", "£9,999"),
+    (10_000, "£10k", "£10,000"),
+    (45_000, "£45k", "£45,000"),
+    (999_499, "£999k", "£999,499"),
+    (999_500, "£1m", "£999,500"),  # 999.5k rounds to 1,000k: a million
+    (999_999, "£1m", "£999,999"),
+    (1_250_000, "£1.3m", "£1,250,000"),
+    (1_400_000, "£1.4m", "£1,400,000"),
+    (999_949_999, "£999.9m", "£999,949,999"),
+    (999_999_999, "£1bn", "£999,999,999"),
+    (2_500_000_000, "£2.5bn", "£2,500,000,000"),
+    (123_456_789_012, "£123.5bn", "£123,456,789,012"),
+    (-1_400_000, "-£1.4m", "-£1,400,000"),
+])
+def test_money(value: float, compact: str, exact: str) -> None:
+    assert short(value, Unit.GBP) == compact
+    assert full(value, Unit.GBP) == exact
+
+
+@pytest.mark.parametrize(("value", "unit", "compact"), [
+    (0.25, Unit.HOURS, "0.3 hours"),
+    (7.25, Unit.SCORE, "7.3"),
+    (68.5, Unit.PERCENT, "68.5%"),
+    (1, Unit.DAYS, "1 day"),
+    (1_200, Unit.COUNT, "1,200"),
+])
+def test_halves_round_up(value: float, unit: Unit, compact: str) -> None:
+    assert short(value, unit) == compact
+
+
+@given(st.floats(min_value=10_000, max_value=1e14, allow_nan=False))
+def test_compact_money_never_shows_a_thousand_of_a_scale(value: float) -> None:
+    """Never "£1000k" or "£1000m": a figure that rounds to 1,000 goes up a scale."""
+    text = short(value, Unit.GBP)
+    number = re.fullmatch(r"£([\d,.]+)(k|m|bn)", text)
+    assert number is not None, text
+    assert float(number.group(1).replace(",", "")) < 1000 or number.group(2) == "bn"
