@@ -36,6 +36,8 @@ _URL_ATTRS = {"href", "src", "cite"}
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
+_AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*"
+                       r"|[^\s<>@/]+@[^\s<>@]+\.[^\s<>@]+)>")
 #: the address of a Markdown link or image: `](address` or a reference `[name]: address`
 _MARKDOWN_TARGET = re.compile(r"(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?)(?P<url>[^\s)>]+)",
                               re.MULTILINE)
@@ -78,6 +80,9 @@ def removals(markdown: str, first_line: int = 1) -> list[Removal]:
     text = _blank_code(strip_comments_keep_lines(markdown))
     found = _link_removals(text) if suspect_link else []
     if "<" in text:
+        text, autolinked = _autolinks(text)
+        found += autolinked
+    if "<" in text:
         finder = _Finder()
         finder.feed(text)
         finder.close()
@@ -93,6 +98,20 @@ def _link_removals(text: str) -> list[tuple[int, str]]:
         if scheme and scheme not in URL_SCHEMES:
             found.append((text.count("\n", 0, match.start()) + 1, f"{scheme}: link"))
     return found
+
+
+def _autolinks(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text with Markdown's autolinks (`<https://…>`, `<mailto:…>`, `<name@example.org>`)
+    blanked out, as they are links, not HTML; and those whose scheme the allow-list drops."""
+    found = []
+
+    def blank(match: re.Match[str]) -> str:
+        scheme = (match.group("scheme") or "").lower()
+        if scheme and scheme not in URL_SCHEMES:
+            found.append((text.count("\n", 0, match.start()) + 1, f"{scheme}: link"))
+        return " " * len(match.group(0))
+
+    return _AUTOLINK.sub(blank, text), found
 
 
 def strip_comments_keep_lines(markdown: str) -> str:
