@@ -202,6 +202,7 @@ def _collect_stories(catalogue: Catalogue, elsewhere: Elsewhere) -> None:
     catalogue.stories.sort(key=lambda s: s.date, reverse=True)
     catalogue.problems += checks.check_slugs(catalogue.stories, catalogue.unusable)
     catalogue.problems += checks.check_metric_agreement(catalogue.stories)
+    catalogue.problems += checks.check_shared_addresses(catalogue.stories)
 
 
 def _collect_awards(catalogue: Catalogue) -> None:

@@ -200,6 +200,35 @@ def check_metric_agreement(stories: list[Story]) -> list[Problem]:
     return found
 
 
+def check_shared_addresses(stories: list[Story]) -> list[Problem]:
+    """Warn where two different tags (or services) get one web address, and so one listing
+    page: "C++" and "C#" are both tags/c/. Names that differ only in case, spaces or hyphens
+    ("Cloud", "cloud") are meant to share it and are not warned about."""
+    from generator.site import urls  # here: the site package imports the catalogue, this module
+
+    found = []
+    for field in ("tags", "service"):
+        first: dict[str, tuple[str, str]] = {}
+        for story in sorted(stories, key=lambda s: s.path):
+            names = story.meta.tags if field == "tags" else [story.meta.service]
+            for index, name in enumerate(names):
+                address = urls.key(name)
+                earlier = first.setdefault(address, (name, story.path))
+                if _plain_name(earlier[0]) == _plain_name(name):
+                    continue
+                where = ("tags", index) if field == "tags" else ("service",)
+                found.append(Problem(
+                    story.path, story.located.line_of(where), field,
+                    f'"{name}" shares the address {field.rstrip("s")}s/{address}/ with '
+                    f'"{earlier[0]}" ({earlier[1]}): both are listed on one page, under one '
+                    "of the names; rename one of them", Severity.WARNING))
+    return found
+
+
+def _plain_name(name: str) -> str:
+    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
+
+
 def check_strategy(strategy: Strategy, path: str, lines: dict[tuple[str | int, ...], int],
                    tables: dict[str, Table], layout: Layout) -> list[Problem]:
     """Unique ids, and series criteria that point at real numeric columns."""
