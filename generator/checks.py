@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from generator.images import is_photo
+from generator.images import is_photo, refusal
 from generator.model.story import Metric
 from generator.model.strategy import Strategy
 from generator.paths import PathRefused, resolve_inside
@@ -153,6 +153,10 @@ def _image(story: Story, layout: Layout) -> Iterator[Problem]:
         yield _problem(story, ("image", "src"), "image.src",
                        f'"{image.src}" is a {_suffix(image.src)} file: a lead image must be a '
                        "JPEG, PNG or WebP photo (save it as one of those)")
+    elif (story_dir / image.src).is_file():  # the build publishes it without its metadata
+        refused = refusal(story_dir / image.src)
+        if refused:
+            yield _problem(story, ("image", "src"), "image.src", f'"{image.src}": {refused}')
 
 
 def _markup(story: Story) -> Iterator[Problem]:

@@ -72,13 +72,37 @@ def published_bytes(path: Path) -> bytes | None:
     """
     if not is_photo(path):
         return None
-    from PIL import Image
-
     data = path.read_bytes()
+    stripped, refused = _stripped(data, path.suffix)
+    if refused:
+        raise ShowcaseError(f"{path}: {refused}")
+    return stripped
+
+
+def refusal(path: Path) -> str | None:
+    """Why the build would refuse to publish the photo at `path` (`published_bytes`), or
+    None: `check` says it first. Only a photo with metadata to remove can be refused."""
+    if not is_photo(path):
+        return None
+    data = path.read_bytes()
+    if not any(marker in data for marker in METADATA_MARKERS):
+        return None
+    return _stripped(data, path.suffix)[1]
+
+
+def _stripped(data: bytes, suffix: str) -> tuple[bytes, str | None]:
+    """The photo without metadata, or as it is when it cannot be decoded and holds none;
+    else the reason it cannot be published."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
-        return strip_metadata(data, path.suffix)
+        return strip_metadata(data, suffix), None
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         if any(marker in data for marker in METADATA_MARKERS):
-            raise ShowcaseError(f"{path}: cannot read this image to remove its metadata (EXIF or XMP, which "
-                                f"may say where it was taken): {exc}; save it again as JPEG, PNG or WebP") from None
-        return data
+            # Pillow names an unreadable file by its in-memory object: say it plainly
+            what = ("it is not a picture in any format Pillow reads"
+                    if isinstance(exc, UnidentifiedImageError) else str(exc))
+            return data, (f"cannot read this image to remove its metadata (EXIF or XMP, which "
+                          f"may say where it was taken): {what}; save it again as JPEG, PNG or "
+                          "WebP")
+        return data, None

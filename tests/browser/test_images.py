@@ -10,7 +10,7 @@ from PIL import ExifTags, Image
 
 from generator.images import is_photo, published_bytes, strip_metadata
 from generator.problems import ShowcaseError
-from tests.conftest import story
+from tests.conftest import run_cli, story
 from tests.site.conftest import build, site_project, write
 
 XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
@@ -104,3 +104,20 @@ def test_an_unreadable_photo_is_published_as_it_is_only_without_metadata(tmp_pat
     truncated.write_bytes(photo("JPEG")[:400])  # the EXIF block, then the file stops
     with pytest.raises(ShowcaseError, match=r"truncated\.jpg: cannot read this image to remove its metadata"):
         published_bytes(truncated)
+
+
+def test_check_refuses_the_photo_the_build_would_refuse(tmp_path: Path) -> None:
+    """A pull request's check must not pass a lead image the build then stops on: a photo cut
+    short after its EXIF block (or too large to decode) is a check error on its line."""
+    files = dict(site_project())
+    files["stories/media/cut.jpg"] = photo("JPEG")[:-200]
+    files["stories/cut.md"] = story(title="With a cut photo", slug="with-cut-photo").replace(
+        "status: published\n", "status: published\nimage:\n  src: media/cut.jpg\n  alt: A desk\n")
+    root = write(tmp_path / "project", files)
+    checked = run_cli("check", "-p", str(root))
+    assert checked.exit_code == 1
+    assert ('stories/cut.md:7: image.src: "media/cut.jpg": cannot read this image to remove its '
+            "metadata (EXIF or XMP, which may say where it was taken): " in checked.output)
+    assert "; save it again as JPEG, PNG or WebP" in checked.output
+    built = build(root, tmp_path / "site")
+    assert built.result.exit_code == 1 and not (tmp_path / "site").exists()
