@@ -41,20 +41,42 @@ _AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*"
 #: the address of a Markdown link or image: `](address` or a reference `[name]: address`
 _MARKDOWN_TARGET = re.compile(r"(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?)(?P<url>[^\s)>]+)",
                               re.MULTILINE)
+#: an <img> as nh3 writes it, its src taken away (a picture from another site): to its alt text
+_IMAGE_WITHOUT_SOURCE = re.compile(r'<img(?![^>]*\ssrc=)(?:[^>]*\salt="(?P<alt>[^"]*)")?[^>]*>')
+#: a Markdown picture from another site: `![alt](https://…` or `![alt](//…`
+_REMOTE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s)>]*)")
 #: a quick look for a link address with a scheme other than http(s), mailto or tel
 _SUSPECT_TARGET = re.compile(r"\](?:\(|:)[ \t]*<?(?!https?:|mailto:|tel:)[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def clean(html: str) -> str:
-    """HTML cut down to the allow-list: no scripts, handlers, iframes, forms, js: URLs."""
-    return nh3.clean(
+    """HTML cut down to the allow-list: no scripts, handlers, iframes, forms, js: URLs, and
+    no picture from another site (a page loads nothing from another host: a tracking pixel
+    would tell it who reads the story): such a picture becomes its alt text."""
+    cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRS.items()},
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_local_pictures,
     )
+    if "<img" not in cleaned:
+        return cleaned
+    return _IMAGE_WITHOUT_SOURCE.sub(lambda m: m.group("alt") or "", cleaned)
+
+
+def _local_pictures(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and elsewhere(value):
+        return None
+    return value
+
+
+def elsewhere(url: str) -> bool:
+    """Whether `url` is on another host (`https://…`, `//…`), not a path in the site."""
+    compact = re.sub(r"[\s\x00-\x1f]", "", url)
+    return compact.startswith(("//", "\\/", "/\\")) or bool(_scheme(compact))
 
 
 def strip_comments(markdown: str) -> str:
@@ -75,10 +97,12 @@ class Removal:
 def removals(markdown: str, first_line: int = 1) -> list[Removal]:
     """What `clean` would take out of a Markdown body (raw HTML and link targets), with lines."""
     suspect_link = _SUSPECT_TARGET.search(markdown) is not None
-    if "<" not in markdown and not suspect_link:
+    if "<" not in markdown and not suspect_link and "//" not in markdown:
         return []
     text = _blank_code(strip_comments_keep_lines(markdown))
     found = _link_removals(text) if suspect_link else []
+    found += [(text.count("\n", 0, m.start()) + 1, _picture(m.group("url")))
+              for m in _REMOTE_PICTURE.finditer(text)]
     if "<" in text:
         text, autolinked = _autolinks(text)
         found += autolinked
@@ -141,6 +165,13 @@ class _Finder(HTMLParser):
                 self.found.append((line, f'{name}="..." attribute on <{tag}>'))
             elif name in _URL_ATTRS and value and _scheme(value) not in URL_SCHEMES | {""}:
                 self.found.append((line, f"{_scheme(value)}: link on <{tag}>"))
+            elif tag == "img" and name == "src" and value and elsewhere(value):
+                self.found.append((line, _picture(value)))
+
+
+def _picture(url: str) -> str:
+    host = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*:", "", url.strip()).lstrip("/\\").split("/")[0]
+    return f"picture from another site ({host or url})"
 
 
 def _scheme(url: str) -> str:

@@ -97,3 +97,22 @@ def test_feeds_and_sitemap_hold_no_raw_script(hostile_site: Built) -> None:
     for name, data in hostile_site.every_byte().items():
         if Path(name).suffix in {".xml", ".gz"}:
             assert b"<script>" not in data, name
+
+
+def test_a_picture_from_another_site_reaches_no_page_or_feed(tmp_path: Path) -> None:
+    """A picture in a story's body from another host (a tracking pixel, a hot-linked chart)
+    would make every reader's browser call that host: the site and its feeds carry its alt
+    text instead."""
+    files = dict(site_project())
+    files["stories/pixel.md"] = (
+        "---\ntitle: Pictures from elsewhere\nsummary: A story with remote pictures.\n"
+        "date: 2026-01-02\nstatus: published\nservice: Digital\noutcomes: [earn-revenue]\n---\n"
+        "## Challenge\n\n![Calls by month](https://charts.zqx.example/calls.png)\n\n"
+        '<img src="//pixel.zqx.example/p.gif" alt="">\n\n'
+        '<p><img src="HTTPS://shout.zqx.example/a.png" alt="Shouted"></p>\n')
+    built = build(write(tmp_path / "project", files), tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    page = built.html("stories/pixel/")
+    assert "Calls by month" in page and "Shouted" in page
+    for name, data in built.every_byte().items():
+        assert b"zqx.example" not in data, name
