@@ -53,10 +53,8 @@ def _summary(built: BuiltPack) -> None:
     for column in ("question", "used", "limit", "status"):
         table.add_column(column)
     for answer in plan.drafted.answers:
-        status = ("no answer yet" if answer.markdown is None
-                  else "over" if answer.over(tolerance) else "ok")
         table.add_row(answer.question.id, f"{answer.used} {answer.unit}",
-                      str(answer.limit or "-"), status)
+                      str(answer.limit or "-"), answer.status(tolerance))
     terminal().print(table)
     checklist = plan.checklist
     for line in checklist.blockers:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import formatting
-from generator.markdown_text import section, to_plain, word_count
+from generator.markdown_text import inline_markdown, section, to_html, to_plain, word_count
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
 from generator.reading.characters import without_unsafe_characters
@@ -19,6 +19,11 @@ from generator.story import Story
 _DROPPED_BLOCKS = re.compile(r"<(script|style|iframe|form|object|embed|template)\b.*?(?:</\1\s*>|\Z)",
                              re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_ALT = r"(?:\\.|[^\\\[\]]|\[(?:\\.|[^\\\[\]])*\])*"
+#: ![alt](where "title"), ![alt][ref], ![alt][] and ![alt]: an image in Markdown.
+_IMAGE = re.compile(r"!\[(" + _ALT + r")\](?:[ \t]?\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)"
+                    r"|[ \t]?\[[^\]]*\])?")
+_ESCAPED = re.compile(r"\\(.)")
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,14 @@ class Answer:
         allowed = self.allowed(tolerance)
         return allowed is not None and self.used > allowed
 
+    def status(self, tolerance: float) -> str:
+        """'no answer yet', 'empty', 'over the limit' or 'ok', as the checklist tables say."""
+        if self.markdown is None:
+            return "no answer yet"
+        if not self.markdown.strip():
+            return "empty"
+        return "over the limit" if self.over(tolerance) else "ok"
+
     @property
     def usage(self) -> str:
         """e.g. '262 words of 250' or '80 words' when there is no limit."""
@@ -60,31 +73,75 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class ImageLeftOut:
+    """An image in an answer's Markdown, replaced by its alt text in brackets."""
+
+    question: str
+    path: str
+    """The file it was written in: the hand-written answer or the story."""
+    alt: str
+
+
+@dataclass(frozen=True)
 class Drafted:
-    """All answers, and the quotes left out for lack of consent."""
+    """All answers, the quotes left out for lack of consent and the images left out."""
 
     answers: list[Answer]
     quotes_left_out: list[str]
     """e.g. 'stories/x.md: quote by Jo Bloggs'."""
+    images_left_out: list[ImageLeftOut]
 
 
 def compose_answers(questions: list[Question], stories: list[Story],
-                    overrides: dict[str, Path]) -> Drafted:
-    """Each question's answer: the hand-written file if any, else drafted per `compose`."""
-    answers = [_answer(q, stories, overrides.get(q.id)) for q in questions]
+                    overrides: dict[str, Path], folder: str = "") -> Drafted:
+    """Each question's answer: the hand-written file if any, else drafted per `compose`.
+
+    `folder` is where the hand-written answers are, as the checklist names it. An image in
+    an answer is left out, its alt text in brackets standing in: an entry form takes text,
+    and the entry documents load nothing from outside the pack. The alt text counts as
+    words, the same in answers/, entry.html, entry.pdf and entry.docx.
+    """
+    images: list[ImageLeftOut] = []
+    answers = [_answer(q, stories, overrides.get(q.id), folder, images) for q in questions]
     left_out = [f"{s.path}: quote by {q.by}" for s in stories for q in s.meta.quotes if not q.consent]
-    return Drafted(answers, left_out)
+    return Drafted(answers, left_out, images)
 
 
-def _answer(question: Question, stories: list[Story], override: Path | None) -> Answer:
+def _answer(question: Question, stories: list[Story], override: Path | None, folder: str,
+            images: list[ImageLeftOut]) -> Answer:
     if override is not None:
-        text, origin = strip_comments(without_unsafe_characters(read_text(override))).strip(), "hand-written"
+        text = strip_comments(without_unsafe_characters(read_text(override))).strip()
+        name = f"{folder}/{override.name}" if folder else override.name
+        parts, origin = [(name, text)], "hand-written"
     elif question.compose is not None:
-        text, origin = draft(question.compose, stories), "drafted"
+        parts, origin = _draft_parts(question.compose, stories), "drafted"
     else:
         return Answer(question, None, "none", 0)
-    text = safe_markdown(text)
+    kept = []
+    for path, part in parts:
+        text, alts = without_images(safe_markdown(part))
+        images += [ImageLeftOut(question.id, path, alt) for alt in alts]
+        kept.append(text)
+    text = "\n\n".join(t for t in kept if t)
     return Answer(question, text, origin, measure(text, question))
+
+
+def without_images(markdown: str) -> tuple[str, list[str]]:
+    """`markdown` with each image replaced by its alt text in (escaped) brackets, and the alts.
+
+    Anything the pattern misses that Markdown would still read as an image loses its `!`.
+    """
+    alts: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        alt = " ".join(_ESCAPED.sub(r"\1", match.group(1)).split())
+        alts.append(alt)
+        return f"\\[{inline_markdown(alt)}\\]" if alt else ""
+
+    text = _IMAGE.sub(replace, markdown)
+    if "<img" in to_html(text):
+        text = re.sub(r"!+(?=\[)", "", text)
+    return text, alts
 
 
 def measure(markdown: str, question: Question) -> int:
@@ -100,24 +157,21 @@ def safe_markdown(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", _TAG.sub("", text)).strip()
 
 
-def draft(compose: Compose, stories: list[Story]) -> str:
-    """An answer drafted from the stories."""
+def _draft_parts(compose: Compose, stories: list[Story]) -> list[tuple[str, str]]:
+    """Each story's part of a drafted answer, with the story's path."""
     if compose.kind == "summary":
-        return "\n\n".join(s.meta.summary for s in stories)
+        return [(s.path, s.meta.summary) for s in stories]
     if compose.kind == "section":
-        return _sections(compose.heading or "", stories)
+        return [(s.path, text) for s in stories
+                if (text := _section(compose.heading or "", s))]
     if compose.kind == "metrics":
-        return "\n\n".join(_metrics(s) for s in stories if s.meta.metrics)
-    return "\n\n".join(_quotes(s) for s in stories if any(q.consent for q in s.meta.quotes))
+        return [(s.path, _metrics(s)) for s in stories if s.meta.metrics]
+    return [(s.path, _quotes(s)) for s in stories if any(q.consent for q in s.meta.quotes)]
 
 
-def _sections(heading: str, stories: list[Story]) -> str:
-    parts = []
-    for story in stories:
-        text = section(story.body, heading)
-        if text:
-            parts.append(f"**{story.title}.**\n\n{text}")
-    return "\n\n".join(parts)
+def _section(heading: str, story: Story) -> str:
+    text = section(story.body, heading)
+    return f"**{story.title}.**\n\n{text}" if text else ""
 
 
 def _metrics(story: Story) -> str:

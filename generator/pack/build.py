@@ -53,12 +53,22 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
 
 def build_pack(catalogue: Catalogue, award_id: str, now: datetime, built: datetime,
                out_dir: Path) -> BuiltPack:
-    """Plan, render and write `<out_dir>/<award_id>.zip`; ShowcaseError when it cannot."""
-    plan = make_plan(catalogue, award_id, now)
-    members = assemble(plan, built)
-    target = out_dir / f"{plan.award.id}.zip"
+    """Plan, render and write `<out_dir>/<award_id>.zip`; ShowcaseError when it cannot.
+
+    Every member is made in memory before the zip is written beside the target and moved
+    over it, so a failed run leaves the last pack whole, and says it is from an earlier run.
+    """
+    target = out_dir / f"{award_id}.zip"
     try:
-        write_atomically(target, zip_bytes(members.items(), built))
+        plan = make_plan(catalogue, award_id, now)
+        members = assemble(plan, built)
+        data = zip_bytes(members.items(), built)
+    except ShowcaseError as exc:
+        if target.parent == out_dir and target.exists():  # not for ids like '../x'
+            exc.args = (f"{exc} ({target} was not replaced: it is from an earlier run)",)
+        raise
+    try:
+        write_atomically(target, data)
     except OSError as exc:
         raise ShowcaseError(f"cannot write {target}: {exc.strerror or exc}") from None
     return BuiltPack(plan, target, list(members))

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator.catalogue import Award
-from generator.pack.answers import Answer, Drafted
+from generator.pack.answers import Answer, Drafted, ImageLeftOut
 from generator.pack.files import Gathered
 from generator.pack.periods import overlaps, parse_period
+from generator.pack.selection import Chosen
 from generator.story import Story
 
 _MB = 1024 * 1024
@@ -28,17 +29,20 @@ class Checklist:
         return not self.blockers
 
 
-def make_checklist(award: Award, stories: list[Story], left_out: list[str], drafted: Drafted,
-                   gathered: Gathered, now: datetime) -> Checklist:
+def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gathered,
+                   now: datetime) -> Checklist:
     """Every blocker and warning for this pack at `now`."""
-    blockers = list(_answer_blockers(award, drafted.answers))
+    stories = chosen.stories
+    blockers = [f"story left out: {line}" for line in chosen.blocked]
+    blockers += _answer_blockers(award, drafted.answers)
     blockers += gathered.missing
     blockers += _attachment_blockers(award, gathered)
     if not stories:
         blockers.append("no stories: the award file selects no story in review or published")
     warnings = list(_metric_warnings(award, stories))
     warnings += [f"quote left out (no consent: true): {q}" for q in drafted.quotes_left_out]
-    warnings += [f"story left out: {line}" for line in left_out]
+    warnings += [_image_warning(image) for image in drafted.images_left_out]
+    warnings += [f"story left out: {line}" for line in chosen.left_out]
     deadline_blocker, deadline_warning = _deadline(award, now)
     blockers += deadline_blocker
     warnings += deadline_warning
@@ -52,11 +56,29 @@ def _answer_blockers(award: Award, answers: list[Answer]) -> Iterator[str]:
         if answer.markdown is None:
             yield f"{qid}: no answer yet: write {award.path.rsplit('.', 1)[0]}/{qid}.md"
         elif not answer.markdown.strip():
-            yield f"{qid}: the answer is empty"
+            yield f"{qid}: the answer is empty{_why_empty(answer)}"
         elif answer.over(tolerance):
             allowed = f" ({answer.allowed(tolerance)} with the {_percent(tolerance)} tolerance)" \
                 if tolerance else ""
             yield f"{qid}: {answer.usage}{allowed}"
+
+
+def _why_empty(answer: Answer) -> str:
+    """What an empty drafted answer was drafted from, so the fix is plain."""
+    compose = answer.question.compose
+    if answer.origin != "drafted" or compose is None:
+        return ""
+    if compose.kind == "section":
+        return f': no story in the pack has text under the heading "{compose.heading}"'
+    found = {"summary": "a summary", "metrics": "metrics", "quotes": "a quote with consent"}
+    return f": no story in the pack has {found.get(compose.kind, compose.kind)}"
+
+
+def _image_warning(image: ImageLeftOut) -> str:
+    shown = (f'its alt text "[{image.alt}]" stands in and counts towards the limit'
+             if image.alt else "it had no alt text")
+    return (f"{image.question}: image left out of the answer ({image.path}): {shown}; "
+            "use the lead image or evidence instead")
 
 
 def _percent(fraction: float) -> str:

@@ -9,13 +9,15 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, redirect_stdout
 from typing import Any
 
+from generator.problems import ShowcaseError
+
 #: PDF/UA-1 turns on tagging (pdf_tags); the language and title come from the HTML.
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True,
                                "pdf_identifier": True}
 _BASE = "https://pack.invalid/"
 
 
-class RefusedUrl(ValueError):
+class RefusedUrl(ShowcaseError):
     """The entry asked for something that is not a member of the pack."""
 
 
@@ -24,7 +26,7 @@ def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
     # imported here: WeasyPrint is slow to import and only packs need it
     _import_weasyprint()
     from weasyprint import HTML
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     class MemberFetcher(URLFetcher):  # type: ignore[misc]
         """Serves pack members only; anything else is refused."""
@@ -37,7 +39,11 @@ def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
             return URLFetcherResponse(url, members[name], {"Content-Type": mime})
 
     document = HTML(string=html, base_url=_BASE, url_fetcher=MemberFetcher(fail_on_errors=True))
-    pdf = document.write_pdf(**PDF_OPTIONS)
+    try:
+        pdf = document.write_pdf(**PDF_OPTIONS)
+    except FatalURLFetchingError as exc:  # answers carry no images; this is the last guard
+        refused = exc.__cause__ if isinstance(exc.__cause__, RefusedUrl) else exc
+        raise RefusedUrl(f"entry.pdf cannot be printed: {refused}") from None
     assert isinstance(pdf, bytes)
     return pdf
 

@@ -24,12 +24,8 @@ class AnswerView:
     usage: str
     over: bool
     origin: str
-
-    @property
-    def status(self) -> str:
-        if self.markdown is None:
-            return "no answer yet"
-        return "over the limit" if self.over else "ok"
+    status: str
+    """'no answer yet', 'empty', 'over the limit' or 'ok'."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +69,8 @@ def answer_views(plan: PackPlan) -> list[AnswerView]:
 def _answer_view(answer: Answer, tolerance: float) -> AnswerView:
     html = to_html(answer.markdown) if answer.markdown is not None else None
     return AnswerView(answer.question.id, answer.question.prompt, answer.markdown, html,
-                      answer.usage, answer.over(tolerance), answer.origin)
+                      answer.usage, answer.over(tolerance), answer.origin,
+                      answer.status(tolerance))
 
 
 def metric_rows(plan: PackPlan) -> list[MetricRow]:

@@ -32,6 +32,8 @@ def test_not_ready_pack_exits_1_with_every_reason(fixture_pack: Pack) -> None:
     assert lines[0] == "# NOT READY: Test Awards 2027"
     blockers = [line[6:] for line in lines if line.startswith("- [ ] ")]
     assert blockers == [
+        "story left out: stories/in-draft.md is a draft: set its status to review to enter it, "
+        "or take it out of the award's stories",
         "statement: 262 words of 250",
         "plans: no answer yet: write awards/test-awards/plans.md",
         "stories/missing-file.md: evidence gone: evidence/gone.pdf does not exist",
@@ -51,7 +53,6 @@ def test_warnings_name_metrics_quotes_drafts_and_periods(fixture_pack: Pack) -> 
         'stories/good.md: metric risk-calls: period "mid-2026" could not be checked against '
         "the award's period",
         "quote left out (no consent: true): stories/good.md: quote by Bob Bashful",
-        "story left out: stories/in-draft.md (draft)",
         "51 days to the deadline (15 January 2027 17:00 UTC)",
     ]
     assert "## Declarations to confirm" in _checklist(fixture_pack)
@@ -96,14 +97,34 @@ def test_unknown_award_exits_2_listing_the_ids(ready_pack: Pack) -> None:
     assert 'no award file "nope" in awards/; award ids: ready' in result.output
 
 
-def test_errors_in_an_included_story_exit_2(project_factory: Factory) -> None:
+def test_errors_in_the_award_file_exit_2_and_keep_the_earlier_pack(
+        project_factory: Factory) -> None:
     root = project_factory({"awards/ready.yml": READY_AWARD,
-                            "stories/ready-one.md": story(slug="ready-one",
-                                                          outcomes="[earn-revenue, nowhere]")})
+                            "stories/ready-one.md": story(slug="ready-one")})
+    first = run_cli("pack", "ready", "-p", str(root), "--now", NOW, env=ENV)
+    assert first.exit_code == 0, first.output
+    earlier = (root / "dist" / "ready.zip").read_bytes()
+    (root / "awards" / "ready.yml").write_text(READY_AWARD.replace(
+        "{select: {outcomes: [earn-revenue]}}", "[ready-one, ready-two]"))
     result = run_cli("pack", "ready", "-p", str(root), "--now", NOW, env=ENV)
     assert result.exit_code == 2
-    assert 'stories/ready-one.md:7: outcomes[1]: unknown outcome "nowhere"' in result.output
-    assert not (root / "dist" / "ready.zip").exists()
+    assert 'awards/ready.yml:3: stories[1]: no story has the slug "ready-two"' in result.output
+    assert result.output.splitlines()[-1] == (
+        "showcase: the pack for ready cannot be built: fix the errors above (showcase check "
+        f"lists them) ({root / 'dist' / 'ready.zip'} was not replaced: it is from an earlier run)")
+    assert (root / "dist" / "ready.zip").read_bytes() == earlier
+    assert [p.name for p in (root / "dist").iterdir()] == ["ready.zip"]  # no half-written file
+
+
+def test_an_award_file_that_cannot_be_read_is_named(project_factory: Factory) -> None:
+    root = project_factory({"awards/ready.yml": READY_AWARD.replace("words: 100", "words: many"),
+                            "stories/ready-one.md": story(slug="ready-one")})
+    result = run_cli("pack", "ready", "-p", str(root), "--now", NOW, env=ENV)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == \
+        "showcase: the award file for ready cannot be read: fix the errors above"
+    assert 'awards/ready.yml:7: questions[0].words: expected a whole number, got "many"' in \
+        result.output
 
 
 def test_unwritable_output_exits_2(project_factory: Factory) -> None:
