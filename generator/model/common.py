@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -141,8 +142,11 @@ def _number_hint(value: Any) -> str:
         return ""
     text = value.strip()
     digits = text.strip("£%").replace(",", "").strip()
-    if not re.fullmatch(r"-?\d+(\.\d+)?[mk]?", digits):
+    if not re.fullmatch(r"-?\d+(\.\d+)?[mkMK]?", digits):
         return ""
+    if digits[-1] in "mkMK":  # £1.25m is 1250000: the model takes digits only
+        scale = Decimal(1_000_000 if digits[-1] in "mM" else 1_000)
+        digits = format((Decimal(digits[:-1]) * scale).normalize(), "f")
     if text.endswith("%"):
         return f" (write {digits} and unit: percent)"
     if text.startswith("£"):
