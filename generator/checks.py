@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
+from generator import bodylinks
 from generator.images import is_photo, refusal
 from generator.model.story import Metric
 from generator.model.strategy import Strategy
@@ -63,6 +64,7 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
         *_sources(story),
         *_metric_ids(story),
         *_image(story, layout),
+        *bodylinks.problems(story, layout),
     ]
     found = [Problem(p.path, p.line, p.field, p.message, severity) if p.is_error else p
              for p in found]

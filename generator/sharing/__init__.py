@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from generator.bodylinks import PublicStories
 from generator.calendar import awards_ics
 from generator.catalogue import Catalogue
 from generator.clock import build_time
@@ -89,8 +90,9 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, update
     name = publisher(catalogue)
     home = urls.site_root(site_url)
     limit = max(0, feed_items)
+    public = PublicStories.of(stories)
     found = [feeds.Feed(name, f"Digital success stories from {name}", FEEDS_FOLDER, site_url,
-                        home, updated, stories[:limit])]
+                        home, updated, stories[:limit], public)]
     outcomes = catalogue.strategy.outcomes if catalogue.strategy else []
     for outcome in outcomes:
         chosen = [s for s in stories if outcome.id in s.meta.outcomes][:limit]
@@ -98,5 +100,5 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, update
                                 f"Stories evidencing the outcome: {outcome.title}",
                                 f"{FEEDS_FOLDER}outcomes/{outcome.id}/", site_url,
                                 urls.absolute(site_url, urls.outcome_path(outcome.id)), updated,
-                                chosen))
+                                chosen, public))
     return found

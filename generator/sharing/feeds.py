@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from generator import __version__
+from generator.bodylinks import PublicStories, shared_body
 from generator.markdown_text import to_html
 from generator.public import public_quotes
 from generator.sanitize import clean
@@ -52,6 +53,8 @@ class Feed:
     """The page the feed is the alternate of."""
     updated: datetime
     stories: Sequence[Story]
+    public: PublicStories | None = None
+    """The stories a body may link to: every public story (None: this feed's stories)."""
 
     def url(self, file: str) -> str:
         return urls.absolute(self.site_url, self.folder + file)
@@ -63,10 +66,13 @@ class _Quote(NamedTuple):
     role: str | None
 
 
-def item_html(story: Story, site_url: str) -> str:
-    """A feed item's content: the safe body, public quotes, a link to the page."""
+def item_html(story: Story, site_url: str, public: PublicStories | None = None) -> str:
+    """A feed item's content: the safe body with every address absolute (a link to a story
+    not among `public` keeps its text only), public quotes, a link to the page."""
     quotes = tuple(_Quote(q.text, q.by, q.role) for q in public_quotes(story))
-    return _item_html(story.body, quotes, urls.absolute(site_url, urls.story_path(story.slug)))
+    html = _item_html(story.body, quotes, urls.absolute(site_url, urls.story_path(story.slug)))
+    # after the allow-list, which takes out pictures from other sites: these are the site's own
+    return shared_body(html, story, public or PublicStories({}), site_url)
 
 
 @lru_cache(maxsize=32768)
@@ -102,12 +108,18 @@ def _generator(feed: Feed, file: str, media_type: str) -> FeedGenerator:
     generator.generator("Showcase", __version__)
     generator.updated(feed.updated)
     generator.lastBuildDate(feed.updated)
+    public = _public(feed)
     for story in feed.stories:
-        _add_entry(generator, story, feed.site_url)
+        _add_entry(generator, story, feed.site_url, public)
     return generator
 
 
-def _add_entry(generator: FeedGenerator, story: Story, site_url: str) -> None:
+def _public(feed: Feed) -> PublicStories:
+    return feed.public if feed.public is not None else PublicStories.of(feed.stories)
+
+
+def _add_entry(generator: FeedGenerator, story: Story, site_url: str,
+               public: PublicStories) -> None:
     url = urls.absolute(site_url, urls.story_path(story.slug))
     entry = generator.add_entry(order="append")
     entry.id(url)
@@ -115,7 +127,7 @@ def _add_entry(generator: FeedGenerator, story: Story, site_url: str) -> None:
     entry.title(story.title)
     entry.link(href=url, rel="alternate")
     entry.summary(story.meta.summary)
-    entry.content(item_html(story, site_url), type="html")
+    entry.content(item_html(story, site_url, public), type="html")
     entry.published(published_at(story))
     entry.updated(published_at(story))
     for tag in story.meta.tags:
@@ -131,19 +143,19 @@ def json_feed(feed: Feed) -> bytes:
         "feed_url": feed.url(JSON_FILE),
         "description": feed.description,
         "language": LANGUAGE,
-        "items": [_json_item(story, feed.site_url) for story in feed.stories],
+        "items": [_json_item(story, feed.site_url, _public(feed)) for story in feed.stories],
     }
     return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _json_item(story: Story, site_url: str) -> dict[str, Any]:
+def _json_item(story: Story, site_url: str, public: PublicStories) -> dict[str, Any]:
     url = urls.absolute(site_url, urls.story_path(story.slug))
     item: dict[str, Any] = {
         "id": url,
         "url": url,
         "title": story.title,
         "summary": story.meta.summary,
-        "content_html": item_html(story, site_url),
+        "content_html": item_html(story, site_url, public),
         "date_published": published_at(story).isoformat(),
     }
     image = story.meta.image

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from generator.bodylinks import PublicStories, shared_body
 from generator.markdown_text import to_html
 from generator.model.story import Metric
 from generator.public import public_evidence, public_quotes
@@ -47,15 +48,22 @@ def _fold(name: str) -> str:
 
 
 def open_data(stories: Sequence[Story], publisher: str, site_url: str | None,
-              generated: datetime, partner: str | None = None) -> OpenData:
-    """The records of `stories`, which must already be the public ones."""
+              generated: datetime, partner: str | None = None,
+              linkable: Sequence[Story] | None = None) -> OpenData:
+    """The records of `stories`, which must already be the public ones; their bodies link
+    to the stories of `linkable` (public ones too; default: `stories`)."""
+    public = PublicStories.of(stories if linkable is None else linkable)
     return OpenData(publisher=publisher, site_url=urls.site_root(site_url) if site_url else None,
                     generated=generated, partner=partner,
-                    stories=[story_record(s, site_url) for s in stories])
+                    stories=[story_record(s, site_url, public) for s in stories])
 
 
-def story_record(story: Story, site_url: str | None) -> OpenStory:
-    """What of one public story is open data: never contact, comments or private parts."""
+def story_record(story: Story, site_url: str | None,
+                 public: PublicStories | None = None) -> OpenStory:
+    """What of one public story is open data: never contact, comments or private parts.
+
+    `content_html` has absolute addresses when there is a `site_url`; a link to a story
+    not among `public` keeps its text only."""
     meta = story.meta
     return OpenStory(
         id=story.slug, title=meta.title, summary=meta.summary, date=meta.date,
@@ -69,7 +77,8 @@ def story_record(story: Story, site_url: str | None) -> OpenStory:
                   for e in public_evidence(story)],
         awards=[OpenAward(award=a.award, result=a.result, national=a.national, year=a.year)
                 for a in meta.awards],
-        content_html=to_html(story.body),
+        content_html=shared_body(to_html(story.body), story, public or PublicStories({}),
+                                 site_url),
     )
 
 

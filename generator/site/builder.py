@@ -169,10 +169,12 @@ class _Builder:
     def story_pages(self, story_views: list[views.StoryView]) -> StoryPages:
         linked = related([v.story for v in story_views])
         by_slug = {v.story.slug: v for v in story_views}
+        public = views.linkable(v.story for v in story_views)
         made: StoryPages = {}
         for view in story_views:
+            body = views.body_html(view.story, public, self.options.directory_urls)
             page = render("story.md.j2", view.src, self.options.directory_urls, self.cards,
-                          council=self.council, s=view, body=Markup(views.body_html(view.story)),
+                          council=self.council, s=view, body=Markup(body),
                           quotes=views.quotes(view.story), partners=view.story.meta.partners,
                           related=[by_slug[o.slug] for o in linked[view.story.slug]])
             made[view.src] = (page.markdown, page.fragments, self.head(view))

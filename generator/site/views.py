@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import formatting
+from generator import bodylinks, formatting
+from generator.bodylinks import PublicStories
 from generator.catalogue import Catalogue
 from generator.markdown_text import to_html
 from generator.model.story import Metric
@@ -125,13 +126,16 @@ def story_view(catalogue: Catalogue, story: Story, outcome_titles: dict[str, str
 
 
 def copies(catalogue: Catalogue, stories: Sequence[Story]) -> dict[str, Path]:
-    """Public images and public evidence files of public stories, target to source."""
+    """Public images (lead and body) and public evidence files of public stories, target to
+    source; the MkDocs adapter strips every photo's metadata as it publishes it."""
     layout = catalogue.layout
     found: dict[str, Path] = {}
     for story in stories:
         story_folder = (layout.root / story.path).parent
         if story.meta.image is not None:
             _add(found, image_target(story), story_folder, story.meta.image.src, layout.root)
+        for target, written in bodylinks.images(story).items():
+            _add(found, target, story_folder, written, layout.root)
         for evidence in public_evidence(story):
             _add(found, evidence_target(story, evidence.id, evidence.path), layout.evidence,
                  evidence.path, layout.root)
@@ -145,9 +149,18 @@ def _add(found: dict[str, Path], target: str, folder: Path, written: str, root: 
         return
 
 
-def body_html(story: Story) -> str:
-    """The story body as sanitised HTML, comments removed."""
-    return to_html(story.body)
+def linkable(stories: Iterable[Story]) -> PublicStories:
+    """The stories a body may link to: the public ones the site is built with."""
+    return PublicStories.of(stories)
+
+
+def body_html(story: Story, public: PublicStories | None = None,
+              directory_urls: bool = True) -> str:
+    """The story body as sanitised HTML, comments removed, for its page: links to `public`
+    stories' files lead to their pages, images to their published copies, and a link to any
+    other story keeps its text only (without `public`, no story is linked)."""
+    return bodylinks.page_body(to_html(story.body), story, public or PublicStories({}),
+                               directory_urls)
 
 
 def quotes(story: Story) -> list[tuple[str, str, str | None]]:

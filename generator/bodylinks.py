@@ -1,0 +1,356 @@
+"""Links and images in a story body: where they lead on the site, in feeds and in open data.
+
+A comms officer links one story to another by its file name, as any Markdown editor does
+(`[GIS](2026-08-12-shared-gis-service.md#impact)`), and shows a photo kept beside the
+stories (`![Webchat](media/ai-webchat.png)`). On the story's page the link leads to that
+story's page and the photo is published under the page (without its metadata, like a lead
+image); in feeds and open data every address is absolute. A link to a story that is not
+public keeps its text and loses its address, so a draft's file name and slug never reach
+any output (contract section 7). Relative links to anything else stay as written on the
+page (they are relative to the page's address) and are made absolute in feeds.
+
+`problems` says what `check` reports of a body's addresses, with their lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote, urljoin
+
+import nh3
+
+from generator.images import is_photo, refusal
+from generator.markdown_text import to_html
+from generator.model.story import Status
+from generator.paths import PathRefused, resolve_inside
+from generator.problems import Problem, Severity
+from generator.project import Layout
+from generator.reading.stories import StoryRead, read_story
+from generator.sanitize import ALLOWED_ATTRS, ALLOWED_TAGS, URL_SCHEMES, strip_comments_keep_lines
+from generator.story import Story
+
+IMAGES_FOLDER = "images"
+"""Body images are published under `stories/<slug>/images/`, at the path written in the body."""
+# Every story page is stories/<slug>/ (generator/site/urls.py), so a link from one to another,
+# or to an image under it, needs no more than the two slugs. (Importing generator.site here
+# would import the site builder into every `check`, and the catalogue that imports this.)
+_URL_ATTRS = frozenset({"href", "src", "cite"})
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+#: in Markdown: an inline or reference link or image, or an HTML address, that is not absolute
+_MAYBE_RELATIVE_MD = re.compile(
+    r"(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|(?:href|src|cite)\s*=\s*[\"']?)"
+    r"(?![A-Za-z][A-Za-z0-9+.-]*:|//)", re.MULTILINE | re.IGNORECASE)
+#: in sanitised HTML: an address that is not absolute (relative, #fragment or /path)
+_NOT_ABSOLUTE_HTML = re.compile(r"(?:href|src|cite)=\"(?![A-Za-z][A-Za-z0-9+.-]*:|//)")
+#: in sanitised HTML: an address a page changes (relative, not a #fragment or /path)
+_RELATIVE_HTML = re.compile(r"(?:href|src|cite)=\"(?![A-Za-z][A-Za-z0-9+.-]*:|[#/])")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One address in a body's HTML: the element, the attribute and the address as written."""
+
+    element: str
+    attribute: str
+    address: str
+
+    @property
+    def is_image(self) -> bool:
+        return self.element == "img" and self.attribute == "src"
+
+
+@dataclass(frozen=True)
+class PublicStories:
+    """The stories a body may link to (the public ones at build time), by their files."""
+
+    slugs: Mapping[str, str]
+    """Project path of each public story's file (e.g. stories/x.md) to its slug."""
+
+    @classmethod
+    def of(cls, stories: Iterable[Story]) -> PublicStories:
+        return cls({story.path: story.slug for story in stories})
+
+
+def is_relative(address: str) -> bool:
+    """True for an address relative to the page (not a scheme, //host, /path or #fragment)."""
+    text = address.strip()
+    return bool(text) and not _SCHEME.match(text) and not text.startswith(("/", "#"))
+
+
+def _split(address: str) -> tuple[str, str]:
+    """The path of a relative address (percent-decoded) and its ?query#fragment as written."""
+    text = address.strip()
+    cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=len(text))
+    return unquote(text[:cut]), text[cut:]
+
+
+def story_file(story: Story, address: str) -> str | None:
+    """The project path of the story file a relative `.md` link names; None for other links."""
+    if not is_relative(address):
+        return None
+    path, _ = _split(address)
+    if not path.lower().endswith(".md"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(story.path), path))
+
+
+def image_source(address: str) -> str | None:
+    """The path, relative to the story's file, of a relative image; None for full addresses."""
+    if not is_relative(address):
+        return None
+    return _split(address)[0]
+
+
+def _publishable(written: str) -> bool:
+    """What `copies` can publish: a photo inside the story's folder (check refuses the rest)."""
+    pure = PurePosixPath(written)
+    return (is_photo(written) and "\\" not in written and not pure.is_absolute()
+            and ".." not in pure.parts)
+
+
+def image_target(story: Story, written: str) -> str:
+    """Where a body image is published: stories/<slug>/images/<path as written>."""
+    return _Target(story.slug, written, "").path()
+
+
+def might_have_relative(body: str) -> bool:
+    """A quick look: could the Markdown body hold a relative link or image?"""
+    return _MAYBE_RELATIVE_MD.search(body) is not None
+
+
+def references(html: str) -> list[Reference]:
+    """Every address (href, src, cite) in sanitised HTML, in document order."""
+    found: list[Reference] = []
+
+    def note(element: str, attribute: str, value: str) -> str:
+        if attribute in _URL_ATTRS:
+            found.append(Reference(element, attribute, value))
+        return value
+
+    _filter(html, note)
+    return found
+
+
+def _filter(html: str, change: Callable[[str, str, str], str | None]) -> str:
+    """The HTML through the allow-list, each attribute's value replaced by `change`'s
+    (None drops the attribute): nh3 writes the HTML, so nothing is escaped by hand."""
+    return nh3.clean(html, tags=set(ALLOWED_TAGS),
+                     attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRS.items()},
+                     url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer",
+                     strip_comments=True, attribute_filter=change)
+
+
+def _rewrite(html: str, change: Callable[[Reference], str | None]) -> str:
+    def each(element: str, attribute: str, value: str) -> str | None:
+        if attribute not in _URL_ATTRS:
+            return value
+        return change(Reference(element, attribute, value))
+
+    return _filter(html, each)
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Where a body address leads on the site: a public story's page or a published image."""
+
+    slug: str
+    image: str | None
+    """The image's path as written (published under the story's images/), or None for a page."""
+    rest: str
+    """The address's ?query#fragment."""
+
+    def path(self, directory_urls: bool = True) -> str:
+        """The target's path under the site root (stories/<slug>/...), unencoded."""
+        if self.image is not None:
+            return f"stories/{self.slug}/{IMAGES_FOLDER}/{PurePosixPath(self.image).as_posix()}"
+        return f"stories/{self.slug}/" + ("" if directory_urls else "index.html")
+
+
+def _target(story: Story, ref: Reference, public: PublicStories) -> _Target | str | None:
+    """Where a relative story link or image leads; None to drop the address; the address
+    itself when it is neither a story link nor an image."""
+    if ref.is_image:
+        written = image_source(ref.address)
+        if written is None:
+            return ref.address
+        return _Target(story.slug, written, "") if _publishable(written) else None
+    target = story_file(story, ref.address) if ref.attribute == "href" else None
+    if target is None:
+        return ref.address
+    slug = public.slugs.get(target)
+    return _Target(slug, None, _split(ref.address)[1]) if slug else None
+
+
+def page_body(html: str, story: Story, public: PublicStories, directory_urls: bool = True) -> str:
+    """The body HTML as the story's page shows it: story links and images relative to the
+    page; a link to a story that is not public keeps its text only."""
+    if _RELATIVE_HTML.search(html) is None:
+        return html
+    here = f"stories/{story.slug}/"
+
+    def change(ref: Reference) -> str | None:
+        found = _target(story, ref, public)
+        if not isinstance(found, _Target):
+            return found
+        return quote(_relative(found.path(directory_urls), here)) + found.rest
+
+    return _rewrite(html, change)
+
+
+def _relative(path: str, folder: str) -> str:
+    """`path` relative to `folder` (both under the site root), a folder keeping its slash."""
+    found = posixpath.relpath(path, folder)
+    if path.endswith("/"):
+        return "./" if found == "." else found + "/"
+    return found
+
+
+def shared_body(html: str, story: Story, public: PublicStories, site_url: str | None) -> str:
+    """The body HTML as feeds and open data carry it: every address absolute (resolved
+    against the story page's address) when there is a `site_url`; else as on the page."""
+    if not site_url:
+        return page_body(html, story, public)
+    if _NOT_ABSOLUTE_HTML.search(html) is None:
+        return html
+    root = site_url.rstrip("/") + "/"
+    page = root + quote(f"stories/{story.slug}/")
+
+    def change(ref: Reference) -> str | None:
+        if _SCHEME.match(ref.address.strip()) or ref.address.strip().startswith("//"):
+            return ref.address
+        found = _target(story, ref, public)
+        if found is None:
+            return None
+        if isinstance(found, str):
+            return urljoin(page, found.strip())
+        return root + quote(found.path()) + found.rest
+
+    return _rewrite(html, change)
+
+
+def images(story: Story) -> dict[str, str]:
+    """The body's publishable relative images: target path under the site to path as written."""
+    if not might_have_relative(story.body):
+        return {}
+    found = {}
+    for ref in references(to_html(story.body)):
+        written = image_source(ref.address) if ref.is_image else None
+        if written is not None and _publishable(written):
+            found[image_target(story, written)] = written
+    return found
+
+
+def problems(story: Story, layout: Layout) -> list[Problem]:
+    """What `check` says of the body's relative links and images, each with its line."""
+    if not might_have_relative(story.body):
+        return []
+    return list(_problems(story, layout))
+
+
+def _problems(story: Story, layout: Layout) -> Iterator[Problem]:
+    folder = (layout.root / story.path).parent
+    lines = _Lines(story)
+    for ref in references(to_html(story.body)):
+        if not is_relative(ref.address):
+            continue
+        if ref.is_image:
+            message = _image_problem(ref.address, folder, layout)
+            severity = Severity.ERROR
+        elif story_file(story, ref.address) is not None:
+            message, severity = _story_link_problem(story, ref.address, layout)
+        else:
+            message = _file_link_problem(ref.address, folder, layout)
+            severity = Severity.WARNING
+        if message:
+            yield Problem(story.path, lines.of(ref.address), "body", message, severity)
+
+
+def _image_problem(address: str, folder: Path, layout: Layout) -> str | None:
+    written = _split(address)[0]
+    try:
+        resolve_inside(folder, written, layout.root, layout.relative(folder))
+    except PathRefused as exc:  # most reasons start with the path as written: say it once
+        said = str(exc)
+        return f"image {said}" if said.startswith(f'"{written}"') else f'image "{address}": {said}'
+    if not _publishable(written):
+        suffix = PurePosixPath(written).suffix.lower() or "suffixless"
+        return (f'image "{address}" is a {suffix} file: a picture in a story must be a JPEG, '
+                "PNG or WebP photo (save it as one of those)")
+    refused = refusal(folder / written)  # the build publishes it without its metadata
+    return f'image "{address}": {refused}' if refused else None
+
+
+def _story_link_problem(story: Story, address: str, layout: Layout) -> tuple[str | None, Severity]:
+    target = story_file(story, address)
+    assert target is not None
+    stories = layout.relative(layout.stories)
+    file = layout.root / target
+    inside = not target.startswith("../") and (file.parent.resolve()).is_relative_to(
+        layout.stories.resolve())
+    if not inside:
+        return (f'link "{address}" leads to {target}, which is not a story in {stories}/: link '
+                "to a story by its file name, or to any other page by its address"), Severity.ERROR
+    if not file.is_file():
+        return (f'link "{address}": {target} does not exist{_close_name(file)}; link to a '
+                "story by its file name, like 2026-03-14-my-story.md"), Severity.ERROR
+    why = _not_public(read_story(file, target))
+    if why is None:
+        return None, Severity.WARNING
+    return (f'link "{address}": that story {why}, so the site shows this link\'s text without '
+            "the link until the story is published"), Severity.WARNING
+
+
+def _not_public(read: StoryRead) -> str | None:
+    """Why a linked story is not published (its embargo is judged at build time), or None."""
+    if read.story is not None:
+        status: str | None = read.story.status.value
+    else:
+        status = read.unusable.status if read.unusable is not None else None
+    if status == Status.PUBLISHED.value:
+        return None
+    return {Status.DRAFT.value: "is still a draft",
+            Status.REVIEW.value: "is still in review"}.get(status or "", "cannot be read")
+
+
+def _file_link_problem(address: str, folder: Path, layout: Layout) -> str | None:
+    written = _split(address)[0]
+    if not written or "\\" in written:
+        return None
+    candidate = folder / written
+    if not candidate.is_file() or not candidate.resolve().is_relative_to(layout.root.resolve()):
+        return None
+    return (f'link "{address}" leads to a file in the project, which the site does not '
+            "publish: make it public evidence of the story, or link to a full https:// address")
+
+
+def _close_name(file: Path) -> str:
+    if not file.parent.is_dir():
+        return ""
+    names = sorted(p.name for p in file.parent.glob("*.md"))
+    close = difflib.get_close_matches(file.name, names, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+class _Lines:
+    """The line of each address in the body, in order: a repeated address is found again
+    after its last place; one not found (written differently) is given the body's first line."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.text = strip_comments_keep_lines(story.body)
+        self.after: dict[str, int] = {}
+
+    def of(self, address: str) -> int:
+        start = self.after.get(address, 0)
+        at = self.text.find(address, start)
+        if at < 0:
+            at = self.text.find(address)
+        if at < 0:
+            return self.story.body_line
+        self.after[address] = at + len(address)
+        return self.story.body_line + self.text.count("\n", 0, at)

@@ -1,0 +1,178 @@
+"""Links and images in a story body, through a real build: the page, the feeds, the open data.
+
+A body links another story by its file name and shows a photo kept beside the stories; the
+page links the story's page and shows the published photo (no camera metadata), feeds and
+open data carry full addresses, and a link to a story that is not public keeps its text
+only: neither the draft's file name nor its slug reaches any byte (contract section 7).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from PIL import ExifTags, Image
+
+from generator.bodylinks import PublicStories, page_body, shared_body
+from generator.markdown_text import to_html
+from generator.reading.stories import parse_story
+from generator.sharing.opendata import story_record
+from generator.story import Story
+from tests.conftest import NOW, run_cli, story
+from tests.site.conftest import Built, build, site_project, write
+
+SITE = "https://showcase.test.example/"
+PAGE = SITE + "stories/linker/"
+PRIVATE = ("zqxdraftfile", "zqxdraftslug", "zqxdrafttitle", "zqxembargofile", "zqxembargoslug")
+BODY = """\
+## What we did
+
+Read [the GIS story](other.md#impact), [the same](../stories/other.md) and [top](#impact).
+Not yet: [a draft](2026-01-01-zqxdraftfile.md) and [an embargoed one](zqxembargofile.md#x).
+See [the tags](../../tags/) and [elsewhere](https://example.org/page).
+
+![The team at work](media/team.jpg)
+"""
+ANCHORS = [
+    '<a href="../other/#impact" rel="noopener noreferrer">the GIS story</a>',
+    '<a href="../other/" rel="noopener noreferrer">the same</a>',
+    '<a href="#impact" rel="noopener noreferrer">top</a>',
+    '<a rel="noopener noreferrer">a draft</a>',
+    '<a rel="noopener noreferrer">an embargoed one</a>',
+    '<a href="../../tags/" rel="noopener noreferrer">the tags</a>',
+    '<a href="https://example.org/page" rel="noopener noreferrer">elsewhere</a>',
+    '<img alt="The team at work" src="images/media/team.jpg">',
+]
+#: what feeds and open data carry of the body's addresses, in order
+ABSOLUTE = [SITE + "stories/other/#impact", SITE + "stories/other/", PAGE + "#impact",
+            SITE + "tags/", "https://example.org/page", PAGE + "images/media/team.jpg"]
+
+
+def photo() -> bytes:
+    """A small JPEG carrying a camera name and a GPS position."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "zqxcamera"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (51.0, 30.0, 12.0)
+    out = BytesIO()
+    Image.new("RGB", (8, 8), (0, 90, 200)).save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def _files() -> dict[str, str | bytes]:
+    return {
+        **site_project(),
+        "stories/media/team.jpg": photo(),
+        "stories/linker.md": story(title="The linking story", slug="linker", body=BODY),
+        "stories/other.md": story(title="The other story", slug="other", date="2026-02-01"),
+        "stories/2026-01-01-zqxdraftfile.md": story(title="zqxdrafttitle", slug="zqxdraftslug",
+                                                    status="draft"),
+        "stories/zqxembargofile.md": story(title="Under embargo", slug="zqxembargoslug",
+                                           embargo='"2026-12-01T09:00:00+00:00"'),
+    }
+
+
+@pytest.fixture(scope="session")
+def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = write(tmp_path_factory.mktemp("bodylinks"), _files())
+    built = build(root, root / "site", NOW)
+    assert built.result.exit_code == 0, built.result.output
+    return built
+
+
+def _addresses(html: str) -> list[str]:
+    return [m.group(2) for m in re.finditer(r'\b(href|src)="([^"]*)"', html)]
+
+
+def test_the_page_links_story_pages_and_shows_the_published_photo(linked_site: Built) -> None:
+    html = linked_site.html("stories/linker/")
+    body = html[html.index("Read "):html.index("images/media/team.jpg") + 30]
+    for anchor in ANCHORS:
+        assert anchor in body
+    for address in _addresses(body):  # every relative address leads to a file of the site
+        found = urlsplit(urljoin("stories/linker/", address))
+        if not found.scheme and found.path:
+            assert (linked_site.site / found.path / ("index.html" if found.path.endswith("/")
+                                                     else "")).is_file(), address
+
+
+def test_the_body_photo_is_published_without_its_metadata(linked_site: Built) -> None:
+    data = (linked_site.site / "stories/linker/images/media/team.jpg").read_bytes()
+    with Image.open(BytesIO(data)) as image:
+        assert image.format == "JPEG" and dict(image.getexif()) == {}
+    assert b"zqxcamera" not in data and b"Exif\x00" not in data
+
+
+def _feed_content(xml: bytes) -> str:
+    """The text of the feed element holding the linking story's body (HTML, unescaped)."""
+    found = [e.text for e in ET.fromstring(xml).iter() if e.text and "the GIS story" in e.text]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_feeds_and_open_data_carry_absolute_addresses(linked_site: Built) -> None:
+    site = linked_site.site
+    bodies = {
+        "rss": _feed_content((site / "feeds/rss.xml").read_bytes()),
+        "atom": _feed_content((site / "feeds/atom.xml").read_bytes()),
+        "json feed": next(i["content_html"] for i in json.loads(
+            (site / "feeds/feed.json").read_text())["items"] if i["id"] == PAGE),
+        "stories.json": next(s["content_html"] for s in json.loads(
+            (site / "data/stories.json").read_text())["stories"] if s["id"] == "linker"),
+    }
+    for name, html in bodies.items():
+        addresses = _addresses(html)
+        assert addresses[:len(ABSOLUTE)] == ABSOLUTE, name
+        assert '<a rel="noopener noreferrer">a draft</a>' in html, name
+
+
+def test_no_byte_names_a_story_that_is_not_public(linked_site: Built) -> None:
+    leaks = [f"{name}: {marker}" for name, data in linked_site.every_byte().items()
+             for marker in PRIVATE if marker.encode() in data.lower()]
+    assert leaks == []
+    assert "Under embargo" not in linked_site.html("stories/")
+
+
+def test_check_says_which_links_the_site_keeps_as_text(tmp_path: Path) -> None:
+    root = write(tmp_path, _files())
+    result = run_cli("check", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 0
+    # the embargo is judged at build time: check does not know when the site is built
+    assert [line for line in result.output.splitlines() if "linker.md" in line] == [
+        'stories/linker.md:13: warning: body: link "2026-01-01-zqxdraftfile.md": that story is '
+        "still a draft, so the site shows this link's text without the link until the story "
+        "is published"]
+
+
+@pytest.mark.parametrize(("directory_urls", "expected"), [
+    (True, '<a href="../other/#impact" rel="noopener noreferrer">GIS</a> '
+           '<img alt="T" src="images/media/t%20one.png">'),
+    (False, '<a href="../other/index.html#impact" rel="noopener noreferrer">GIS</a> '
+            '<img alt="T" src="images/media/t%20one.png">'),
+])
+def test_page_addresses_follow_the_url_style(directory_urls: bool, expected: str) -> None:
+    linker, other = _stories()
+    html = to_html("[GIS](other.md#impact) ![T](media/t%20one.png)")
+    assert page_body(html, linker, PublicStories.of([linker, other]),
+                     directory_urls) == f"<p>{expected}</p>"
+
+
+def test_without_a_site_url_open_data_links_as_the_page_does() -> None:
+    linker, other = _stories()
+    record = story_record(linker, None, PublicStories.of([linker, other]))
+    assert _addresses(record.content_html)[:2] == ["../other/#impact", "../other/"]
+    assert shared_body(to_html("[x](nowhere.md)"), linker, PublicStories.of([linker]),
+                       SITE) == '<p><a rel="noopener noreferrer">x</a></p>'
+
+
+def _stories() -> tuple[Story, Story]:
+    linker = parse_story(story(slug="linker", body=BODY), "stories/linker.md").story
+    other = parse_story(story(slug="other"), "stories/other.md").story
+    assert linker is not None and other is not None
+    return linker, other
