@@ -72,6 +72,9 @@ class Question(ShowcaseModel):
     def _one_limit(self) -> Self:
         if self.words is not None and self.characters is not None:
             raise PydanticCustomError("limit", "give either words or characters, not both")
+        if self.words is None and self.characters is None:
+            raise PydanticCustomError("limit", "give the answer's limit as the entry form says "
+                                               "it: words: 250, or characters: 1500")
         return self
 
 
