@@ -163,8 +163,8 @@ def _image(story: Story, layout: Layout) -> Iterator[Problem]:
 
 def _markup(story: Story) -> Iterator[Problem]:
     for removal in removals(story.body, story.body_line):
-        advice = ("a page loads nothing from another site: keep the picture in the project "
-                  "(the story's lead image)" if removal.what.startswith("picture from")
+        advice = ("a page loads nothing from another site: keep the picture in the project, "
+                  "beside the story (e.g. media/photo.jpg)" if removal.what.startswith("picture from")
                   else "link to an https:// address instead" if " link" in removal.what
                   else "use Markdown instead")
         yield Problem(story.path, removal.line, "body",

@@ -144,3 +144,20 @@ def test_a_story_that_would_not_be_valid_here_is_skipped_with_the_reason(
         "(service: String should have at least 1 character)",
     ]
     assert (partner / "stories/2026-03-14-alpha.md").is_file()
+
+
+def test_a_partners_export_keeps_links_to_public_stories_outside_its_set(
+        tmp_path: Path) -> None:
+    """A body's link to another public story keeps its address in a partner's export, even
+    when that story does not name the partner."""
+    alpha = str(FILES["stories/2026-03-14-alpha.md"])
+    linked = alpha.replace("\n---\n", "\n---\nSee [the beta story](2026-05-01-beta.md).\n\n", 1)
+    assert linked != alpha
+    source = write_project(tmp_path / "source", {"mkdocs.yml": MKDOCS, **FILES,
+                                                 "stories/2026-03-14-alpha.md": linked})
+    result = run_cli("export", "-p", str(source), "--now", NOW, "--partner", "Testshire Fire")
+    assert result.exit_code == 0, result.output
+    data = json.loads((source / "dist/open-data/stories.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["stories"]] == ["alpha"]
+    assert ('<a href="https://stories.testshire.gov.uk/stories/beta/" rel="noopener noreferrer">'
+            "the beta story</a>" in data["stories"][0]["content_html"])

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.site.conftest import Built, build, site_project, write
+from tests.site.test_privacy import PNG
 
 HOSTILE = """\
 ---
@@ -31,7 +32,7 @@ quotes:
 ---
 ## Challenge
 
-<a href="javascript:alert('href')">x</a> <img src="x" onerror="alert('onerror')">
+<a href="javascript:alert('href')">x</a> <img src="x.png" onerror="alert('onerror')">
 
 [click](javascript:alert('mdlink'))
 """
@@ -67,7 +68,8 @@ class _Markup(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = write(tmp_path_factory.mktemp("hostile"), {**site_project(), "stories/evil.md": HOSTILE})
+    root = write(tmp_path_factory.mktemp("hostile"), {**site_project(), "stories/evil.md": HOSTILE,
+                                                      "stories/x.png": PNG})
     built = build(root, root / "site")
     assert built.result.exit_code == 0, built.result.output
     return built
