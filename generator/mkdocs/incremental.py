@@ -1,13 +1,15 @@
-"""What the plugin needs for large sites: unchanged pages skipped by dirty rebuilds, and
-brief search entries for stories past the full-text limit."""
+"""What the plugin needs for large sites: unchanged pages skipped by dirty rebuilds (and the
+pages a rebuild no longer makes removed), and brief search entries for stories past the
+full-text limit."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Iterable, Mapping
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markupsafe import escape
@@ -168,3 +170,55 @@ class CollectorPause:
             self.paused = False
             gc.enable()
             gc.collect()
+
+
+class SiteOutputs:
+    """The site's files that builds in this process wrote, so that a dirty rebuild
+    (`showcase serve`) removes those a full build would no longer make: a story set back
+    to draft, a tag, service, year or outcome listing left empty, and their later pages.
+
+    MkDocs' dirty build writes the files of this build and leaves every other file in the
+    site, so the preview went on serving a page no build makes any more. Only paths a
+    build here listed are ever removed, and only inside the site folder.
+    """
+
+    def __init__(self) -> None:
+        self.written: set[str] = set()
+        """Site paths (POSIX, relative to the site folder) a build may have written."""
+
+    def expect(self, paths: Iterable[str]) -> None:
+        """This build writes `paths` (a failed build may have written some of them)."""
+        self.written.update(paths)
+
+    def prune(self, site_dir: Path, current: Iterable[str]) -> list[str]:
+        """After a build that made `current`: remove the other files earlier builds wrote,
+        and the folders that leaves empty; the paths removed."""
+        kept = set(current)
+        removed = [path for path in sorted(self.written - kept) if _remove(site_dir, path)]
+        self.written = kept
+        return removed
+
+
+def _remove(site_dir: Path, path: str) -> bool:
+    """Remove the file at `path` in `site_dir`, if it is one there: never a folder, nor
+    anything a path leads to outside the site (`..`, an absolute path, a linked folder)."""
+    relative = PurePosixPath(path)
+    if relative.is_absolute() or not relative.parts or ".." in relative.parts:
+        return False
+    root = site_dir.resolve()
+    target = root.joinpath(*relative.parts)
+    folder = target.parent.resolve()
+    if folder != root and root not in folder.parents:
+        return False
+    target = folder / target.name
+    if target.is_dir() and not target.is_symlink():
+        return False
+    try:
+        target.unlink()
+    except OSError:  # gone already, or not ours to remove
+        return False
+    with contextlib.suppress(OSError):  # a folder with other files stays
+        while folder != root:
+            folder.rmdir()
+            folder = folder.parent
+    return True

@@ -9,17 +9,33 @@ rebuilds as it does for any change. Those folders then leave MkDocs' polling (on
 rebuild). Where no native observer can watch them (no such API, a watch limit reached), or
 with `showcase serve --poll` (a network drive or container mount whose changes send no
 events), MkDocs' polling stays as it is.
+
+Only changes are handed on: watchdog also reports a file opened or closed unwritten, and
+every build reads every story and data file, so those reports started the next rebuild
+without end. A failed rebuild is reported once, and the server goes on serving the last
+good site (MkDocs' own loop leaves every request waiting until a build succeeds).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+import threading
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
@@ -27,6 +43,9 @@ from watchdog.observers.polling import PollingObserver
 log = logging.getLogger("mkdocs.plugins.showcase")
 POLL_ENVIRONMENT = "SHOWCASE_POLL"
 """Set (by `showcase serve --poll`) to keep MkDocs' polling for every folder."""
+CHANGES = (FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
+           FileClosedEvent)
+"""The events of a file changed; not those of one opened, or closed unwritten, by a build."""
 
 
 class _Forward(FileSystemEventHandler):
@@ -37,7 +56,7 @@ class _Forward(FileSystemEventHandler):
         self.docs = docs
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if not event.is_directory:
+        if isinstance(event, CHANGES):  # also where an observer ignores the filter below
             self.queue.put((event, self.docs))
 
 
@@ -51,7 +70,7 @@ def watch_natively(server: LiveReloadServer, folders: Sequence[Path],
     forward = _Forward(server, ObservedWatch(os.path.abspath(docs_dir), recursive=True))
     try:
         for folder in folders:
-            native.schedule(forward, str(folder), recursive=True)
+            native.schedule(forward, str(folder), recursive=True, event_filter=list(CHANGES))
         native.daemon = True
         native.start()
     except OSError as exc:  # e.g. inotify's limit on watches reached
@@ -62,3 +81,38 @@ def watch_natively(server: LiveReloadServer, folders: Sequence[Path],
     log.info("showcase: watching %s with file events",
              ", ".join(f"'{folder}'" for folder in folders))
     return native
+
+
+def keep_serving(server: LiveReloadServer) -> None:
+    """Make a failed rebuild leave the server serving the last good site: the error is
+    logged once (the build has logged its problems), browsers are not reloaded, and the
+    next save rebuilds. MkDocs' own loop would leave every request waiting until a build
+    succeeds."""
+    server.builder = _reporting(server.builder, lambda: _keep_epoch(server))
+
+
+def _reporting(builder: Callable[[], None], failed: Callable[[], None]) -> Callable[[], None]:
+    def build() -> None:
+        try:
+            builder()
+        except Abort:  # MkDocs has logged why
+            failed()
+        except Exception:  # a fault, not the project's: its traceback, as MkDocs shows it
+            traceback.print_exc()
+            failed()
+        else:
+            return
+        log.error("showcase: the preview still shows the last good build; "
+                  "it is rebuilt when a file is saved again")
+    return build
+
+
+def _keep_epoch(server: LiveReloadServer) -> None:
+    """Mark the site that started building as the one shown (the last good one): requests,
+    which wait while the two differ, are answered at once, and browsers see no new site."""
+    condition: threading.Condition | None = getattr(server, "_epoch_cond", None)
+    if condition is None or not hasattr(server, "_visible_epoch"):
+        return  # another MkDocs: browsers reload, to the same site
+    with condition:
+        server._wanted_epoch = server._visible_epoch
+        condition.notify_all()

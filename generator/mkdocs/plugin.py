@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,7 @@ from generator.mkdocs.escaping import escape_meta
 from generator.mkdocs.incremental import (
     CollectorPause,
     PageEntries,
+    SiteOutputs,
     append_brief_entries,
     generated_page,
     merge_search_entries,
@@ -60,7 +61,14 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.catalogue: Catalogue | None = None
         self.site: Site | None = None
         self.previous: dict[str, tuple[object, ...]] = {}
-        """Each generated page as the previous build made it (dirty rebuilds skip the same)."""
+        """Each generated page as the last good build made it (dirty rebuilds skip the same)."""
+        self.states: dict[str, tuple[object, ...]] = {}
+        """Each generated page as this build makes it: `previous` once the build succeeds (a
+        failed build may not have written them)."""
+        self.outputs = SiteOutputs()
+        """The site's files that builds wrote: a dirty rebuild removes those it no longer makes."""
+        self.made: set[str] = set()
+        """The site paths of this build's files (a dirty rebuild)."""
         self.brief: dict[str, BriefEntry] = {}
         """Brief search entries by page URL (stories past search_full_text_limit)."""
         self.rendered: set[str] = set()
@@ -80,7 +88,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.built: tuple[Files, Environment] | None = None
         self.events: BaseObserver | None = None
         """Under `serve`, the native observer of the stories, awards and data folders."""
-        self.sharing: worker.Share | None = None
+        self.sharing: _RecordedShare | None = None
         self.entries = PageEntries()
         """The search entries of each page, to put those the worker made in their places."""
 
@@ -135,16 +143,16 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                                                  self.worker.elsewhere)
         except ShowcaseError as exc:
             raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
-        self.sharing = worker.Share(self.catalogue, self.now, config.site_url or "",
-                                    self.config.feed_items)
-        previous, self.previous = self.previous, {}
+        self.sharing = _RecordedShare(self.catalogue, self.now, config.site_url or "",
+                                      self.config.feed_items)
+        self.states = {}
         self.rendered = set()
         stamp = _stamp(config)
         for src, content in self.site.pages.items():
             state = (content, self.site.fragments.get(src), self.site.heads.get(src), stamp)
-            _replace(files, generated_page(config, src, content, previous.get(src) != state))
+            _replace(files, generated_page(config, src, content, self.previous.get(src) != state))
             if self.dirty:
-                self.previous[src] = state
+                self.states[src] = state
         self.brief = {found.url: entry for src, entry in self.site.brief.items()
                       if (found := files.get_file_from_path(src)) is not None}
         self.current = {_page_url(file) for file in files.documentation_pages()}
@@ -213,6 +221,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
         navcache.install(env, config, self.nav, THEME_DIR)
         self.built = (files, env)
+        if self.dirty:  # the files this build writes; those of earlier builds go at the end
+            self.made = {file.dest_uri for file in files}
+            self.outputs.expect(self.made)
         self.entries.begin(_search_plugin(config))  # MkDocs' page loop comes next
         return env
 
@@ -236,6 +247,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
         append_brief_entries(Path(config.site_dir), self.brief)
+        if self.dirty:
+            shared = self.sharing.names if self.sharing is not None else []
+            self.outputs.prune(Path(config.site_dir), self.made.union(shared))
+            self.previous, self.states = self.states, {}
         self.pause.end()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -254,7 +269,24 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         from generator.mkdocs import livewatch
 
         self.events = livewatch.watch_natively(server, folders, config.docs_dir)
+        livewatch.keep_serving(server)
         return server
+
+
+class _RecordedShare(worker.Share):
+    """The sharing files of one build, and the site paths they were written to (feeds of
+    outcomes no longer in the strategy are removed with the pages a rebuild no longer makes)."""
+
+    names: Sequence[str] = ()
+
+    def write(self, folder: Path) -> list[str]:
+        written = super().write(folder)
+        self.names = written
+        return written
+
+    def move_into(self, site_dir: Path, names: Sequence[str]) -> None:
+        self.names = names
+        super().move_into(site_dir, names)
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:
