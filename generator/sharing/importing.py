@@ -25,7 +25,7 @@ from generator.catalogue import Catalogue
 from generator.model.story import StoryMeta
 from generator.problems import Problem, ShowcaseError
 from generator.reading.errors import field_name
-from generator.sharing.records import OpenData, OpenMetric, OpenStory
+from generator.sharing.records import FORMAT_VERSION, OpenData, OpenMetric, OpenStory
 
 _templates = Environment(loader=PackageLoader("generator.sharing", "templates"),
                          autoescape=False, keep_trailing_newline=True)
@@ -54,6 +54,14 @@ def read_export(file: Path, shown: str) -> OpenData:
         raise ShowcaseError(f"{shown} is not a stories.json file",
                             [Problem(shown, exc.lineno, None,
                                      f"is not valid JSON: {exc.msg} (column {exc.colno})")]) from None
+    except RecursionError:
+        raise ShowcaseError(f"{shown} is not a stories.json file: its lists or objects are "
+                            "nested too deeply to read") from None
+    version = payload.get("version") if isinstance(payload, dict) else None
+    if version is not None and version != FORMAT_VERSION:
+        raise ShowcaseError(f"{shown} is stories.json format version {_shown(version)}; this "
+                            f"Showcase reads version {FORMAT_VERSION}: import it with a Showcase "
+                            "as new as the one that wrote it (nothing was imported)")
     try:
         return OpenData.model_validate(payload)
     except ValidationError as exc:

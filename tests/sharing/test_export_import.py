@@ -99,6 +99,19 @@ def test_import_validates_the_file_first(make_project: ProjectFactory, tmp_path:
     assert result.output.splitlines()[0] == (
         f"{bad}:1: is not valid JSON: Expecting property name enclosed in double quotes "
         "(column 2)")
+    bad.write_text('{"version": 2, "stories": []}', encoding="utf-8")
+    result = run_cli("import", str(bad), "-p", str(partner))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"showcase: {bad} is stories.json format version 2; this Showcase reads version 1: "
+        "import it with a Showcase as new as the one that wrote it (nothing was imported)"]
+    bad.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = run_cli("import", str(bad), "-p", str(partner))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"showcase: {bad} is not a stories.json file: its lists or objects are nested too "
+        "deeply to read"]
+    assert not (partner / "stories").exists()
 
 
 def test_export_for_a_partner_keeps_only_the_stories_naming_it(tmp_path: Path) -> None:
