@@ -120,6 +120,10 @@ def image_target(story: Story, written: str) -> str:
 
 def might_have_relative(body: str) -> bool:
     """A quick look: could the Markdown body hold a relative link or image?"""
+    # a Markdown link or reference, or an HTML attribute: most bodies have none of them, and
+    # these tests take a microsecond where the pattern takes a tenth of a millisecond
+    if "](" not in body and "]:" not in body and "=" not in body:
+        return False
     return _MAYBE_RELATIVE_MD.search(body) is not None
 
 
