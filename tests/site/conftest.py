@@ -99,6 +99,13 @@ def build(project: Path, site: Path, now: str = NOW) -> Built:
     return Built(result, project, site)
 
 
+def built_fine(root: Path, now: str = NOW) -> Built:
+    """The project at `root` built into `root/site`; the build must succeed."""
+    built = build(root, root / "site", now)
+    assert built.result.exit_code == 0, built.result.output
+    return built
+
+
 def copy_example(root: Path) -> Path:
     """A copy of the bundled example project."""
     for name in ("content", "stories", "awards", "data", "evidence"):
@@ -110,7 +117,4 @@ def copy_example(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The example project, built once per session."""
-    root = copy_example(tmp_path_factory.mktemp("example"))
-    built = build(root, root / "site")
-    assert built.result.exit_code == 0, built.result.output
-    return built
+    return built_fine(copy_example(tmp_path_factory.mktemp("example")))

@@ -24,7 +24,7 @@ from generator.reading.stories import parse_story
 from generator.sharing.opendata import story_record
 from generator.story import Story
 from tests.conftest import NOW, run_cli, story
-from tests.site.conftest import Built, build, site_project, write
+from tests.site.conftest import built_fine, Built, build, site_project, write
 
 SITE = "https://showcase.test.example/"
 PAGE = SITE + "stories/linker/"
@@ -80,10 +80,7 @@ def _files() -> dict[str, str | bytes]:
 
 @pytest.fixture(scope="session")
 def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = write(tmp_path_factory.mktemp("bodylinks"), _files())
-    built = build(root, root / "site", NOW)
-    assert built.result.exit_code == 0, built.result.output
-    return built
+    return built_fine(write(tmp_path_factory.mktemp("bodylinks"), _files()), NOW)
 
 
 def _addresses(html: str) -> list[str]:

@@ -35,7 +35,7 @@ from generator.site import SiteOptions, charts, generate
 from generator.site.criteria import Evaluation
 from generator.site.render import fill
 from tests.conftest import NOW, story
-from tests.site.conftest import EPOCH, Built, build, site_project, write
+from tests.site.conftest import built_fine, EPOCH, Built, build, site_project, write
 
 TAGS = ["alpha", "beta", "gamma"]
 
@@ -57,10 +57,7 @@ def _project(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def shortcut_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = _project(tmp_path_factory.mktemp("shortcuts"))
-    built = build(root, root / "site")
-    assert built.result.exit_code == 0, built.result.output
-    return built
+    return built_fine(_project(tmp_path_factory.mktemp("shortcuts")))
 
 
 @pytest.mark.parametrize("shortcut", [navcache, worker], ids=["kept parts", "worker"])

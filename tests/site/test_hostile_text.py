@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import Built, build, site_project, write
+from tests.site.conftest import built_fine, Built, build, site_project, write
 from tests.site.test_privacy import PNG
 
 HOSTILE = """\
@@ -68,11 +68,8 @@ class _Markup(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = write(tmp_path_factory.mktemp("hostile"), {**site_project(), "stories/evil.md": HOSTILE,
-                                                      "stories/x.png": PNG})
-    built = build(root, root / "site")
-    assert built.result.exit_code == 0, built.result.output
-    return built
+    return built_fine(write(tmp_path_factory.mktemp("hostile"),
+                            {**site_project(), "stories/evil.md": HOSTILE, "stories/x.png": PNG}))
 
 
 def test_no_page_carries_runnable_markup(hostile_site: Built) -> None:

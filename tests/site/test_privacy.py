@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NOW, story
-from tests.site.conftest import Built, build, site_project, write
+from tests.site.conftest import built_fine, Built, build, site_project, write
 
 EMBARGO = "2026-12-01T09:00:00+00:00"
 MARKERS = {
@@ -55,10 +55,7 @@ def _files() -> dict[str, str | bytes]:
 
 @pytest.fixture(scope="session")
 def leak_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = write(tmp_path_factory.mktemp("leak"), _files())
-    built = build(root, root / "site", NOW)
-    assert built.result.exit_code == 0, built.result.output
-    return built
+    return built_fine(write(tmp_path_factory.mktemp("leak"), _files()), NOW)
 
 
 def test_no_marker_in_any_byte(leak_site: Built) -> None:
