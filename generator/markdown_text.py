@@ -33,7 +33,9 @@ def _converter() -> markdown.Markdown:
 def to_plain(text: str) -> str:
     """Markdown as plain text: what an entry platform counts words in."""
     html = to_html(text)
-    plain = re.sub(r"<[^>]+>", " ", html)
+    # emphasis, code and links are inside a word ("**bold**text" is one word); other tags
+    # (paragraphs, line breaks, list items, cells) stand between words
+    plain = re.sub(r"<[^>]+>", " ", _INLINE_TAG.sub("", html))
     for entity, char in (("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'),
                          ("&#39;", "'"), ("&nbsp;", " ")):
         plain = plain.replace(entity, char)
@@ -42,6 +44,8 @@ def to_plain(text: str) -> str:
     return re.sub(r"[ \t]*\n[ \t\n]*", "\n", re.sub(r"[ \t]+", " ", plain)).strip()
 
 
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|"
+                         r"span|strong|sub|sup|time|u|var)\b[^>]*>")
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|#&!~])")
 _BLOCK_START = re.compile(r"^(\d+(?=[.)])|)([-+=.)])")

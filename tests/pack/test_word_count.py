@@ -1,0 +1,26 @@
+"""Words and characters counted as entry platforms count them: in the plain text left after
+the Markdown markup is removed, words separated by whitespace (contract section 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.markdown_text import to_plain, word_count
+
+
+@pytest.mark.parametrize(("markdown", "plain", "words"), [
+    ("One, two and three.", "One, two and three.", 4),
+    ("**bold**text", "boldtext", 1),  # emphasis is inside a word, not between two
+    ("2*3*4.", "234.", 1),
+    ("a *b* c", "a b c", 3),
+    ("[the report](https://example.org/r) said", "the report said", 3),
+    ("`code`word", "codeword", 1),
+    ("x<br>y", "x y", 2),  # a line break stands between words
+    ("First.\n\nSecond.", "First.\nSecond.", 2),
+    ("- one\n- two", "one\ntwo", 2),
+    ("| a | b |\n|---|---|\n| c | d |", "a\nb\nc\nd", 4),
+    ("Fish &amp; chips", "Fish & chips", 3),
+])
+def test_words_are_counted_in_the_plain_text(markdown: str, plain: str, words: int) -> None:
+    assert to_plain(markdown) == plain
+    assert word_count(markdown) == words
