@@ -31,7 +31,13 @@ from generator.paths import PathRefused, resolve_inside
 from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.reading.stories import StoryRead, read_story
-from generator.sanitize import ALLOWED_ATTRS, ALLOWED_TAGS, URL_SCHEMES, strip_comments_keep_lines
+from generator.sanitize import (
+    ALLOWED_ATTRS,
+    ALLOWED_TAGS,
+    URL_SCHEMES,
+    strip_comments_keep_lines,
+    without_empty_links,
+)
 from generator.story import Story
 
 IMAGES_FOLDER = "images"
@@ -143,10 +149,11 @@ def references(html: str) -> list[Reference]:
 def _filter(html: str, change: Callable[[str, str, str], str | None]) -> str:
     """The HTML through the allow-list, each attribute's value replaced by `change`'s
     (None drops the attribute): nh3 writes the HTML, so nothing is escaped by hand."""
-    return nh3.clean(html, tags=set(ALLOWED_TAGS),
-                     attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRS.items()},
-                     url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer",
-                     strip_comments=True, attribute_filter=change)
+    return without_empty_links(nh3.clean(
+        html, tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRS.items()},
+        url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer", strip_comments=True,
+        attribute_filter=change))
 
 
 def _rewrite(html: str, change: Callable[[Reference], str | None]) -> str:

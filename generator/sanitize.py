@@ -43,6 +43,8 @@ _MARKDOWN_TARGET = re.compile(r"(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?)(?
                               re.MULTILINE)
 #: an <img> as nh3 writes it, its src taken away (a picture from another site): to its alt text
 _IMAGE_WITHOUT_SOURCE = re.compile(r'<img(?![^>]*\ssrc=)(?:[^>]*\salt="(?P<alt>[^"]*)")?[^>]*>')
+#: a link as nh3 writes it, its href taken away, and its words
+_LINK_WITHOUT_ADDRESS = re.compile(r'<a(?![^>]*\shref=)(?:\s[^>]*)?>(?P<words>.*?)</a>', re.DOTALL)
 #: a Markdown picture from another site: `![alt](https://…` or `![alt](//…`
 _REMOTE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s)>]*)")
 #: a quick look for a link address with a scheme other than http(s), mailto or tel
@@ -62,9 +64,17 @@ def clean(html: str) -> str:
         strip_comments=True,
         attribute_filter=_local_pictures,
     )
-    if "<img" not in cleaned:
-        return cleaned
-    return _IMAGE_WITHOUT_SOURCE.sub(lambda m: m.group("alt") or "", cleaned)
+    return without_empty_links(_IMAGE_WITHOUT_SOURCE.sub(lambda m: m.group("alt") or "", cleaned)
+                               if "<img" in cleaned else cleaned)
+
+
+def without_empty_links(html: str) -> str:
+    """HTML from nh3 with each link that lost its address (a `javascript:` one, or one to a
+    story that is not public) turned into its words: an <a> without href may not carry the
+    rel nh3 gives every link, and it is no link to a reader. Links do not nest."""
+    if "<a " not in html:
+        return html
+    return _LINK_WITHOUT_ADDRESS.sub(lambda m: m.group("words"), html)
 
 
 def _local_pictures(tag: str, attribute: str, value: str) -> str | None:

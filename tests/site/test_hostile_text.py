@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.sanitize import clean
 from tests.site.conftest import built_fine, Built, build, site_project, write
 from tests.site.test_privacy import PNG
 
@@ -115,3 +116,12 @@ def test_a_picture_from_another_site_reaches_no_page_or_feed(tmp_path: Path) -> 
     assert "Calls by month" in page and "Shouted" in page
     for name, data in built.every_byte().items():
         assert b"zqx.example" not in data, name
+
+
+def test_a_link_that_loses_its_address_becomes_its_words() -> None:
+    """A `javascript:` link, or an anchor without href, is no link to a reader, and an <a>
+    without href may not carry rel (HTML): its words stay, not an empty <a>."""
+    html = clean('<p><a href="javascript:steal()">Click <em>here</em></a>, '
+                 '<a name="old">old</a> and <a href="https://example.org/">kept</a>.</p>')
+    assert html == ('<p>Click <em>here</em>, old and '
+                    '<a href="https://example.org/" rel="noopener noreferrer">kept</a>.</p>')
