@@ -17,7 +17,7 @@ from generator.project import Layout
 from generator.public import runs_in_browser
 from generator.reading.series import Table, number
 from generator.reading.stories import severity_for
-from generator.sanitize import removals
+from generator.sanitize import pictures_without_alt, removals
 from generator.story import Story, UnusableStory
 
 REVIEW_AGE = timedelta(days=365)
@@ -65,6 +65,9 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
         *_metric_ids(story),
         *_image(story, layout),
         *bodylinks.problems(story, layout),
+        *(Problem(story.path, line, "body", '<img> has no alt text: add alt="what it shows" '
+                  '(alt="" only for a picture that adds nothing to the words)')
+          for line in pictures_without_alt(story.body, story.body_line)),
     ]
     found = [Problem(p.path, p.line, p.field, p.message, severity) if p.is_error else p
              for p in found]

@@ -134,6 +134,17 @@ def _link_removals(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def pictures_without_alt(markdown: str, first_line: int = 1) -> list[int]:
+    """The lines of the raw HTML pictures (`<img>`) in a Markdown body that have no alt
+    attribute: a screen reader cannot say what they show. (Markdown's `![](…)` has one.)"""
+    if "<img" not in markdown.lower():
+        return []
+    finder = _Finder()
+    finder.feed(_blank_code(strip_comments_keep_lines(markdown)))
+    finder.close()
+    return [line + first_line - 1 for line in finder.without_alt]
+
+
 def _autolinks(text: str) -> tuple[str, list[tuple[int, str]]]:
     """The text with Markdown's autolinks (`<https://…>`, `<mailto:…>`, `<name@example.org>`)
     blanked out, as they are links, not HTML; and those whose scheme the allow-list drops."""
@@ -163,9 +174,12 @@ class _Finder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str]] = []
+        self.without_alt: list[int] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
+        if tag == "img" and "alt" not in dict(attrs):
+            self.without_alt.append(line)
         if tag not in ALLOWED_TAGS:
             self.found.append((line, f"<{tag}> element"))
             return
