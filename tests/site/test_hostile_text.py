@@ -33,7 +33,7 @@ quotes:
 ---
 ## Challenge
 
-<a href="javascript:alert('href')">x</a> <img src="x.png" onerror="alert('onerror')">
+<a href="javascript:alert('href')">x</a> <img src="x.png" alt="" onerror="alert('onerror')">
 
 [click](javascript:alert('mdlink'))
 """
