@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
+import time
 from pathlib import Path
 
 import click
@@ -14,7 +17,7 @@ from generator import clock
 from generator.cli.build import _config_file, _log_to_stderr
 from generator.cli.common import failing_with, project_options
 from generator.mkdocs.livewatch import POLL_ENVIRONMENT
-from generator.problems import ShowcaseError
+from generator.problems import UsageProblem
 
 
 @click.command()
@@ -38,11 +41,50 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) ->
         os.environ[POLL_ENVIRONMENT] = "1"
     _log_to_stderr()
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
-    try:
-        mkdocs_serve(config_file=str(_config_file(project_dir)), dev_addr=dev_addr,
-                     livereload=True, build_type="dirty")
-    except MkDocsException as exc:
-        raise ShowcaseError(f"the preview stopped: {exc}") from None
+    config_file = _config_file(project_dir)
+    while True:
+        seen = _snapshot(config_file.parent)
+        try:
+            mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
+                         build_type="dirty")
+            return
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            raise UsageProblem(f"{dev_addr} is in use (another preview?): stop it, or give "
+                               "another address, e.g. -a 127.0.0.1:8001") from None
+        except MkDocsException as exc:
+            # the first build failed (later ones are MkDocs' to report): the problems are
+            # above; start again once a file is saved, as later rebuilds would
+            click.echo(f"showcase: the preview starts when the problems above are fixed "
+                       f"({exc}); waiting for a file to be saved (Ctrl+C to stop)", err=True)
+            _wait_for_a_save(config_file.parent, seen)
+
+
+WATCHED = ("stories", "awards", "data", "content", "evidence")
+"""The project's folders whose files a preview shows (and mkdocs.yml beside them)."""
+
+
+def _snapshot(root: Path) -> dict[Path, tuple[int, int]]:
+    """Each watched file's modification time and size."""
+    found = {}
+    for folder in (root / name for name in WATCHED):
+        for path in folder.rglob("*") if folder.is_dir() else []:
+            with contextlib.suppress(OSError):
+                if path.is_file():
+                    info = path.stat()
+                    found[path] = (info.st_mtime_ns, info.st_size)
+    with contextlib.suppress(OSError):
+        info = (root / "mkdocs.yml").stat()
+        found[root / "mkdocs.yml"] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+def _wait_for_a_save(root: Path, seen: dict[Path, tuple[int, int]]) -> None:
+    """Return once a watched file differs from `seen` (looked at twice a second: this runs
+    only while the project has no site to show)."""
+    while _snapshot(root) == seen:
+        time.sleep(0.5)
 
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:

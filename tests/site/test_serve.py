@@ -195,3 +195,45 @@ def test_pages_no_build_makes_any_more_leave_the_preview(make_project: ProjectFa
             **dict.fromkeys(gone, 404), **dict.fromkeys(kept, 200)}
         listing = _get(f"{site}tags/gis/")
         assert "Kept story" in listing and "Drafted story" not in listing
+
+
+def test_a_project_broken_at_the_start_is_served_once_fixed(make_project: ProjectFactory,
+                                                            tmp_path: Path) -> None:
+    """`showcase serve` of a project whose first build fails says so, waits, and serves the
+    site once a save fixes it (it used to stop)."""
+    root = make_project({**site_project(), "stories/broken.md": "---\ntitle: [unclosed\n---\n"})
+    port, log = _port(), tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as errors:
+        server = subprocess.Popen(
+            [str(SHOWCASE), "serve", "-p", str(root), "-a", f"127.0.0.1:{port}", "--now", NOW],
+            stdout=subprocess.DEVNULL, stderr=errors, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOWCASE_CACHE_DIR": "off"})
+        try:
+            deadline = time.monotonic() + 60
+            while "waiting for a file to be saved" not in log.read_text(encoding="utf-8"):
+                assert time.monotonic() < deadline and server.poll() is None, log.read_text()
+                time.sleep(0.2)
+            assert "stories/broken.md:2" in log.read_text(encoding="utf-8")
+            (root / "stories/broken.md").write_text(story(title="Mended"), encoding="utf-8")
+            page = f"http://127.0.0.1:{port}/stories/broken/"
+            while "Mended" not in _get(page, 5):
+                assert time.monotonic() < deadline and server.poll() is None, log.read_text()
+                time.sleep(0.2)
+        finally:
+            server.terminate()
+            server.wait(30)
+
+
+def test_an_address_in_use_is_a_usage_error(make_project: ProjectFactory) -> None:
+    root = make_project(site_project())
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        done = subprocess.run([str(SHOWCASE), "serve", "-p", str(root), "-a", address,
+                               "--now", NOW], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        f"showcase: {address} is in use (another preview?): stop it, or give another address, "
+        "e.g. -a 127.0.0.1:8001")
