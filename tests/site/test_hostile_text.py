@@ -125,3 +125,12 @@ def test_a_link_that_loses_its_address_becomes_its_words() -> None:
                  '<a name="old">old</a> and <a href="https://example.org/">kept</a>.</p>')
     assert html == ('<p>Click <em>here</em>, old and '
                     '<a href="https://example.org/" rel="noopener noreferrer">kept</a>.</p>')
+
+
+def test_quotes_carry_no_cite_address() -> None:
+    """A quote's or an edit's `cite` address is shown to no reader and was published as
+    written, so it could name a draft's file: it is left out."""
+    html = clean('<blockquote cite="2026-05-01-secret-draft.md">Said</blockquote>'
+                 '<q cite="./review.md">so</q> <del cite="x.md" datetime="2026-01-01">old</del>')
+    assert html == ('<blockquote>Said</blockquote><q>so</q> '
+                    '<del datetime="2026-01-01">old</del>')
