@@ -21,8 +21,11 @@ FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 #: what an image keeps of its metadata: how to show its pixels, nothing about where they came from
 KEPT = ("icc_profile", "transparency")
 JPEG_QUALITY = 90
-#: how EXIF and XMP blocks start in JPEG, PNG and WebP files
-METADATA_MARKERS = (b"Exif", b"eXIf", b"EXIF", b"xmpmeta", b"XMP")
+#: how blocks that can hold where and by whom a photo was taken start in JPEG, PNG and WebP
+#: files (EXIF, XMP, comments, text chunks): an undecodable file holding one is refused
+METADATA_MARKERS = (b"Exif", b"eXIf", b"EXIF", b"xmpmeta", b"XMP",
+                    b"\xff\xfe",  # a JPEG comment (COM segment): free text, an address, a name
+                    b"tEXt", b"iTXt", b"zTXt")  # PNG text chunks, the same
 
 
 def is_photo(path: str | Path) -> bool:
@@ -102,7 +105,7 @@ def _stripped(data: bytes, suffix: str) -> tuple[bytes, str | None]:
             # Pillow names an unreadable file by its in-memory object: say it plainly
             what = ("it is not a picture in any format Pillow reads"
                     if isinstance(exc, UnidentifiedImageError) else str(exc))
-            return data, (f"cannot read this image to remove its metadata (EXIF or XMP, which "
-                          f"may say where it was taken): {what}; save it again as JPEG, PNG or "
-                          "WebP")
+            return data, (f"cannot read this image to remove its metadata (EXIF, XMP or a "
+                          f"comment, which may say where it was taken): {what}; save it again "
+                          "as JPEG, PNG or WebP")
         return data, None

@@ -117,7 +117,29 @@ def test_check_refuses_the_photo_the_build_would_refuse(tmp_path: Path) -> None:
     checked = run_cli("check", "-p", str(root))
     assert checked.exit_code == 1
     assert ('stories/cut.md:7: image.src: "media/cut.jpg": cannot read this image to remove its '
-            "metadata (EXIF or XMP, which may say where it was taken): " in checked.output)
+            "metadata (EXIF, XMP or a comment, which may say where it was taken): " in checked.output)
     assert "; save it again as JPEG, PNG or WebP" in checked.output
     built = build(root, tmp_path / "site")
     assert built.result.exit_code == 1 and not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
+def test_an_unreadable_photo_with_a_comment_is_refused(fmt: str, tmp_path: Path) -> None:
+    """A comment (JPEG) or text chunk (PNG) can say where and by whom a photo was taken:
+    a photo that cannot be decoded and holds one is refused, as one with EXIF is."""
+    image = Image.new("RGB", (64, 48), (0, 90, 0))
+    out = BytesIO()
+    if fmt == "JPEG":
+        image.save(out, fmt, comment=b"Taken at 12 Acacia Avenue by J Smith")
+    else:
+        from PIL import PngImagePlugin
+
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", "Taken at 12 Acacia Avenue by J Smith")
+        image.save(out, fmt, pnginfo=info)
+    data = out.getvalue()
+    cut = tmp_path / f"cut.{fmt.lower()}"
+    cut.write_bytes(data[: data.index(b"Acacia") + 60])  # the comment, then the file stops
+    assert b"Acacia" in cut.read_bytes()
+    with pytest.raises(ShowcaseError, match="cannot read this image to remove its metadata"):
+        published_bytes(cut)
