@@ -16,7 +16,7 @@ from mkdocs.exceptions import MkDocsException
 from generator import clock, project
 from generator.cli.common import failing_with, project_options
 from generator.mkdocs.plugin import ShowcasePlugin
-from generator.problems import ShowcaseError
+from generator.problems import ShowcaseError, UsageProblem
 
 PLUGIN = "showcase"
 
@@ -60,10 +60,12 @@ def run_mkdocs(config_file: Path, site_dir: Path, now_text: str | None) -> None:
 
 
 def _config_file(project_dir: Path) -> Path:
+    if not project_dir.is_dir():
+        raise UsageProblem(f"there is no folder {project_dir}: give the project folder with -p")
     config_file = project_dir.resolve() / project.CONFIG_FILE
     if not config_file.is_file():
-        raise ShowcaseError(f"{config_file} not found: a showcase project needs a mkdocs.yml "
-                            "listing the showcase plugin (see the example project)")
+        raise UsageProblem(f"{config_file} not found: a showcase project needs a mkdocs.yml "
+                           "listing the showcase plugin (see the example project)")
     return config_file
 
 

@@ -17,6 +17,9 @@ from tests.conftest import REPO, run_cli
     (["check", "-p", "no-such-folder"], {}, "there is no folder no-such-folder: give the "
                                             "project folder with -p"),
     (["build", "--now", "soon", "--site-dir", "{tmp}/site"], {}, 'got "soon"'),
+    (["build", "-p", "no-such-folder"], {}, "there is no folder no-such-folder"),
+    (["serve", "-p", "no-such-folder"], {}, "there is no folder no-such-folder"),
+    (["build", "-p", "{tmp}"], {}, "mkdocs.yml not found: a showcase project needs a mkdocs.yml"),
     (["export", "--out", "{tmp}/out"], {"SOURCE_DATE_EPOCH": "yesterday"},
      'SOURCE_DATE_EPOCH must be whole seconds, got "yesterday"'),
 ])
