@@ -47,8 +47,9 @@ def to_plain(text: str) -> str:
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|"
                          r"span|strong|sub|sup|time|u|var)\b[^>]*>")
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
-_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|#&!~])")
-_BLOCK_START = re.compile(r"^(\d+(?=[.)])|)([-+=.)])")
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]>|#!])")
+_TAG_OR_ENTITY = re.compile(r"&(?=#?\w+;)|<(?=[A-Za-z/!?])")
+_BLOCK_START = re.compile(r"^(\d+(?=[.)])|)([-+.)])")
 
 
 def inline_markdown(text: str) -> str:
@@ -58,7 +59,11 @@ def inline_markdown(text: str) -> str:
     and the characters of links, images, HTML, code, emphasis, entities and table cells are
     backslash-escaped, so a title like `[x](javascript:...)` stays literal.
     """
-    escaped = _INLINE_MARKUP.sub(r"\\\1", _LINE_BREAKS.sub(" ", text).strip())
+    # `<` that could open a tag and `&` that could open an entity as entities: Python-Markdown
+    # keeps a backslash before them, which then shows in the page, the PDF and the Word file
+    one_line = _TAG_OR_ENTITY.sub(lambda m: "&amp;" if m.group() == "&" else "&lt;",
+                                  _LINE_BREAKS.sub(" ", text).strip())
+    escaped = _INLINE_MARKUP.sub(r"\\\1", one_line)
     # what would open a block where the text is written after "- " or "1. ": a list, a rule
     return _BLOCK_START.sub(r"\1\\\2", escaped, count=1)
 

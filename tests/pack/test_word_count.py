@@ -4,8 +4,10 @@ the Markdown markup is removed, words separated by whitespace (contract section 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.markdown_text import to_plain, word_count
+from generator.markdown_text import inline_markdown, to_plain, word_count
 
 
 @pytest.mark.parametrize(("markdown", "plain", "words"), [
@@ -24,3 +26,11 @@ from generator.markdown_text import to_plain, word_count
 def test_words_are_counted_in_the_plain_text(markdown: str, plain: str, words: int) -> None:
     assert to_plain(markdown) == plain
     assert word_count(markdown) == words
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab <>&;#/![]()*_`|\\~:=")), max_size=30))
+def test_inline_markdown_reads_as_the_text_itself(text: str) -> None:
+    """Project text put into a Markdown document (a title, a picture's alt text) shows as
+    written once rendered: no markup from it, and no escaping backslash left in sight."""
+    shown = to_plain(inline_markdown(text))
+    assert shown == " ".join(text.split())
