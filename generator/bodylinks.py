@@ -100,6 +100,7 @@ def story_file(story: Story, address: str) -> str | None:
     if not is_relative(address):
         return None
     path, _ = _split(address)
+    path = path.rstrip("/")  # "other.md/" names the same file (and must not publish its name)
     if not path.lower().endswith(".md"):
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(story.path), path))

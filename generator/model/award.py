@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BeforeValidator, Field, PositiveInt, model_validator
+from pydantic import BeforeValidator, Field, PositiveInt, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.common import Date, Deadline, Flag, HttpsUrl, ShowcaseModel, Slug, _shown
@@ -54,6 +54,10 @@ def _parse_tolerance(value: Any) -> float:
     )
 
 
+Limit = Annotated[PositiveInt, Strict()]
+"""A word or character limit: a whole number above 0 (`true` is not 1)."""
+
+
 class Question(ShowcaseModel):
     """One question of the entry form."""
 
@@ -61,9 +65,9 @@ class Question(ShowcaseModel):
     """Name of the answer file, awards/<award-id>/<id>.md."""
     prompt: str
     """The question as the award asks it."""
-    words: PositiveInt | None = None
+    words: Limit | None = None
     """Word limit."""
-    characters: PositiveInt | None = None
+    characters: Limit | None = None
     """Character limit."""
     compose: Annotated[Compose, BeforeValidator(_parse_compose)] | None = None
     """How to draft the answer: summary, metrics, quotes or 'section: <heading>'."""

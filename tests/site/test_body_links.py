@@ -167,6 +167,16 @@ def test_without_a_site_url_open_data_links_as_the_page_does() -> None:
                        SITE) == "<p>x</p>"
 
 
+def test_a_story_file_written_as_a_folder_is_the_same_story() -> None:
+    """`other.md/` names the story's file too: it leads to the page, and to a story that is
+    not public it keeps its words only (the file name is never published)."""
+    linker, other = _stories()
+    html = to_html("[GIS](other.md/) and [hidden](zqxhidden.md/#x)")
+    assert page_body(html, linker, PublicStories.of([linker, other])) == (
+        '<p><a href="../other/" rel="noopener noreferrer">GIS</a> and hidden</p>')
+    assert "zqxhidden" not in shared_body(html, linker, PublicStories.of([linker, other]), SITE)
+
+
 def _stories() -> tuple[Story, Story]:
     linker = parse_story(story(slug="linker", body=BODY), "stories/linker.md").story
     other = parse_story(story(slug="other"), "stories/other.md").story
