@@ -47,6 +47,11 @@ _IMAGE_WITHOUT_SOURCE = re.compile(r'<img(?![^>]*\ssrc=)(?:[^>]*\salt="(?P<alt>[
 _LINK_WITHOUT_ADDRESS = re.compile(r'<a(?![^>]*\shref=)(?:\s[^>]*)?>(?P<words>.*?)</a>', re.DOTALL)
 #: a Markdown picture from another site: `![alt](https://…` or `![alt](//…`
 _REMOTE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s)>]*)")
+#: a picture by reference: ![alt][name], ![alt][] or ![alt] (not followed by an address)
+_PICTURE_REFERENCE = re.compile(r"!\[(?P<alt>[^\]\n]*)\](?!\()(?:\[(?P<name>[^\]\n]*)\])?")
+#: a reference to another site: [name]: https://… or [name]: //…
+_REMOTE_REFERENCE = re.compile(r"^[ \t]{0,3}\[(?P<name>[^\]\n]+)\]:[ \t]*<?"
+                               r"(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s>]*)", re.MULTILINE)
 #: a quick look for a link address with a scheme other than http(s), mailto or tel
 _SUSPECT_TARGET = re.compile(r"\](?:\(|:)[ \t]*<?(?!https?:|mailto:|tel:)[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -113,6 +118,7 @@ def removals(markdown: str, first_line: int = 1) -> list[Removal]:
     found = _link_removals(text) if suspect_link else []
     found += [(text.count("\n", 0, m.start()) + 1, _picture(m.group("url")))
               for m in _REMOTE_PICTURE.finditer(text)]
+    found += _remote_picture_references(text)
     if "<" in text:
         text, autolinked = _autolinks(text)
         found += autolinked
@@ -143,6 +149,24 @@ def pictures_without_alt(markdown: str, first_line: int = 1) -> list[int]:
     finder.feed(_blank_code(strip_comments_keep_lines(markdown)))
     finder.close()
     return [line + first_line - 1 for line in finder.without_alt]
+
+
+def _remote_picture_references(text: str) -> list[tuple[int, str]]:
+    """Pictures by reference (`![alt][name]`, `![name][]`, `![name]`) whose reference
+    (`[name]: https://…`) is on another site."""
+    if "]:" not in text:
+        return []
+    remote = {_label(m.group("name")): m.group("url") for m in _REMOTE_REFERENCE.finditer(text)}
+    found = []
+    for match in _PICTURE_REFERENCE.finditer(text):
+        url = remote.get(_label(match.group("name") or match.group("alt")))
+        if url is not None:
+            found.append((text.count("\n", 0, match.start()) + 1, _picture(url)))
+    return found
+
+
+def _label(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def _autolinks(text: str) -> tuple[str, list[tuple[int, str]]]:
