@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from generator.story import Story
 
 _DROPPED_BLOCKS = re.compile(r"<(script|style|iframe|form|object|embed|template)\b.*?(?:</\1\s*>|\Z)",
                              re.DOTALL | re.IGNORECASE)
+_HTML_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_ALT_ATTRIBUTE = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ALT = r"(?:\\.|[^\\\[\]]|\[(?:\\.|[^\\\[\]])*\])*"
 #: ![alt](where "title"), ![alt][ref], ![alt][] and ![alt]: an image in Markdown.
@@ -154,7 +157,14 @@ def measure(markdown: str, question: Question) -> int:
 def safe_markdown(markdown: str) -> str:
     """Markdown with comments and raw HTML tags removed: entry forms take plain text."""
     text = _DROPPED_BLOCKS.sub("", strip_comments(markdown))
+    text = _HTML_IMAGE.sub(_as_markdown_image, text)  # then left out with its alt, as ![…](…)
     return re.sub(r"\n{3,}", "\n\n", _TAG.sub("", text)).strip()
+
+
+def _as_markdown_image(match: re.Match[str]) -> str:
+    found = _ALT_ATTRIBUTE.search(match.group(0))
+    alt = html.unescape(next((g for g in found.groups() if g is not None), "")) if found else ""
+    return "![" + re.sub(r"([\\\[\]])", r"\\\1", alt) + "](picture)"
 
 
 def _draft_parts(compose: Compose, stories: list[Story]) -> list[tuple[str, str]]:

@@ -79,6 +79,19 @@ def test_without_images(markdown: str, text: str, alts: list[str]) -> None:
     assert without_images(markdown) == (text, alts)
 
 
+@pytest.mark.parametrize(("markdown", "text", "alts"), [
+    ('Words <img src="https://e.example/raw.png" alt="raw html alt"> here.',
+     "Words \\[raw html alt\\] here.", ["raw html alt"]),
+    ("<IMG alt='a [b] &amp; c' src=x>", "\\[a \\[b\\] & c\\]", ["a [b] & c"]),
+    ("x <img src=y> y", "x  y", [""]),
+])
+def test_a_raw_html_picture_is_left_out_like_a_markdown_one(markdown: str, text: str,
+                                                             alts: list[str]) -> None:
+    """An <img> written by hand in an answer becomes its alt text in brackets, with the same
+    warning as a Markdown picture (it used to vanish with the other tags, without a word)."""
+    assert without_images(answers.safe_markdown(markdown)) == (text, alts)
+
+
 def test_an_image_the_pattern_misses_still_loses_its_bang(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(answers, "_IMAGE", re.compile(r"(?!)"))
     assert without_images("a ![x](y.png) and !![z](w.png)") == ("a [x](y.png) and [z](w.png)", [])
