@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,7 +88,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.built: tuple[Files, Environment] | None = None
         self.events: BaseObserver | None = None
         """Under `serve`, the native observer of the stories, awards and data folders."""
-        self.sharing: _RecordedShare | None = None
+        self.sharing: worker.Share | None = None
         self.entries = PageEntries()
         """The search entries of each page, to put those the worker made in their places."""
 
@@ -143,8 +143,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                                                  self.worker.elsewhere)
         except ShowcaseError as exc:
             raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
-        self.sharing = _RecordedShare(self.catalogue, self.now, config.site_url or "",
-                                      self.config.feed_items)
+        self.sharing = worker.Share(self.catalogue, self.now, config.site_url or "",
+                                    self.config.feed_items)
         self.states = {}
         self.rendered = set()
         stamp = _stamp(config)
@@ -271,22 +271,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.events = livewatch.watch_natively(server, folders, config.docs_dir)
         livewatch.keep_serving(server)
         return server
-
-
-class _RecordedShare(worker.Share):
-    """The sharing files of one build, and the site paths they were written to (feeds of
-    outcomes no longer in the strategy are removed with the pages a rebuild no longer makes)."""
-
-    names: Sequence[str] = ()
-
-    def write(self, folder: Path) -> list[str]:
-        written = super().write(folder)
-        self.names = written
-        return written
-
-    def move_into(self, site_dir: Path, names: Sequence[str]) -> None:
-        self.names = names
-        super().move_into(site_dir, names)
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:

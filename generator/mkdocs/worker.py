@@ -176,6 +176,9 @@ class Share:
                  feed_items: int) -> None:
         self.args = (catalogue, now, site_url, feed_items)
         self.folder: Path | None = None
+        self.names: Sequence[str] = ()
+        """The site paths of the files written (a preview's rebuild removes earlier ones
+        that are gone, such as the feed of an outcome no longer in the strategy)."""
 
     def write(self, folder: Path) -> list[str]:
         """Write every sharing file under `folder`; their paths, relative to it."""
@@ -187,12 +190,14 @@ class Share:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
             names.append(name)
+        self.names = names
         return names
 
     def move_into(self, site_dir: Path, names: Sequence[str]) -> None:
         """Move the files the pages process wrote into the site (after MkDocs' own files, so
         they win over a hand-written page at the same path, as when written here)."""
         assert self.folder is not None
+        self.names = names
         for name in names:
             target = site_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
