@@ -25,6 +25,7 @@ JPEG_QUALITY = 90
 #: files (EXIF, XMP, comments, text chunks): an undecodable file holding one is refused
 METADATA_MARKERS = (b"Exif", b"eXIf", b"EXIF", b"xmpmeta", b"XMP",
                     b"\xff\xfe",  # a JPEG comment (COM segment): free text, an address, a name
+                    b"Photoshop 3.0", b"8BIM",  # IPTC captions, bylines and places
                     b"tEXt", b"iTXt", b"zTXt")  # PNG text chunks, the same
 
 
