@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from generator import bodylinks
-from generator.images import is_photo, refusal
+from generator import bodylinks, images
+from generator.images import is_photo
 from generator.model.story import Metric
 from generator.model.strategy import Strategy
 from generator.paths import PathRefused, resolve_inside
@@ -101,6 +101,9 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
         if refusal is None and item.public and runs_in_browser(item.path):
             refusal = (f'"{item.path}" is a {_suffix(item.path)} file, which a browser would run as '
                        "part of the site: keep it private (public: false) or publish it as PDF")
+        elif refusal is None and item.public and is_photo(item.path):  # published stripped
+            refused = images.refusal(layout.evidence / item.path)
+            refusal = f'"{item.path}": {refused}' if refused else None
         if refusal is not None:
             yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path", refusal)
 
@@ -159,7 +162,7 @@ def _image(story: Story, layout: Layout) -> Iterator[Problem]:
                        f'"{image.src}" is a {_suffix(image.src)} file: a lead image must be a '
                        "JPEG, PNG or WebP photo (save it as one of those)")
     elif (story_dir / image.src).is_file():  # the build publishes it without its metadata
-        refused = refusal(story_dir / image.src)
+        refused = images.refusal(story_dir / image.src)
         if refused:
             yield _problem(story, ("image", "src"), "image.src", f'"{image.src}": {refused}')
 

@@ -21,12 +21,6 @@ FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 #: what an image keeps of its metadata: how to show its pixels, nothing about where they came from
 KEPT = ("icc_profile", "transparency")
 JPEG_QUALITY = 90
-#: how blocks that can hold where and by whom a photo was taken start in JPEG, PNG and WebP
-#: files (EXIF, XMP, comments, text chunks): an undecodable file holding one is refused
-METADATA_MARKERS = (b"Exif", b"eXIf", b"EXIF", b"xmpmeta", b"XMP",
-                    b"\xff\xfe",  # a JPEG comment (COM segment): free text, an address, a name
-                    b"Photoshop 3.0", b"8BIM",  # IPTC captions, bylines and places
-                    b"tEXt", b"iTXt", b"zTXt")  # PNG text chunks, the same
 
 
 def is_photo(path: str | Path) -> bool:
@@ -71,8 +65,8 @@ def _options(fmt: str, image: Image.Image) -> dict[str, Any]:
 def published_bytes(path: Path) -> bytes | None:
     """The bytes to publish for the file at `path`: a photo stripped of metadata; None for other files.
 
-    A photo that cannot be decoded is published as it is only if nothing in it reads as an EXIF or
-    XMP block; otherwise a ShowcaseError stops the build (its metadata could not be removed).
+    A photo that cannot be decoded stops the build with a ShowcaseError: its metadata cannot be
+    removed, and it may hold some (EXIF, XMP, a comment) that no look at its bytes would find.
     """
     if not is_photo(path):
         return None
@@ -85,28 +79,22 @@ def published_bytes(path: Path) -> bytes | None:
 
 def refusal(path: Path) -> str | None:
     """Why the build would refuse to publish the photo at `path` (`published_bytes`), or
-    None: `check` says it first. Only a photo with metadata to remove can be refused."""
+    None: `check` says it first (it decodes each photo, as the build does)."""
     if not is_photo(path):
         return None
-    data = path.read_bytes()
-    if not any(marker in data for marker in METADATA_MARKERS):
-        return None
-    return _stripped(data, path.suffix)[1]
+    return _stripped(path.read_bytes(), path.suffix)[1]
 
 
 def _stripped(data: bytes, suffix: str) -> tuple[bytes, str | None]:
-    """The photo without metadata, or as it is when it cannot be decoded and holds none;
-    else the reason it cannot be published."""
+    """The photo without metadata, or the reason it cannot be published."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         return strip_metadata(data, suffix), None
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        if any(marker in data for marker in METADATA_MARKERS):
-            # Pillow names an unreadable file by its in-memory object: say it plainly
-            what = ("it is not a picture in any format Pillow reads"
-                    if isinstance(exc, UnidentifiedImageError) else str(exc))
-            return data, (f"cannot read this image to remove its metadata (EXIF, XMP or a "
-                          f"comment, which may say where it was taken): {what}; save it again "
-                          "as JPEG, PNG or WebP")
-        return data, None
+        # Pillow names an unreadable file by its in-memory object: say it plainly
+        what = ("it is not a picture in any format Pillow reads"
+                if isinstance(exc, UnidentifiedImageError) else str(exc))
+        return data, (f"cannot read this image to remove its metadata (EXIF, XMP or a "
+                      f"comment, which may say where it was taken): {what}; save it again "
+                      "as JPEG, PNG or WebP")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from functools import cache, lru_cache
 
@@ -35,12 +36,9 @@ def to_plain(text: str) -> str:
     html = to_html(text)
     # emphasis, code and links are inside a word ("**bold**text" is one word); other tags
     # (paragraphs, line breaks, list items, cells) stand between words
-    plain = re.sub(r"<[^>]+>", " ", _INLINE_TAG.sub("", html))
-    for entity, char in (("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'),
-                         ("&#39;", "'"), ("&nbsp;", " ")):
-        plain = plain.replace(entity, char)
-    plain = re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), plain)
-    plain = re.sub(r"&[a-z]+;", " ", plain)
+    # every entity decoded once (&amp;a; is the text "&a;", not an entity to drop)
+    plain = html_module.unescape(re.sub(r"<[^>]+>", " ", _INLINE_TAG.sub("", html)))
+    plain = plain.replace("\xa0", " ")
     return re.sub(r"[ \t]*\n[ \t\n]*", "\n", re.sub(r"[ \t]+", " ", plain)).strip()
 
 

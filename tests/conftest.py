@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import textwrap
@@ -122,6 +123,17 @@ def _own_front_matter_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterato
         del os.environ["SHOWCASE_CACHE_DIR"]
     else:
         os.environ["SHOWCASE_CACHE_DIR"] = before
+
+
+def picture(suffix: str = ".png") -> bytes:
+    """A real 4 x 4 picture without metadata, in the format the file `suffix` names (.png,
+    .jpg, .webp): the build refuses a stand-in that is no picture."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    formats = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
+    Image.new("RGB", (4, 4), (0, 90, 160)).save(out, formats[suffix.lower()])
+    return out.getvalue()
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> Result:

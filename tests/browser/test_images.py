@@ -96,10 +96,14 @@ def test_the_site_publishes_a_lead_photo_without_its_gps_position(tmp_path: Path
     assert 'alt="Staff at the new service desk"' in built.html("stories/with-photo/")
 
 
-def test_an_unreadable_photo_is_published_as_it_is_only_without_metadata(tmp_path: Path) -> None:
-    stub = tmp_path / "stub.png"
-    stub.write_bytes(b"\x89PNG\r\n\x1a\n")
-    assert published_bytes(stub) == b"\x89PNG\r\n\x1a\n"
+def test_a_photo_that_cannot_be_decoded_is_never_published(tmp_path: Path) -> None:
+    """Whatever it holds: its metadata cannot be removed, and it may hold some in a form no
+    marker finds (a text file named .jpg is not a picture either)."""
+    for name, data in (("stub.png", b"\x89PNG\r\n\x1a\n"), ("notes.jpg", b"Met at 12 Acacia Ave")):
+        stub = tmp_path / name
+        stub.write_bytes(data)
+        with pytest.raises(ShowcaseError, match="it is not a picture in any format Pillow reads"):
+            published_bytes(stub)
     truncated = tmp_path / "truncated.jpg"
     truncated.write_bytes(photo("JPEG")[:400])  # the EXIF block, then the file stops
     with pytest.raises(ShowcaseError, match=r"truncated\.jpg: cannot read this image to remove its metadata"):
@@ -125,8 +129,8 @@ def test_check_refuses_the_photo_the_build_would_refuse(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
 def test_an_unreadable_photo_with_a_comment_is_refused(fmt: str, tmp_path: Path) -> None:
-    """A comment (JPEG) or text chunk (PNG) can say where and by whom a photo was taken:
-    a photo that cannot be decoded and holds one is refused, as one with EXIF is."""
+    """A comment (JPEG) or text chunk (PNG) can say where and by whom a photo was taken: a
+    photo cut short after one is refused."""
     image = Image.new("RGB", (64, 48), (0, 90, 0))
     out = BytesIO()
     if fmt == "JPEG":

@@ -8,6 +8,8 @@ A case file holds:
   plain UTF-8 with `\\n` newlines (latin-1, a BOM, CRLF);
 - `links` (optional): `{path: target}` symbolic links; a relative target is relative to
   the link's folder, as `ln -s` takes it;
+- `pictures` (optional): paths of real, tiny pictures to write, in the format their suffix
+  names (.png, .jpg, .webp): a stand-in text file is no picture, and the build refuses it;
 - `base` (optional, default true): start from the strategy and income series of
   tests/conftest.py; a case's own `data/strategy.yml` replaces the base one;
 - `args` (optional): extra `showcase check` arguments, e.g. `[--format, json]`;
@@ -22,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import INCOME, STRATEGY
+from tests.conftest import INCOME, STRATEGY, picture
 
 CASES = Path(__file__).parent / "cases"
 
@@ -53,6 +55,8 @@ def read_case(path: Path) -> Case:
         files = {"data/strategy.yml": STRATEGY.encode(), "data/income.csv": INCOME.encode()}
     for relative, text in (data.get("files") or {}).items():
         files[relative] = str(text).encode("utf-8")
+    for relative in data.get("pictures") or []:
+        files[relative] = picture(Path(str(relative)).suffix)
     for relative, spec in (data.get("encoded") or {}).items():
         text = str(spec["text"]).replace("\n", spec.get("newline", "\n"))
         raw = text.encode(spec.get("encoding", "utf-8"))

@@ -12,7 +12,7 @@ import pytest
 from generator import clock, project
 from generator.catalogue import Catalogue, collect
 from generator.sharing import site_outputs
-from tests.conftest import INCOME, NOW, STRATEGY, story, write_files
+from tests.conftest import INCOME, NOW, STRATEGY, picture, story, write_files
 
 SITE_URL = "https://stories.testshire.gov.uk/"
 EPOCH = "1790000000"
@@ -47,7 +47,7 @@ FILES: dict[str, str | bytes] = {
     "data/income.csv": INCOME,
     "evidence/public-file.csv": "month,calls\n2026-01,10\n",
     "evidence/private-file.csv": "month,calls\n2026-01,10\n",
-    "stories/media/alpha.png": b"\x89PNG\r\n\x1a\n",
+    "stories/media/alpha.png": picture(),
     "stories/2026-03-14-alpha.md": story(
         title="Alpha story",
         date="2026-03-14",

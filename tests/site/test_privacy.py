@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import NOW, story
+from tests.conftest import NOW, picture, story
 from tests.site.conftest import built_fine, Built, build, site_project, write
 
 EMBARGO = "2026-12-01T09:00:00+00:00"
@@ -23,8 +23,7 @@ MARKERS = {
     "zqximage": "a non-public story's image",
     "zqxscript": "a script in a story body",
 }
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+PNG = picture()
 
 
 def _files() -> dict[str, str | bytes]:
