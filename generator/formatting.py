@@ -68,6 +68,16 @@ def _short_money(value: float) -> str:
     return _number(value / size, decimals) + suffix
 
 
+def _percent(value: float) -> str:
+    """A change as a percentage: whole from 1% up, with a decimal below, never "0%" for a
+    change there was."""
+    if _round(value, 0) >= 1:
+        return f"{_number(value, 0)}%"
+    if _round(value, 1) > 0:
+        return f"{_number(value, 1)}%"
+    return "less than 0.1%"
+
+
 def _with_unit(text: str, value: float, unit: Unit) -> str:
     if unit is Unit.PERCENT:
         return f"{text}%"
@@ -99,5 +109,5 @@ def change(metric: Metric) -> Change | None:
     if metric.unit is Unit.PERCENT:
         return Change(f"{word} {_number(abs(delta))} percentage points", better)
     if metric.baseline != 0:
-        return Change(f"{word} {_number(abs(delta) / abs(metric.baseline) * 100, 0)}%", better)
+        return Change(f"{word} {_percent(abs(delta) / abs(metric.baseline) * 100)}", better)
     return Change(f"{word} {full(abs(delta), metric.unit)}", better)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.formatting import full, short
-from generator.model.story import Unit
+from generator.formatting import change, full, short
+from generator.model.story import Metric, Unit
 
 
 @pytest.mark.parametrize(("value", "compact", "exact"), [
@@ -53,3 +53,18 @@ def test_compact_money_never_shows_a_thousand_of_a_scale(value: float) -> None:
     number = re.fullmatch(r"£([\d,.]+)(k|m|bn)", text)
     assert number is not None, text
     assert float(number.group(1).replace(",", "")) < 1000 or number.group(2) == "bn"
+
+
+@pytest.mark.parametrize(("baseline", "value", "text"), [
+    (10, 40, "up 300%"),
+    (100, 101, "up 1%"),
+    (1_200_000, 1_203_000, "up 0.3%"),  # was "up 0%" beside two different figures
+    (100, 100.04, "up less than 0.1%"),
+    (100, 55, "down 45%"),
+    (100, 100, "no change"),
+])
+def test_a_change_is_never_shown_as_nothing(baseline: float, value: float, text: str) -> None:
+    metric = Metric.model_validate({"label": "Saving", "value": value, "baseline": baseline,
+                                    "unit": "GBP"})
+    found = change(metric)
+    assert found is not None and found.text == text
