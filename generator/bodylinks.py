@@ -88,6 +88,12 @@ def is_relative(address: str) -> bool:
     return bool(text) and not _SCHEME.match(text) and not text.startswith(("/", "#"))
 
 
+def _on_this_site(address: str) -> bool:
+    """An address from the site's root (`/media/x.jpg`), not another host's (`//host/x`)."""
+    text = address.strip()
+    return text.startswith("/") and not text.startswith(("//", "/\\"))
+
+
 def _split(address: str) -> tuple[str, str]:
     """The path of a relative address (percent-decoded) and its ?query#fragment as written."""
     text = address.strip()
@@ -268,6 +274,12 @@ def _problems(story: Story, layout: Layout) -> Iterator[Problem]:
     folder = (layout.root / story.path).parent
     lines = _Lines(story)
     for ref in references(to_html(story.body)):
+        if ref.is_image and _on_this_site(ref.address):
+            yield Problem(story.path, lines.of(ref.address), "body",
+                          f'image "{ref.address}" is an address on the site, where no picture of '
+                          "the story is: keep the picture beside the story and write its path "
+                          "from there (e.g. media/photo.jpg)", Severity.ERROR)
+            continue
         if not is_relative(ref.address):
             continue
         if ref.is_image:
