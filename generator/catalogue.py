@@ -175,8 +175,11 @@ def _collect_stories(catalogue: Catalogue, elsewhere: Elsewhere) -> None:
         found = []
         for file in chunk:
             story = read_story(file, layout.relative(file), cache.parse)
-            problems = [] if story.story is None else checks.check_story(
-                story.story, layout, outcome_ids, memo)
+            # a story with field errors is checked as far as its valid fields go, so that
+            # its author sees every problem in one run
+            judged = story.story or story.partial
+            problems = [] if judged is None else checks.check_story(
+                judged, layout, outcome_ids, memo)
             found.append((story, problems))
         return found
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from generator.cache import Memo
 from generator.model.story import StoryMeta
@@ -26,6 +29,9 @@ class StoryRead:
     story: Story | None = None
     unusable: UnusableStory | None = None
     problems: list[Problem] = field(default_factory=list)
+    partial: Story | None = None
+    """For an unusable story: its fields that are valid on their own (the others at their
+    defaults), so that `check` judges the rest of it in the same run."""
 
 
 MEMO: Memo[StoryRead] = Memo()
@@ -65,11 +71,35 @@ def parse_story(text: str, relative: str,
             problems = [p.as_warning() for p in problems]
         title = data.get("title") if isinstance(data.get("title"), str) else None
         slug = data.get("slug") if isinstance(data.get("slug"), str) else default_slug(relative)
-        return StoryRead(None, UnusableStory(relative, slug, title, status), problems)
+        body = _safe_body(document.body, document.body_line, relative)[0]
+        partial = Story(relative, slug, _valid_fields(data), body, document.body_line,
+                        document.fields)
+        return StoryRead(None, UnusableStory(relative, slug, title, status), problems, partial)
     slug = meta.slug or default_slug(relative)
     body, problems = _safe_body(document.body, document.body_line, relative)
     story = Story(relative, slug, meta, body, document.body_line, document.fields)
     return StoryRead(story, None, problems)
+
+
+def _valid_fields(data: dict[str, Any]) -> StoryMeta:
+    """A StoryMeta of the fields of `data` that are valid on their own; the others keep their
+    defaults (`model_construct`: not validated as a whole, only for the cross-file checks)."""
+    # what the checks read of a required field that is wrong: nothing to judge, and the
+    # severity a draft's problems have (warnings) or any other story's (errors)
+    valid: dict[str, Any] = {"outcomes": [],
+                             "status": "draft" if data.get("status") == "draft" else "review"}
+    for name in StoryMeta.model_fields:
+        if name in data:
+            with contextlib.suppress(ValidationError):
+                valid[name] = _field_adapter(name).validate_python(data[name])
+    return StoryMeta.model_construct(**valid)
+
+
+@cache
+def _field_adapter(name: str) -> TypeAdapter[Any]:
+    info = StoryMeta.model_fields[name]
+    kind: Any = info.annotation
+    return TypeAdapter(Annotated[kind, *info.metadata] if info.metadata else kind)
 
 
 def _safe_body(body: str, first_line: int, relative: str) -> tuple[str, list[Problem]]:
