@@ -320,7 +320,8 @@ def _story_link_problem(story: Story, address: str, layout: Layout) -> tuple[str
         return (f'link "{address}" leads to {target}, which is not a story in {stories}/: link '
                 "to a story by its file name, or to any other page by its address"), Severity.ERROR
     if not file.is_file():
-        return (f'link "{address}": {target} does not exist{_close_name(file)}; link to a '
+        hint = _close_name(file, layout.root / story.path)
+        return (f'link "{address}": {target} does not exist{hint}; link to a '
                 "story by its file name, like 2026-03-14-my-story.md"), Severity.ERROR
     why = _not_public(read_story(file, target))
     if why is None:
@@ -352,10 +353,12 @@ def _file_link_problem(address: str, folder: Path, layout: Layout) -> str | None
             "publish: make it public evidence of the story, or link to a full https:// address")
 
 
-def _close_name(file: Path) -> str:
+def _close_name(file: Path, linking: Path) -> str:
+    """A name like `file`'s among the story files beside it, not the linking story's own."""
     if not file.parent.is_dir():
         return ""
-    names = sorted(p.name for p in file.parent.glob("*.md"))
+    names = sorted(p.name for p in file.parent.glob("*.md")
+                   if p.name.casefold() != linking.name.casefold() or p.parent != linking.parent)
     close = difflib.get_close_matches(file.name, names, n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 
