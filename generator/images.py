@@ -82,19 +82,40 @@ def refusal(path: Path) -> str | None:
     None: `check` says it first (it decodes each photo, as the build does)."""
     if not is_photo(path):
         return None
-    return _stripped(path.read_bytes(), path.suffix)[1]
+    return _unreadable(path.read_bytes())
+
+
+def _unreadable(data: bytes) -> str | None:
+    """Why the photo in `data` cannot be decoded (and turned upright), or None. A JPEG is
+    decoded at an eighth of its size: every byte is still read (a file cut short is found),
+    in a sixth of the time, as check opens every photo of the project."""
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(BytesIO(data)) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+            ImageOps.exif_transpose(image).load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        return _cannot_read(exc)
+    return None
 
 
 def _stripped(data: bytes, suffix: str) -> tuple[bytes, str | None]:
     """The photo without metadata, or the reason it cannot be published."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
     try:
         return strip_metadata(data, suffix), None
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        # Pillow names an unreadable file by its in-memory object: say it plainly
-        what = ("it is not a picture in any format Pillow reads"
-                if isinstance(exc, UnidentifiedImageError) else str(exc))
-        return data, (f"cannot read this image to remove its metadata (EXIF, XMP or a "
-                      f"comment, which may say where it was taken): {what}; save it again "
-                      "as JPEG, PNG or WebP")
+        return data, _cannot_read(exc)
+
+
+def _cannot_read(exc: Exception) -> str:
+    from PIL import UnidentifiedImageError
+
+    # Pillow names an unreadable file by its in-memory object: say it plainly
+    what = ("it is not a picture in any format Pillow reads"
+            if isinstance(exc, UnidentifiedImageError) else str(exc))
+    return (f"cannot read this image to remove its metadata (EXIF, XMP or a comment, which "
+            f"may say where it was taken): {what}; save it again as JPEG, PNG or WebP")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image
 
-from generator.images import is_photo, published_bytes, strip_metadata
+from generator.images import is_photo, published_bytes, refusal, strip_metadata
 from generator.problems import ShowcaseError
 from tests.conftest import run_cli, story
 from tests.site.conftest import build, site_project, write
@@ -147,3 +147,25 @@ def test_an_unreadable_photo_with_a_comment_is_refused(fmt: str, tmp_path: Path)
     assert b"Acacia" in cut.read_bytes()
     with pytest.raises(ShowcaseError, match="cannot read this image to remove its metadata"):
         published_bytes(cut)
+
+
+@pytest.mark.parametrize("name", ["whole.jpg", "cut.jpg", "whole.png", "cut.png", "text.jpg",
+                                  "png-named.jpg", "whole.webp", "cut.webp"])
+def test_check_and_build_agree_on_every_photo(name: str, tmp_path: Path) -> None:
+    """check opens a photo more cheaply than the build strips it (a JPEG at an eighth of its
+    size), and must still refuse exactly the photos the build refuses."""
+    fmt = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}[name.rsplit(".", 1)[1]]
+    data = photo("PNG" if name == "png-named.jpg" else fmt)
+    if name.startswith("cut"):
+        data = data[: len(data) * 2 // 3]
+    if name.startswith("text"):
+        data = b"Notes from 12 Acacia Avenue"
+    path = tmp_path / name
+    path.write_bytes(data)
+    try:
+        published_bytes(path)
+        built = True
+    except ShowcaseError:
+        built = False
+    assert (refusal(path) is None) == built
+    assert built == (not name.startswith(("cut", "text")))
