@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin
 
-import nh3
-
 from generator.images import is_photo, refusal
 from generator.markdown_text import to_html
 from generator.model.story import Status
@@ -31,13 +29,7 @@ from generator.paths import PathRefused, resolve_inside
 from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.reading.stories import StoryRead, read_story
-from generator.sanitize import (
-    ALLOWED_ATTRS,
-    ALLOWED_TAGS,
-    URL_SCHEMES,
-    strip_comments_keep_lines,
-    without_empty_links,
-)
+from generator.sanitize import URL_ATTRIBUTES, allowed, strip_comments_keep_lines
 from generator.story import Story
 
 IMAGES_FOLDER = "images"
@@ -45,7 +37,6 @@ IMAGES_FOLDER = "images"
 # Every story page is stories/<slug>/ (generator/site/urls.py), so a link from one to another,
 # or to an image under it, needs no more than the two slugs. (Importing generator.site here
 # would import the site builder into every `check`, and the catalogue that imports this.)
-_URL_ATTRS = frozenset({"href", "src", "cite"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: in Markdown: an inline or reference link or image, or an HTML address, that is not absolute
 _MAYBE_RELATIVE_MD = re.compile(
@@ -145,31 +136,21 @@ def references(html: str) -> list[Reference]:
     found: list[Reference] = []
 
     def note(element: str, attribute: str, value: str) -> str:
-        if attribute in _URL_ATTRS:
+        if attribute in URL_ATTRIBUTES:
             found.append(Reference(element, attribute, value))
         return value
 
-    _filter(html, note)
+    allowed(html, note)
     return found
-
-
-def _filter(html: str, change: Callable[[str, str, str], str | None]) -> str:
-    """The HTML through the allow-list, each attribute's value replaced by `change`'s
-    (None drops the attribute): nh3 writes the HTML, so nothing is escaped by hand."""
-    return without_empty_links(nh3.clean(
-        html, tags=set(ALLOWED_TAGS),
-        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRS.items()},
-        url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer", strip_comments=True,
-        attribute_filter=change))
 
 
 def _rewrite(html: str, change: Callable[[Reference], str | None]) -> str:
     def each(element: str, attribute: str, value: str) -> str | None:
-        if attribute not in _URL_ATTRS:
+        if attribute not in URL_ATTRIBUTES:
             return value
         return change(Reference(element, attribute, value))
 
-    return _filter(html, each)
+    return allowed(html, each)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -32,7 +33,8 @@ ALLOWED_ATTRS: dict[str, set[str]] = {
     "details": {"open"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-_URL_ATTRS = {"href", "src", "cite"}
+URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+"""The attributes that hold an address."""
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
@@ -60,24 +62,27 @@ def clean(html: str) -> str:
     """HTML cut down to the allow-list: no scripts, handlers, iframes, forms, js: URLs, and
     no picture from another site (a page loads nothing from another host: a tracking pixel
     would tell it who reads the story): such a picture becomes its alt text."""
-    cleaned = nh3.clean(
-        html,
-        tags=set(ALLOWED_TAGS),
+    cleaned = allowed(html, _local_pictures)
+    if "<img" not in cleaned:
+        return cleaned
+    return _IMAGE_WITHOUT_SOURCE.sub(lambda m: m.group("alt") or "", cleaned)
+
+
+def allowed(html: str, change: Callable[[str, str, str], str | None]) -> str:
+    """The HTML through the allow-list, each attribute's value replaced by `change`'s (element,
+    attribute, value; None drops the attribute): nh3 writes the HTML, nothing is escaped by
+    hand. A link that lost its address (a `javascript:` one, or one to a story that is not
+    public) becomes its words: an <a> without href may not carry the rel nh3 gives every
+    link, and it is no link to a reader."""
+    return _without_empty_links(nh3.clean(
+        html, tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRS.items()},
-        url_schemes=set(URL_SCHEMES),
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-        attribute_filter=_local_pictures,
-    )
-    return without_empty_links(_IMAGE_WITHOUT_SOURCE.sub(lambda m: m.group("alt") or "", cleaned)
-                               if "<img" in cleaned else cleaned)
+        url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer", strip_comments=True,
+        attribute_filter=change))
 
 
-def without_empty_links(html: str) -> str:
-    """HTML from nh3 with each link that lost its address (a `javascript:` one, or one to a
-    story that is not public) turned into its words: an <a> without href may not carry the
-    rel nh3 gives every link, and it is no link to a reader. Links do not nest."""
-    if "<a " not in html:
+def _without_empty_links(html: str) -> str:
+    if "<a " not in html:  # links do not nest: each one's words end at its </a>
         return html
     return _LINK_WITHOUT_ADDRESS.sub(lambda m: m.group("words"), html)
 
@@ -211,7 +216,7 @@ class _Finder(HTMLParser):
         for name, value in attrs:
             if name not in allowed:
                 self.found.append((line, f'{name}="..." attribute on <{tag}>'))
-            elif name in _URL_ATTRS and value and _scheme(value) not in URL_SCHEMES | {""}:
+            elif name in URL_ATTRIBUTES and value and _scheme(value) not in URL_SCHEMES | {""}:
                 self.found.append((line, f"{_scheme(value)}: link on <{tag}>"))
             elif tag == "img" and name == "src" and value and elsewhere(value):
                 self.found.append((line, _picture(value)))
