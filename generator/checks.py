@@ -82,7 +82,7 @@ def _problem(story: Story, loc: tuple[str | int, ...], field: str, message: str,
 def _outcomes(story: Story, outcome_ids: set[str] | None) -> Iterator[Problem]:
     if outcome_ids is None:
         return
-    for index, outcome in enumerate(story.meta.outcomes):
+    for index, outcome in story.numbered("outcomes", story.meta.outcomes):
         if outcome not in outcome_ids:
             yield _problem(story, ("outcomes", index), f"outcomes[{index}]",
                            f'unknown outcome "{outcome}"{did_you_mean(outcome, outcome_ids)}; '
@@ -92,7 +92,7 @@ def _outcomes(story: Story, outcome_ids: set[str] | None) -> Iterator[Problem]:
 def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]:
     seen: set[str] = set()
     folder = layout.relative(layout.evidence)
-    for index, item in enumerate(story.meta.evidence):
+    for index, item in story.numbered("evidence", story.meta.evidence):
         if item.id in seen:
             yield _problem(story, ("evidence", index, "id"), f"evidence[{index}].id",
                            f'"{item.id}" is used twice in this story: give each evidence file its own id')
@@ -113,8 +113,8 @@ def _suffix(path: str) -> str:
 
 
 def _sources(story: Story) -> Iterator[Problem]:
-    ids = {item.id for item in story.meta.evidence}
-    for index, metric in enumerate(story.meta.metrics):
+    ids = {item.id for item in story.meta.evidence} | _written_ids(story)
+    for index, metric in story.numbered("metrics", story.meta.metrics):
         loc = ("metrics", index, "source")
         if metric.source is None:
             yield _problem(story, ("metrics", index), f"metrics[{index}].source",
@@ -133,9 +133,18 @@ def _sources(story: Story) -> Iterator[Problem]:
                            f"https:// address{hint}; the evidence ids are {_listing(ids)}")
 
 
+def _written_ids(story: Story) -> set[str]:
+    """The ids of evidence entries as written, valid or not (a story with field errors has
+    only its valid entries in `meta`: a source naming another is not wrong for that)."""
+    written = story.located.data.get("evidence") if isinstance(story.located.data, dict) else None
+    entries = written if isinstance(written, list) else []
+    return {entry["id"] for entry in entries
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str)}
+
+
 def _metric_ids(story: Story) -> Iterator[Problem]:
     seen: dict[str, int] = {}
-    for index, metric in enumerate(story.meta.metrics):
+    for index, metric in story.numbered("metrics", story.meta.metrics):
         key = metric.key
         if key in seen:
             yield _problem(story, ("metrics", index), f"metrics[{index}].id",

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
+from typing import TypeVar
 
 from slugify import slugify
 
 from generator.model.story import Status, StoryMeta
 from generator.reading.safe_yaml import Located
 
+T = TypeVar("T")
 _LEADING_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?-")
 
 
@@ -27,6 +30,9 @@ class Story:
     """Markdown body, HTML comments included (strip them before any output)."""
     body_line: int
     located: Located
+    kept: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """Only for a story with field errors, checked as far as its valid fields go: for each
+    list field that lost invalid items, the places in the file of the items it kept."""
 
     @property
     def title(self) -> str:
@@ -48,6 +54,11 @@ class Story:
 
     def line_of(self, *field: str | int) -> int:
         return self.located.line_of(field)
+
+    def numbered(self, name: str, items: Sequence[T]) -> Iterator[tuple[int, T]]:
+        """The `items` of the list field `name`, each with its place in the file (`enumerate`,
+        unless invalid items were left out of it)."""
+        return zip(self.kept.get(name, range(len(items))), items, strict=True)
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,8 @@ def parse_story(text: str, relative: str,
         title = data.get("title") if isinstance(data.get("title"), str) else None
         slug = data.get("slug") if isinstance(data.get("slug"), str) else default_slug(relative)
         body = _safe_body(document.body, document.body_line, relative)[0]
-        partial = Story(relative, slug, _valid_fields(data), body, document.body_line,
-                        document.fields)
+        fields, kept = _valid_fields(data)
+        partial = Story(relative, slug, fields, body, document.body_line, document.fields, kept)
         return StoryRead(None, UnusableStory(relative, slug, title, status), problems, partial)
     slug = meta.slug or default_slug(relative)
     body, problems = _safe_body(document.body, document.body_line, relative)
@@ -81,18 +81,38 @@ def parse_story(text: str, relative: str,
     return StoryRead(story, None, problems)
 
 
-def _valid_fields(data: dict[str, Any]) -> StoryMeta:
-    """A StoryMeta of the fields of `data` that are valid on their own; the others keep their
-    defaults (`model_construct`: not validated as a whole, only for the cross-file checks)."""
+def _valid_fields(data: dict[str, Any]) -> tuple[StoryMeta, dict[str, tuple[int, ...]]]:
+    """A StoryMeta of the fields of `data` that are valid on their own (of a list, its items
+    that are), the others at their defaults (`model_construct`: not validated as a whole, only
+    for the cross-file checks); and for each list that lost items, the places in the file of
+    the items it kept."""
     # what the checks read of a required field that is wrong: nothing to judge, and the
     # severity a draft's problems have (warnings) or any other story's (errors)
     valid: dict[str, Any] = {"outcomes": [],
                              "status": "draft" if data.get("status") == "draft" else "review"}
+    kept_items: dict[str, tuple[int, ...]] = {}
     for name in StoryMeta.model_fields:
-        if name in data:
-            with contextlib.suppress(ValidationError):
-                valid[name] = _field_adapter(name).validate_python(data[name])
-    return StoryMeta.model_construct(**valid)
+        if name not in data:
+            continue
+        adapter = _field_adapter(name)
+        try:
+            valid[name] = adapter.validate_python(data[name])
+        except ValidationError:
+            if isinstance(data[name], list):
+                kept = tuple(index for index, item in enumerate(data[name])
+                             if _valid(adapter, [item]))
+                with contextlib.suppress(ValidationError):
+                    valid[name] = adapter.validate_python([data[name][i] for i in kept])
+                    kept_items[name] = kept
+    return StoryMeta.model_construct(**valid), kept_items
+
+
+def _valid(adapter: TypeAdapter[Any], value: Any) -> bool:
+    try:
+        adapter.validate_python(value)
+    except ValidationError:
+        return False
+    return True
 
 
 @cache
