@@ -130,21 +130,27 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
 
 
 def without_images(markdown: str) -> tuple[str, list[str]]:
-    """`markdown` with each image replaced by its alt text in (escaped) brackets, and the alts.
+    """`markdown` with each image replaced by its alt text in brackets, and the alts.
 
     Anything the pattern misses that Markdown would still read as an image loses its `!`.
     """
-    alts: list[str] = []
-
-    def replace(match: re.Match[str]) -> str:
-        alt = " ".join(_ESCAPED.sub(r"\1", match.group(1)).split())
-        alts.append(alt)
-        return f"\\[{inline_markdown(alt)}\\]" if alt else ""
-
-    text = _IMAGE.sub(replace, markdown)
+    alts = [_alt(match) for match in _IMAGE.finditer(markdown)]
+    text = _IMAGE.sub(lambda match: _bracketed(_alt(match), "\\[", "\\]"), markdown)
+    if alts:  # plain brackets read better pasted into a form; escaped where Markdown would
+        # read them as a link (a "(" or a reference after them), which changes the HTML
+        plain = _IMAGE.sub(lambda match: _bracketed(_alt(match), "[", "]"), markdown)
+        text = plain if to_html(plain) == to_html(text) else text
     if "<img" in to_html(text):
         text = re.sub(r"!+(?=\[)", "", text)
     return text, alts
+
+
+def _alt(image: re.Match[str]) -> str:
+    return " ".join(_ESCAPED.sub(r"\1", image.group(1)).split())
+
+
+def _bracketed(alt: str, opening: str, closing: str) -> str:
+    return f"{opening}{inline_markdown(alt)}{closing}" if alt else ""
 
 
 def measure(markdown: str, question: Question) -> int:
