@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin
 
-from generator.images import is_photo, refusal
+from generator.images import Verdicts, is_photo, refusal
 from generator.markdown_text import to_html
 from generator.model.story import Status
 from generator.paths import PathRefused, resolve_inside
@@ -244,14 +244,15 @@ def images(story: Story) -> dict[str, str]:
     return found
 
 
-def problems(story: Story, layout: Layout) -> list[Problem]:
-    """What `check` says of the body's relative links and images, each with its line."""
+def problems(story: Story, layout: Layout, verdicts: Verdicts | None = None) -> list[Problem]:
+    """What `check` says of the body's relative links and images, each with its line
+    (`verdicts`: photo verdicts kept between runs, as `images.refusal` takes)."""
     if not might_have_relative(story.body):
         return []
-    return list(_problems(story, layout))
+    return list(_problems(story, layout, verdicts))
 
 
-def _problems(story: Story, layout: Layout) -> Iterator[Problem]:
+def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterator[Problem]:
     folder = (layout.root / story.path).parent
     lines = _Lines(story)
     for ref in references(to_html(story.body)):
@@ -264,7 +265,7 @@ def _problems(story: Story, layout: Layout) -> Iterator[Problem]:
         if not is_relative(ref.address):
             continue
         if ref.is_image:
-            message = _image_problem(ref.address, folder, layout)
+            message = _image_problem(ref.address, folder, layout, verdicts)
             severity = Severity.ERROR
         elif story_file(story, ref.address) is not None:
             message, severity = _story_link_problem(story, ref.address, layout)
@@ -275,7 +276,8 @@ def _problems(story: Story, layout: Layout) -> Iterator[Problem]:
             yield Problem(story.path, lines.of(ref.address), "body", message, severity)
 
 
-def _image_problem(address: str, folder: Path, layout: Layout) -> str | None:
+def _image_problem(address: str, folder: Path, layout: Layout,
+                   verdicts: Verdicts | None) -> str | None:
     written = _split(address)[0]
     try:
         resolve_inside(folder, written, layout.root, layout.relative(folder))
@@ -286,7 +288,7 @@ def _image_problem(address: str, folder: Path, layout: Layout) -> str | None:
         suffix = PurePosixPath(written).suffix.lower() or "suffixless"
         return (f'image "{address}" is a {suffix} file: a picture in a story must be a JPEG, '
                 "PNG or WebP photo (save it as one of those)")
-    refused = refusal(folder / written)  # the build publishes it without its metadata
+    refused = refusal(folder / written, verdicts)  # the build publishes it without its metadata
     return f'image "{address}": {refused}' if refused else None
 
 

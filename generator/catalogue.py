@@ -165,9 +165,9 @@ def _collect_stories(catalogue: Catalogue, elsewhere: Elsewhere) -> None:
     strategy = catalogue.strategy
     outcome_ids = {o.id for o in strategy.outcomes} if strategy else None
     folders: dict[Path, Path] = {}
-    memo = checks.PathMemo()
     # a rebuild under `serve` has every unchanged story in memory: no file to read or write
     cache = FrontMatterCache(None) if MEMO.warm else FrontMatterCache.for_project(layout.root)
+    memo = checks.PathMemo(cache)
     files = [file for file in _files(layout.stories, "*.md")
              if _inside_project(catalogue, file, folders)]
 

@@ -36,8 +36,10 @@ def _listing(options: Iterable[str]) -> str:
 class PathMemo:
     """Path checks remembered for one pass over a project: shared evidence is resolved once."""
 
-    def __init__(self) -> None:
+    def __init__(self, verdicts: images.Verdicts | None = None) -> None:
         self._refusals: dict[tuple[Path, str], str | None] = {}
+        self.verdicts = verdicts
+        """Photo verdicts kept between runs (`images.refusal`), if any."""
 
     def refusal(self, folder: Path, written: str, root: Path, folder_name: str) -> str | None:
         """Why `written` (relative to `folder`) cannot be used, or None when it can."""
@@ -58,13 +60,14 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
     Pass the same `memo` for every story of one pass to resolve each evidence path once.
     """
     severity = severity_for(story)
+    memo = memo or PathMemo()
     found = [
         *_outcomes(story, outcome_ids),
-        *_evidence(story, layout, memo or PathMemo()),
+        *_evidence(story, layout, memo),
         *_sources(story),
         *_metric_ids(story),
-        *_image(story, layout),
-        *bodylinks.problems(story, layout),
+        *_image(story, layout, memo.verdicts),
+        *bodylinks.problems(story, layout, memo.verdicts),
         *(Problem(story.path, line, "body", '<img> has no alt text: add alt="what it shows" '
                   '(alt="" only for a picture that adds nothing to the words)')
           for line in pictures_without_alt(story.body, story.body_line)),
@@ -102,7 +105,7 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
             refusal = (f'"{item.path}" is a {_suffix(item.path)} file, which a browser would run as '
                        "part of the site: keep it private (public: false) or publish it as PDF")
         elif refusal is None and item.public and is_photo(item.path):  # published stripped
-            refused = images.refusal(layout.evidence / item.path)
+            refused = images.refusal(layout.evidence / item.path, memo.verdicts)
             refusal = f'"{item.path}": {refused}' if refused else None
         if refusal is not None:
             yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path", refusal)
@@ -153,7 +156,7 @@ def _metric_ids(story: Story) -> Iterator[Problem]:
         seen.setdefault(key, index)
 
 
-def _image(story: Story, layout: Layout) -> Iterator[Problem]:
+def _image(story: Story, layout: Layout, verdicts: images.Verdicts | None) -> Iterator[Problem]:
     image = story.meta.image
     if image is None:
         return
@@ -171,7 +174,7 @@ def _image(story: Story, layout: Layout) -> Iterator[Problem]:
                        f'"{image.src}" is a {_suffix(image.src)} file: a lead image must be a '
                        "JPEG, PNG or WebP photo (save it as one of those)")
     elif (story_dir / image.src).is_file():  # the build publishes it without its metadata
-        refused = images.refusal(story_dir / image.src)
+        refused = images.refusal(story_dir / image.src, verdicts)
         if refused:
             yield _problem(story, ("image", "src"), "image.src", f'"{image.src}": {refused}')
 

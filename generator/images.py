@@ -7,9 +7,13 @@ and encoded again from its pixels alone (keeping only its colour profile and tra
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+from functools import cache
+from importlib import metadata
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from generator.problems import ShowcaseError
 
@@ -77,12 +81,34 @@ def published_bytes(path: Path) -> bytes | None:
     return stripped
 
 
-def refusal(path: Path) -> str | None:
+class Verdicts(Protocol):
+    """Verdicts kept between runs, by a key naming what was judged (a `FrontMatterCache`)."""
+
+    def verdict(self, key: str, judge: Callable[[], str | None]) -> str | None:
+        """The verdict kept under `key`, else `judge()`'s (then kept)."""
+        ...
+
+
+def refusal(path: Path, verdicts: Verdicts | None = None) -> str | None:
     """Why the build would refuse to publish the photo at `path` (`published_bytes`), or
-    None: `check` says it first (it decodes each photo, as the build does)."""
+    None: `check` says it first (it decodes each photo, as the build does). `verdicts` keeps
+    the verdict by the photo's bytes, this code and Pillow's version, so the next run decodes
+    only new or changed photos (the build still decodes every photo it publishes)."""
     if not is_photo(path):
         return None
-    return _unreadable(path.read_bytes())
+    data = path.read_bytes()
+    if verdicts is None:
+        return _unreadable(data)
+    key = f"photo/{_fingerprint()}/{hashlib.sha256(data).hexdigest()}"
+    return verdicts.verdict(key, lambda: _unreadable(data))
+
+
+@cache
+def _fingerprint() -> str:
+    """This module's source and Pillow's version: a change to either judges photos again."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(metadata.version("pillow").encode())
+    return digest.hexdigest()[:16]
 
 
 def _unreadable(data: bytes) -> str | None:

@@ -15,6 +15,11 @@ Safe by construction:
   ignored, and replaced.
 - Each run keeps only the entries of the files it read, so it never outgrows the project; a
   new version of Showcase starts a new cache.
+
+It also keeps `check`'s verdict on each photo (whether it can be decoded, as the build must to
+strip its metadata), by the photo's hash (`verdict`). A wrong verdict read from an edited cache
+can only make `check` pass a photo the build then refuses: the build decodes every photo it
+publishes, whatever the cache says.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import json
 import math
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +102,15 @@ class FrontMatterCache:
         if isinstance(entry, YamlProblem):
             raise YamlProblem(entry.line, entry.message)
         return entry
+
+    def verdict(self, key: str, judge: Callable[[], str | None]) -> str | None:
+        """The verdict (a reason to refuse, or None) kept under `key` by an earlier run, else
+        `judge()`'s; kept for the next run either way (`images.refusal`'s photo verdicts)."""
+        found = self._old.get(key, {}) if self.path is not None else {}
+        kept = found.get("verdict", False) if isinstance(found, dict) else False
+        verdict = kept if kept is None or isinstance(kept, str) else judge()
+        self._new[key] = {"verdict": verdict}
+        return verdict
 
     def taken(self) -> dict[str, Any]:
         """The entries this run used so far (another process's, for `adopt`)."""

@@ -11,10 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import images
 from generator.reading import frontmatter
 from generator.reading.diskcache import ENVIRONMENT, FrontMatterCache, _decode, _encode
 from generator.reading.safe_yaml import YamlProblem
-from tests.conftest import REPO, ProjectFactory, run_cli, story
+from tests.conftest import REPO, ProjectFactory, picture, run_cli, story
+from tests.site.conftest import site_project
 
 TEXTS = [path.read_text(encoding="utf-8") for path in sorted((REPO / "stories").glob("*.md"))]
 
@@ -159,3 +161,68 @@ def test_a_preview_rebuild_leaves_the_cache_alone(make_project: ProjectFactory, 
         assert cache_file.read_bytes() == before
     finally:
         MEMO.disable()
+
+
+def _photo_project(make_project: ProjectFactory) -> Path:
+    return make_project({
+        **site_project(),
+        "stories/a.md": story(image="{src: media/lead.jpg, alt: A lead photo}",
+                              evidence="[{id: p, path: shot.png, title: A photo, public: true}]",
+                              body="## Impact\n\n![A body photo](media/body.webp)\n"),
+        "stories/media/lead.jpg": picture(".jpg"),
+        "stories/media/body.webp": picture(".webp"),
+        "evidence/shot.png": picture(".png"),
+    })
+
+
+def _counting_decodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    decoded: list[int] = []
+    real = images._unreadable
+
+    def counted(data: bytes) -> str | None:
+        decoded.append(len(data))
+        return real(data)
+    monkeypatch.setattr(images, "_unreadable", counted)
+    return decoded
+
+
+def test_check_decodes_a_photo_again_only_when_its_bytes_change(
+        make_project: ProjectFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` decodes every lead, body and public evidence photo, as the build must; the
+    verdicts are kept by each photo's hash, so the next run decodes only what changed."""
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "cache"))
+    root = _photo_project(make_project)
+    decoded = _counting_decodes(monkeypatch)
+    assert run_cli("check", "-p", str(root)).exit_code == 0
+    assert len(decoded) == 3
+    decoded.clear()
+    assert run_cli("check", "-p", str(root)).exit_code == 0
+    assert decoded == []
+    (root / "stories/media/lead.jpg").write_bytes(picture(".jpg")[:-40])  # cut short
+    result = run_cli("check", "-p", str(root))
+    assert len(decoded) == 1
+    assert result.exit_code == 1
+    assert 'image.src: "media/lead.jpg":' in result.output
+    decoded.clear()
+    monkeypatch.setenv(ENVIRONMENT, "off")  # nothing kept: every photo decoded each run
+    assert run_cli("check", "-p", str(root)).exit_code == 1
+    assert len(decoded) == 3
+
+
+def test_an_edited_photo_verdict_cannot_publish_a_photo_the_build_refuses(
+        make_project: ProjectFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path / "cache"))
+    root = _photo_project(make_project)
+    (root / "stories/media/lead.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a photo")
+    assert run_cli("check", "-p", str(root)).exit_code == 1
+    [cache_file] = (tmp_path / "cache").glob("*.json")
+    saved = json.loads(cache_file.read_text(encoding="ascii"))
+    refused = [key for key, entry in saved["entries"].items() if entry.get("verdict")]
+    assert len(refused) == 1 and refused[0].startswith("photo/")
+    saved["entries"][refused[0]] = {"verdict": None}
+    cache_file.write_text(json.dumps(saved), encoding="ascii")
+    assert run_cli("check", "-p", str(root)).exit_code == 0  # the edit fools check only
+    result = run_cli("build", "-p", str(root), "--site-dir", str(tmp_path / "site"))
+    assert result.exit_code != 0
+    assert "media/lead.jpg" in result.output
+    assert not (tmp_path / "site").exists()
