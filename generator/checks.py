@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from generator import bodylinks, images
+from generator import bodylinks, headings, images
 from generator.images import is_photo
 from generator.model.story import Metric
 from generator.model.strategy import Strategy
@@ -68,6 +68,7 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
         *_metric_ids(story),
         *_image(story, layout, memo.verdicts),
         *bodylinks.problems(story, layout, memo.verdicts),
+        *headings.problems(story),
         *(Problem(story.path, line, "body", '<img> has no alt text: add alt="what it shows" '
                   '(alt="" only for a picture that adds nothing to the words)')
           for line in pictures_without_alt(story.body, story.body_line)),
