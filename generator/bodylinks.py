@@ -18,9 +18,10 @@ import difflib
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, unquote, urljoin
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from generator.images import Verdicts, is_photo, refusal
 from generator.markdown_text import to_html
@@ -67,10 +68,19 @@ class PublicStories:
 
     slugs: Mapping[str, str]
     """Project path of each public story's file (e.g. stories/x.md) to its slug."""
+    site_url: str = ""
+    """The site's address, if known: a body's link to it is judged like a relative one."""
+    evidence: str = "evidence"
+    """The evidence folder, relative to the project."""
 
     @classmethod
-    def of(cls, stories: Iterable[Story]) -> PublicStories:
-        return cls({story.path: story.slug for story in stories})
+    def of(cls, stories: Iterable[Story], site_url: str = "",
+           evidence: str = "evidence") -> PublicStories:
+        return cls({story.path: story.slug for story in stories}, site_url, evidence)
+
+    @cached_property
+    def public_slugs(self) -> frozenset[str]:
+        return frozenset(self.slugs.values())
 
 
 def is_relative(address: str) -> bool:
@@ -162,9 +172,13 @@ class _Target:
     """The image's path as written (published under the story's images/), or None for a page."""
     rest: str
     """The address's ?query#fragment."""
+    file: str | None = None
+    """A published file's path under the site root (a public evidence file), if that."""
 
     def path(self, directory_urls: bool = True) -> str:
         """The target's path under the site root (stories/<slug>/...), unencoded."""
+        if self.file is not None:
+            return self.file
         if self.image is not None:
             return f"stories/{self.slug}/{IMAGES_FOLDER}/{PurePosixPath(self.image).as_posix()}"
         return f"stories/{self.slug}/" + ("" if directory_urls else "index.html")
@@ -178,17 +192,95 @@ def _target(story: Story, ref: Reference, public: PublicStories) -> _Target | st
         if written is None:
             return ref.address
         return _Target(story.slug, written, "") if _publishable(written) else None
-    target = story_file(story, ref.address) if ref.attribute == "href" else None
-    if target is None:
+    if ref.attribute != "href":
         return ref.address
+    target = story_file(story, ref.address)
+    if target is None:
+        return _other_target(story, ref.address, public)
     slug = public.slugs.get(target)
     return _Target(slug, None, _split(ref.address)[1]) if slug else None
+
+
+def _other_target(story: Story, address: str, public: PublicStories) -> _Target | str | None:
+    """Where a link to something other than a story file leads: an evidence file to its
+    published copy when it is public evidence of this story, else nowhere (its name is
+    private), and so is a story page's address but a public story's; anything else as
+    written."""
+    evidence = evidence_file(story, address, public.site_url, public.evidence)
+    if evidence is not None:
+        published = _public_evidence(story).get(evidence)
+        return _Target(story.slug, None, _split(address)[1], published) if published else None
+    site_path = _site_path(story, address, public.site_url)
+    page = _STORY_PAGE.match(site_path or "")
+    if page and page.group(1) not in public.public_slugs and page.group(1) != "page":
+        return None
+    return address
+
+
+_STORY_PAGE = re.compile(r"^stories/([^/]+)(?:/|$)")
+
+
+def evidence_target(story: Story, evidence_id: str, path: str) -> str:
+    """Where a public evidence file is published."""
+    return f"stories/{story.slug}/evidence/{evidence_id}{posixpath.splitext(path)[1].lower()}"
+
+
+def _public_evidence(story: Story) -> dict[str, str]:
+    """Each public evidence file of `story` (path in the evidence folder) to its published path."""
+    return {posixpath.normpath(item.path.strip()): evidence_target(story, item.id, item.path)
+            for item in story.meta.evidence if item.public}
+
+
+def evidence_file(story: Story, address: str, site_url: str = "",
+                  folder: str = "evidence") -> str | None:
+    """The path in the evidence `folder` (relative to the project) of the file a link names,
+    written relative to the story's file (`../evidence/x.pdf`) or as a site address
+    (`/evidence/x.pdf`); None for a link anywhere else."""
+    path = _split(address)[0]
+    if is_relative(address):
+        found = posixpath.normpath(posixpath.join(posixpath.dirname(story.path), path))
+    else:
+        found = _site_path(story, address, site_url) or ""
+    prefix = folder.strip("/") + "/"
+    return found[len(prefix):] if found.startswith(prefix) and len(found) > len(prefix) else None
+
+
+def _site_path(story: Story, address: str, site_url: str) -> str | None:
+    """The path under the site's root a link leads to, when it leads into the site: relative
+    to the story's page, from the root (`/stories/x/`), or under `site_url`; else None."""
+    text = address.strip()
+    path = _split(text)[0]
+    if is_relative(text):
+        found = posixpath.join(f"stories/{story.slug}/", path)
+    else:
+        root = urlsplit(site_url.strip()) if site_url.strip() else None
+        base = (root.path if root else "").rstrip("/") + "/"
+        if _on_this_site(text):
+            found = path
+        elif root is not None and root.netloc and _same_site(text, root.scheme, root.netloc):
+            found = unquote(urlsplit(text).path) or "/"
+        else:
+            return None
+        if not found.startswith(base):
+            return None
+        found = found[len(base):]
+    normal = posixpath.normpath(found or ".")
+    return None if normal == ".." or normal.startswith("../") else normal
+
+
+def _same_site(address: str, scheme: str, netloc: str) -> bool:
+    try:
+        found = urlsplit(address)
+    except ValueError:
+        return False
+    return found.scheme.lower() in ("http", "https", scheme.lower()) and \
+        found.netloc.lower() == netloc.lower()
 
 
 def page_body(html: str, story: Story, public: PublicStories, directory_urls: bool = True) -> str:
     """The body HTML as the story's page shows it: story links and images relative to the
     page; a link to a story that is not public keeps its text only."""
-    if _RELATIVE_HTML.search(html) is None:
+    if _RELATIVE_HTML.search(html) is None and not _may_lead_here(html, public.site_url):
         return html
     here = f"stories/{story.slug}/"
 
@@ -199,6 +291,15 @@ def page_body(html: str, story: Story, public: PublicStories, directory_urls: bo
         return quote(_relative(found.path(directory_urls), here)) + found.rest
 
     return _rewrite(html, change)
+
+
+def _may_lead_here(html: str, site_url: str) -> bool:
+    """Whether sanitised HTML may hold an address into the site: from its root, or under
+    `site_url`'s host."""
+    if 'href="/' in html:
+        return True
+    host = urlsplit(site_url.strip()).netloc if site_url.strip() else ""
+    return bool(host) and host.lower() in html.lower()
 
 
 def _relative(path: str, folder: str) -> str:
@@ -214,13 +315,16 @@ def shared_body(html: str, story: Story, public: PublicStories, site_url: str | 
     against the story page's address) when there is a `site_url`; else as on the page."""
     if not site_url:
         return page_body(html, story, public)
-    if _NOT_ABSOLUTE_HTML.search(html) is None:
+    if _NOT_ABSOLUTE_HTML.search(html) is None and not _may_lead_here(html, site_url):
         return html
     root = site_url.rstrip("/") + "/"
     page = root + quote(f"stories/{story.slug}/")
+    public = replace(public, site_url=site_url)
 
     def change(ref: Reference) -> str | None:
         if _SCHEME.match(ref.address.strip()) or ref.address.strip().startswith("//"):
+            if ref.attribute == "href" and _other_target(story, ref.address, public) is None:
+                return None  # the address of a story page that is not public
             return ref.address
         found = _target(story, ref, public)
         if found is None:
@@ -262,6 +366,13 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
                           "the story is: keep the picture beside the story and write its path "
                           "from there (e.g. media/photo.jpg)", Severity.ERROR)
             continue
+        if ref.attribute == "href" and not ref.is_image and story_file(story, ref.address) is None:
+            message = _site_link_problem(story, ref.address, layout)
+            if message is not None or not is_relative(ref.address):
+                if message:
+                    yield Problem(story.path, lines.of(ref.address), "body", message,
+                                  Severity.WARNING)
+                continue
         if not is_relative(ref.address):
             continue
         if ref.is_image:
@@ -274,6 +385,26 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
             severity = Severity.WARNING
         if message:
             yield Problem(story.path, lines.of(ref.address), "body", message, severity)
+
+
+def _site_link_problem(story: Story, address: str, layout: Layout) -> str | None:
+    """What check says of a link to an evidence file or to a story page by its address ("" when
+    the link is fine as it is, None when it is neither)."""
+    evidence_folder = layout.relative(layout.evidence)
+    evidence = evidence_file(story, address, "", evidence_folder)
+    if evidence is not None:
+        if evidence in _public_evidence(story):
+            return ""
+        return (f'link "{address}" leads to {evidence_folder}/{evidence}, which is not public '
+                "evidence of this story, so the site shows the link's text only: to publish "
+                "the file, list it under evidence: with public: true")
+    site_path = _site_path(story, address, str(layout.site.get("site_url") or ""))
+    page = _STORY_PAGE.match(site_path or "")
+    if page is None or page.group(1) in ("page", story.slug):
+        return None
+    return (f'link "{address}" leads to a story\'s page by its address: link to the story\'s '
+            "file instead (like 2026-03-14-my-story.md); the site shows a link to a story that "
+            "is not public as its text only")
 
 
 def _image_problem(address: str, folder: Path, layout: Layout,

@@ -35,7 +35,8 @@ def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
     stories = opendata.for_partner(public, partner)
     # a body's link to any public story keeps its address, in the partner's set or not
     data = opendata.open_data(stories, publisher(catalogue), site_url, build_time(), partner,
-                              linkable=public)
+                              linkable=public,
+                              evidence=catalogue.layout.relative(catalogue.layout.evidence))
     folder = out_dir if out_dir is not None else catalogue.layout.root / DEFAULT_OUT
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in opendata.open_data_files(data).items():

@@ -49,10 +49,11 @@ def _fold(name: str) -> str:
 
 def open_data(stories: Sequence[Story], publisher: str, site_url: str | None,
               generated: datetime, partner: str | None = None,
-              linkable: Sequence[Story] | None = None) -> OpenData:
+              linkable: Sequence[Story] | None = None, evidence: str = "evidence") -> OpenData:
     """The records of `stories`, which must already be the public ones; their bodies link
-    to the stories of `linkable` (public ones too; default: `stories`)."""
-    public = PublicStories.of(stories if linkable is None else linkable)
+    to the stories of `linkable` (public ones too; default: `stories`) and to their public
+    files of the `evidence` folder (relative to the project)."""
+    public = PublicStories.of(stories if linkable is None else linkable, evidence=evidence)
     return OpenData(publisher=publisher, site_url=urls.site_root(site_url) if site_url else None,
                     generated=generated, partner=partner,
                     stories=[story_record(s, site_url, public) for s in stories])

@@ -99,9 +99,8 @@ def image_target(story: Story) -> str:
     return f"stories/{story.slug}/{posixpath.basename(story.meta.image.src)}"
 
 
-def evidence_target(story: Story, evidence_id: str, path: str) -> str:
-    """Where a public evidence file is published."""
-    return f"stories/{story.slug}/evidence/{evidence_id}{posixpath.splitext(path)[1].lower()}"
+evidence_target = bodylinks.evidence_target
+"""Where a public evidence file is published (a body's link to the file leads there too)."""
 
 
 def story_view(catalogue: Catalogue, story: Story, outcome_titles: dict[str, str],
@@ -149,9 +148,11 @@ def _add(found: dict[str, Path], target: str, folder: Path, written: str, root: 
         return
 
 
-def linkable(stories: Iterable[Story]) -> PublicStories:
-    """The stories a body may link to: the public ones the site is built with."""
-    return PublicStories.of(stories)
+def linkable(stories: Iterable[Story], site_url: str = "",
+             evidence: str = "evidence") -> PublicStories:
+    """The stories a body may link to: the public ones the site is built with (`site_url`
+    and the `evidence` folder: how a link to the site or to an evidence file is known)."""
+    return PublicStories.of(stories, site_url, evidence)
 
 
 def body_html(story: Story, public: PublicStories | None = None,

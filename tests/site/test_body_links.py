@@ -28,12 +28,17 @@ from tests.site.conftest import built_fine, Built, build, site_project, write
 
 SITE = "https://showcase.test.example/"
 PAGE = SITE + "stories/linker/"
-PRIVATE = ("zqxdraftfile", "zqxdraftslug", "zqxdrafttitle", "zqxembargofile", "zqxembargoslug")
+PRIVATE = ("zqxdraftfile", "zqxdraftslug", "zqxdrafttitle", "zqxembargofile", "zqxembargoslug",
+           "zqxprivatefile")
 BODY = """\
 ## What we did
 
 Read [the GIS story](other.md#impact), [the same](../stories/other.md) and [top](#impact).
 Not yet: [a draft](2026-01-01-zqxdraftfile.md) and [an embargoed one](zqxembargofile.md#x).
+By address: [one](/stories/zqxdraftslug/), [two](../zqxembargoslug/#x) and
+[three](https://showcase.test.example/stories/zqxdraftslug/).
+Files: [private](../evidence/zqxprivatefile.pdf), [also](/evidence/zqxprivatefile.pdf) and
+[public](../evidence/open.pdf#page=2).
 See [the tags](../../tags/) and [elsewhere](https://example.org/page).
 
 ![The team at work](media/team.jpg)
@@ -43,13 +48,16 @@ ANCHORS = [
     '<a href="../other/" rel="noopener noreferrer">the same</a>',
     '<a href="#impact" rel="noopener noreferrer">top</a>',
     "Not yet: a draft and an embargoed one.",  # words only: no link, no address
+    "By address: one, two and\nthree.",  # a story page's address: the same
+    "Files: private, also and\n",  # a file that is not public evidence of the story
+    '<a href="evidence/open.pdf#page=2" rel="noopener noreferrer">public</a>',  # its copy
     '<a href="../../tags/" rel="noopener noreferrer">the tags</a>',
     '<a href="https://example.org/page" rel="noopener noreferrer">elsewhere</a>',
     '<img alt="The team at work" src="images/media/team.jpg">',
 ]
 #: what feeds and open data carry of the body's addresses, in order
 ABSOLUTE = [SITE + "stories/other/#impact", SITE + "stories/other/", PAGE + "#impact",
-            SITE + "tags/", "https://example.org/page", PAGE + "images/media/team.jpg"]
+            PAGE + "evidence/open.pdf#page=2", SITE + "tags/", "https://example.org/page", PAGE + "images/media/team.jpg"]
 
 
 def photo() -> bytes:
@@ -68,7 +76,11 @@ def _files() -> dict[str, str | bytes]:
     return {
         **site_project(),
         "stories/media/team.jpg": photo(),
-        "stories/linker.md": story(title="The linking story", slug="linker", body=BODY),
+        "stories/linker.md": story(title="The linking story", slug="linker", body=BODY,
+                                   evidence="[{id: open, path: open.pdf, title: Open, public: true},"
+                                            " {id: shut, path: zqxprivatefile.pdf, title: Shut}]"),
+        "evidence/open.pdf": b"%PDF-1.4 open",
+        "evidence/zqxprivatefile.pdf": b"%PDF-1.4 private",
         "stories/other.md": story(title="The other story", slug="other", date="2026-02-01"),
         "stories/2026-01-01-zqxdraftfile.md": story(title="zqxdrafttitle", slug="zqxdraftslug",
                                                     status="draft"),
@@ -126,6 +138,7 @@ def test_feeds_and_open_data_carry_absolute_addresses(linked_site: Built) -> Non
         addresses = _addresses(html)
         assert addresses[:len(ABSOLUTE)] == ABSOLUTE, name
         assert "Not yet: a draft and an embargoed one." in html, name
+        assert "By address: one, two and\nthree." in html, name
 
 
 def test_no_byte_names_a_story_that_is_not_public(linked_site: Built) -> None:
@@ -140,10 +153,24 @@ def test_check_says_which_links_the_site_keeps_as_text(tmp_path: Path) -> None:
     result = run_cli("check", "-p", str(root), "--now", NOW)
     assert result.exit_code == 0
     # the embargo is judged at build time: check does not know when the site is built
+    by_address = ("leads to a story's page by its address: link to the story's file instead "
+                  "(like 2026-03-14-my-story.md); the site shows a link to a story that is not "
+                  "public as its text only")
+    not_public = ("which is not public evidence of this story, so the site shows the link's "
+                  "text only: to publish the file, list it under evidence: with public: true")
     assert [line for line in result.output.splitlines() if "linker.md" in line] == [
-        'stories/linker.md:13: warning: body: link "2026-01-01-zqxdraftfile.md": that story is '
+        'stories/linker.md:14: warning: body: link "2026-01-01-zqxdraftfile.md": that story is '
         "still a draft, so the site shows this link's text without the link until the story "
-        "is published"]
+        "is published",
+        f'stories/linker.md:15: warning: body: link "../zqxembargoslug/#x" {by_address}',
+        f'stories/linker.md:15: warning: body: link "/stories/zqxdraftslug/" {by_address}',
+        'stories/linker.md:16: warning: body: link '
+        f'"https://showcase.test.example/stories/zqxdraftslug/" {by_address}',
+        'stories/linker.md:17: warning: body: link "../evidence/zqxprivatefile.pdf" leads to '
+        f"evidence/zqxprivatefile.pdf, {not_public}",
+        'stories/linker.md:17: warning: body: link "/evidence/zqxprivatefile.pdf" leads to '
+        f"evidence/zqxprivatefile.pdf, {not_public}",
+    ]
 
 
 @pytest.mark.parametrize(("directory_urls", "expected"), [
