@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -22,6 +23,8 @@ def _number(value: float, decimals: int = 1) -> str:
     """`value` with thousands separators and at most `decimals` decimals, halves rounded up
     (0.25 hours is 0.3 hours, as people round, not 0.2 as binary floats and Python do)."""
     rounded = _round(value, decimals)
+    if rounded == 0 and value != 0:
+        return _tiny(value)
     if rounded == rounded.to_integral_value():
         return f"{int(rounded):,}"
     return f"{rounded:,.{decimals}f}".rstrip("0").rstrip(".")
@@ -29,6 +32,17 @@ def _number(value: float, decimals: int = 1) -> str:
 
 def _round(value: float, decimals: int) -> Decimal:
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+
+
+_TINY_PLACES = 9
+
+
+def _tiny(value: float) -> str:
+    """A figure too small for the usual decimals, to two significant figures (0.0001 hours,
+    never "0 hours": a figure there was is not shown as none)."""
+    places = min(_TINY_PLACES, 1 - math.floor(math.log10(abs(value))))
+    rounded = _round(value, places)
+    return f"{rounded.normalize():f}" if rounded != 0 else "almost 0"
 
 
 def short(value: float, unit: Unit) -> str:
@@ -48,6 +62,8 @@ def full(value: float, unit: Unit) -> str:
 def _pounds(value: float) -> str:
     """£1,234 for whole pounds; £1,234.50 with pence (always two figures)."""
     rounded = _round(value, 2)
+    if rounded == 0 and value != 0:
+        return _tiny(value)
     if rounded == rounded.to_integral_value():
         return f"{int(rounded):,}"
     return f"{rounded:,.2f}"

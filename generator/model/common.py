@@ -134,7 +134,14 @@ def parse_number(value: Any) -> float | int:
         raise _fail("number", f"expected a number, got {_shown(value)}{_number_hint(value)}")
     if value != value or value in (float("inf"), float("-inf")):
         raise _fail("number", f"expected a finite number, got {value}")
+    if abs(value) >= LARGEST:
+        raise _fail("number", f"{value:,.0f} is too large to be a real figure (at most "
+                    f"{LARGEST - 1:,}): check for extra zeros")
     return value
+
+
+LARGEST = 10**15
+"""No council figure reaches a thousand million million; beyond it, a typing slip."""
 
 
 def _number_hint(value: Any) -> str:

@@ -68,3 +68,24 @@ def test_a_change_is_never_shown_as_nothing(baseline: float, value: float, text:
                                     "unit": "GBP"})
     found = change(metric)
     assert found is not None and found.text == text
+
+
+@pytest.mark.parametrize(("value", "unit", "compact", "exact"), [
+    (0.0001, Unit.HOURS, "0.0001 hours", "0.0001 hours"),
+    (0.00012345, Unit.PERCENT, "0.00012%", "0.00012%"),
+    (-0.001, Unit.GBP, "-£0.001", "-£0.001"),
+    (0.004, Unit.GBP, "£0.004", "£0.004"),
+    (1e-12, Unit.COUNT, "almost 0", "almost 0"),
+    (0.04, Unit.DAYS, "0.04 days", "0.04 days"),
+])
+def test_a_figure_there_was_is_never_shown_as_none(value: float, unit: Unit, compact: str,
+                                                  exact: str) -> None:
+    assert (short(value, unit), full(value, unit)) == (compact, exact)
+
+
+@pytest.mark.parametrize("value", [10**15, -1e26, 1e300])
+def test_a_figure_beyond_any_real_one_is_refused(value: float) -> None:
+    """Such a figure is a typing slip, and one beyond 10^28 cannot be rounded at all: check
+    says so, where the build once stopped with an internal error."""
+    with pytest.raises(ValueError, match="too large to be a real figure"):
+        Metric(label="x", value=value, unit=Unit.GBP)
