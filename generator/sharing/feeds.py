@@ -6,6 +6,7 @@ address, so it stays the same when the title changes.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Sequence
@@ -126,7 +127,9 @@ def _add_entry(generator: FeedGenerator, story: Story, site_url: str,
     entry.guid(url, permalink=True)
     entry.title(story.title)
     entry.link(href=url, rel="alternate")
-    entry.summary(story.meta.summary)
+    entry.summary(story.meta.summary)  # Atom: text
+    # RSS's description is HTML to readers: the summary is text, so it is escaped once more
+    entry.description(html.escape(story.meta.summary, quote=False))
     entry.content(item_html(story, site_url, public), type="html")
     entry.published(published_at(story))
     entry.updated(published_at(story))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -31,6 +32,18 @@ def markdown_text(value: object) -> Markup:
     return Markup(text.replace("<", "&lt;"))
 
 
+def yaml_text(value: object) -> Markup:
+    """`value` as a YAML double-quoted string that reads back as the same text (a page's
+    front-matter). JSON's strings are YAML's, but for `tojson`'s escapes of characters beyond
+    U+FFFF (pairs of surrogates, which YAML refuses) and raw line separators (which YAML
+    folds into spaces): those two are escaped here."""
+    text = json.dumps(str(value), ensure_ascii=False)
+    return Markup(text.translate(_YAML_LINE_BREAKS))
+
+
+_YAML_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+
+
 def long_date(value: date) -> str:
     """14 March 2026 (GOV.UK style)."""
     return f"{value.day} {value:%B %Y}"
@@ -49,6 +62,7 @@ def environment() -> Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["long_date"] = long_date
+    env.filters["yaml_text"] = yaml_text
     return env
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from html.parser import HTMLParser
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from generator.sanitize import clean
@@ -67,10 +69,50 @@ class _Markup(HTMLParser):
             self.found.append(f"script: {data.strip()[:80]}")
 
 
+ODD_SUMMARY = "Fish & <chips> \U0001f389 in\u2028two <b>not bold</b>"
+ODD = f"""\
+---
+title: Odd summary
+summary: "Fish & <chips> \U0001f389 in\\u2028two <b>not bold</b>"
+date: 2026-01-02
+status: published
+service: Digital services
+outcomes: [earn-revenue]
+metrics:
+  - {{label: Time saved, value: 0.0001, unit: hours, source: https://example.org/x}}
+---
+Words.
+"""
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return built_fine(write(tmp_path_factory.mktemp("hostile"),
-                            {**site_project(), "stories/evil.md": HOSTILE, "stories/x.png": PNG}))
+                            {**site_project(), "stories/evil.md": HOSTILE, "stories/x.png": PNG,
+                             "stories/odd.md": ODD}))
+
+
+def test_a_summary_beyond_plain_ascii_keeps_its_page_whole(hostile_site: Built) -> None:
+    """An emoji in a summary once broke the page's front-matter (JSON escapes of it that YAML
+    refuses): the page showed its front-matter as text and lost its title."""
+    html = hostile_site.html("stories/odd")
+    assert "<title>Odd summary - Testshire showcase</title>" in html
+    assert ('<meta name="description" content="Fish &amp; &lt;chips&gt; \U0001f389 in\u2028two '
+            '&lt;b&gt;not bold&lt;/b&gt;">') in html
+    assert "description:" not in html
+    assert "0.0001 hours" in html  # a figure there was is never shown as 0
+
+
+def test_rss_carries_a_summary_as_the_text_written(hostile_site: Built) -> None:
+    """RSS readers take an item's description as HTML: the summary is escaped for that, so
+    `<chips>` shows as written and `<b>` is not bold (Atom says it is text)."""
+    for name in ("rss.xml", "atom.xml"):
+        feed = feedparser.parse((hostile_site.site / "feeds" / name).read_bytes())
+        [entry] = [e for e in feed.entries if e.title == "Odd summary"]
+        shown = (html.unescape(entry.summary) if entry.summary_detail.type == "text/html"
+                 else entry.summary)
+        assert shown == ODD_SUMMARY, name
+        assert "<b>" not in entry.summary or entry.summary_detail.type == "text/plain", name
 
 
 def test_no_page_carries_runnable_markup(hostile_site: Built) -> None:
