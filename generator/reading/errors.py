@@ -113,6 +113,8 @@ def _choice(expected: str, value: Any) -> str:
     options = [o for o in options if o]
     text = f"expected one of {', '.join(options)}; got {_shown(value)}"
     if isinstance(value, str):
+        if value.strip().lower() in OTHER_CURRENCIES and "GBP" in options:
+            return text + " (figures of money are in pounds: convert it and write GBP)"
         close = difflib.get_close_matches(value.lower(), options, n=1, cutoff=0.6)
         meant = UNIT_SYNONYMS.get(value.strip().lower())
         if meant in options:
@@ -120,6 +122,11 @@ def _choice(expected: str, value: Any) -> str:
         if close:
             text += f" (did you mean {close[0]}?)"
     return text
+
+
+OTHER_CURRENCIES = {"€", "eur", "euro", "euros", "$", "usd", "dollar", "dollars"}
+"""Currencies people may write for money, which the model takes in pounds only ("euros" is
+not "hours", however close the letters)."""
 
 
 def _unknown_field(name: str, allowed: list[str], what: str) -> str:
