@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -56,7 +57,19 @@ def run_mkdocs(config_file: Path, site_dir: Path, now_text: str | None) -> None:
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        raise ShowcaseError(f"the site was not built: {exc}") from None
+        raise ShowcaseError(f"the site was not built: {_plain_abort(str(exc))}") from None
+
+
+def _plain_abort(message: str) -> str:
+    """MkDocs' reason for stopping, in the words of the rest of Showcase's messages."""
+    strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!", message)
+    if strict:
+        count = int(strict.group(1))
+        return (f"{count} warning{'s' * (count != 1)} above (a broken link or anchor, say) "
+                "must be fixed first: the site is built only without any")
+    if message == "Aborted with a BuildError!":
+        return "the error above must be fixed first"
+    return message
 
 
 def _config_file(project_dir: Path) -> Path:

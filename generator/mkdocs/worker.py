@@ -340,7 +340,9 @@ def _render_and_share(orders: Connection, handed: list[File], share: Share,
     taken = {file.src_uri for file in handed}
     global TITLES_ONLY
     TITLES_ONLY = True
+    said = len(logged)
     _populate_here([p.file for p in nav.pages if p.file.src_uri not in taken], config, files)
+    del logged[said:]  # this process reads them again for titles only: the parent warns of them
     TITLES_ONLY = False
     _render_here(pages, config, files, nav, env)
     return {"logged": logged, "names": names, "entries": entries.by_page}

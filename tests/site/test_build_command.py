@@ -70,3 +70,20 @@ def test_a_build_after_a_preview_in_one_process_starts_afresh(tmp_path: Path) ->
     built = build(root, tmp_path / "site")
     assert built.result.exit_code == 0, built.result.output
     assert "Zqx" not in (tmp_path / "site/search/search_index.json").read_text()
+
+
+def test_a_broken_link_in_a_page_is_said_once_in_plain_words(make_project: ProjectFactory,
+                                                              tmp_path: Path) -> None:
+    """The pages process reads the navigation's pages again for their titles: its warnings
+    of them were passed on too, so one broken link was said twice and counted as two. The
+    reason the build stopped is in Showcase's words, not MkDocs' ("Aborted with ...")."""
+    files = {**site_project(), "stories/good.md": story()}
+    files["content/about.md"] += "\nSee [the missing page](nowhere.md).\n"
+    failed = build(make_project(files), tmp_path / "out")
+    assert failed.result.exit_code == 1
+    said = [line for line in failed.result.output.splitlines() if "nowhere.md" in line]
+    assert len(said) == 1, failed.result.output
+    assert failed.result.output.rstrip().endswith(
+        "showcase: the site was not built: 1 warning above (a broken link or anchor, say) must "
+        "be fixed first: the site is built only without any")
+    assert "Aborted" not in failed.result.output
