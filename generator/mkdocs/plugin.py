@@ -19,7 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator import clock, images, sharing
 from generator.catalogue import Catalogue
-from generator.mkdocs import navcache, worker
+from generator.mkdocs import alternates, navcache, worker
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
 from generator.mkdocs.incremental import (
@@ -158,6 +158,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.current = {_page_url(file) for file in files.documentation_pages()}
         for target, source in {**self.site.copies, **ASSETS}.items():
             _replace(files, _published(config, target, source))
+        alternates.narrow(files, config)
         if self.config.cms:  # the story editor (admin/), if its npm package is installed
             from generator import cms
 
@@ -219,6 +220,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.nav is not None
         env.globals["showcase_heads"] = self.site.heads
         env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
+        env.globals["showcase_page_links"] = self.site.alternates
+        env.globals["showcase_footer"] = [(found.url, text) for src, text in self.site.footer.items()
+                                          if (found := files.get_file_from_path(src)) is not None]
         navcache.install(env, config, self.nav, THEME_DIR)
         self.built = (files, env)
         if self.dirty:  # the files this build writes; those of earlier builds go at the end

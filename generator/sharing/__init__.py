@@ -37,6 +37,62 @@ class HeadLink:
     title: str
 
 
+@dataclass(frozen=True)
+class FeedFormat:
+    """One of the three formats each feed is published in."""
+
+    name: str
+    """Its name for people, e.g. RSS."""
+    file: str
+    """Its file in a feed's folder, e.g. rss.xml."""
+    type: str
+    """Its media type, for <link rel="alternate">."""
+
+
+FEED_FORMATS = (
+    FeedFormat("RSS", feeds.RSS_FILE, "application/rss+xml"),
+    FeedFormat("Atom", feeds.ATOM_FILE, "application/atom+xml"),
+    FeedFormat("JSON Feed", feeds.JSON_FILE, "application/feed+json"),
+)
+
+
+@dataclass(frozen=True)
+class PublishedFeed:
+    """A feed the site publishes (the site-wide one or an outcome's), in every format."""
+
+    title: str
+    outcome: str | None
+    """The strategy outcome's id; None for the site-wide feed."""
+    outcome_title: str | None
+    folder: str
+    """Its folder under the site root, e.g. feeds/ or feeds/outcomes/<id>/."""
+
+    def files(self) -> list[tuple[FeedFormat, str]]:
+        """Each format and its file's path under the site root."""
+        return [(f, self.folder + f.file) for f in FEED_FORMATS]
+
+    def links(self) -> list[HeadLink]:
+        """Its alternate links, one per format."""
+        return [HeadLink(path, f.type, f"{self.title} ({f.name})") for f, path in self.files()]
+
+
+def feed_folder(outcome_id: str | None = None) -> str:
+    """The folder of the site-wide feed, or of one outcome's feed."""
+    return FEEDS_FOLDER if outcome_id is None else f"{FEEDS_FOLDER}outcomes/{outcome_id}/"
+
+
+def published_feeds(catalogue: Catalogue) -> list[PublishedFeed]:
+    """The feeds the site publishes, site-wide first then one per strategy outcome; none
+    without a site_url (feeds need absolute addresses)."""
+    if not catalogue.layout.site.get("site_url"):
+        return []
+    name = publisher(catalogue)
+    outcomes = catalogue.strategy.outcomes if catalogue.strategy else []
+    return [PublishedFeed(name, None, None, feed_folder()),
+            *(PublishedFeed(f"{name}: {o.title}", o.id, o.title, feed_folder(o.id))
+              for o in outcomes)]
+
+
 def site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
                  feed_items: int = FEED_ITEMS) -> dict[str, bytes]:
     """Every extra public file of the site, path under the site folder to bytes.
@@ -69,14 +125,8 @@ def iter_site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
 
 def head_links(catalogue: Catalogue, now: datetime) -> list[HeadLink]:
     """The alternate links each page's head carries: the site-wide feeds, when there are any."""
-    if not catalogue.layout.site.get("site_url"):
-        return []
-    name = publisher(catalogue)
-    return [
-        HeadLink(FEEDS_FOLDER + feeds.RSS_FILE, "application/rss+xml", f"{name} (RSS)"),
-        HeadLink(FEEDS_FOLDER + feeds.ATOM_FILE, "application/atom+xml", f"{name} (Atom)"),
-        HeadLink(FEEDS_FOLDER + feeds.JSON_FILE, "application/feed+json", f"{name} (JSON Feed)"),
-    ]
+    found = published_feeds(catalogue)
+    return found[0].links() if found else []
 
 
 def publisher(catalogue: Catalogue) -> str:
@@ -96,14 +146,14 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, update
     home = urls.site_root(site_url)
     limit = max(0, feed_items)
     public = PublicStories.of(stories, evidence=_evidence_folder(catalogue))
-    found = [feeds.Feed(name, f"Digital success stories from {name}", FEEDS_FOLDER, site_url,
+    found = [feeds.Feed(name, f"Digital success stories from {name}", feed_folder(), site_url,
                         home, updated, stories[:limit], public)]
     outcomes = catalogue.strategy.outcomes if catalogue.strategy else []
     for outcome in outcomes:
         chosen = [s for s in stories if outcome.id in s.meta.outcomes][:limit]
         found.append(feeds.Feed(f"{name}: {outcome.title}",
                                 f"Stories evidencing the outcome: {outcome.title}",
-                                f"{FEEDS_FOLDER}outcomes/{outcome.id}/", site_url,
+                                feed_folder(outcome.id), site_url,
                                 urls.absolute(site_url, urls.outcome_path(outcome.id)), updated,
                                 chosen, public))
     return found

@@ -24,12 +24,14 @@ from generator.sharing.records import (
     OpenQuote,
     OpenStory,
 )
+from generator.sharing.urls import (
+    METRICS_FILE,
+    METRICS_SCHEMA_FILE,
+    STORIES_FILE,
+    STORIES_SCHEMA_FILE,
+)
 from generator.story import Story
 
-STORIES_FILE = "stories.json"
-METRICS_FILE = "metrics.csv"
-STORIES_SCHEMA_FILE = "stories.schema.json"
-METRICS_SCHEMA_FILE = "metrics.schema.json"
 METRICS_COLUMNS = ("story", "metric", "label", "value", "unit", "baseline", "target", "period",
                    "direction", "source", "verified")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

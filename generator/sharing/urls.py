@@ -40,3 +40,10 @@ def outcome_path(outcome_id: str) -> str:
 def absolute(site_url: str, path: str) -> str:
     """The full address of a path under the site root."""
     return site_root(site_url) + quote(path)
+
+
+STORIES_FILE = "stories.json"
+"""The open data's files, in the site's data/ folder (generator/sharing/opendata.py writes them)."""
+METRICS_FILE = "metrics.csv"
+STORIES_SCHEMA_FILE = "stories.schema.json"
+METRICS_SCHEMA_FILE = "metrics.schema.json"

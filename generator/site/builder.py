@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import formatting
+from generator import formatting, sharing
 from generator.catalogue import Catalogue, collect
 from generator.elsewhere import Elsewhere, here
 from generator.model.story import Unit
@@ -21,6 +21,12 @@ from generator.reading import frontmatter
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
 from generator.sanitize import strip_comments
+from generator.sharing.urls import (
+    METRICS_FILE,
+    METRICS_SCHEMA_FILE,
+    STORIES_FILE,
+    STORIES_SCHEMA_FILE,
+)
 from generator.site import charts, urls, views
 from generator.site.criteria import RESULT_RANK, Evaluation, evaluate_all, national_awards
 from generator.site.related import related
@@ -29,6 +35,8 @@ from generator.site.totals import Totals, totals
 from generator.story import Story
 
 HOME = "index.md"
+OPEN_DATA = "open-data/index.md"
+"""The page listing the site's feeds and open data (linked from every page's footer)."""
 LATEST = 6
 GROUP_KINDS = ("outcomes", "services", "tags", "years")
 
@@ -84,6 +92,11 @@ class Site:
     """Source paths of the pages left out of the search index: every listing (all stories,
     outcomes, services, tags, years, their indexes and later pages), so that search leads
     to the stories themselves and the hand-written pages, not to "Stories, page 17"."""
+    alternates: dict[str, list[sharing.HeadLink]] = field(default_factory=dict)
+    """Source path of a page to the alternate links of its own (an outcome's listing: the
+    outcome's feed), beside those every page has."""
+    footer: dict[str, str] = field(default_factory=dict)
+    """Source path of a generated page to link from every page's footer, to its link text."""
 
     @property
     def later(self) -> set[str]:
@@ -128,7 +141,9 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
     titles = {o.id: o.title for o in catalogue.strategy.outcomes} if catalogue.strategy else {}
     story_views = [views.story_view(catalogue, s, titles, national) for s in stories]
     site = Site(copies=views.copies(catalogue, stories))
-    builder = _Builder(catalogue, now, options, site)
+    feeds = sharing.published_feeds(catalogue)
+    builder = _Builder(catalogue, now, options, site,
+                       {urls.key(f.outcome): f for f in feeds if f.outcome is not None})
     story_pages = elsewhere(lambda: builder.story_pages(story_views), len(story_views))
     site.brief = brief_entries(story_views[max(0, options.search_full_text_limit):])
     builder.listing("stories", "All stories", story_views, {})
@@ -137,6 +152,7 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
     builder.home(story_views)
     builder.awards(story_views, national)
     builder.dashboard(evaluations, drawn)
+    builder.open_data(feeds)
     builder.add_first(story_pages())
     return site
 
@@ -147,6 +163,8 @@ class _Builder:
     now: datetime
     options: SiteOptions
     site: Site
+    outcome_feeds: dict[str, sharing.PublishedFeed]
+    """Each outcome's feed by the outcome's listing key."""
     cards: Cards = field(default_factory=Cards)
 
     def page(self, src: str, template: str, **context: Any) -> None:
@@ -213,6 +231,7 @@ class _Builder:
                 intro: dict[str, Any], group: Group | None = None) -> None:
         size = max(1, self.options.per_page)
         pages = max(1, -(-len(items) // size))
+        feed = self.outcome_feeds.get(group.key) if group and group.kind == "outcomes" else None
         for number in range(1, pages + 1):
             chunk = items[(number - 1) * size: number * size]
             pager = {"number": number, "count": pages,
@@ -221,8 +240,11 @@ class _Builder:
             src = urls.listing(base, number)
             self.page(src, "listing.md.j2", title=title, items=chunk, pager=pager,
                       total=len(items), intro=intro, group=group,
-                      money=_money(group.totals) if group else [])
+                      money=_money(group.totals) if group else [], feed=feed,
+                      open_data=OPEN_DATA)
             self.site.unsearched.add(src)
+            if feed:
+                self.site.alternates[src] = feed.links()
 
     def groups(self, kind: str, groups: list[Group]) -> None:
         self.page(urls.listing(kind), "groups.md.j2", kind=kind, title=kind.capitalize(),
@@ -265,6 +287,18 @@ class _Builder:
 
         self.site.pages[src] = first.markdown
         self.site.fragments[src] = Later(fragments)
+
+    def open_data(self, feeds: list[sharing.PublishedFeed]) -> None:
+        """The page of the feeds (when the site has any), the open data and the calendar."""
+        title = "Feeds and open data" if feeds else "Open data"
+        folder = sharing.OPEN_DATA_FOLDER
+        self.page(OPEN_DATA, "open-data.md.j2", title=title, feeds=feeds,
+                  stories=folder + STORIES_FILE,
+                  stories_schema=folder + STORIES_SCHEMA_FILE,
+                  metrics=folder + METRICS_FILE,
+                  metrics_schema=folder + METRICS_SCHEMA_FILE,
+                  calendar=sharing.AWARDS_CALENDAR)
+        self.site.footer[OPEN_DATA] = title
 
     def _note(self) -> str:
         strategy = self.catalogue.strategy

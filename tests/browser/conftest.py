@@ -44,6 +44,7 @@ PAGES = {
     "years": "/years/",
     "dashboard": "/dashboard/",
     "awards": "/awards/",
+    "open data": "/open-data/",
     "about": "/about/",
     "accessibility": "/accessibility/",
     "404": "/no-such-page/",

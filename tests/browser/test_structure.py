@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from tests.browser.conftest import MOBILE, PAGES, STATS, Tour
+from tests.site.conftest import Built
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +49,23 @@ def test_pages_are_served_and_a_missing_one_gets_the_404_page(desktop: Tour) -> 
     statuses = {name: visit.status for name, visit in desktop.visits.items()}
     STATS.check(len(statuses))
     assert statuses == {name: 404 if name == "404" else 200 for name in PAGES}
+
+
+def _missing(site: Path, url: str) -> bool:
+    path = unquote(urlsplit(url).path).lstrip("/")
+    target = site / path
+    return not (target / "index.html" if path.endswith("/") or not path else target).is_file()
+
+
+def test_no_page_asks_for_a_file_the_site_does_not_have(desktop: Tour, built: Built,
+                                                         base_url: str) -> None:
+    """Material's language selector took each feed's <link rel="alternate"> for a language
+    version and fetched feeds/sitemap.xml three times a page (generator/mkdocs/alternates.py)."""
+    asked = [url for url in desktop.requests.local if url.startswith(f"{base_url}/")]
+    STATS.check(len(asked))
+    assert sorted({url for url in asked if _missing(built.site, url)}) == [
+        f"{base_url}/no-such-page/"]
+    assert not any(url.endswith("sitemap.xml") for url in asked)
 
 
 @pytest.mark.parametrize("name", PAGES)
