@@ -206,6 +206,7 @@ def _collect_stories(catalogue: Catalogue, elsewhere: Elsewhere) -> None:
     catalogue.problems += checks.check_slugs(catalogue.stories, catalogue.unusable)
     catalogue.problems += checks.check_metric_agreement(catalogue.stories)
     catalogue.problems += checks.check_shared_addresses(catalogue.stories)
+    catalogue.problems += checks.check_same_titles(catalogue.stories)
 
 
 def _collect_awards(catalogue: Catalogue) -> None:

@@ -227,6 +227,24 @@ def check_metric_agreement(stories: list[Story]) -> list[Problem]:
     return found
 
 
+def check_same_titles(stories: list[Story]) -> list[Problem]:
+    """Warn where two stories that are not drafts have one title: listings, search results and
+    feeds would show two stories a reader cannot tell apart."""
+    first: dict[str, Story] = {}
+    found = []
+    for story in sorted(stories, key=lambda s: s.path):
+        if story.status.value == "draft":
+            continue
+        earlier = first.setdefault(" ".join(story.title.casefold().split()), story)
+        if earlier is not story:
+            found.append(Problem(
+                story.path, story.line_of("title"), "title",
+                f'"{story.title}" is also the title of {earlier.path}: give each story its own '
+                "title, so that readers can tell them apart in listings, search and feeds",
+                Severity.WARNING))
+    return found
+
+
 def check_shared_addresses(stories: list[Story]) -> list[Problem]:
     """Warn where two different tags (or services) get one web address, and so one listing
     page: "C++" and "C#" are both tags/c/. Names that differ only in case, spaces or hyphens

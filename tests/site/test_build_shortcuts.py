@@ -235,7 +235,7 @@ def test_a_warning_in_the_worker_fails_the_strict_build(shortcut_site: Built,
     done = _run_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "warn")
     assert done.returncode == 1
     assert "WARNING: zqx: a warning while rendering" in done.stderr
-    assert "1 warnings in strict mode" in done.stderr
+    assert "the site was not built: 1 warning above" in done.stderr
     assert not (tmp_path / "site").exists()  # a failed build leaves no site
 
 
