@@ -53,6 +53,8 @@ class Catalogue:
     """Valid stories, newest first."""
     unusable: list[UnusableStory] = field(default_factory=list)
     awards: list[Award] = field(default_factory=list)
+    unusable_awards: list[str] = field(default_factory=list)
+    """Award files that could not be read into the model (their problems say why)."""
     strategy: Strategy | None = None
     tables: dict[str, Table] = field(default_factory=dict)
     """CSV files under data/, by path relative to the project."""
@@ -229,6 +231,8 @@ def _collect_awards(catalogue: Catalogue) -> None:
             award = Award(file.stem, relative, entry, located, overrides)
             catalogue.awards.append(award)
             catalogue.problems += _check_award(catalogue, award)
+        else:
+            catalogue.unusable_awards.append(relative)
     for folder in sorted(p for p in layout.awards.glob("*") if p.is_dir()) if layout.awards.is_dir() else []:
         # a folder of award files (not answers) is already named file by file above
         if folder.name not in award_ids and any(folder.glob("*.md")):

@@ -27,7 +27,7 @@ def check(project_dir: Path, now_text: str | None, output: str) -> None:
     problems = catalogue.problems
     errors, warnings = len(catalogue.errors), len(catalogue.warnings)
     counts = {"stories": len(catalogue.stories) + len(catalogue.unusable),
-              "awards": len(catalogue.awards)}
+              "awards": len(catalogue.awards) + len(catalogue.unusable_awards)}
     if output == "json":
         print_json(problems, counts)
     elif output == "github":

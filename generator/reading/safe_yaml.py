@@ -55,8 +55,8 @@ class Located:
 def load(text: str, first_line: int = 1) -> Located:
     """Read one YAML document; `first_line` is the file line the text starts on."""
     offset = first_line - 1
-    if "&" in text or "*" in text or "!" in text:
-        _refuse_anchors_and_tags(text, offset)
+    if "&" in text or "*" in text or "!" in text or _may_nest_deeply(text):
+        _screen(text, offset)
     loader = _NodeLoader(text)
     try:
         node = loader.get_single_node()
@@ -105,12 +105,32 @@ class _NodeLoader(yaml.CSafeLoader):
         return self._TAGS[kind]
 
 
-def _refuse_anchors_and_tags(text: str, offset: int) -> None:
+def _may_nest_deeply(text: str) -> bool:
+    """Whether `text` could nest deeper than allowed (most front-matter cannot: a quick look).
+    libyaml's composer recurses once per level, in C: ten thousand `[` crash the process, so
+    such text is refused (`_screen`) before it is composed."""
+    return (text.count("[") + text.count("{") > _MAX_DEPTH or "- -" in text
+            or _DEEP_INDENT.search(text) is not None)
+
+
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{2 * _MAX_DEPTH},}}\S", re.MULTILINE)
+
+
+def _screen(text: str, offset: int) -> None:
+    """Refuse anchors, aliases, tags and nesting deeper than `_MAX_DEPTH`, reading the events
+    of `text` (libyaml's parser does not recurse) before anything composes it."""
     loader = yaml.CSafeLoader(text)
+    depth = 0
     try:
         while loader.check_event():
             event: Any = loader.get_event()
             line = int(event.start_mark.line) + 1 + offset
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    raise YamlProblem(line, f"nested more than {_MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent):
                 raise YamlProblem(line, f"aliases (*{event.anchor}) are not allowed: write the value out in full")
             anchor = getattr(event, "anchor", None)
