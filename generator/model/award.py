@@ -112,6 +112,14 @@ class Period(ShowcaseModel):
     end: Date = Field(alias="to")
     """Last day that counts."""
 
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "period", "ends before it starts ({start} to {end}): swap from and to",
+                {"start": self.start.isoformat(), "end": self.end.isoformat()})
+        return self
+
 
 class AwardFile(ShowcaseModel):
     """awards/<award-id>.yml."""

@@ -137,11 +137,16 @@ def parse_number(value: Any) -> float | int:
     if abs(value) >= LARGEST:
         raise _fail("number", f"{value:,.0f} is too large to be a real figure (at most "
                     f"{LARGEST - 1:,}): check for extra zeros")
+    if 0 < abs(value) < SMALLEST:
+        raise _fail("number", f"{value!r} is too small to be a real figure (nearer 0 than "
+                    f"{SMALLEST:f}): write 0, or the figure in a smaller unit")
     return value
 
 
 LARGEST = 10**15
 """No council figure reaches a thousand million million; beyond it, a typing slip."""
+SMALLEST = 1e-6
+"""Nor is one a millionth or nearer 0 (charts and sums of such figures lose all precision)."""
 
 
 def _number_hint(value: Any) -> str:

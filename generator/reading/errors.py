@@ -93,7 +93,8 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
     if kind in {"float_type", "float_parsing"}:
         return f"expected a number, got {_shown(value)}"
     if kind.startswith(("date", "datetime", "slug", "number", "bool", "url", "alt_", "compose",
-                        "tolerance", "series", "compare", "target", "limit", "stories")):
+                        "tolerance", "series", "compare", "target", "limit", "stories",
+                        "period")):
         return str(error["msg"])
     return f"{error['msg']}, got {_shown(value)}"
 

@@ -57,7 +57,8 @@ ANCHORS = [
 ]
 #: what feeds and open data carry of the body's addresses, in order
 ABSOLUTE = [SITE + "stories/other/#impact", SITE + "stories/other/", PAGE + "#impact",
-            PAGE + "evidence/open.pdf#page=2", SITE + "tags/", "https://example.org/page", PAGE + "images/media/team.jpg"]
+            PAGE + "evidence/open.pdf#page=2", SITE + "tags/", "https://example.org/page",
+            PAGE + "images/media/team.jpg"]
 
 
 def photo() -> bytes:

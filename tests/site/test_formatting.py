@@ -89,3 +89,11 @@ def test_a_figure_beyond_any_real_one_is_refused(value: float) -> None:
     says so, where the build once stopped with an internal error."""
     with pytest.raises(ValueError, match="too large to be a real figure"):
         Metric(label="x", value=value, unit=Unit.GBP)
+
+
+@pytest.mark.parametrize("value", [0.5e-307, -1e-7])
+def test_a_figure_nearer_zero_than_any_real_one_is_refused(value: float) -> None:
+    """0.5e-307 passed check, then the pack's chart scale became NaN (an internal error)."""
+    with pytest.raises(ValueError, match="too small to be a real figure"):
+        Metric(label="x", value=value, unit=Unit.GBP)
+    assert Metric(label="x", value=0.000001, unit=Unit.HOURS).value == 0.000001

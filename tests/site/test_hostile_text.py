@@ -70,7 +70,7 @@ class _Markup(HTMLParser):
 
 
 ODD_SUMMARY = "Fish & <chips> \U0001f389 in\u2028two <b>not bold</b>"
-ODD = f"""\
+ODD = """\
 ---
 title: Odd summary
 summary: "Fish & <chips> \U0001f389 in\\u2028two <b>not bold</b>"
@@ -79,7 +79,7 @@ status: published
 service: Digital services
 outcomes: [earn-revenue]
 metrics:
-  - {{label: Time saved, value: 0.0001, unit: hours, source: https://example.org/x}}
+  - {label: Time saved, value: 0.0001, unit: hours, source: https://example.org/x}
 ---
 Words.
 """
