@@ -5,20 +5,23 @@ from __future__ import annotations
 import html
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import formatting
 from generator.markdown_text import inline_markdown, section, to_html, to_plain, word_count
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
+from generator.pack.code_spans import outside_code
 from generator.reading.characters import without_unsafe_characters
 from generator.reading.text import read_text
 from generator.sanitize import strip_comments
 from generator.story import Story
 
-_DROPPED_BLOCKS = re.compile(r"<(script|style|iframe|form|object|embed|template)\b.*?(?:</\1\s*>|\Z)",
-                             re.DOTALL | re.IGNORECASE)
+#: raw HTML that never reaches a pack: with its content when closed, else the tag alone
+_DROPPED = re.compile(r"<(script|style|iframe|form|object|template)\b[^<>]*>(.*?)</\1\s*>"
+                      r"|</?(script|style|iframe|form|object|template|embed)\b[^<>]*>",
+                      re.DOTALL | re.IGNORECASE)
 _HTML_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
 _ALT_ATTRIBUTE = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -86,13 +89,25 @@ class ImageLeftOut:
 
 
 @dataclass(frozen=True)
+class HtmlLeftOut:
+    """Raw HTML in an answer's Markdown that no entry form or pack document takes."""
+
+    question: str
+    path: str
+    """The file it was written in: the hand-written answer or the story."""
+    tags: tuple[str, ...]
+    """The tags left out, in order, each once, e.g. ('<iframe>', '<script>')."""
+
+
+@dataclass(frozen=True)
 class Drafted:
-    """All answers, the quotes left out for lack of consent and the images left out."""
+    """All answers, the quotes left out for lack of consent, the images and HTML left out."""
 
     answers: list[Answer]
     quotes_left_out: list[str]
-    """e.g. 'stories/x.md: quote by Jo Bloggs'."""
+    """e.g. 'stories/x.md: quote 2': the quote's place in the story, never the person."""
     images_left_out: list[ImageLeftOut]
+    html_left_out: list[HtmlLeftOut] = field(default_factory=list)
 
 
 def compose_answers(questions: list[Question], stories: list[Story],
@@ -105,13 +120,18 @@ def compose_answers(questions: list[Question], stories: list[Story],
     words, the same in answers/, entry.html, entry.pdf and entry.docx.
     """
     images: list[ImageLeftOut] = []
-    answers = [_answer(q, stories, overrides.get(q.id), folder, images) for q in questions]
-    left_out = [f"{s.path}: quote by {q.by}" for s in stories for q in s.meta.quotes if not q.consent]
-    return Drafted(answers, left_out, images)
+    markup: list[HtmlLeftOut] = []
+    answers = [_answer(q, stories, overrides.get(q.id), folder, (images, markup))
+               for q in questions]
+    # the quote by its place in the story: the checklist goes to judges with the pack, and
+    # a person who did not consent to being quoted is not named to them
+    left_out = [f"{s.path}: quote {number}" for s in stories
+                for number, q in enumerate(s.meta.quotes, start=1) if not q.consent]
+    return Drafted(answers, left_out, images, markup)
 
 
 def _answer(question: Question, stories: list[Story], override: Path | None, folder: str,
-            images: list[ImageLeftOut]) -> Answer:
+            left_out: tuple[list[ImageLeftOut], list[HtmlLeftOut]]) -> Answer:
     if override is not None:
         text = strip_comments(without_unsafe_characters(read_text(override))).strip()
         name = f"{folder}/{override.name}" if folder else override.name
@@ -121,9 +141,13 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
     else:
         return Answer(question, None, "none", 0)
     kept = []
+    images, markup = left_out
     for path, part in parts:
-        text, alts = without_images(safe_markdown(part))
+        cleaned, dropped = cleaned_markdown(part)
+        text, alts = without_images(cleaned)
         images += [ImageLeftOut(question.id, path, alt) for alt in alts]
+        if dropped:
+            markup.append(HtmlLeftOut(question.id, path, tuple(dict.fromkeys(dropped))))
         kept.append(text)
     text = "\n\n".join(t for t in kept if t)
     return Answer(question, text, origin, measure(text, question))
@@ -134,7 +158,13 @@ def without_images(markdown: str) -> tuple[str, list[str]]:
 
     Anything the pattern misses that Markdown would still read as an image loses its `!`.
     """
-    alts = [_alt(match) for match in _IMAGE.finditer(markdown)]
+    found: list[str] = []
+    text = outside_code(markdown, lambda rest: _replace_images(rest, found))
+    return text, found
+
+
+def _replace_images(markdown: str, alts: list[str]) -> str:
+    alts += [_alt(match) for match in _IMAGE.finditer(markdown)]
     text = _IMAGE.sub(lambda match: _bracketed(_alt(match), "\\[", "\\]"), markdown)
     if alts:  # plain brackets read better pasted into a form; escaped where Markdown would
         # read them as a link (a "(" or a reference after them), which changes the HTML
@@ -142,7 +172,7 @@ def without_images(markdown: str) -> tuple[str, list[str]]:
         text = plain if to_html(plain) == to_html(text) else text
     if "<img" in to_html(text):
         text = re.sub(r"!+(?=\[)", "", text)
-    return text, alts
+    return text
 
 
 def _alt(image: re.Match[str]) -> str:
@@ -162,9 +192,30 @@ def measure(markdown: str, question: Question) -> int:
 
 def safe_markdown(markdown: str) -> str:
     """Markdown with comments and raw HTML tags removed: entry forms take plain text."""
-    text = _DROPPED_BLOCKS.sub("", strip_comments(markdown))
-    text = _HTML_IMAGE.sub(_as_markdown_image, text)  # then left out with its alt, as ![…](…)
-    return re.sub(r"\n{3,}", "\n\n", _TAG.sub("", text)).strip()
+    return cleaned_markdown(markdown)[0]
+
+
+def cleaned_markdown(markdown: str) -> tuple[str, list[str]]:
+    """`markdown` without comments and raw HTML tags, and the tags it dropped with content.
+
+    Code (spans, fenced and indented blocks) is left as written: a tag there is text. A
+    script, style, iframe, form, object or template goes with its content up to its closing
+    tag; one left open (or a void embed) loses its tag alone, never the text after it.
+    Each is named in the list returned, e.g. ['<iframe>'], for the checklist to say.
+    """
+    dropped: list[str] = []
+
+    def drop(match: re.Match[str]) -> str:
+        dropped.append(f"<{(match.group(1) or match.group(3)).lower()}>")
+        return ""
+
+    def clean(text: str) -> str:
+        text = _DROPPED.sub(drop, text)
+        text = _HTML_IMAGE.sub(_as_markdown_image, text)  # then left out with its alt, as ![…](…)
+        return _TAG.sub("", text)
+
+    text = outside_code(strip_comments(markdown), clean)
+    return re.sub(r"\n{3,}", "\n\n", text).strip(), dropped
 
 
 def _as_markdown_image(match: re.Match[str]) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator.catalogue import Award
-from generator.pack.answers import Answer, Drafted, ImageLeftOut
+from generator.pack.answers import Answer, Drafted, HtmlLeftOut, ImageLeftOut
 from generator.pack.files import Gathered
 from generator.pack.periods import overlaps, parse_period
 from generator.pack.selection import Chosen
@@ -40,8 +40,9 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     if not stories:
         blockers.append("no stories: the award file selects no story in review or published")
     warnings = list(_metric_warnings(award, stories))
-    warnings += [f"quote left out (no consent: true): {q}" for q in drafted.quotes_left_out]
+    warnings += [f"{q} left out (no consent: true)" for q in drafted.quotes_left_out]
     warnings += [_image_warning(image) for image in drafted.images_left_out]
+    warnings += [_html_warning(markup) for markup in drafted.html_left_out]
     warnings += [f"story left out: {line}" for line in chosen.left_out]
     deadline_blocker, deadline_warning = _deadline(award, now)
     blockers += deadline_blocker
@@ -79,6 +80,12 @@ def _image_warning(image: ImageLeftOut) -> str:
              if image.alt else "it had no alt text")
     return (f"{image.question}: image left out of the answer ({image.path}): {shown}; "
             "use the lead image or evidence instead")
+
+
+def _html_warning(markup: HtmlLeftOut) -> str:
+    tags = ", ".join(tag.strip("<>") for tag in markup.tags)
+    return (f"{markup.question}: raw HTML left out of the answer ({markup.path}): {tags}; "
+            "an entry form takes text: write what it showed as text")
 
 
 def _percent(fraction: float) -> str:

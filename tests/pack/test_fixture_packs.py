@@ -52,10 +52,18 @@ def test_warnings_name_metrics_quotes_drafts_and_periods(fixture_pack: Pack) -> 
         "stories/good.md: metric risk-calls is not verified",
         'stories/good.md: metric risk-calls: period "mid-2026" could not be checked against '
         "the award's period",
-        "quote left out (no consent: true): stories/good.md: quote by Bob Bashful",
+        "stories/good.md: quote 2 left out (no consent: true)",
         "51 days to the deadline (15 January 2027 17:00 UTC)",
     ]
     assert "## Declarations to confirm" in _checklist(fixture_pack)
+
+
+def test_no_member_names_the_person_whose_quote_has_no_consent(fixture_pack: Pack) -> None:
+    """The pack goes to judges: a person who did not agree to be quoted is not named in it."""
+    assert fixture_pack.result.exit_code == 1
+    for name in fixture_pack.names():
+        assert b"Bob Bashful" not in fixture_pack.read(name), name
+    assert "Bob Bashful" not in fixture_pack.result.output
 
 
 def test_answers_are_plain_markdown_without_comments(fixture_pack: Pack) -> None:
