@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -118,6 +119,19 @@ def _files(folder: Path, *patterns: str) -> list[Path]:
     return sorted({f for pattern in patterns for f in folder.rglob(pattern) if not f.is_dir()})
 
 
+_LIKE_A_STORY = re.compile(r"\.(md|markdown|mdown|mkd)(\.txt)?$", re.IGNORECASE)
+
+
+def _unread_story_files(layout: Layout, found: list[Path]) -> list[Problem]:
+    """A warning for each file that looks like a story but is not read: only names ending in
+    `.md` are (`.MD`, `.markdown`, `x.md.txt` or a space after `.md` are not)."""
+    return [Problem(layout.relative(file), None, None,
+                    "looks like a story but is not read: a story's file name ends in .md "
+                    f"(rename it {_LIKE_A_STORY.sub('', file.name.strip())}.md)", Severity.WARNING)
+            for file in found
+            if file.suffix != ".md" and _LIKE_A_STORY.search(file.name.strip()) and file.is_file()]
+
+
 def _inside_project(catalogue: Catalogue, file: Path,
                     folders: dict[Path, Path] | None = None) -> bool:
     """True when `file` resolves inside the project; `folders` caches resolved parents."""
@@ -170,8 +184,10 @@ def _collect_stories(catalogue: Catalogue, elsewhere: Elsewhere) -> None:
     # a rebuild under `serve` has every unchanged story in memory: no file to read or write
     cache = FrontMatterCache(None) if MEMO.warm else FrontMatterCache.for_project(layout.root)
     memo = checks.PathMemo(cache)
-    files = [file for file in _files(layout.stories, "*.md")
-             if _inside_project(catalogue, file, folders)]
+    everything = sorted(layout.stories.rglob("*")) if layout.stories.is_dir() else []
+    files = [file for file in everything if file.suffix == ".md" and not file.is_dir()
+             and _inside_project(catalogue, file, folders)]
+    catalogue.problems += _unread_story_files(layout, everything)
 
     def read(chunk: list[Path]) -> list[tuple[StoryRead, list[Problem]]]:
         found = []
