@@ -28,6 +28,11 @@ def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> 
     if not _within(resolved, folder.resolve()):  # e.g. evidence/x.csv -> ../.git/config
         raise PathRefused(f'"{written}" is a link to a file outside {folder_name}/: '
                           f"copy the file into {folder_name}/ instead")
+    if candidate.is_dir():
+        raise PathRefused(f"{folder_name}/{pure.as_posix()} is a folder: name a file in it")
+    if candidate.exists() and not candidate.is_file():
+        raise PathRefused(f"{folder_name}/{pure.as_posix()} is not an ordinary file (a pipe or "
+                          "a device): save the evidence as a file")
     if not candidate.is_file():
         raise PathRefused(f"{folder_name}/{pure.as_posix()} does not exist{_hint(folder, pure, folder_name)}")
     return candidate

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
+from pathlib import Path
+
+import pytest
 
 from generator import project
 from generator.catalogue import collect
@@ -23,3 +27,13 @@ def test_public_web_page_evidence_is_not_copied_to_the_site(make_project: Projec
     assert [p.message.split(",")[0] for p in catalogue.errors] == ['"page.HTML" is a .html file']
     site = build_site(catalogue, datetime.fromisoformat(NOW), SiteOptions())
     assert sorted(site.copies) == ["stories/one/evidence/sheet.csv"]
+
+
+def test_evidence_that_is_a_pipe_is_named_as_such(tmp_path: Path) -> None:
+    """A named pipe is there but is no file (and reading one would wait for ever)."""
+    from generator.paths import PathRefused, resolve_inside
+
+    (tmp_path / "evidence").mkdir()
+    os.mkfifo(tmp_path / "evidence" / "calls.csv")
+    with pytest.raises(PathRefused, match=r"evidence/calls.csv is not an ordinary file"):
+        resolve_inside(tmp_path / "evidence", "calls.csv", tmp_path, "evidence")
