@@ -27,7 +27,7 @@ from generator.reading.safe_yaml import Located, YamlProblem
 from generator.reading.series import Table, read_table
 from generator.reading.stories import MEMO, StoryRead, read_story
 from generator.reading.text import read_text
-from generator.story import Story, UnusableStory, make_slug
+from generator.story import Story, UnusableStory, fold_name, make_slug
 
 STRATEGY_FILE = "strategy.yml"
 ACCESSIBILITY_PAGE = "accessibility.md"
@@ -302,14 +302,42 @@ def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
             found.append(Problem(award.path, award.located.line_of(("stories", index)),
                                  f"stories[{index}]",
                                  f'no story has the slug "{slug}"{checks.did_you_mean(slug, slugs)}'))
-    if award.entry.select is not None and catalogue.strategy is not None:
+    if award.entry.stories == [] and award.entry.select is None:
+        found.append(Problem(award.path, award.located.line_of(("stories",)), "stories",
+                             "lists no story: name the stories to enter, by their slugs",
+                             Severity.WARNING))
+    if award.entry.select is not None:
+        found += _selection_problems(catalogue, award)
+    found += checks_question_ids(award)
+    return found
+
+
+def _selection_problems(catalogue: Catalogue, award: Award) -> list[Problem]:
+    select = award.entry.select
+    assert select is not None
+    found = []
+    if not (select.outcomes or select.tags or select.services):
+        found.append(Problem(award.path, award.located.line_of(("select",)), "select",
+                             "chooses no stories: list outcomes, tags or services under it"))
+    if catalogue.strategy is not None:
         outcome_ids = {o.id for o in catalogue.strategy.outcomes}
-        for index, outcome in enumerate(award.entry.select.outcomes):
+        for index, outcome in enumerate(select.outcomes):
             if outcome not in outcome_ids:
                 found.append(Problem(award.path, award.located.line_of(("select", "outcomes", index)),
                                      f"select.outcomes[{index}]",
                                      f'unknown outcome "{outcome}"{checks.did_you_mean(outcome, outcome_ids)}'))
-    found += checks_question_ids(award)
+    known = {"tags": {t for s in catalogue.stories for t in s.meta.tags},
+             "services": {s.meta.service for s in catalogue.stories}}
+    for kind, values in (("tags", select.tags), ("services", select.services)):
+        folded = {fold_name(name) for name in known[kind]}
+        for index, value in enumerate(values):
+            if fold_name(value) not in folded:
+                what = "tag" if kind == "tags" else "service"
+                found.append(Problem(
+                    award.path, award.located.line_of(("select", kind, index)),
+                    f"select.{kind}[{index}]",
+                    f'no story has the {what} "{value}"{checks.did_you_mean(value, known[kind])}',
+                    Severity.WARNING))
     return found
 
 

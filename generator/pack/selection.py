@@ -13,7 +13,7 @@ from generator.model.story import Status
 from generator.reading import frontmatter
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
-from generator.story import Story, UnusableStory
+from generator.story import Story, UnusableStory, fold_name
 
 #: A missing or refused file is a blocker of its own (files.py), not a reason to leave a story out.
 FILE_FIELDS = re.compile(r"evidence\[\d+\]\.path|image\.src")
@@ -128,7 +128,10 @@ def _strings(value: object) -> set[str]:
 
 
 def _matches(select: Selection, outcomes: set[str], tags: set[str], services: set[str]) -> bool:
-    """Any listed value in each given list; an empty list does not narrow."""
+    """Any listed value in each given list (tags and services in any case or spacing, as the
+    site lists them); an empty list does not narrow."""
     wanted = [(select.outcomes, outcomes), (select.tags, tags), (select.services, services)]
-    given = [(values, have) for values, have in wanted if values]
-    return bool(given) and all(set(values) & have for values, have in given)
+    given = [({fold_name(v) for v in values}, {fold_name(v) for v in have})
+             for values, have in wanted if values]
+    return bool(given) and all(values & have for values, have in given)
+

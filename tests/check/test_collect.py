@@ -31,3 +31,23 @@ def test_collect_restores_the_cycle_collector_with_unreadable_files(make_project
         "stories/x.md:2: is not UTF-8 text (byte 0xE9 cannot be read); save the file with UTF-8 encoding"
     ]
     assert gc.isenabled()
+
+
+def test_an_award_selects_tags_and_services_in_any_case_or_spacing(
+        make_project: ProjectFactory) -> None:
+    """The site lists "ICT and Digital" and "ict and digital" as one service: an award's
+    selection does too (it used to match exact spellings only, and the pack had no story)."""
+    from generator.pack.selection import choose
+
+    root = make_project({
+        "stories/a.md": story(title="Mapped", slug="a", service='"ICT and Digital"',
+                              tags="[GIS mapping]"),
+        "stories/b.md": story(title="Other", slug="b", service="Waste", tags="[GIS mapping]"),
+        "awards/x.yml": ("name: X\norganiser: O\ncategory: C\ndeadline: 2027-05-28T17:00:00+01:00\n"
+                         "select: {services: [ict and  digital], tags: [gis MAPPING]}\n"
+                         "questions:\n  - {id: q, prompt: Q, words: 100, compose: summary}\n"),
+    })
+    catalogue = collect(project.discover(root), now(NOW))
+    award = catalogue.award("x")
+    assert award is not None
+    assert [s.slug for s in choose(catalogue, award).stories] == ["a"]
