@@ -39,8 +39,9 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
         members.add(item.member, published_bytes(item.source) or item.source.read_bytes())
     html = render_entry_html(plan, built)
     members.add("entry.html", html.encode())
-    members.add("entry.pdf", render_pdf(html, {n: members[n] for n in members
-                                               if n.startswith("images/")}))
+    printed = render_entry_html(plan, built, decorative_images=False)
+    members.add("entry.pdf", render_pdf(printed, {n: members[n] for n in members
+                                                  if n.startswith("images/")}))
     members.add("entry.docx", render_docx(plan, built))
     members.add("metrics.csv", metrics_csv(plan.stories))
     members.add("CHECKLIST.md", render_checklist(plan).encode())

@@ -15,6 +15,7 @@ from generator.pack.selection import Chosen
 from generator.story import Story
 
 _MB = 1024 * 1024
+_SAME_FORMAT = {"jpeg": "jpg", "tif": "tiff"}
 
 
 @dataclass(frozen=True)
@@ -93,21 +94,34 @@ def _percent(fraction: float) -> str:
 
 
 def _attachment_blockers(award: Award, gathered: Gathered) -> Iterator[str]:
+    """The files the pack offers as attachments (evidence and lead images) against the
+    award's limits: number, format and size."""
     limits = award.entry.attachments
     if limits is None:
         return
-    files = gathered.evidence
+    files = gathered.evidence + gathered.images
     if limits.max_files is not None and len(files) > limits.max_files:
-        yield f"attachments: {len(files)} evidence files, the award allows {limits.max_files}"
-    formats = {f.lower().lstrip(".") for f in limits.formats}
+        yield (f"attachments: {len(files)} files to attach ({_count(len(gathered.evidence), 'evidence file')}, "
+               f"{_count(len(gathered.images), 'lead image')}), the award allows {limits.max_files}")
+    formats = {_format(f) for f in limits.formats}
     for item in files:
-        suffix = item.member.rsplit(".", 1)[-1].lower() if "." in item.member else ""
-        if formats and suffix not in formats:
+        suffix = item.member.rsplit(".", 1)[-1].lower() if "." in item.member.rsplit("/", 1)[-1] else ""
+        if formats and _format(suffix) not in formats:
             yield (f"attachments: {item.member}: .{suffix} files are not accepted "
                    f"(accepted: {', '.join(limits.formats)})")
         if limits.max_mb_each is not None and item.size > limits.max_mb_each * _MB:
             yield (f"attachments: {item.member}: {item.size / _MB:.1f} MB, "
                    f"over the {limits.max_mb_each:g} MB limit")
+
+
+def _format(name: str) -> str:
+    """A format as an award lists it: lower case, no dot; jpeg is jpg, tif is tiff."""
+    name = name.lower().lstrip(".")
+    return _SAME_FORMAT.get(name, name)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _metric_warnings(award: Award, stories: list[Story]) -> Iterator[str]:

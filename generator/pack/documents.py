@@ -24,9 +24,15 @@ def _environment() -> Environment:
     return environment
 
 
-def render_entry_html(plan: PackPlan, built: datetime) -> str:
-    """The entry as one accessible HTML page with print CSS."""
+def render_entry_html(plan: PackPlan, built: datetime, *, decorative_images: bool = True) -> str:
+    """The entry as one accessible HTML page with print CSS.
+
+    `decorative_images=False` leaves out lead images with empty alt text: the PDF is
+    printed from this page, and WeasyPrint tags every <img> as a Figure, which PDF/UA
+    requires to have alt text (it cannot mark a picture as an artifact).
+    """
     return _environment().get_template("entry.html").render(
+        decorative_images=decorative_images,
         title=title_of(plan), author=AUTHOR, version=__version__,
         built=built.strftime("%Y-%m-%dT%H:%M:%SZ"), award=plan.award.entry,
         deadline=deadline_text(plan), ready=plan.checklist.ready,

@@ -26,15 +26,18 @@ LGC_MEMBERS = [
 ]
 
 
-def test_lgc_pack_is_ready(lgc_pack: Pack) -> None:
-    assert lgc_pack.result.exit_code == 0, lgc_pack.result.output
+def test_lgc_pack_counts_lead_images_as_attachments(lgc_pack: Pack) -> None:
+    """The example offers 4 evidence files and 3 lead images against max_files: 5."""
+    assert lgc_pack.result.exit_code == 1, lgc_pack.result.output
     assert lgc_pack.names() == LGC_MEMBERS
     checklist = lgc_pack.text("CHECKLIST.md").splitlines()
-    assert checklist[0] == "# READY: LGC Awards 2027"
-    assert not [line for line in checklist if line.startswith("- [ ]")]
+    assert checklist[0] == "# NOT READY: LGC Awards 2027"
+    assert [line for line in checklist if line.startswith("- [ ]")] == [
+        "- [ ] attachments: 7 files to attach (4 evidence files, 3 lead images), the award "
+        "allows 5"]
     assert "- 51 days to the deadline (15 January 2027 17:00 UTC)" in checklist
     assert "| summary | 86 words of 100 | ok |" in checklist
-    assert "READY: wrote" in lgc_pack.result.output
+    assert "NOT READY (1 blocker): wrote" in lgc_pack.result.output
 
 
 def test_zip_members_have_fixed_times_and_permissions(lgc_pack: Pack) -> None:
@@ -147,5 +150,5 @@ def test_awards_table(example_root) -> None:  # type: ignore[no-untyped-def]
     rows = [line for line in result.output.splitlines() if "lgc-awards-2027" in line]
     assert len(rows) == 1
     cells = [c.strip() for c in rows[0].split("│") if c.strip()]
-    assert cells == ["lgc-awards-2027", "LGC Awards 2027", "2027-01-15 17:00 UTC", "51", "4",
-                     "ready"]
+    assert cells == ["lgc-awards-2027", "LGC Awards 2027", "2027-01-15 17:00 GMT", "51", "4",
+                     "not ready (1 blocker)"]
