@@ -297,11 +297,20 @@ def _overrides(catalogue: Catalogue, award_id: str, entry: AwardFile | None) -> 
 def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
     found: list[Problem] = []
     slugs = {s.slug for s in catalogue.stories} | {u.slug for u in catalogue.unusable}
+    first: dict[str, int] = {}
     for index, slug in enumerate(award.entry.stories or []):
         if slug not in slugs:
             found.append(Problem(award.path, award.located.line_of(("stories", index)),
                                  f"stories[{index}]",
                                  f'no story has the slug "{slug}"{checks.did_you_mean(slug, slugs)}'))
+        elif first.setdefault(slug, index) != index:
+            found.append(Problem(award.path, award.located.line_of(("stories", index)),
+                                 f"stories[{index}]", f'"{slug}" is also stories[{first[slug]}]: '
+                                 "the story is entered once", Severity.WARNING))
+    if award.entry.stories is not None and award.entry.select is not None:
+        found.append(Problem(award.path, award.located.line_of(("select",)), "select",
+                             "is not used: the stories listed under stories: are entered; "
+                             "keep one of the two", Severity.WARNING))
     if award.entry.stories == [] and award.entry.select is None:
         found.append(Problem(award.path, award.located.line_of(("stories",)), "stories",
                              "lists no story: name the stories to enter, by their slugs",
