@@ -77,10 +77,10 @@ def _panel(draw: ImageDraw, left: int, metric: Metric) -> None:
     for row, line in enumerate(_wrap(metric.label, _font(10), right - left)):
         _text(draw, (centre, (36 + 16 * row) * _SCALE), line, 10)
     values = (metric.baseline or 0.0, metric.value)
-    zero, scale = _axis(values)
-    for x0, value, colour, name in zip((centre - _GAP // 2 - _BAR, centre + _GAP // 2), values,
-                                       _COLOURS, ("Before", "After"), strict=True):
-        top = zero - value * scale
+    zero, tops = _bars(values)
+    for x0, value, top, colour, name in zip((centre - _GAP // 2 - _BAR, centre + _GAP // 2),
+                                            values, tops, _COLOURS, ("Before", "After"),
+                                            strict=True):
         draw.rectangle((x0, min(top, zero), x0 + _BAR, max(top, zero)), fill=colour)
         label_y = top - 9 * _SCALE if value >= 0 else top + 9 * _SCALE
         _text(draw, (x0 + _BAR // 2, round(label_y)), formatting.short(value, metric.unit), 9)
@@ -88,15 +88,22 @@ def _panel(draw: ImageDraw, left: int, metric: Metric) -> None:
     draw.line((left, zero, right, zero), fill=_INK, width=_SCALE)
 
 
-def _axis(values: tuple[float, float]) -> tuple[float, float]:
-    """The zero line's y and pixels per unit, with room past the longest bars for labels."""
-    low, high = min(0.0, *values), max(0.0, *values)
+def _bars(values: tuple[float, float]) -> tuple[float, tuple[float, float]]:
+    """The zero line's y and each bar's top y, with room past the longest bar for its label.
+
+    The figures are scaled by the largest first, so any finite one (1e-307 or 1e307) gives
+    pixels: dividing the plot's height by such a span gave infinities, then NaN.
+    """
+    largest = max(abs(v) for v in values)
+    shares = tuple(v / largest for v in values) if largest else (0.0, 0.0)
+    low, high = min(0.0, *shares), max(0.0, *shares)
     spare = (high - low) / 6
     top, bottom = (high + spare if high > 0 else 0.0), (low - spare if low < 0 else 0.0)
     if top == bottom:  # nothing but zeros: the zero line at the foot, as for positive bars
         top = 1.0
     scale = (_BOTTOM - _TOP) / (top - bottom)
-    return _TOP + top * scale, scale
+    zero = _TOP + top * scale
+    return zero, (zero - shares[0] * scale, zero - shares[1] * scale)
 
 
 def _text(draw: ImageDraw, centre: tuple[int, int], text: str, points: int) -> None:

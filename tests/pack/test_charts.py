@@ -41,3 +41,16 @@ def test_drawing_charts_does_not_import_matplotlib() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout == "False\n"
+
+
+def test_tiny_and_huge_figures_still_draw() -> None:
+    """A figure check allows, however small or large, never stops the pack (0.5e-307 gave
+    'cannot convert float NaN to integer')."""
+    for value, baseline in ((0.5e-307, 0.0), (0.5e-307, 1e-308), (9.9e14, -9.9e14),
+                            (-5e-324, 0.0), (9e14, 1e-6)):
+        # built without validation: check refuses some of these, the chart must not crash
+        metric = Metric.model_construct(id="a", label="A", value=value, unit=Metric.model_validate(
+            {"id": "a", "label": "A", "value": 1, "unit": "count"}).unit, baseline=baseline)
+        with Image.open(io.BytesIO(_draw("T", [metric]))) as image:
+            colours = {colour for _, colour in image.getcolors(maxcolors=100_000) or []}
+        assert AFTER in colours, (value, baseline)

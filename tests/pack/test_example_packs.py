@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import docx
 import pypdf
@@ -152,3 +153,25 @@ def test_awards_table(example_root) -> None:  # type: ignore[no-untyped-def]
     cells = [c.strip() for c in rows[0].split("│") if c.strip()]
     assert cells == ["lgc-awards-2027", "LGC Awards 2027", "2027-01-15 17:00 GMT", "51", "4",
                      "not ready (1 blocker)"]
+
+
+def test_verify_a_path_that_is_no_pack(lgc_pack: Pack, tmp_path: Path) -> None:
+    missing = run_cli("pack", "--verify", str(tmp_path / "nz.zip"))
+    assert missing.exit_code == 2
+    assert missing.output == (f"showcase: {tmp_path / 'nz.zip'} does not exist: give the path "
+                              "of a pack, e.g. dist/<award-id>.zip\n")
+    text = tmp_path / "notes.zip"
+    text.write_text("hello")
+    not_zip = run_cli("pack", "--verify", str(text))
+    assert not_zip.exit_code == 1
+    assert not_zip.output == f"{text}: not a zip file, so not a pack\n{text}: 1 mismatch\n"
+    numbered = tmp_path / "numbered.zip"
+    with zipfile.ZipFile(lgc_pack.path) as source, zipfile.ZipFile(numbered, "w") as target:
+        manifest = json.loads(source.read("manifest.json"))
+        manifest["members"].append({"name": 5, "size": 1, "sha256": "x"})
+        target.writestr("manifest.json", json.dumps(manifest))
+    bad = run_cli("pack", "--verify", str(numbered))
+    assert bad.exit_code == 1
+    assert bad.output.splitlines()[0] == (
+        f"{numbered}: manifest.json cannot be read: members[14] is not a name (text), "
+        "size (a whole number) and sha256 (text)")
