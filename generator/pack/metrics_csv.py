@@ -24,7 +24,7 @@ def _number(value: float | None) -> str:
 
 
 def metrics_csv(stories: list[Story]) -> bytes:
-    """The CSV as UTF-8 bytes with CRLF line ends; numbers stay numbers."""
+    """The CSV as UTF-8 bytes with a byte-order mark and CRLF line ends; numbers stay numbers."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -35,4 +35,6 @@ def metrics_csv(stories: list[Story]) -> bytes:
                              _number(m.baseline), _number(m.target), neutralise(m.period or ""),
                              m.direction, neutralise(m.source or ""),
                              "true" if m.verified else "false"])
-    return out.getvalue().encode("utf-8")
+    # with a byte-order mark: Excel on Windows reads a CSV without one in the local code
+    # page and garbles £ and é; Python (utf-8-sig), LibreOffice and Numbers take either
+    return out.getvalue().encode("utf-8-sig")

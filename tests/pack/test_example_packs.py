@@ -110,7 +110,9 @@ def test_ukit_selects_by_outcome_newest_first(ukit_pack: Pack) -> None:
 
 
 def test_metrics_csv_lists_every_metric(lgc_pack: Pack) -> None:
-    rows = list(csv.reader(io.StringIO(lgc_pack.text("metrics.csv"))))
+    data = lgc_pack.read("metrics.csv")
+    assert data.startswith(b"\xef\xbb\xbfstory,metric id,")  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["story", "metric id", "label", "value", "unit", "baseline", "target",
                        "period", "direction", "source", "verified"]
     assert ["managed-cloud-hosting-for-fire-and-rescue", "hosting-income",
