@@ -5,13 +5,17 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime
+from xml.etree import ElementTree
 
+from generator import __version__
 from generator.markdown_text import to_plain
 from generator.pack.archive import rezip
 from generator.pack.charts import story_chart
 from generator.pack.plan import PackPlan
 from generator.pack.views import AnswerView, answer_views, metric_rows, story_views, title_of
 
+_APP_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_APP_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _HEADERS = ("Story", "Metric", "Value", "Baseline", "Target", "Period", "Verified")
 
@@ -22,7 +26,8 @@ def render_docx(plan: PackPlan, built: datetime) -> bytes:
     from docx.shared import Inches
 
     document = Document()
-    _properties(document, title_of(plan), built)
+    _properties(document, plan, built)
+    _package_parts(document, plan.entrant)
     document.add_heading(title_of(plan), level=0)
     document.add_heading("Questions and answers", level=1)
     for answer in answer_views(plan):
@@ -44,16 +49,51 @@ def render_docx(plan: PackPlan, built: datetime) -> bytes:
     return rezip(out.getvalue(), built)
 
 
-def _properties(document: object, title: str, built: datetime) -> None:
+def _properties(document: object, plan: PackPlan, built: datetime) -> None:
+    """Core properties of the entry, none left from python-docx's template."""
+    entry = plan.award.entry
     props = document.core_properties  # type: ignore[attr-defined]
-    props.title = title
-    props.author = "Showcase"
-    props.last_modified_by = "Showcase"
+    props.title = title_of(plan)
+    props.subject = f"Award entry: {entry.name}" + (f", organised by {entry.organiser}"
+                                                   if entry.organiser else "")
+    props.author = plan.entrant
+    props.last_modified_by = plan.entrant
+    props.category = entry.category or ""
+    props.keywords = "; ".join(k for k in ("award entry", entry.name, entry.category) if k)
+    props.comments = f"The entry of the evidence pack {plan.award.id}.zip, made by Showcase {__version__}"
+    props.identifier = plan.award.id
     props.language = "en-GB"
     props.created = built.replace(tzinfo=None)
     props.modified = built.replace(tzinfo=None)
     props.last_printed = built.replace(tzinfo=None)
     props.revision = 1
+    props.version = __version__
+
+
+def _package_parts(document: object, company: str) -> None:
+    """The template's thumbnail (a blank page) goes; app.xml says Showcase made the file.
+
+    The template's app.xml claims "Microsoft Macintosh Word", 0 words and 1 page; the new one
+    holds no counts, which Word works out itself when it opens the file.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document.part.package  # type: ignore[attr-defined]
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            package.rels.pop(rid)
+    app = Part(PackURI("/docProps/app.xml"), _APP_CONTENT_TYPE, _app_xml(company), package)
+    package.relate_to(app, RT.EXTENDED_PROPERTIES)
+
+
+def _app_xml(company: str) -> bytes:
+    root = ElementTree.Element("Properties", xmlns=_APP_NAMESPACE)  # the default namespace
+    for name, text in (("Application", "Showcase"), ("DocSecurity", "0"), ("Company", company)):
+        ElementTree.SubElement(root, name).text = text
+    xml: bytes = ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return xml
 
 
 def _answer(document: object, answer: AnswerView) -> None:

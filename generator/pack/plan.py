@@ -26,6 +26,9 @@ class PackPlan:
     gathered: Gathered
     checklist: Checklist
     now: datetime
+    entrant: str = "Showcase"
+    """Who enters: the site's name from mkdocs.yml (e.g. 'Example Borough Council digital
+    showcase'), else 'Showcase'; the entry documents' author."""
 
 
 class UnknownAward(ShowcaseError):
@@ -59,7 +62,13 @@ def make_plan(catalogue: Catalogue, award_id: str, now: datetime) -> PackPlan:
                               _answers_folder(award))
     gathered = gather(catalogue.layout, chosen.stories)
     checklist = make_checklist(award, chosen, drafted, gathered, now)
-    return PackPlan(award, chosen.stories, chosen.left_out, drafted, gathered, checklist, now)
+    return PackPlan(award, chosen.stories, chosen.left_out, drafted, gathered, checklist, now,
+                    _entrant(catalogue))
+
+
+def _entrant(catalogue: Catalogue) -> str:
+    name = catalogue.layout.site.get("site_name")
+    return " ".join(name.split()) if isinstance(name, str) and name.strip() else "Showcase"
 
 
 def _answers_folder(award: Award) -> str:

@@ -177,3 +177,23 @@ def test_verify_a_path_that_is_no_pack(lgc_pack: Pack, tmp_path: Path) -> None:
     assert bad.output.splitlines()[0] == (
         f"{numbered}: manifest.json cannot be read: members[14] is not a name (text), "
         "size (a whole number) and sha256 (text)")
+
+
+def test_docx_properties_are_the_entry_s_not_the_template_s(lgc_pack: Pack) -> None:
+    data = lgc_pack.read("entry.docx")
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert (props.title, props.subject, props.author, props.last_modified_by) == (
+        "LGC Awards 2027: Technology", "Award entry: LGC Awards 2027, organised by EMAP (LGC)",
+        "Example Borough Council digital showcase", "Example Borough Council digital showcase")
+    assert props.comments == "The entry of the evidence pack lgc-awards-2027.zip, made by " \
+        f"Showcase {__version__}"
+    assert (props.keywords, props.category, props.language) == (
+        "award entry; LGC Awards 2027; Technology", "Technology", "en-GB")
+    assert props.created is not None and props.created.isoformat() == "2026-01-01T00:00:00+00:00"
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        app = package.read("docProps/app.xml").decode()
+        rels = package.read("_rels/.rels").decode()
+    assert not [n for n in names if "thumbnail" in n] and "thumbnail" not in rels
+    assert "<Application>Showcase</Application>" in app
+    assert "Microsoft" not in app and "<Words>" not in app
