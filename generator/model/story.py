@@ -6,13 +6,25 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from generator.model.common import Date, DateTime, Flag, Number, ShowcaseModel, Slug
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+
+def _without_comments(value: object) -> object:
+    """Text without HTML comments, which are internal notes in a field as in a body (an
+    unclosed one runs to the end): never shown on the site, in feeds or in a pack."""
+    if not isinstance(value, str) or "<!--" not in value:
+        return value
+    return _COMMENT_AND_SPACE.sub(" ", value).strip()
+
+
+_COMMENT_AND_SPACE = re.compile(r"[ \t]*<!--.*?(?:-->|\Z)[ \t]*", re.DOTALL)
+Text = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_without_comments)]
+Words = Annotated[str, BeforeValidator(_without_comments)]
+"""Text that may be empty (an alt text of a decorative picture)."""
 
 
 class Status(StrEnum):
@@ -55,7 +67,7 @@ class Metric(ShowcaseModel):
     """The figure before the work."""
     target: Number | None = None
     """The figure aimed for."""
-    period: str | None = None
+    period: Words | None = None
     """When it was measured, e.g. 2025-26."""
     direction: Literal["up", "down"] = "up"
     """Which way is better."""
@@ -92,7 +104,7 @@ class Quote(ShowcaseModel):
     """What was said."""
     by: Text
     """Who said it."""
-    role: str | None = None
+    role: Words | None = None
     """Their role or organisation."""
     consent: Flag = False
     """True only when the person agreed to publication."""
@@ -129,7 +141,7 @@ class Image(ShowcaseModel):
 
     src: Text
     """Path relative to the story file, e.g. media/chatbot.png."""
-    alt: str | None = None
+    alt: Words | None = None
     """Text alternative; write alt: "" only for a purely decorative image."""
 
     @model_validator(mode="after")

@@ -70,7 +70,7 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
     if kind == "extra_forbidden":
         return _unknown_field(str(loc[-1]), _fields_at(model, loc[:-1]),
                               _what_at(model, loc[:-1]) or what)
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return (f"is {len(str(value))} characters long; at most {ctx.get('max_length')} are "
                 f"allowed: shorten it")
     if kind == "string_too_short":

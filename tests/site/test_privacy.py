@@ -22,6 +22,7 @@ MARKERS = {
     "zqxevtitle": "a private evidence item's title",
     "zqximage": "a non-public story's image",
     "zqxscript": "a script in a story body",
+    "zqxfieldnote": "an HTML comment in a front-matter field",
 }
 PNG = picture()
 
@@ -30,7 +31,11 @@ def _files() -> dict[str, str | bytes]:
     return {
         **site_project(),
         "stories/public.md": story(
-            title="Public story", tags="[shared]", contact="zqxcontact@example.gov.uk",
+            title="Public story <!-- zqxfieldnote -->", tags="[shared]",
+            summary="'What happened. <!-- zqxfieldnote: ask legal --> Really.'",
+            metrics="[{label: 'Calls <!-- zqxfieldnote -->', value: 5, unit: count, "
+                    "period: '2025 <!-- zqxfieldnote'}]",
+            contact="zqxcontact@example.gov.uk",
             quotes="[{text: 'Said with consent', by: A, consent: true}, "
                    "{text: 'zqxquote said this', by: B, consent: false}]",
             evidence="[{id: open, path: open.csv, title: Open data, public: true}, "
