@@ -135,7 +135,8 @@ def parse_number(value: Any) -> float | int:
     if value != value or value in (float("inf"), float("-inf")):
         raise _fail("number", f"expected a finite number, got {value}")
     if abs(value) >= LARGEST:
-        raise _fail("number", f"{value:,.0f} is too large to be a real figure (at most "
+        shown = f"{value:,}" if isinstance(value, int) else f"{value:g}"
+        raise _fail("number", f"{shown} is too large to be a real figure (at most "
                     f"{LARGEST - 1:,}): check for extra zeros")
     if 0 < abs(value) < SMALLEST:
         raise _fail("number", f"{value!r} is too small to be a real figure (nearer 0 than "
