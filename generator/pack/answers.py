@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import formatting
-from generator.markdown_text import inline_markdown, section, to_html, to_plain, word_count
+from generator.markdown_text import _INLINE_TAG, inline_markdown, section, to_html, word_count
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
 from generator.pack.code_spans import outside_code
@@ -30,6 +30,8 @@ _ALT = r"(?:\\.|[^\\\[\]]|\[(?:\\.|[^\\\[\]])*\])*"
 _IMAGE = re.compile(r"!\[(" + _ALT + r")\](?:[ \t]?\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)"
                     r"|[ \t]?\[[^\]]*\])?")
 _ESCAPED = re.compile(r"\\(.)")
+#: a line break between words, not between blocks: a soft break of the Markdown
+_SOFT_BREAK = re.compile(r"(?<=[^>\n])\n(?=[^<\n])")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,11 @@ class Answer:
     """'hand-written', 'drafted' or 'none'."""
     used: int
     """Words (or characters) used."""
+
+    @property
+    def plain(self) -> str:
+        """The answer as plain text, the text its words (or characters) are counted in."""
+        return plain_text(self.markdown) if self.markdown is not None else ""
 
     @property
     def unit(self) -> str:
@@ -186,8 +193,21 @@ def _bracketed(alt: str, opening: str, closing: str) -> str:
 def measure(markdown: str, question: Question) -> int:
     """Words (or characters, when the question has a character limit) of the plain text."""
     if question.characters is not None:
-        return len(to_plain(markdown))
+        return len(plain_text(markdown))
     return word_count(markdown)
+
+
+def plain_text(markdown: str) -> str:
+    """The answer as an entry form's plain text box takes it: a line per paragraph, list
+    item, heading or table row; a line break inside a paragraph is a space, as in print.
+
+    Its whitespace-separated words are the words counted, its length the characters.
+    """
+    # as markdown_text.to_plain: inline tags sit inside a word, other tags between words
+    inline = _SOFT_BREAK.sub(" ", _INLINE_TAG.sub("", to_html(markdown)))
+    text = html.unescape(re.sub(r"<[^>]+>", " ", inline))
+    lines = [" ".join(line.split()) for line in text.replace("\xa0", " ").splitlines()]
+    return "\n".join(line for line in lines if line)
 
 
 def safe_markdown(markdown: str) -> str:

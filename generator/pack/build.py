@@ -33,6 +33,8 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
     for answer in plan.drafted.answers:
         if answer.markdown is not None:
             members.add(f"answers/{answer.question.id}.md", (answer.markdown + "\n").encode())
+            # the text the limit is counted in: what a plain text box receives when pasted
+            members.add(f"answers/{answer.question.id}.txt", (answer.plain + "\n").encode())
     for item in plan.gathered.evidence:
         members.add(item.member, item.source.read_bytes())
     for item in plan.gathered.images:  # photos lose EXIF/GPS here as on the site

@@ -17,7 +17,8 @@ from tests.conftest import NOW, run_cli
 from tests.pack.conftest import ENV, Pack, build
 
 LGC_MEMBERS = [
-    "CHECKLIST.md", "answers/statement.md", "answers/summary.md", "entry.docx", "entry.html",
+    "CHECKLIST.md", "answers/statement.md", "answers/statement.txt", "answers/summary.md",
+    "answers/summary.txt", "entry.docx", "entry.html",
     "entry.pdf", "evidence/asc-data-platform-benefits.pdf",
     "evidence/cloud-hosting-contract-summary.pdf", "evidence/gis-shared-service-savings.csv",
     "evidence/staff-survey-2026-summary.pdf",
@@ -175,7 +176,7 @@ def test_verify_a_path_that_is_no_pack(lgc_pack: Pack, tmp_path: Path) -> None:
     bad = run_cli("pack", "--verify", str(numbered))
     assert bad.exit_code == 1
     assert bad.output.splitlines()[0] == (
-        f"{numbered}: manifest.json cannot be read: members[14] is not a name (text), "
+        f"{numbered}: manifest.json cannot be read: members[16] is not a name (text), "
         "size (a whole number) and sha256 (text)")
 
 
@@ -197,3 +198,15 @@ def test_docx_properties_are_the_entry_s_not_the_template_s(lgc_pack: Pack) -> N
     assert not [n for n in names if "thumbnail" in n] and "thumbnail" not in rels
     assert "<Application>Showcase</Application>" in app
     assert "Microsoft" not in app and "<Words>" not in app
+
+
+def test_the_plain_text_answer_has_the_words_counted(lgc_pack: Pack) -> None:
+    """`wc -w` of the .md counted bullets and markup (236 for 224); the .txt is the text
+    the pack counts, ready for a plain text box."""
+    checklist = lgc_pack.text("CHECKLIST.md").splitlines()
+    assert "| statement | 224 words of 1000 | ok |" in checklist
+    statement = lgc_pack.text("answers/statement.txt")
+    assert len(statement.split()) == 224
+    assert "**" not in statement and "\n- " not in statement
+    assert len(lgc_pack.text("answers/statement.md").split()) > 224
+    assert "`answers/<question>.txt` (that plain text)" in " ".join(checklist)

@@ -173,3 +173,10 @@ def test_evidence_names_clashing_by_case_are_renamed(project_factory: Factory) -
         names = [n for n in archive.namelist() if n.startswith("evidence/")]
         assert names == ["evidence/Report.pdf", "evidence/report-2.pdf"]
         assert archive.read("evidence/report-2.pdf") == b"two"
+
+
+def test_a_character_limit_is_counted_in_the_plain_text_answer(ready_pack: Pack) -> None:
+    plain = ready_pack.text("answers/impact.txt")
+    assert plain.endswith("\n") and "\n\n" not in plain
+    assert f"| impact | {len(plain) - 1} characters of 500 | ok |" in \
+        ready_pack.text("CHECKLIST.md").splitlines()
