@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 from rich.table import Table
 
+from generator.catalogue import Catalogue
 from generator.cli.common import failing_with, load, project_options, terminal
+from generator.model.common import UK
 from generator.pack import make_plan
 from generator.pack.checklist import days_left
-from generator.problems import ShowcaseError
+from generator.problems import Problem, ShowcaseError
+
+UK_ZONES = {"GMT", "BST"}
+"""UK time's names; before 1847 Europe/London has only a "local mean time" (LMT)."""
 
 
 @click.command()
 @project_options
 @failing_with(2)
 def awards(project_dir: Path, now_text: str | None) -> None:
-    """List the award entries: deadline, days left, stories selected, readiness."""
+    """List the award entries: deadline, days left, stories selected, readiness.
+
+    Exit 1 when an award file has errors (they are printed, on stderr, with file and line).
+    """
     catalogue, now = load(project_dir, now_text)
     table = Table(title="Award entries")
     for column in ("award", "name", "deadline", "days left", "stories", "readiness"):
@@ -34,6 +43,41 @@ def awards(project_dir: Path, now_text: str | None) -> None:
             readiness = "ready" if not blockers else \
                 f"not ready ({blockers} blocker{'s' * (blockers != 1)})"
         table.add_row(award.id, award.entry.name,
-                      deadline.strftime("%Y-%m-%d %H:%M %Z") if deadline else "-",
-                      str(days_left(deadline, now)) if deadline else "-", stories, readiness)
+                      shown_deadline(deadline) if deadline else "-",
+                      time_left(deadline, now) if deadline else "-", stories, readiness)
+    for relative in catalogue.unusable_awards:
+        table.add_row(Path(relative).stem, "-", "-", "-", "-", "cannot be read: see the errors below")
     terminal(width=200).print(table)
+    problems = award_errors(catalogue)
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        files = len({p.path for p in problems})
+        click.echo(f"showcase: {files} award file{'s' * (files != 1)} ha{'ve' if files != 1 else 's'} "
+                   "errors (above): fix them, then run showcase awards again "
+                   "(showcase check lists every problem)", err=True)
+        raise SystemExit(1)
+
+
+def award_errors(catalogue: Catalogue) -> list[Problem]:
+    """The errors in award files (and their answer folders), in file and line order."""
+    folder = catalogue.layout.relative(catalogue.layout.awards).rstrip("/") + "/"
+    return sorted(p for p in catalogue.errors if p.path.startswith(folder))
+
+
+def shown_deadline(deadline: datetime) -> str:
+    """The deadline in UK time (GMT or BST), or in UTC where UK time had no such name."""
+    try:
+        local = deadline.astimezone(UK)
+        if local.tzname() not in UK_ZONES:
+            local = deadline.astimezone(UTC)
+    except (OverflowError, ValueError):  # at the very ends of the calendar
+        local = deadline
+    # strftime's %Y leaves out the leading zeros of a year before 1000 on some systems
+    return (f"{local.year:04d}-{local.month:02d}-{local.day:02d} "
+            f"{local.hour:02d}:{local.minute:02d} {local.tzname() or ''}").rstrip()
+
+
+def time_left(deadline: datetime, now: datetime) -> str:
+    """Whole days to go, or "passed" once the deadline is past."""
+    return "passed" if deadline <= now else str(days_left(deadline, now))

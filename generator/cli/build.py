@@ -15,9 +15,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator import clock, project
-from generator.cli.common import failing_with, project_options
+from generator.cli import common
+from generator.cli.common import failing_with, project_options, writing
 from generator.mkdocs.plugin import ShowcasePlugin
-from generator.problems import ShowcaseError, UsageProblem
+from generator.problems import ShowcaseError
 
 PLUGIN = "showcase"
 
@@ -30,13 +31,16 @@ PLUGIN = "showcase"
 def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> None:
     """Build the public site; a failed build leaves the previous site in place."""
     clock.now(now_text)  # a bad --now is a usage problem, reported before building
-    config_file = _config_file(project_dir)
+    config_file = common.config_file(project_dir)
     target = _target(project_dir, config_file, site_dir)
     staging = target.parent / f".{target.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
+        with writing("choose a site folder you can write to with --site-dir", target):
+            staging.mkdir(parents=True)
         run_mkdocs(config_file, staging, now_text)
-        _swap(staging, target)
+        with writing("choose a site folder you can write to with --site-dir", target):
+            _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     click.echo(f"showcase: site built in {target}")
@@ -70,16 +74,6 @@ def _plain_abort(message: str) -> str:
     if message == "Aborted with a BuildError!":
         return "the error above must be fixed first"
     return message
-
-
-def _config_file(project_dir: Path) -> Path:
-    if not project_dir.is_dir():
-        raise UsageProblem(f"there is no folder {project_dir}: give the project folder with -p")
-    config_file = project_dir.resolve() / project.CONFIG_FILE
-    if not config_file.is_file():
-        raise UsageProblem(f"{config_file} not found: a showcase project needs a mkdocs.yml "
-                           "listing the showcase plugin (see the example project)")
-    return config_file
 
 
 def _plugin(config: MkDocsConfig) -> ShowcasePlugin:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import failing_with, load, project_options
+from generator.cli.common import failing_with, load, project_options, writing
 from generator.cms import PLACEHOLDER_REPO, cms_config, write_admin
 
 
@@ -18,8 +18,10 @@ from generator.cms import PLACEHOLDER_REPO, cms_config, write_admin
 @failing_with(1)
 def cms(project_dir: Path, now_text: str | None, out_dir: Path) -> None:
     """Write admin/index.html, admin/config.yml and the editor's script, from the story schema."""
-    catalogue, _ = load(project_dir, now_text)
-    for path in write_admin(catalogue.layout, catalogue.strategy, out_dir):
+    catalogue, _ = load(project_dir, now_text, writes=True)
+    with writing("choose a folder you can write to with --out"):
+        written = write_admin(catalogue.layout, catalogue.strategy, out_dir)
+    for path in written:
         click.echo(f"wrote {path.as_posix()}")
     if cms_config(catalogue.layout, catalogue.strategy)["backend"]["repo"] == PLACEHOLDER_REPO:
         click.echo(f"note: mkdocs.yml has no GitHub repo_url, so the editor's config names {PLACEHOLDER_REPO}: "

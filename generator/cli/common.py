@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
@@ -44,13 +45,51 @@ def project_options(func: F) -> F:
     return func
 
 
-def load(project_dir: Path, now_text: str | None) -> tuple[Catalogue, datetime]:
-    """Read the project; a problem with the settings is a ShowcaseError."""
-    now = clock.now(now_text)
+def project_folder(project_dir: Path) -> Path:
+    """`project_dir` when it is a folder; a UsageProblem when it is not."""
     if not project_dir.is_dir():
         raise UsageProblem(f"there is no folder {project_dir}: give the project folder with -p")
-    layout = project.discover(project_dir)
+    return project_dir
+
+
+def config_file(project_dir: Path) -> Path:
+    """The project's mkdocs.yml (absolute); a UsageProblem when the folder is not a project."""
+    found = project_folder(project_dir).resolve() / project.CONFIG_FILE
+    if not found.is_file():
+        raise UsageProblem(f"{found} not found: a showcase project needs a mkdocs.yml "
+                           "listing the showcase plugin (see the example project); "
+                           "give the project folder with -p")
+    return found
+
+
+def load(project_dir: Path, now_text: str | None, *,
+         writes: bool = False) -> tuple[Catalogue, datetime]:
+    """Read the project; a problem with the settings is a ShowcaseError.
+
+    A command that `writes` into the project refuses a folder without a mkdocs.yml, so a
+    mistyped -p (or the wrong current folder) never gains a stories/ or dist/ folder.
+    """
+    now = clock.now(now_text)
+    if writes:
+        config_file(project_dir)
+    layout = project.discover(project_folder(project_dir))
     return collect(layout, now), now
+
+
+@contextmanager
+def writing(hint: str = "choose a folder you can write to",
+            target: Path | None = None) -> Iterator[None]:
+    """Turn a failure to write a file or folder into a UsageProblem (exit 2) naming it.
+
+    The same words as `showcase pack` uses: "cannot write <path>: <reason> (<hint>)"; the
+    path is `target` when given, else the one the system names.
+    """
+    try:
+        yield
+    except OSError as exc:
+        where = target if target is not None else exc.filename if exc.filename else "the files"
+        reason = exc.strerror or str(exc)
+        raise UsageProblem(f"cannot write {where}: {reason} ({hint})") from None
 
 
 def failing_with(code: int) -> Callable[[F], F]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import failing_with, load, project_options
+from generator.cli.common import failing_with, load, project_options, writing
 from generator.clock import build_time
 from generator.sharing import opendata, publisher
 
@@ -38,9 +38,10 @@ def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
                               linkable=public,
                               evidence=catalogue.layout.relative(catalogue.layout.evidence))
     folder = out_dir if out_dir is not None else catalogue.layout.root / DEFAULT_OUT
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content in opendata.open_data_files(data).items():
-        (folder / name).write_bytes(content)
+    with writing("choose a folder you can write to with --out"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in opendata.open_data_files(data).items():
+            (folder / name).write_bytes(content)
     _report(folder, len(stories), partner, site_url)
 
 

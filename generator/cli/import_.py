@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import failing_with, load, project_options
+from generator.cli.common import failing_with, load, project_options, writing
 from generator.sharing import importing
 
 
@@ -17,9 +17,10 @@ from generator.sharing import importing
 def import_(file: Path, project_dir: Path, now_text: str | None) -> None:
     """Add the stories of a partner's stories.json as drafts (existing files are kept)."""
     data = importing.read_export(file, str(file))
-    catalogue, _ = load(project_dir, now_text)
+    catalogue, _ = load(project_dir, now_text, writes=True)
     planned = importing.plan_import(data, catalogue)
-    written = importing.write_import(planned)
+    with writing(f"check that {catalogue.layout.relative(catalogue.layout.stories)}/ can be written to"):
+        written = importing.write_import(planned)
     for item in planned:
         verb = "created" if item in written else "skipped"
         click.echo(f"{verb} {item.relative}")

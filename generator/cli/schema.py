@@ -6,14 +6,26 @@ from pathlib import Path
 
 import click
 
+from generator import clock
+from generator.cli.common import failing_with, project_folder, project_options, writing
 from generator.schemas import write_schemas
 
 
 @click.command()
+@project_options
 @click.option("--out", "out_dir", default="schemas", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write the schema files into.")
-def schema(out_dir: Path) -> None:
-    """Write JSON Schemas for editors (story, award file, strategy)."""
-    for path in write_schemas(out_dir):
+              help="Folder to write the schema files into (relative to the project).")
+@failing_with(1)
+def schema(project_dir: Path, now_text: str | None, out_dir: Path) -> None:
+    """Write JSON Schemas for editors (story, award file, strategy).
+
+    The schemas are the same for every project; -p only says where a relative --out goes,
+    and --now is accepted (and checked) as by every command.
+    """
+    clock.now(now_text)
+    target = out_dir if out_dir.is_absolute() else project_folder(project_dir) / out_dir
+    with writing("choose a folder you can write to with --out"):
+        written = write_schemas(target)
+    for path in written:
         click.echo(f"wrote {path.as_posix()}")

@@ -14,7 +14,8 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import MkDocsException
 
 from generator import clock
-from generator.cli.build import _config_file, _log_to_stderr
+from generator.cli.build import _log_to_stderr
+from generator.cli.common import config_file as project_config
 from generator.cli.common import failing_with, project_options
 from generator.mkdocs.livewatch import POLL_ENVIRONMENT
 from generator.problems import UsageProblem
@@ -41,7 +42,7 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) ->
         os.environ[POLL_ENVIRONMENT] = "1"
     _log_to_stderr()
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
-    config_file = _config_file(project_dir)
+    config_file = project_config(project_dir)
     while True:
         seen = _snapshot(config_file.parent)
         try:

@@ -25,7 +25,16 @@ from generator.catalogue import Catalogue
 from generator.model.story import StoryMeta
 from generator.problems import Problem, ShowcaseError
 from generator.reading.errors import field_name
-from generator.sharing.records import FORMAT_VERSION, OpenData, OpenMetric, OpenStory
+from generator.sharing.records import (
+    FORMAT_VERSION,
+    URL_PATTERN,
+    OpenData,
+    OpenMetric,
+    OpenStory,
+)
+
+NAME_MAX = 255
+"""The longest file name, in bytes, that common file systems (ext4, APFS, NTFS) take."""
 
 _templates = Environment(loader=PackageLoader("generator.sharing", "templates"),
                          autoescape=False, keep_trailing_newline=True)
@@ -71,9 +80,19 @@ def read_export(file: Path, shown: str) -> OpenData:
                             f"(see stories.schema.json): nothing was imported", problems) from None
 
 
+#: what a pattern of the records asks for, in plain words
+PATTERN_WORDS = {URL_PATTERN: "expected a web address starting https:// (or http://)"}
+
+
 def _message(error: ErrorDetails) -> str:
     if error["type"] == "missing":
         return "is required but missing"
+    if error["type"] == "slug":  # parse_slug's words already show the value found
+        return error["msg"]
+    if error["type"] == "string_pattern_mismatch":
+        pattern = str((error.get("ctx") or {}).get("pattern", ""))
+        words = PATTERN_WORDS.get(pattern, f"is not in the form this field takes ({pattern})")
+        return f"{words}, got {_shown(error.get('input'))}"
     return f"{error['msg']} (found {_shown(error.get('input'))})"
 
 
@@ -88,10 +107,15 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
     outcomes = {o.id for o in catalogue.strategy.outcomes} if catalogue.strategy else set()
     taken = {s.slug for s in catalogue.stories} | {u.slug for u in catalogue.unusable}
     planned = []
-    for story in data.stories:
-        path = layout.stories / f"{story.date.isoformat()}-{story.id}.md"
+    for index, story in enumerate(data.stories):
+        name = f"{story.date.isoformat()}-{story.id}.md"
+        path = layout.stories / name
         item = ImportedStory(story.id, path, layout.relative(path), None)
-        if path.exists():
+        if len(name.encode()) > NAME_MAX:
+            item.notes.append(f"skipped: stories[{index}].id is {len(story.id)} characters long: "
+                              f"too long for a file name (at most {NAME_MAX - len(name) + len(story.id)}); "
+                              "copy the story in by hand under a shorter slug")
+        elif path.exists():
             item.notes.append("skipped: the file already exists (it was not overwritten)")
         elif story.id in taken:
             item.notes.append(f'skipped: a story with the slug "{story.id}" already exists')

@@ -12,13 +12,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from generator.model.common import parse_slug
 from generator.model.story import AwardOutcome, Unit
 
 FORMAT_VERSION: Literal[1] = 1
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
-Url = Annotated[str, Field(pattern=r"^https?://", json_schema_extra={"format": "uri"})]
+URL_PATTERN = r"^https?://"
+
+# parse_slug says what a slug is in the words of check's messages; the pattern is the schema's
+Slug = Annotated[str, BeforeValidator(parse_slug), Field(pattern=SLUG_PATTERN)]
+Url = Annotated[str, Field(pattern=URL_PATTERN, json_schema_extra={"format": "uri"})]
 Text = Annotated[str, Field(min_length=1)]
 
 

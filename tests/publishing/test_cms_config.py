@@ -174,7 +174,7 @@ def test_site_files_publish_a_local_copy_of_the_cms(example: tuple[Layout, Any])
 def test_without_the_npm_package_no_admin_files_and_cms_says_how_to_install(
         make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bundle, "CMS_PACKAGE", "@sveltia/not-installed")
-    root = make_project({})
+    root = make_project({"mkdocs.yml": "site_name: Test\n"})
     assert cms.site_files(discover(root), None) == {}
     result = run_cli("cms", "-p", str(root), "--out", str(root / "out"))
     assert result.exit_code == 1
@@ -184,7 +184,7 @@ def test_without_the_npm_package_no_admin_files_and_cms_says_how_to_install(
 
 
 def test_showcase_cms_writes_the_admin_folder(make_project: ProjectFactory) -> None:
-    root = make_project({})
+    root = make_project({"mkdocs.yml": "site_name: Test\n"})
     result = run_cli("cms", "-p", str(root), "--out", str(root / "out"))
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*") if p.is_file())

@@ -18,7 +18,7 @@ def _check(root: Path) -> tuple[int, dict[str, object]]:
 
 
 def _new(make_project: ProjectFactory) -> Path:
-    root = make_project({})
+    root = make_project({"mkdocs.yml": "site_name: Test\n"})
     result = run_cli("new", TITLE, "-p", str(root), "--now", NOW)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == f"Created {FILE} (status: draft)."

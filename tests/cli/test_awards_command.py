@@ -1,0 +1,74 @@
+"""`showcase awards`: broken award files are named (exit 1); deadlines read plainly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import NOW, ProjectFactory, run_cli, story
+
+AWARD = """\
+name: {name}
+deadline: {deadline}
+stories: [a-test-story]
+questions:
+  - id: why
+    prompt: Why?
+    words: 100
+"""
+
+
+def _rows(output: str) -> dict[str, list[str]]:
+    rows = {}
+    for line in output.splitlines():
+        cells = [c.strip() for c in line.split("│") if c.strip()]
+        if len(cells) == 6:
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def _project(make_project: ProjectFactory, awards: dict[str, str]) -> Path:
+    return make_project({"stories/a.md": story(slug="a-test-story"),
+                         **{f"awards/{name}.yml": text for name, text in awards.items()}})
+
+
+def test_broken_award_files_are_named_on_stderr_and_exit_1(make_project: ProjectFactory) -> None:
+    good = {f"good-{n}": AWARD.format(name=f"Good {n}", deadline="2027-01-15T17:00:00+00:00")
+            for n in range(2)}
+    broken = {"bad-yaml": "name: [broken\n", "bad-field": AWARD.format(name="X", deadline="2027-01-15")
+              + "bogus: 1\n"}
+    result = run_cli("awards", "-p", str(_project(make_project, {**good, **broken})), "--now", NOW)
+    assert result.exit_code == 1, result.output
+    rows = _rows(result.stdout)
+    assert sorted(rows) == ["bad-field", "bad-yaml", "good-0", "good-1"]
+    assert rows["bad-yaml"] == ["-", "-", "-", "-", "cannot be read: see the errors below"]
+    assert result.stderr.splitlines() == [
+        "awards/bad-field.yml:8: bogus: is not a field of an award file; the fields are name, "
+        "organiser, category, edition, url, national, deadline, stories, select, questions, "
+        "attachments, tolerance, period, declarations",
+        "awards/bad-yaml.yml:1: not valid YAML: while parsing a flow sequence, did not find "
+        "expected ',' or ']' (a list written [a, b] needs its closing ])",
+        "showcase: 2 award files have errors (above): fix them, then run showcase awards again "
+        "(showcase check lists every problem)",
+    ]
+
+
+def test_deadlines_in_uk_time_and_a_passed_one_says_so(make_project: ProjectFactory) -> None:
+    awards = {
+        "winter": AWARD.format(name="Winter", deadline="2027-01-15T17:00:00+00:00"),
+        "summer": AWARD.format(name="Summer", deadline="2027-05-28"),
+        "offset": AWARD.format(name="Offset", deadline="2027-01-15T17:00:00+05:00"),
+        "gone": AWARD.format(name="Gone", deadline="2026-11-26T11:59:00+00:00"),
+        "ancient": AWARD.format(name="Ancient", deadline="0001-01-01"),
+    }
+    result = run_cli("awards", "-p", str(_project(make_project, awards)), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    rows = _rows(result.stdout)
+    shown = {name: (cells[1], cells[2]) for name, cells in rows.items()}
+    assert shown == {
+        "winter": ("2027-01-15 17:00 GMT", "51"),
+        "summer": ("2027-05-28 23:59 BST", "184"),
+        "offset": ("2027-01-15 12:00 GMT", "50"),
+        "gone": ("2026-11-26 11:59 GMT", "passed"),
+        "ancient": ("0001-01-02 00:01 UTC", "passed"),  # before UK time had a name
+    }
+    assert "LMT" not in result.output

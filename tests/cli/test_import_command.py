@@ -1,0 +1,71 @@
+"""`showcase import`: a partner's odd ids and addresses are told in plain words."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import NOW, ProjectFactory, run_cli
+
+
+def _record(**fields: object) -> dict[str, object]:
+    found: dict[str, object] = {
+        "id": "a-story", "title": "A story", "summary": "What happened.",
+        "date": "2026-03-14", "published": "2026-03-14T00:00:00+00:00", "service": "Digital",
+        "outcomes": ["earn-revenue"], "tags": [], "partners": [], "url": None, "image": None,
+        "metrics": [], "quotes": [], "evidence": [], "awards": [], "content_html": "<p>Hi.</p>",
+    }
+    found.update(fields)
+    return found
+
+
+def _export(tmp_path: Path, *records: dict[str, object]) -> Path:
+    path = tmp_path / "stories.json"
+    path.write_text(json.dumps({"version": 1, "publisher": "Testshire Fire", "site_url": None,
+                                "generated": "2026-01-01T00:00:00Z", "stories": list(records)}),
+                    encoding="utf-8")
+    return path
+
+
+def _partner(make_project: ProjectFactory) -> Path:
+    return make_project({"mkdocs.yml": "site_name: Partner\n"})
+
+
+def test_an_id_too_long_for_a_file_name_is_skipped_by_name(make_project: ProjectFactory,
+                                                           tmp_path: Path) -> None:
+    partner = _partner(make_project)
+    long_id = "a" * 300
+    result = run_cli("import", str(_export(tmp_path, _record(id=long_id), _record())),
+                     "-p", str(partner), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert "internal error" not in result.output
+    assert (f"  stories/2026-03-14-{long_id}.md: skipped: stories[0].id is 300 characters long: "
+            "too long for a file name (at most 241); copy the story in by hand under a shorter "
+            "slug") in result.output.splitlines()
+    assert sorted(p.name for p in (partner / "stories").iterdir()) == ["2026-03-14-a-story.md"]
+    assert "Imported 1 of 2 stories" in result.output
+
+
+def test_pattern_errors_are_in_plain_words(make_project: ProjectFactory, tmp_path: Path) -> None:
+    bad = _export(tmp_path, _record(id="Not A Slug", url="ftp://example.org/x",
+                                    outcomes=["Earn Revenue"]))
+    result = run_cli("import", str(bad), "-p", str(_partner(make_project)))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:3] == [
+        f'{bad}: stories[0].id: expected lowercase letters, digits and single hyphens '
+        '(like my-story-2026), got "Not A Slug"',
+        f'{bad}: stories[0].outcomes[0]: expected lowercase letters, digits and single hyphens '
+        '(like my-story-2026), got "Earn Revenue"',
+        f'{bad}: stories[0].url: expected a web address starting https:// (or http://), '
+        'got "ftp://example.org/x"',
+    ]
+    assert "String should match pattern" not in result.output
+
+
+def test_a_stories_folder_that_cannot_be_written(make_project: ProjectFactory,
+                                                 tmp_path: Path) -> None:
+    partner = make_project({"mkdocs.yml": "site_name: Partner\n", "stories": b""})
+    result = run_cli("import", str(_export(tmp_path, _record())), "-p", str(partner), "--now", NOW)
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[-1].startswith(
+        f"showcase: cannot write {partner.resolve() / 'stories'}")
