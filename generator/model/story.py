@@ -23,6 +23,15 @@ def _without_comments(value: object) -> object:
 
 _COMMENT_AND_SPACE = re.compile(r"[ \t]*<!--.*?(?:-->|\Z)[ \t]*", re.DOTALL)
 Text = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_without_comments)]
+
+
+def _one_line(value: object) -> object:
+    """A name or heading on one line: a line break in YAML (`title: |`, "\\n") is a space."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+Line = Annotated[Text, BeforeValidator(_one_line)]
+"""Text shown as a heading, a name or a label: on one line, single spaces."""
 Words = Annotated[str, BeforeValidator(_without_comments)]
 """Text that may be empty (an alt text of a decorative picture)."""
 
@@ -57,7 +66,7 @@ class Metric(ShowcaseModel):
 
     id: Slug | None = None
     """Stable name, unique in the story; defaults to the label as a slug."""
-    label: Text
+    label: Line
     """What is counted, e.g. 'Calls handled by the webchat'."""
     value: Number
     """The figure, as a plain number (30, not '30%')."""
@@ -102,7 +111,7 @@ class Quote(ShowcaseModel):
 
     text: Text
     """What was said."""
-    by: Text
+    by: Line
     """Who said it."""
     role: Words | None = None
     """Their role or organisation."""
@@ -157,7 +166,7 @@ class Image(ShowcaseModel):
 class StoryMeta(ShowcaseModel):
     """The front-matter of a story file."""
 
-    title: Annotated[Text, StringConstraints(max_length=120)]
+    title: Annotated[Line, StringConstraints(max_length=120)]
     """Headline, at most 120 characters."""
     summary: Annotated[Text, StringConstraints(max_length=300)]
     """One or two sentences, at most 300 characters."""
@@ -169,13 +178,13 @@ class StoryMeta(ShowcaseModel):
     """Not public before this instant; needs a UTC offset."""
     slug: Slug | None = None
     """URL part; defaults to the file name without a leading date."""
-    service: Text
+    service: Line
     """Council service area that owns the work."""
     outcomes: Annotated[list[Slug], Field(min_length=1)]
     """Strategy outcome ids this story evidences."""
-    tags: list[Text] = []
+    tags: list[Line] = []
     """Free topics."""
-    partners: list[Text] = []
+    partners: list[Line] = []
     """Suppliers, other councils, public bodies."""
     authors: list[Text] = []
     """Who wrote it."""
