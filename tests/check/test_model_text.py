@@ -1,0 +1,37 @@
+"""Story text fields as the model keeps them: notes left out, names on one line."""
+
+from __future__ import annotations
+
+from generator.model.story import StoryMeta
+
+BASE = {"summary": "What happened.", "date": "2026-01-01", "status": "published",
+        "service": "Digital services", "outcomes": ["earn-revenue"]}
+
+
+def _meta(**fields: object) -> StoryMeta:
+    return StoryMeta.model_validate({"title": "A title", **BASE, **fields})
+
+
+def test_a_title_over_two_lines_is_one_heading() -> None:
+    meta = _meta(title="Webchat cuts\ncalls   by a fifth\n", tags=["GIS\nmapping"],
+                 service="ICT and\n Digital", summary="Line one.\nLine two.")
+    assert (meta.title, meta.tags, meta.service) == (
+        "Webchat cuts calls by a fifth", ["GIS mapping"], "ICT and Digital")
+    assert meta.summary == "Line one.\nLine two."  # a summary may keep its line break
+
+
+def test_a_note_in_a_field_is_left_out() -> None:
+    meta = _meta(title="Webchat <!-- check the name --> launch",
+                 summary="Calls fell. <!-- unclosed note runs to the end",
+                 metrics=[{"label": "Calls <!--x-->", "value": 1, "unit": "count",
+                           "period": "2025-26 <!-- provisional -->"}])
+    assert (meta.title, meta.summary) == ("Webchat launch", "Calls fell.")
+    assert (meta.metrics[0].label, meta.metrics[0].period) == ("Calls", "2025-26")
+
+
+def test_a_title_that_is_only_a_note_is_empty() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="string_too_short"):
+        _meta(title="<!-- to do -->")
