@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -29,17 +30,32 @@ LGC_MEMBERS = [
 
 
 def test_lgc_pack_counts_lead_images_as_attachments(lgc_pack: Pack) -> None:
-    """The example offers 4 evidence files and 3 lead images against max_files: 5."""
-    assert lgc_pack.result.exit_code == 1, lgc_pack.result.output
+    """The example offers 4 evidence files and 3 lead images, within max_files: 8."""
+    assert lgc_pack.result.exit_code == 0, lgc_pack.result.output
     assert lgc_pack.names() == LGC_MEMBERS
     checklist = lgc_pack.text("CHECKLIST.md").splitlines()
-    assert checklist[0] == "# NOT READY: LGC Awards 2027"
+    assert checklist[0] == "# READY: LGC Awards 2027"
+    assert [line for line in checklist if line.startswith("- [ ]")] == []
+    assert "- 51 days to the deadline (15 January 2027 17:00 UTC)" in checklist
+    assert "| summary | 86 words of 100 | ok |" in checklist
+    assert "READY: wrote" in lgc_pack.result.output
+
+
+def test_too_many_attachments_block_the_entry(example_root: Path, tmp_path: Path) -> None:
+    """Lead images count as attachments with the evidence files: 7 against max_files: 5."""
+    root = shutil.copytree(example_root, tmp_path / "project",
+                           ignore=shutil.ignore_patterns("dist", "site"))
+    award = root / "awards/lgc-awards-2027.yml"
+    award.write_text(award.read_text(encoding="utf-8").replace("max_files: 8", "max_files: 5"),
+                     encoding="utf-8")
+    result = run_cli("pack", "lgc-awards-2027", "-p", str(root), "--now", NOW,
+                     "--out", str(tmp_path / "dist"), env=ENV)
+    assert result.exit_code == 1, result.output
+    with zipfile.ZipFile(tmp_path / "dist/lgc-awards-2027.zip") as archive:
+        checklist = archive.read("CHECKLIST.md").decode().splitlines()
     assert [line for line in checklist if line.startswith("- [ ]")] == [
         "- [ ] attachments: 7 files to attach (4 evidence files, 3 lead images), the award "
         "allows 5"]
-    assert "- 51 days to the deadline (15 January 2027 17:00 UTC)" in checklist
-    assert "| summary | 86 words of 100 | ok |" in checklist
-    assert "NOT READY (1 blocker): wrote" in lgc_pack.result.output
 
 
 def test_zip_members_have_fixed_times_and_permissions(lgc_pack: Pack) -> None:
@@ -155,7 +171,7 @@ def test_awards_table(example_root) -> None:  # type: ignore[no-untyped-def]
     assert len(rows) == 1
     cells = [c.strip() for c in rows[0].split("│") if c.strip()]
     assert cells == ["lgc-awards-2027", "LGC Awards 2027", "2027-01-15 17:00 GMT", "51", "4",
-                     "not ready (1 blocker)"]
+                     "ready"]
 
 
 def test_verify_a_path_that_is_no_pack(lgc_pack: Pack, tmp_path: Path) -> None:
@@ -209,4 +225,4 @@ def test_the_plain_text_answer_has_the_words_counted(lgc_pack: Pack) -> None:
     assert len(statement.split()) == 224
     assert "**" not in statement and "\n- " not in statement
     assert len(lgc_pack.text("answers/statement.md").split()) > 224
-    assert "`answers/<question>.txt` (that plain text)" in " ".join(checklist)
+    assert "Paste each answer's .txt file from the answers folder (that plain text)" in " ".join(checklist)
