@@ -192,7 +192,7 @@ DateTime = Annotated[
 Deadline = Annotated[
     datetime, BeforeValidator(parse_deadline), PlainSerializer(lambda v: v.isoformat(), return_type=str)
 ]
-Slug = Annotated[str, BeforeValidator(parse_slug), Field(pattern=SLUG.pattern)]
+Slug = Annotated[str, BeforeValidator(parse_slug), Field(pattern=f"^{SLUG.pattern}$")]
 Number = Annotated[float | int, BeforeValidator(parse_number)]
 Flag = Annotated[bool, BeforeValidator(parse_bool)]
 HttpsUrl = Annotated[str, BeforeValidator(parse_https), Field(pattern=r"^https://")]
