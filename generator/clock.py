@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-from generator.model.common import parse_deadline
+from generator.model.common import UK, parse_deadline
 from generator.problems import UsageProblem
 
 
@@ -36,3 +36,16 @@ def build_time() -> datetime:
         except ValueError:
             raise UsageProblem(f'SOURCE_DATE_EPOCH must be whole seconds, got "{epoch}"') from None
     return datetime.now(UTC).replace(microsecond=0)
+
+
+UK_ZONES = {"GMT", "BST"}
+
+
+def uk_time(moment: datetime) -> datetime:
+    """`moment` in UK time (named GMT or BST), or in UTC where UK time had no such name (before
+    1847, "LMT"); as it is at the very ends of the calendar."""
+    try:
+        local = moment.astimezone(UK)
+        return local if local.tzname() in UK_ZONES else moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return moment

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -10,12 +10,11 @@ from rich.table import Table
 
 from generator.catalogue import Catalogue
 from generator.cli.common import failing_with, load, project_options, terminal
-from generator.model.common import UK
+from generator.clock import uk_time
 from generator.pack import make_plan
 from generator.pack.checklist import days_left
 from generator.problems import Problem, ShowcaseError
 
-UK_ZONES = {"GMT", "BST"}
 """UK time's names; before 1847 Europe/London has only a "local mean time" (LMT)."""
 
 
@@ -67,12 +66,7 @@ def award_errors(catalogue: Catalogue) -> list[Problem]:
 
 def shown_deadline(deadline: datetime) -> str:
     """The deadline in UK time (GMT or BST), or in UTC where UK time had no such name."""
-    try:
-        local = deadline.astimezone(UK)
-        if local.tzname() not in UK_ZONES:
-            local = deadline.astimezone(UTC)
-    except (OverflowError, ValueError):  # at the very ends of the calendar
-        local = deadline
+    local = uk_time(deadline)
     # strftime's %Y leaves out the leading zeros of a year before 1000 on some systems
     return (f"{local.year:04d}-{local.month:02d}-{local.day:02d} "
             f"{local.hour:02d}:{local.minute:02d} {local.tzname() or ''}").rstrip()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator.catalogue import Award
+from generator.clock import uk_time
 from generator.pack.answers import Answer, Drafted, HtmlLeftOut, ImageLeftOut
 from generator.pack.files import Gathered
 from generator.pack.periods import overlaps, parse_period
@@ -148,7 +149,8 @@ def _deadline(award: Award, now: datetime) -> tuple[list[str], list[str]]:
     deadline = award.entry.deadline
     if deadline is None:
         return [], ["no deadline in the award file"]
-    shown = deadline.strftime("%d %B %Y %H:%M %Z").lstrip("0").strip()
+    local = uk_time(deadline)  # as `showcase awards` shows it
+    shown = f"{local.day} {local:%B} {local.year} {local:%H:%M} {local.tzname() or ''}".strip()
     if deadline < now:
         return [f"deadline passed: {shown}"], []
     return [], [f"{days_left(deadline, now)} days to the deadline ({shown})"]

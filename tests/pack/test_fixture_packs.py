@@ -53,7 +53,7 @@ def test_warnings_name_metrics_quotes_drafts_and_periods(fixture_pack: Pack) -> 
         'stories/good.md: metric risk-calls: period "mid-2026" could not be checked against '
         "the award's period",
         "stories/good.md: quote 2 left out (no consent: true)",
-        "51 days to the deadline (15 January 2027 17:00 UTC)",
+        "51 days to the deadline (15 January 2027 17:00 GMT)",
     ]
     assert "## Declarations to confirm" in _checklist(fixture_pack)
 
@@ -157,7 +157,7 @@ def test_deadline_passed_and_tolerance(project_factory: Factory) -> None:
     assert result.exit_code == 1
     blockers = [line for line in result.output.splitlines() if line.startswith("blocker: ")]
     assert "blocker: statement: 280 words of 250 (275 with the 10% tolerance)" in blockers
-    assert "blocker: deadline passed: 1 November 2026 17:00 UTC" in blockers
+    assert "blocker: deadline passed: 1 November 2026 17:00 GMT" in blockers
 
 
 def test_evidence_names_clashing_by_case_are_renamed(project_factory: Factory) -> None:
