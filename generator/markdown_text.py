@@ -32,14 +32,19 @@ def _converter() -> markdown.Markdown:
 
 
 def to_plain(text: str) -> str:
-    """Markdown as plain text: what an entry platform counts words in."""
-    html = to_html(text)
+    """Markdown as plain text, as an entry form's plain text box takes it (and an entry
+    platform counts words in): a line per paragraph, list item, heading or table row; a line
+    break inside a paragraph is a space, as in print."""
     # emphasis, code and links are inside a word ("**bold**text" is one word); other tags
     # (paragraphs, line breaks, list items, cells) stand between words
+    inline = _SOFT_BREAK.sub(" ", _INLINE_TAG.sub("", to_html(text)))
     # every entity decoded once (&amp;a; is the text "&a;", not an entity to drop)
-    plain = html_module.unescape(re.sub(r"<[^>]+>", " ", _INLINE_TAG.sub("", html)))
-    plain = plain.replace("\xa0", " ")
-    return re.sub(r"[ \t]*\n[ \t\n]*", "\n", re.sub(r"[ \t]+", " ", plain)).strip()
+    plain = html_module.unescape(re.sub(r"<[^>]+>", " ", inline)).replace("\xa0", " ")
+    lines = (" ".join(line.split()) for line in plain.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+_SOFT_BREAK = re.compile(r"(?<=[^>\n])\n(?=[^<\n])")
 
 
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import formatting
-from generator.markdown_text import _INLINE_TAG, inline_markdown, section, to_html, word_count
+from generator.markdown_text import inline_markdown, section, to_html, to_plain, word_count
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
 from generator.pack.code_spans import outside_code
@@ -31,7 +31,6 @@ _IMAGE = re.compile(r"!\[(" + _ALT + r")\](?:[ \t]?\((?:\\.|[^\\()]|\((?:\\.|[^\
                     r"|[ \t]?\[[^\]]*\])?")
 _ESCAPED = re.compile(r"\\(.)")
 #: a line break between words, not between blocks: a soft break of the Markdown
-_SOFT_BREAK = re.compile(r"(?<=[^>\n])\n(?=[^<\n])")
 
 
 @dataclass(frozen=True)
@@ -198,16 +197,9 @@ def measure(markdown: str, question: Question) -> int:
 
 
 def plain_text(markdown: str) -> str:
-    """The answer as an entry form's plain text box takes it: a line per paragraph, list
-    item, heading or table row; a line break inside a paragraph is a space, as in print.
-
-    Its whitespace-separated words are the words counted, its length the characters.
-    """
-    # as markdown_text.to_plain: inline tags sit inside a word, other tags between words
-    inline = _SOFT_BREAK.sub(" ", _INLINE_TAG.sub("", to_html(markdown)))
-    text = html.unescape(re.sub(r"<[^>]+>", " ", inline))
-    lines = [" ".join(line.split()) for line in text.replace("\xa0", " ").splitlines()]
-    return "\n".join(line for line in lines if line)
+    """The answer as an entry form's plain text box takes it (`to_plain`): its
+    whitespace-separated words are the words counted, its length the characters."""
+    return to_plain(markdown)
 
 
 def safe_markdown(markdown: str) -> str:
