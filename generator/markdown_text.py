@@ -94,3 +94,17 @@ def section(text: str, heading: str) -> str | None:
         if " ".join(name.split()).casefold() == wanted:
             return content
     return None
+
+
+def sections_named(text: str, heading: str) -> list[str]:
+    """Every section under `## heading` (case and spacing ignored), in order: a body may
+    repeat a heading (two `## Impact`), which `sections` keeps once."""
+    body = strip_comments(text)
+    wanted = " ".join(heading.split()).casefold()
+    matches = list(_HEADING.finditer(body))
+    found = []
+    for index, match in enumerate(matches):
+        if " ".join(match.group(1).split()).casefold() == wanted:
+            end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
+            found.append(body[match.end():end].strip())
+    return found

@@ -18,7 +18,7 @@ READY, NOT_READY, FAILED = 0, 1, 2
 @project_options
 @click.argument("award_id", required=False)
 @click.option("--out", "out_dir", default="dist", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
+              type=click.Path(path_type=Path),  # checked below, where it is used
               help="Folder to write <award-id>.zip into (relative to the project).")
 @click.option("--verify", "verify_zip", type=click.Path(dir_okay=False, path_type=Path),
               help="Check a pack's members against its manifest.json instead of building.")
@@ -32,6 +32,8 @@ def pack(project_dir: Path, now_text: str | None, award_id: str | None, out_dir:
         raise click.UsageError("give an award id (the file name in awards/ without .yml)")
     catalogue, now = load(project_dir, now_text)
     target = out_dir if out_dir.is_absolute() else project_dir / out_dir
+    if target.exists() and not target.is_dir():  # relative to the project, as it is used
+        raise click.UsageError(f"--out: {target} is a file, not a folder")
     built = build_pack(catalogue, award_id, now, clock.build_time(), target)
     _summary(built)
     raise SystemExit(READY if built.plan.checklist.ready else NOT_READY)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import formatting
-from generator.markdown_text import inline_markdown, section, to_html, to_plain, word_count
+from generator.markdown_text import inline_markdown, sections_named, to_html, to_plain, word_count
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
 from generator.pack.code_spans import outside_code
@@ -106,6 +106,17 @@ class HtmlLeftOut:
 
 
 @dataclass(frozen=True)
+class RepeatedSection:
+    """A story with its `compose: "section: <heading>"` heading more than once: the drafted
+    answer holds every one, in order."""
+
+    question: str
+    path: str
+    heading: str
+    count: int
+
+
+@dataclass(frozen=True)
 class Drafted:
     """All answers, the quotes left out for lack of consent, the images and HTML left out."""
 
@@ -114,6 +125,7 @@ class Drafted:
     """e.g. 'stories/x.md: quote 2': the quote's place in the story, never the person."""
     images_left_out: list[ImageLeftOut]
     html_left_out: list[HtmlLeftOut] = field(default_factory=list)
+    repeated_sections: list[RepeatedSection] = field(default_factory=list)
 
 
 def compose_answers(questions: list[Question], stories: list[Story],
@@ -133,7 +145,23 @@ def compose_answers(questions: list[Question], stories: list[Story],
     # a person who did not consent to being quoted is not named to them
     left_out = [f"{s.path}: quote {number}" for s in stories
                 for number, q in enumerate(s.meta.quotes, start=1) if not q.consent]
-    return Drafted(answers, left_out, images, markup)
+    return Drafted(answers, left_out, images, markup, _repeated(questions, stories, overrides))
+
+
+def _repeated(questions: list[Question], stories: list[Story],
+              overrides: dict[str, Path]) -> list[RepeatedSection]:
+    """Each drafted section answer that takes a heading a story has more than once."""
+    found = []
+    for question in questions:
+        compose = question.compose
+        if question.id in overrides or compose is None or compose.kind != "section":
+            continue
+        heading = compose.heading or ""
+        for story in stories:
+            count = len([t for t in sections_named(story.body, heading) if t])
+            if count > 1:
+                found.append(RepeatedSection(question.id, story.path, heading, count))
+    return found
 
 
 def _answer(question: Question, stories: list[Story], override: Path | None, folder: str,
@@ -249,7 +277,8 @@ def _draft_parts(compose: Compose, stories: list[Story]) -> list[tuple[str, str]
 
 
 def _section(heading: str, story: Story) -> str:
-    text = section(story.body, heading)
+    """Every section of the story under `heading`, in order (a heading may repeat)."""
+    text = "\n\n".join(t for t in sections_named(story.body, heading) if t)
     return f"**{story.title}.**\n\n{text}" if text else ""
 
 

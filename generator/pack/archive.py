@@ -8,9 +8,13 @@ import json
 import os
 import tempfile
 import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
+
+from generator.problems import ShowcaseError
 
 MANIFEST = "manifest.json"
 _STORED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip", ".docx", ".xlsx", ".pptx", ".gz",
@@ -22,25 +26,64 @@ class MemberRefused(ValueError):
     """A member name that is unsafe or already written."""
 
 
+class SourceChanged(ShowcaseError):
+    """A file copied into the pack changed between being summed and being written."""
+
+
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FileMember:
+    """A member copied from a file as the zip is written, never held whole in memory."""
+
+    path: Path
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> FileMember:
+        """The file at `path` with its size and SHA-256, read in chunks."""
+        digest, size = hashlib.sha256(), 0
+        with path.open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+        return cls(path, size, digest.hexdigest())
+
+
+Content = bytes | FileMember
+
+
 class Members:
     """The pack's members by name; a second write to a name (ignoring case) is refused."""
 
     def __init__(self) -> None:
-        self._data: dict[str, bytes] = {}
+        self._data: dict[str, Content] = {}
         self._folded: set[str] = set()
 
     def add(self, name: str, data: bytes) -> None:
+        self._add(name, data)
+
+    def add_file(self, name: str, path: Path) -> None:
+        """The file at `path` as member `name`, summed now and copied when the zip is
+        written, in chunks: a 600 MB evidence file is never in memory whole."""
+        self._add(name, FileMember.of(path))
+
+    def _add(self, name: str, data: Content) -> None:
         check_name(name)
         if name.casefold() in self._folded:
             raise MemberRefused(f"{name} is already in the pack: a member is written once")
         self._folded.add(name.casefold())
         self._data[name] = data
 
-    def items(self) -> list[tuple[str, bytes]]:
-        return sorted(self._data.items())
+    def items(self) -> list[tuple[str, Content]]:
+        return sorted(self._data.items(), key=lambda item: item[0])
 
     def __getitem__(self, name: str) -> bytes:
-        return self._data[name]
+        """The member's bytes (a file member is read whole: for small members only)."""
+        data = self._data[name]
+        return data.path.read_bytes() if isinstance(data, FileMember) else data
 
     def __contains__(self, name: object) -> bool:
         return name in self._data
@@ -66,7 +109,8 @@ def sha256(data: bytes) -> str:
 
 def manifest(members: Members, extra: dict[str, Any]) -> bytes:
     """manifest.json: every member with size and SHA-256, plus `extra` facts."""
-    files = [{"name": n, "size": len(d), "sha256": sha256(d)} for n, d in members.items()]
+    files = [{"name": n, "size": d.size, "sha256": d.sha256} if isinstance(d, FileMember)
+             else {"name": n, "size": len(d), "sha256": sha256(d)} for n, d in members.items()]
     return (json.dumps({**extra, "members": files}, indent=2, ensure_ascii=False) + "\n").encode()
 
 
@@ -77,18 +121,50 @@ def zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
     return max(stamp, _EARLIEST)
 
 
-def zip_bytes(entries: list[tuple[str, bytes]], moment: datetime, *, sort: bool = True) -> bytes:
+def zip_bytes(entries: Sequence[tuple[str, Content]], moment: datetime, *,
+              sort: bool = True) -> bytes:
     """A zip of `entries` with fixed times, 0o644 permissions and no extra fields."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, data in sorted(entries) if sort else entries:
+    write_zip(out, entries, moment, sort=sort)
+    return out.getvalue()
+
+
+def write_zip(stream: BinaryIO, entries: Sequence[tuple[str, Content]], moment: datetime, *,
+              sort: bool = True) -> None:
+    """Write the zip of `entries` to `stream` (seekable): the same bytes whether a member
+    is given as bytes or as a file, which is copied in chunks and checked against its sum."""
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name, data in sorted(entries, key=lambda e: e[0]) if sort else entries:
             info = zipfile.ZipInfo(name, date_time=zip_time(moment))
             info.external_attr = 0o100644 << 16
             info.create_system = 3
             stored = PurePosixPath(name).suffix.lower() in _STORED
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            archive.writestr(info, data, compresslevel=None if stored else 6)
-    return out.getvalue()
+            if isinstance(data, FileMember):
+                _copy(archive, info, data)
+            else:
+                archive.writestr(info, data, compresslevel=None if stored else 6)
+
+
+def _copy(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: FileMember) -> None:
+    """`source` into the archive in chunks. Its compression level is zlib's default, 6, as
+    `writestr(..., compresslevel=6)` gives; its size is set first, as writestr sets it, so a
+    file over 2 GB gets the same ZIP64 header."""
+    info.file_size = source.size
+    digest, size = hashlib.sha256(), 0
+    try:
+        stream = source.path.open("rb")
+    except OSError as exc:
+        raise SourceChanged(f"{source.path} cannot be read any more: {exc.strerror or exc}") \
+            from None
+    with stream, archive.open(info, "w") as member:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            member.write(chunk)
+    if size != source.size or digest.hexdigest() != source.sha256:
+        raise SourceChanged(f"{source.path} changed while the pack was written: "
+                            "run showcase pack again")
 
 
 def rezip(data: bytes, moment: datetime) -> bytes:
@@ -98,13 +174,20 @@ def rezip(data: bytes, moment: datetime) -> bytes:
     return zip_bytes(entries, moment, sort=False)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename, so no half file is left."""
+def write_atomically(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write via a temporary file in the same folder and rename, so no half file is left.
+
+    `data` is the bytes, or a function that writes them to the stream it is given (a zip
+    streamed from its members' files).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                data(stream)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:

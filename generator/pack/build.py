@@ -9,7 +9,7 @@ from pathlib import Path
 from generator import __version__
 from generator.catalogue import Catalogue
 from generator.images import published_bytes
-from generator.pack.archive import MANIFEST, Members, manifest, write_atomically, zip_bytes
+from generator.pack.archive import MANIFEST, Members, manifest, write_atomically, write_zip
 from generator.pack.documents import render_checklist, render_entry_html
 from generator.pack.docx_entry import render_docx
 from generator.pack.metrics_csv import metrics_csv
@@ -35,8 +35,8 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
             members.add(f"answers/{answer.question.id}.md", (answer.markdown + "\n").encode())
             # the text the limit is counted in: what a plain text box receives when pasted
             members.add(f"answers/{answer.question.id}.txt", (answer.plain + "\n").encode())
-    for item in plan.gathered.evidence:
-        members.add(item.member, item.source.read_bytes())
+    for item in plan.gathered.evidence:  # copied in chunks as the zip is written
+        members.add_file(item.member, item.source)
     for item in plan.gathered.images:  # photos lose EXIF/GPS here as on the site
         members.add(item.member, published_bytes(item.source) or item.source.read_bytes())
     html = render_entry_html(plan, built)
@@ -45,7 +45,7 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
     members.add("entry.pdf", render_pdf(printed, {n: members[n] for n in members
                                                   if n.startswith("images/")}))
     members.add("entry.docx", render_docx(plan, built))
-    members.add("metrics.csv", metrics_csv(plan.stories))
+    members.add("metrics.csv", metrics_csv(plan.stories, plan.gathered.cited))
     members.add("CHECKLIST.md", render_checklist(plan).encode())
     facts = {"award": plan.award.id, "stories": [s.slug for s in plan.stories],
              "version": __version__, "built": built.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -58,20 +58,30 @@ def build_pack(catalogue: Catalogue, award_id: str, now: datetime, built: dateti
                out_dir: Path) -> BuiltPack:
     """Plan, render and write `<out_dir>/<award_id>.zip`; ShowcaseError when it cannot.
 
-    Every member is made in memory before the zip is written beside the target and moved
-    over it, so a failed run leaves the last pack whole, and says it is from an earlier run.
+    Every member is made (evidence files summed) before the zip is written beside the
+    target and moved over it, so a failed run leaves the last pack whole, and says it is
+    from an earlier run. Evidence files are copied into the zip in chunks, never read whole.
     """
     target = out_dir / f"{award_id}.zip"
     try:
         plan = make_plan(catalogue, award_id, now)
         members = assemble(plan, built)
-        data = zip_bytes(members.items(), built)
+        _write(target, members, built)
+    except CannotWrite:
+        raise
     except ShowcaseError as exc:
         if target.parent == out_dir and target.exists():  # not for ids like '../x'
             exc.args = (f"{exc} ({target} was not replaced: it is from an earlier run)",)
         raise
-    try:
-        write_atomically(target, data)
-    except OSError as exc:
-        raise ShowcaseError(f"cannot write {target}: {exc.strerror or exc}") from None
     return BuiltPack(plan, target, list(members))
+
+
+class CannotWrite(ShowcaseError):
+    """The pack's folder or file cannot be written."""
+
+
+def _write(target: Path, members: Members, built: datetime) -> None:
+    try:
+        write_atomically(target, lambda stream: write_zip(stream, members.items(), built))
+    except OSError as exc:
+        raise CannotWrite(f"cannot write {target}: {exc.strerror or exc}") from None

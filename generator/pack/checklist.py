@@ -9,7 +9,7 @@ from datetime import datetime
 
 from generator.catalogue import Award
 from generator.clock import uk_time
-from generator.pack.answers import Answer, Drafted, HtmlLeftOut, ImageLeftOut
+from generator.pack.answers import Answer, Drafted, HtmlLeftOut, ImageLeftOut, RepeatedSection
 from generator.pack.files import Gathered
 from generator.pack.periods import overlaps, parse_period
 from generator.pack.selection import Chosen
@@ -45,7 +45,9 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     warnings += [f"{q} left out (no consent: true)" for q in drafted.quotes_left_out]
     warnings += [_image_warning(image) for image in drafted.images_left_out]
     warnings += [_html_warning(markup) for markup in drafted.html_left_out]
+    warnings += [_repeated_warning(repeated) for repeated in drafted.repeated_sections]
     warnings += [f"story left out: {line}" for line in chosen.left_out]
+    warnings += [f"file renamed: {line}" for line in gathered.renamed]
     deadline_blocker, deadline_warning = _deadline(award, now)
     blockers += deadline_blocker
     warnings += deadline_warning
@@ -88,6 +90,12 @@ def _html_warning(markup: HtmlLeftOut) -> str:
     tags = ", ".join(tag.strip("<>") for tag in markup.tags)
     return (f"{markup.question}: raw HTML left out of the answer ({markup.path}): {tags}; "
             "an entry form takes text: write what it showed as text")
+
+
+def _repeated_warning(repeated: RepeatedSection) -> str:
+    return (f'{repeated.question}: {repeated.path} has {repeated.count} sections headed '
+            f'"{repeated.heading}": the answer holds all {repeated.count}, in order; '
+            "if one should have another heading, rename it")
 
 
 def _percent(fraction: float) -> str:
@@ -135,7 +143,12 @@ def _metric_warnings(award: Award, stories: list[Story]) -> Iterator[str]:
                 yield f"{name} has no source"
             if not metric.verified:
                 yield f"{name} is not verified"
-            if qualifying is None or metric.period is None:
+            if qualifying is None:
+                continue
+            if metric.period is None:
+                yield (f"{name} has no period: judges cannot tell whether it falls in the "
+                       f"qualifying period {qualifying[0].isoformat()} to "
+                       f"{qualifying[1].isoformat()} (add period:, e.g. period: 2025-26)")
                 continue
             span = parse_period(metric.period)
             if span is None:

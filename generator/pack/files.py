@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.paths import PathRefused, resolve_inside
@@ -29,6 +29,12 @@ class Gathered:
     images: list[PackFile]
     missing: list[str]
     """One line per file that is missing or refused, naming the story and why."""
+    cited: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(story path, evidence id) to the file's member name, e.g. evidence/call-volumes.csv:
+    where a metric's `source` is in the pack."""
+    renamed: list[str] = field(default_factory=list)
+    """One line per file whose member name is not its own, because another file in the
+    pack has that name (ignoring case)."""
 
 
 def gather(layout: Layout, stories: list[Story]) -> Gathered:
@@ -37,7 +43,8 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
     evidence: list[PackFile] = []
     images: list[PackFile] = []
     missing: list[str] = []
-    seen: set[Path] = set()
+    cited: dict[tuple[str, str], str] = {}
+    members: dict[Path, str] = {}
     evidence_name = layout.relative(layout.evidence)
     for story in stories:
         for item in story.meta.evidence:
@@ -46,14 +53,15 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
             except PathRefused as exc:
                 missing.append(f"{story.path}: evidence {item.id}: {exc}")
                 continue
-            if source.resolve() not in seen:
-                seen.add(source.resolve())
+            if source.resolve() not in members:
                 member = names.claim("evidence", PurePosixPath(item.path.strip()))
+                members[source.resolve()] = member
                 evidence.append(PackFile(member, source, source.stat().st_size))
+            cited.setdefault((story.path, item.id), members[source.resolve()])
         image = _image(layout, story, names, missing)
         if image is not None:
             images.append(image)
-    return Gathered(evidence, images, missing)
+    return Gathered(evidence, images, missing, cited, names.renamed)
 
 
 def _image(layout: Layout, story: Story, names: _Names, missing: list[str]) -> PackFile | None:
@@ -85,10 +93,12 @@ def _readable_image(path: Path) -> bool:
 
 
 class _Names:
-    """Member names, unique ignoring case; a clash gets -2, -3 ... before the suffix."""
+    """Member names, unique ignoring case; a clash gets -2, -3 ... before the suffix, and
+    a line in `renamed` saying so (the checklist shows it)."""
 
     def __init__(self) -> None:
-        self._taken: set[str] = set()
+        self._taken: dict[str, str] = {}
+        self.renamed: list[str] = []
 
     def claim(self, folder: str, relative: PurePosixPath) -> str:
         parts = [p for p in relative.parts if p not in ("", ".", "..")]
@@ -97,5 +107,8 @@ class _Names:
         while str(candidate).casefold() in self._taken:
             number += 1
             candidate = base.with_name(f"{base.stem}-{number}{base.suffix}")
-        self._taken.add(str(candidate).casefold())
+        self._taken[str(candidate).casefold()] = str(candidate)
+        if candidate != base:
+            self.renamed.append(f"{base} is {candidate} in the pack: {self._taken[str(base).casefold()]} "
+                                "has the same name (ignoring case)")
         return str(candidate)

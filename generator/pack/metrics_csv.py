@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 
 from generator.story import Story
 
 COLUMNS = ("story", "metric id", "label", "value", "unit", "baseline", "target", "period",
-           "direction", "source", "verified")
+           "direction", "source", "verified", "source file")
+"""`source file` is the pack's copy of the evidence the `source` id names (e.g.
+evidence/call-volumes.csv), empty for an https:// source or evidence not in the pack."""
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -23,18 +26,24 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def metrics_csv(stories: list[Story]) -> bytes:
-    """The CSV as UTF-8 bytes with a byte-order mark and CRLF line ends; numbers stay numbers."""
+def metrics_csv(stories: list[Story], cited: Mapping[tuple[str, str], str] | None = None) -> bytes:
+    """The CSV as UTF-8 bytes with a byte-order mark and CRLF line ends; numbers stay numbers.
+
+    `cited` maps (story path, evidence id) to the evidence file's name in the pack
+    (`Gathered.cited`), for the `source file` column.
+    """
+    files = cited or {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for story in stories:
         for m in story.meta.metrics:
             text = [story.slug, m.key, m.label]
+            found = files.get((story.path, m.source), "") if m.source else ""
             writer.writerow([*(neutralise(t) for t in text), _number(m.value), m.unit.value,
                              _number(m.baseline), _number(m.target), neutralise(m.period or ""),
                              m.direction, neutralise(m.source or ""),
-                             "true" if m.verified else "false"])
+                             "true" if m.verified else "false", neutralise(found)])
     # with a byte-order mark: Excel on Windows reads a CSV without one in the local code
     # page and garbles £ and é; Python (utf-8-sig), LibreOffice and Numbers take either
     return out.getvalue().encode("utf-8-sig")

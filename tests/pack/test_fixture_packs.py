@@ -81,9 +81,9 @@ def test_answers_are_plain_markdown_without_comments(fixture_pack: Pack) -> None
 def test_metrics_csv_neutralises_formulas_and_keeps_numbers(fixture_pack: Pack) -> None:
     rows = list(csv.reader(io.StringIO(fixture_pack.read("metrics.csv").decode("utf-8-sig"))))
     assert rows[1] == ["good", "formula", "'=SUM(A1:A2)", "12.5", "percent", "10", "", "2024",
-                       "up", "sheet", "true"]
+                       "up", "sheet", "true", "evidence/sheet.csv"]
     assert rows[2] == ["good", "risk-calls", "'@risk calls", "1200", "count", "", "", "mid-2026",
-                       "up", "", "false"]
+                       "up", "", "false", ""]
 
 
 def test_only_the_included_stories_files_are_packed(fixture_pack: Pack) -> None:

@@ -1,0 +1,111 @@
+"""A judge finds every figure's source file in the pack, every section an answer draws on,
+and a note of each file renamed or figure without a period."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import story
+from tests.pack.conftest import Pack, build, write_project
+
+AWARD = """\
+name: Sources Awards 2027
+deadline: 2027-01-15T17:00:00+00:00
+period: {from: 2026-01-01, to: 2026-12-31}
+stories: [upper, lower]
+questions:
+  - id: statement
+    prompt: What changed?
+    words: 500
+    compose: "section: Impact"
+"""
+UPPER = story(
+    slug="upper", title="Upper story", date="2026-05-01",
+    metrics=("\n  - id: calls\n    label: Calls\n    value: 10\n    unit: count\n"
+             "    period: \"2026\"\n    source: ab\n    verified: true\n"
+             "  - id: undated\n    label: Undated\n    value: 3\n    unit: count\n"
+             "    source: https://example.org/figures\n    verified: true\n"),
+    evidence="\n  - id: ab\n    path: A B.csv\n    title: Upper file\n",
+    body=("## Impact\n\nFirst impact paragraph.\n\n## Challenge\n\nA challenge.\n\n"
+          "## impact\n\nSecond impact paragraph.\n"),
+)
+LOWER = story(
+    slug="lower", title="Lower story", date="2026-04-01",
+    metrics=("\n  - id: visits\n    label: Visits\n    value: 7\n    unit: count\n"
+             "    period: \"2026\"\n    source: low\n    verified: true\n"),
+    evidence="\n  - id: low\n    path: a b.csv\n    title: Lower file\n",
+)
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    root = write_project(tmp_path_factory.mktemp("sources"), {
+        "awards/sources.yml": AWARD,
+        "stories/upper.md": UPPER,
+        "stories/lower.md": LOWER,
+        "evidence/a b.csv": "lower\n1\n",
+        "evidence/A B.csv": "upper\n2\n",
+    })
+    return build(root, "sources", root / "dist")
+
+
+def _warnings(pack: Pack) -> list[str]:
+    return [line[2:] for line in pack.text("CHECKLIST.md").splitlines()
+            if line.startswith("- ") and not line.startswith("- [ ]")]
+
+
+def test_an_answer_holds_every_section_under_its_heading_in_order(pack: Pack) -> None:
+    assert pack.result.exit_code == 0, pack.result.output
+    assert pack.text("answers/statement.md") == (
+        "**Upper story.**\n\nFirst impact paragraph.\n\nSecond impact paragraph.\n\n"
+        "**Lower story.**\n\nAn impact.\n")
+    assert ('statement: stories/upper.md has 2 sections headed "Impact": the answer holds '
+            "all 2, in order; if one should have another heading, rename it") in _warnings(pack)
+
+
+def test_a_figure_without_a_period_is_named_when_the_award_has_one(pack: Pack) -> None:
+    assert ("stories/upper.md: metric undated has no period: judges cannot tell whether it "
+            "falls in the qualifying period 2026-01-01 to 2026-12-31 (add period:, e.g. "
+            "period: 2025-26)") in _warnings(pack)
+    assert not [w for w in _warnings(pack) if "metric calls" in w or "metric visits" in w]
+
+
+def test_metrics_csv_names_each_source_file_as_it_is_in_the_pack(pack: Pack) -> None:
+    rows = list(csv.DictReader(io.StringIO(pack.read("metrics.csv").decode("utf-8-sig"))))
+    files = {row["metric id"]: row["source file"] for row in rows}
+    assert files == {"calls": "evidence/A B.csv", "undated": "", "visits": "evidence/a b-2.csv"}
+    assert pack.text("evidence/A B.csv") == "upper\n2\n"
+    assert pack.text("evidence/a b-2.csv") == "lower\n1\n"
+    with zipfile.ZipFile(pack.path) as archive:
+        assert all(f in archive.namelist() for f in files.values() if f)
+
+
+def test_a_file_renamed_to_avoid_a_clash_is_said(pack: Pack) -> None:
+    assert ("file renamed: evidence/a b.csv is evidence/a b-2.csv in the pack: "
+            "evidence/A B.csv has the same name (ignoring case)") in _warnings(pack)
+
+
+def test_out_is_the_project_folder_the_pack_is_written_to(pack: Pack, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """--out relative to the project (-p), checked where it is used: a file called 'dist'
+    in the current folder is no reason to refuse the project's dist/."""
+    from tests.conftest import NOW, run_cli
+    from tests.pack.conftest import ENV
+
+    (tmp_path / "elsewhere").write_text("")
+    (tmp_path / "packs").write_text("a file, not a folder")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("pack", "sources", "-p", str(pack.project), "--now", NOW,
+                     "--out", "packs", env=ENV)
+    assert result.exit_code == 0, result.output
+    assert (pack.project / "packs" / "sources.zip").is_file()
+    (pack.project / "taken").write_text("a file in the project")
+    refused = run_cli("pack", "sources", "-p", str(pack.project), "--now", NOW,
+                      "--out", "taken", env=ENV)
+    assert refused.exit_code == 2
+    assert f"--out: {pack.project / 'taken'} is a file, not a folder" in refused.output
