@@ -43,15 +43,26 @@ def _parse_compose(value: Any) -> Any:
 
 
 def _parse_tolerance(value: Any) -> float:
-    if isinstance(value, bool):
-        pass
-    elif isinstance(value, int | float) and 0 <= value <= 100:
-        return float(value) / 100
-    elif isinstance(value, str) and (match := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%\s*", value)):
-        return float(match.group(1)) / 100
-    raise PydanticCustomError(
-        "tolerance", "expected a percentage like 10%, got {found}", {"found": _shown(value)}
-    )
+    """A word tolerance as a fraction: 10, "10" and "10%" are 10%, within 0% to 100%. A bare
+    number between 0 and 1 (0.1) could mean a tenth or a tenth of one per cent: refused."""
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+        if 0 < number < 1:
+            raise PydanticCustomError(
+                "tolerance", "{found} is unclear: write {tenth}% ({found} of the limit), or "
+                "{found}% if you mean {found} of one per cent",
+                {"found": _shown(value), "tenth": f"{number * 100:g}"})
+    elif isinstance(value, str) and (match := _TOLERANCE.fullmatch(value)):
+        number = float(match.group(1))
+    if number is None or not 0 <= number <= 100:
+        raise PydanticCustomError(
+            "tolerance", "expected a percentage from 0% to 100%, like 10%, got {found}",
+            {"found": _shown(value)})
+    return number / 100
+
+
+_TOLERANCE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%?\s*")
 
 
 Limit = Annotated[PositiveInt, Strict()]
