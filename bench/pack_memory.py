@@ -17,20 +17,12 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-NOW = "2026-11-26T12:00:00+00:00"
-SHOWCASE = Path(sys.executable).with_name("showcase")
-STRATEGY = """\
-name: Bench strategy
-council: Benchshire Council
-outcomes:
-  - {id: earn-revenue, title: Technology that earns revenue, enabler: Traded services}
-success_criteria: []
-"""
+from pack_bench import NOW, SHOWCASE, STRATEGY  # run as bench/pack_memory.py: bench/ is on the path
+
 AWARD = """\
 name: Memory Awards 2027
 deadline: 2027-01-15T17:00:00+00:00
