@@ -116,7 +116,14 @@ def _no_collection_pauses() -> Iterator[None]:
 def _files(folder: Path, *patterns: str) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted({f for pattern in patterns for f in folder.rglob(pattern) if not f.is_dir()})
+    return sorted({f for pattern in patterns for f in folder.rglob(pattern)
+                   if not f.is_dir() and not _hidden(f, folder)})
+
+
+def _hidden(file: Path, folder: Path) -> bool:
+    """A hidden file or folder (`.draft.md`, macOS's `._story.md` copies, `.git/`): not read,
+    as editors and file managers hide them from their authors too."""
+    return any(part.startswith(".") for part in file.relative_to(folder).parts)
 
 
 _LIKE_A_STORY = re.compile(r"\.(md|markdown|mdown|mkd)(\.txt)?$", re.IGNORECASE)
@@ -184,7 +191,9 @@ def _collect_stories(catalogue: Catalogue, elsewhere: Elsewhere) -> None:
     # a rebuild under `serve` has every unchanged story in memory: no file to read or write
     cache = FrontMatterCache(None) if MEMO.warm else FrontMatterCache.for_project(layout.root)
     memo = checks.PathMemo(cache)
-    everything = sorted(layout.stories.rglob("*")) if layout.stories.is_dir() else []
+    everything = [file for file in (sorted(layout.stories.rglob("*"))
+                                    if layout.stories.is_dir() else [])
+                  if not _hidden(file, layout.stories)]
     files = [file for file in everything if file.suffix == ".md" and not file.is_dir()
              and _inside_project(catalogue, file, folders)]
     catalogue.problems += _unread_story_files(layout, everything)
