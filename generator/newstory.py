@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.catalogue import STRATEGY_FILE
 from generator.model.strategy import Strategy
-from generator.problems import ShowcaseError
+from generator.problems import ShowcaseError, UsageProblem
 from generator.project import Layout
 from generator.story import make_slug
 
@@ -20,7 +22,10 @@ def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None
     clean_title = " ".join(title.split())
     if not clean_title:
         raise ShowcaseError('the title is empty: write showcase new "A title for the story"')
-    slug = make_slug(clean_title, max_length=60) or "story"
+    if not _shown_title(clean_title):
+        raise UsageProblem("the title is only an HTML comment (an internal note, never shown): "
+                           'write showcase new "A title for the story"')
+    slug = file_slug(clean_title)
     path = layout.stories / f"{today.isoformat()}-{slug}.md"
     if path.exists():
         raise ShowcaseError(f"{layout.relative(path)} already exists: choose another title or "
@@ -36,6 +41,25 @@ def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None
     with path.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     return path
+
+
+def file_slug(title: str) -> str:
+    """The slug a new story's file is named by (its default web address): the title as shown,
+    without HTML comments (internal notes), currency signs or other symbols (`£` would read
+    "ps", `©` "c"), at most 60 characters on a word boundary."""
+    words = "".join(" " if unicodedata.category(c) in _DROPPED else c for c in _shown_title(title))
+    return make_slug(words, max_length=60) or "story"
+
+
+def _shown_title(title: str) -> str:
+    """The title as the site shows it: HTML comments are internal notes, never shown."""
+    return " ".join(_COMMENT.sub(" ", title).split())
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_DROPPED = frozenset({"Sc", "Sk", "So"})
+"""Unicode categories left out of a file name: currency signs, modifier symbols (^, `),
+other symbols (©, ™, °, emoji); letters, digits and `&` (as "and") stay."""
 
 
 def _environment() -> Environment:

@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import NOW, ProjectFactory, run_cli
 
 TITLE = "AI webchat cuts call waiting times"
@@ -61,3 +63,42 @@ def test_a_filled_in_new_story_is_ready_for_review(make_project: ProjectFactory)
                     encoding="utf-8")
     code, report = _check(root)
     assert (code, report["problems"]) == (0, [])
+
+
+def test_a_title_with_a_comment_and_a_pound_sign_names_the_file_by_the_words_shown(
+        make_project: ProjectFactory) -> None:
+    root = make_project({"mkdocs.yml": "site_name: Test\n"})
+    title = "Café & Crème: <!-- note --> £1.2m saved!"
+    result = run_cli("new", title, "-p", str(root), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    name = "stories/2026-11-26-cafe-and-creme-1-2m-saved.md"
+    assert result.output.splitlines()[0] == f"Created {name} (status: draft)."
+    assert f"title: {json.dumps(title, ensure_ascii=False)}\n" in (root / name).read_text(encoding="utf-8")
+    code, report = _check(root)
+    assert (code, report["errors"]) == (0, 0)
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("€5m saved by $300 of kit", "5m-saved-by-300-of-kit"),
+    ("¥ and ₹ budgets", "and-budgets"),
+    ("©2026 ™ award 🎉 for 50% cut", "2026-award-for-50-cut"),
+    ("Cost: £1.2m → £0.8m", "cost-1-2m-0-8m"),
+    ("£", "story"),
+    ("Open day <!-- unclosed note", "open-day"),
+])
+def test_symbols_leave_no_letters_in_the_file_name(make_project: ProjectFactory, title: str,
+                                                   slug: str) -> None:
+    root = make_project({"mkdocs.yml": "site_name: Test\n"})
+    result = run_cli("new", title, "-p", str(root), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"Created stories/2026-11-26-{slug}.md (status: draft)."
+
+
+def test_a_title_that_is_only_a_comment_is_a_usage_error(make_project: ProjectFactory) -> None:
+    root = make_project({"mkdocs.yml": "site_name: Test\n"})
+    result = run_cli("new", "<!-- to do -->", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[-1] == (
+        "showcase: the title is only an HTML comment (an internal note, never shown): "
+        'write showcase new "A title for the story"')
+    assert not (root / "stories").exists()
