@@ -16,7 +16,8 @@ from generator import checks
 from generator.content import content_problems
 from generator.elsewhere import Elsewhere, here
 from generator.model.award import AwardFile
-from generator.model.common import SLUG, parse_date
+from generator.model.common import SLUG, fold_name, parse_date
+from generator.model.story import Status
 from generator.model.strategy import Strategy
 from generator.problems import Problem, Severity
 from generator.project import Layout
@@ -27,7 +28,7 @@ from generator.reading.safe_yaml import Located, YamlProblem
 from generator.reading.series import Table, read_table
 from generator.reading.stories import MEMO, StoryRead, read_story
 from generator.reading.text import read_text
-from generator.story import Story, UnusableStory, fold_name, make_slug
+from generator.story import Story, UnusableStory, make_slug
 
 STRATEGY_FILE = "strategy.yml"
 ACCESSIBILITY_PAGE = "accessibility.md"
@@ -356,6 +357,13 @@ def _selection_problems(catalogue: Catalogue, award: Award) -> list[Problem]:
                     f"select.{kind}[{index}]",
                     f'no story has the {what} "{value}"{checks.did_you_mean(value, known[kind])}',
                     Severity.WARNING))
+    candidates = [s for s in catalogue.stories if s.status is not Status.DRAFT]
+    if not found and not any(select.matches(set(s.meta.outcomes), set(s.meta.tags),
+                                            {s.meta.service}) for s in candidates):
+        found.append(Problem(award.path, award.located.line_of(("select",)), "select",
+                             "matches no story that is not a draft: a story must have one of "
+                             "each list's values (outcomes, tags and services together)",
+                             Severity.WARNING))
     return found
 
 

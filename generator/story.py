@@ -61,12 +61,6 @@ class Story:
         return zip(self.kept.get(name, range(len(items))), items, strict=True)
 
 
-def fold_name(name: str) -> str:
-    """A tag, service or outcome as an award's selection compares them: "ICT and  Digital"
-    is "ict and digital"."""
-    return " ".join(name.split()).casefold()
-
-
 @dataclass(frozen=True)
 class UnusableStory:
     """A story file that could not be read into the model; kept so it can be named."""

@@ -8,7 +8,16 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BeforeValidator, Field, PositiveInt, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.model.common import Date, Deadline, Flag, HttpsUrl, ShowcaseModel, Slug, _shown
+from generator.model.common import (
+    Date,
+    Deadline,
+    Flag,
+    HttpsUrl,
+    ShowcaseModel,
+    Slug,
+    _shown,
+    fold_name,
+)
 
 _COMPOSE_KINDS = ("summary", "metrics", "quotes", "section")
 
@@ -102,6 +111,14 @@ class Selection(ShowcaseModel):
     """Tags."""
     services: list[str] = []
     """Service areas."""
+
+    def matches(self, outcomes: set[str], tags: set[str], services: set[str]) -> bool:
+        """Any listed value in each given list (tags and services in any case or spacing, as
+        the site lists them); an empty list does not narrow, and nothing listed matches none."""
+        wanted = [(self.outcomes, outcomes), (self.tags, tags), (self.services, services)]
+        given = [({fold_name(v) for v in values}, {fold_name(v) for v in have})
+                 for values, have in wanted if values]
+        return bool(given) and all(values & have for values, have in given)
 
 
 class Attachments(ShowcaseModel):

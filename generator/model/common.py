@@ -122,6 +122,12 @@ def _looks_like_datetime(text: str) -> bool:
     return re.match(r"\s*\d{4}-\d{2}-\d{2}[T ]", text) is not None
 
 
+def fold_name(name: str) -> str:
+    """A tag, service or outcome as an award's selection compares them: "ICT and  Digital"
+    is "ict and digital"."""
+    return " ".join(name.split()).casefold()
+
+
 def parse_slug(value: Any) -> str:
     if not isinstance(value, str) or not SLUG.fullmatch(value):
         raise _fail("slug", f"expected lowercase letters, digits and single hyphens "

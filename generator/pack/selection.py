@@ -13,7 +13,7 @@ from generator.model.story import Status
 from generator.reading import frontmatter
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
-from generator.story import Story, UnusableStory, fold_name
+from generator.story import Story, UnusableStory
 
 #: A missing or refused file is a blocker of its own (files.py), not a reason to leave a story out.
 FILE_FIELDS = re.compile(r"evidence\[\d+\]\.path|image\.src")
@@ -68,11 +68,11 @@ def _listed(catalogue: Catalogue, slugs: list[str]) -> list[_Candidate]:
 def _selected(catalogue: Catalogue, select: Selection) -> list[_Candidate]:
     """Stories matching `select`, newest first; unreadable ones judged by their raw fields."""
     found = [_Candidate(s.path, s.status is Status.DRAFT, s)
-             for s in catalogue.stories if _matches(select, set(s.meta.outcomes),
+             for s in catalogue.stories if select.matches(set(s.meta.outcomes),
                                                     set(s.meta.tags), {s.meta.service})]
     for unusable in sorted(catalogue.unusable, key=lambda u: u.path, reverse=True):
         raw = _raw_fields(catalogue, unusable)
-        if _matches(select, _strings(raw.get("outcomes")), _strings(raw.get("tags")),
+        if select.matches(_strings(raw.get("outcomes")), _strings(raw.get("tags")),
                     _strings([raw.get("service")])):
             found.append(_unusable(unusable))
     return found
@@ -125,13 +125,4 @@ def _raw_fields(catalogue: Catalogue, story: UnusableStory) -> dict[str, Any]:
 
 def _strings(value: object) -> set[str]:
     return {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
-
-
-def _matches(select: Selection, outcomes: set[str], tags: set[str], services: set[str]) -> bool:
-    """Any listed value in each given list (tags and services in any case or spacing, as the
-    site lists them); an empty list does not narrow."""
-    wanted = [(select.outcomes, outcomes), (select.tags, tags), (select.services, services)]
-    given = [({fold_name(v) for v in values}, {fold_name(v) for v in have})
-             for values, have in wanted if values]
-    return bool(given) and all(values & have for values, have in given)
 
