@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from generator.cli.common import failing_with, load, project_options, writing
 from generator.clock import build_time
+from generator.problems import UsageProblem
 from generator.sharing import opendata, publisher
+from generator.story import Story
 
 DEFAULT_OUT = Path("dist") / "open-data"
 
@@ -23,6 +27,9 @@ DEFAULT_OUT = Path("dist") / "open-data"
 def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
            partner: str | None) -> None:
     """Write the public stories as open data; exit 1 when the project has errors."""
+    if partner is not None and not partner.strip():
+        raise UsageProblem("--partner is empty: give the partner's name as the stories list it "
+                           "under partners, or leave --partner out to export every public story")
     catalogue, now = load(project_dir, now_text)
     if catalogue.errors:
         for problem in catalogue.errors:
@@ -43,13 +50,32 @@ def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
         for name, content in opendata.open_data_files(data).items():
             (folder / name).write_bytes(content)
     _report(folder, len(stories), partner, site_url)
+    if partner and not stories:
+        click.echo(f'No public story lists "{partner}" under partners.'
+                   f"{_did_you_mean(partner, public)}")
 
 
 def _report(folder: Path, count: int, partner: str | None, site_url: str | None) -> None:
     whose = f' naming the partner "{partner}"' if partner else ""
     click.echo(f"Wrote {count} public stor{'y' if count == 1 else 'ies'}{whose} to {folder}/ "
                "(stories.json, metrics.csv and their schemas).")
-    if partner and not count:
-        click.echo(f'No public story lists "{partner}" under partners.')
     if not site_url:
         click.echo("Note: mkdocs.yml has no site_url, so the stories' url fields are empty.")
+
+
+def _did_you_mean(partner: str, public: Sequence[Story]) -> str:
+    """The public stories' partners close to `partner`: the names holding it (part of a
+    name), then the names spelt nearly alike (as check suggests); at most five."""
+    names = {_fold(p): p for s in public for p in s.meta.partners}
+    wanted = _fold(partner)
+    holding = sorted(n for n in names if wanted in n)
+    alike = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    close = [f'"{names[n]}"' for n in dict.fromkeys([*holding, *alike])][:5]
+    if not close:
+        return ""
+    listed = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+    return f" Did you mean {listed}?"
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.split()).casefold()

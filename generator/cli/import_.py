@@ -22,9 +22,11 @@ def import_(file: Path, project_dir: Path, now_text: str | None) -> None:
     with writing(f"check that {catalogue.layout.relative(catalogue.layout.stories)}/ can be written to"):
         written = importing.write_import(planned)
     for item in planned:
-        verb = "created" if item in written else "skipped"
-        click.echo(f"{verb} {item.relative}")
-        for note in item.notes:
-            click.echo(f"  {item.relative}: {note}")
+        if item in written:
+            click.echo(f"created {item.relative}")
+            for note in item.notes:
+                click.echo(f"  {note}")
+        else:
+            click.echo(f"skipped {item.relative}: {item.skipped or 'not written'}")
     click.echo(f"Imported {len(written)} of {len(planned)} stories from {data.publisher} as "
                "drafts. Next: read each one, confirm quotes and figures, then run: showcase check")

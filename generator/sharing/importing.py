@@ -50,7 +50,9 @@ class ImportedStory:
     text: str | None
     """The file's text; None when it is skipped."""
     notes: list[str] = field(default_factory=list)
-    """Warnings (dropped outcomes) or why it was skipped."""
+    """Warnings about the file written (dropped outcomes)."""
+    skipped: str | None = None
+    """Why it is not written; None when it is."""
 
 
 def read_export(file: Path, shown: str) -> OpenData:
@@ -66,7 +68,13 @@ def read_export(file: Path, shown: str) -> OpenData:
     except RecursionError:
         raise ShowcaseError(f"{shown} is not a stories.json file: its lists or objects are "
                             "nested too deeply to read") from None
-    version = payload.get("version") if isinstance(payload, dict) else None
+    if not isinstance(payload, dict):
+        raise ShowcaseError(f"{shown} is not a stories.json file: it holds {_kind(payload)}, "
+                            "where a stories.json (as showcase export writes it) holds one "
+                            'object, {"version": 1, "publisher": ..., "site_url": ..., '
+                            '"generated": ..., "stories": [...]} (see stories.schema.json); '
+                            "nothing was imported")
+    version = payload.get("version")
     if version is not None and version != FORMAT_VERSION:
         raise ShowcaseError(f"{shown} is stories.json format version {_shown(version)}; this "
                             f"Showcase reads version {FORMAT_VERSION}: import it with a Showcase "
@@ -78,6 +86,17 @@ def read_export(file: Path, shown: str) -> OpenData:
                     for e in exc.errors(include_url=False)]
         raise ShowcaseError(f"{shown} does not match the stories.json schema "
                             f"(see stories.schema.json): nothing was imported", problems) from None
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in plain words."""
+    if isinstance(value, list):
+        return "a list" if value else "an empty list, []"
+    if isinstance(value, str):
+        return "a piece of text"
+    if value is None:
+        return "null"
+    return "true or false" if isinstance(value, bool) else "a number"
 
 
 #: what a pattern of the records asks for, in plain words
@@ -112,19 +131,21 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
         path = layout.stories / name
         item = ImportedStory(story.id, path, layout.relative(path), None)
         if len(name.encode()) > NAME_MAX:
-            item.notes.append(f"skipped: stories[{index}].id is {len(story.id)} characters long: "
-                              f"too long for a file name (at most {NAME_MAX - len(name) + len(story.id)}); "
-                              "copy the story in by hand under a shorter slug")
+            item.skipped = (f"stories[{index}].id is {len(story.id)} characters long: too long "
+                            f"for a file name (at most {NAME_MAX - len(name) + len(story.id)}); "
+                            "copy the story in by hand under a shorter slug")
         elif path.exists():
-            item.notes.append("skipped: the file already exists (it was not overwritten)")
+            item.skipped = "the file already exists (it was not overwritten)"
         elif story.id in taken:
-            item.notes.append(f'skipped: a story with the slug "{story.id}" already exists')
+            item.skipped = f'a story with the slug "{story.id}" already exists'
         else:
+            notes: list[str] = []
             try:
-                item.text = story_text(story, data, outcomes, item.notes)
+                item.text = story_text(story, data, outcomes, notes)
+                item.notes = notes
                 taken.add(story.id)
             except ShowcaseError as exc:
-                item.notes.append(f"skipped: {exc}")
+                item.skipped = str(exc)
         planned.append(item)
     return planned
 

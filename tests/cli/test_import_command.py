@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import NOW, ProjectFactory, run_cli
 
 
@@ -39,9 +41,10 @@ def test_an_id_too_long_for_a_file_name_is_skipped_by_name(make_project: Project
                      "-p", str(partner), "--now", NOW)
     assert result.exit_code == 0, result.output
     assert "internal error" not in result.output
-    assert (f"  stories/2026-03-14-{long_id}.md: skipped: stories[0].id is 300 characters long: "
-            "too long for a file name (at most 241); copy the story in by hand under a shorter "
-            "slug") in result.output.splitlines()
+    assert result.output.splitlines()[0] == (
+        f"skipped stories/2026-03-14-{long_id}.md: stories[0].id is 300 characters long: "
+        "too long for a file name (at most 241); copy the story in by hand under a shorter slug")
+    assert result.output.count(long_id) == 1
     assert sorted(p.name for p in (partner / "stories").iterdir()) == ["2026-03-14-a-story.md"]
     assert "Imported 1 of 2 stories" in result.output
 
@@ -69,3 +72,40 @@ def test_a_stories_folder_that_cannot_be_written(make_project: ProjectFactory,
     assert result.exit_code == 2, result.output
     assert result.output.splitlines()[-1].startswith(
         f"showcase: cannot write {partner.resolve() / 'stories'}")
+
+
+@pytest.mark.parametrize(("content", "kind"), [
+    ("[]", "an empty list, []"),
+    ('[{"version": 1}]', "a list"),
+    ('"stories"', "a piece of text"),
+    ("3", "a number"),
+    ("null", "null"),
+    ("true", "true or false"),
+])
+def test_a_file_that_is_not_one_object_is_told_in_plain_words(make_project: ProjectFactory,
+                                                               tmp_path: Path, content: str,
+                                                               kind: str) -> None:
+    partner = _partner(make_project)
+    bad = tmp_path / "stories.json"
+    bad.write_text(content, encoding="utf-8")
+    result = run_cli("import", str(bad), "-p", str(partner), "--now", NOW)
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [
+        f"showcase: {bad} is not a stories.json file: it holds {kind}, where a stories.json (as "
+        'showcase export writes it) holds one object, {"version": 1, "publisher": ..., '
+        '"site_url": ..., "generated": ..., "stories": [...]} (see stories.schema.json); '
+        "nothing was imported"]
+    assert "dictionary" not in result.output
+    assert not (partner / "stories").exists()
+
+
+def test_a_created_story_is_named_once_with_its_warnings_beneath(make_project: ProjectFactory,
+                                                                 tmp_path: Path) -> None:
+    result = run_cli("import", str(_export(tmp_path, _record(outcomes=["elsewhere"]))),
+                     "-p", str(_partner(make_project)), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        "created stories/2026-03-14-a-story.md",
+        '  outcomes: dropped "elsewhere": this project\'s strategy has no such outcome',
+        "  outcomes: none left: choose one of this project's outcomes before review",
+    ]
