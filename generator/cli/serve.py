@@ -6,8 +6,11 @@ import contextlib
 import errno
 import logging
 import os
+import signal
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 import click
 from mkdocs.commands.serve import serve as mkdocs_serve
@@ -30,7 +33,7 @@ from generator.problems import UsageProblem
                    "(for folders on a network drive or in a container, which send none).")
 @failing_with(1)
 def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) -> None:
-    """Preview the site locally; stories, awards and data reload live.
+    """Preview the site locally; stories, awards, data and evidence reload live.
 
     Rebuilds after the first are MkDocs' dirty builds: only pages whose content changed
     (the edited story, the listings and pages that show it) are rendered and written again.
@@ -43,6 +46,11 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) ->
     _log_to_stderr()
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     config_file = project_config(project_dir)
+    with _stopping_on_sigterm():
+        _serve(config_file, dev_addr)
+
+
+def _serve(config_file: Path, dev_addr: str) -> None:
     while True:
         seen = _snapshot(config_file.parent)
         try:
@@ -60,6 +68,24 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) ->
             click.echo(f"showcase: the preview starts when the problems above are fixed "
                        f"({exc}); waiting for a file to be saved (Ctrl+C to stop)", err=True)
             _wait_for_a_save(config_file.parent, seen)
+
+
+@contextlib.contextmanager
+def _stopping_on_sigterm() -> Iterator[None]:
+    """Stop on SIGTERM (`kill`, a process manager, a closing IDE) as on Ctrl+C: MkDocs then
+    shuts the server down and removes its temporary site folder (mkdocs_*), which Python's
+    default for SIGTERM, to end at once, leaves behind. A second SIGTERM while shutting down
+    is ignored, so the clean-up finishes."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 WATCHED = ("stories", "awards", "data", "content", "evidence")

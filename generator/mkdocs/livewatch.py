@@ -1,4 +1,5 @@
-"""The stories, awards and data folders watched with the platform's file events under `serve`.
+"""The stories, awards, data and evidence folders, watched with the platform's file events
+under `serve`.
 
 MkDocs' live-reload server polls what it watches every half second: up to 0.5 s of every
 edit-to-preview goes by before a save is even noticed. The folders an author edits are

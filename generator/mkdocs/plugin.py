@@ -266,8 +266,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
         assert self.layout is not None
-        folders = [folder for folder in (self.layout.stories, self.layout.awards, self.layout.data)
-                   if folder.is_dir()]
+        folders = [folder for folder in (self.layout.stories, self.layout.awards, self.layout.data,
+                                         self.layout.evidence) if folder.is_dir()]
         for folder in folders:
             server.watch(str(folder))
         from generator.mkdocs import livewatch

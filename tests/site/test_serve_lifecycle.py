@@ -1,0 +1,78 @@
+"""`showcase serve`: stopped with SIGTERM it cleans up as with Ctrl+C (no mkdocs_* folder
+left behind); a saved evidence file reaches the preview as a saved story does."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from generator.mkdocs import livewatch
+from tests.conftest import NOW, ProjectFactory, story
+from tests.site.conftest import site_project
+from tests.site.test_serve import _get, _port
+
+SHOWCASE = Path(sys.executable).parent / "showcase"
+EVIDENCE = "{id: calls, path: calls.csv, title: Call volumes, public: true}"
+
+
+@contextmanager
+def _serving(root: Path, temp: Path, page: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """`showcase serve` of `root`, its temporary files in `temp`: the process and the site's
+    address, once `page` is served and MkDocs' watcher has taken its first look."""
+    port = _port()
+    server = subprocess.Popen(
+        [str(SHOWCASE), "serve", "-p", str(root), "-a", f"127.0.0.1:{port}", "--now", NOW],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOWCASE_CACHE_DIR": "off",
+             "TMPDIR": str(temp), livewatch.POLL_ENVIRONMENT: ""})
+    try:
+        site = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 120
+        while not _get(site + page, 5):
+            assert time.monotonic() < deadline and server.poll() is None, "no preview served"
+            time.sleep(0.2)
+        time.sleep(1.5)
+        yield server, site
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.communicate(timeout=30)
+
+
+def _project(make_project: ProjectFactory) -> Path:
+    return make_project({**site_project(), "evidence/calls.csv": "month,calls\n2026-01,10\n",
+                         "stories/a.md": story(slug="a-story", evidence=f"[{EVIDENCE}]")})
+
+
+def test_sigterm_stops_the_preview_and_removes_its_temporary_site(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    root, temp = _project(make_project), tmp_path / "tmp"
+    temp.mkdir()
+    with _serving(root, temp, "stories/a-story/") as (server, _):
+        assert [p.name[:7] for p in temp.iterdir()] == ["mkdocs_"]
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(30) == 0
+    assert list(temp.iterdir()) == []
+
+
+def test_a_saved_evidence_file_reaches_the_preview(make_project: ProjectFactory,
+                                                   tmp_path: Path) -> None:
+    root = _project(make_project)
+    with _serving(root, tmp_path, "stories/a-story/") as (_, site):
+        page = _get(site + "stories/a-story/")
+        found = [line for line in page.split('"') if line.endswith("calls.csv")]
+        assert found, page
+        address = urllib.request.urljoin(site + "stories/a-story/", found[0])
+        assert _get(address) == "month,calls\n2026-01,10\n"
+        (root / "evidence/calls.csv").write_text("month,calls\n2026-01,99\n", encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while _get(address) != "month,calls\n2026-01,99\n":
+            assert time.monotonic() < deadline, "the saved evidence never reached the preview"
+            time.sleep(0.2)
