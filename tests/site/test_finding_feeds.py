@@ -37,7 +37,10 @@ def test_the_page_links_every_feed_and_data_file_the_site_publishes(example_site
     assert sorted(linked) == sorted(published)
     assert len(published) == 3 * 5 + 4 + 1  # the site's and 4 outcomes' feeds, data, calendar
     body = text(html)
-    assert body.startswith("Feeds and open data Follow our new success stories in a feed reader")
+    assert body.startswith("Feeds and open data Follow our new success stories in a feed reader, "
+                           "or download every published story")
+    assert ("stories.json Every published story: its title, summary, dates, service, outcomes, "
+            "figures, quotes, evidence, awards and web address JSON") in body
     assert ("Feed Stories Formats All stories Our newest stories RSS , Atom , JSON Feed "
             "Technology that earns revenue Our newest stories about this outcome RSS , Atom , "
             "JSON Feed") in body
@@ -90,8 +93,17 @@ def test_without_a_site_url_the_page_has_open_data_and_no_feeds(
     _, site = generate(project.discover(root), datetime.fromisoformat(NOW), SiteOptions(),
                        _no_charts)
     html = "".join(site.fragments["open-data/index.md"].values())
-    assert site.pages["open-data/index.md"].startswith("# Open data\n")
-    assert "feeds/" not in html and "## Feeds" not in site.pages["open-data/index.md"]
+    page = site.pages["open-data/index.md"]
+    assert re.findall(r"^#+ .*", page, re.M) == ["# Open data", "## Data files",
+                                                  "## Award deadlines"]
+    assert "feeds/" not in html and "feed" not in html.lower()
+    assert ("<p>Download every published story and its figures as data to use in a spreadsheet "
+            "or your own service. The files are made again each time the site is updated.</p>"
+            ) in html
+    # stories.json's url fields are null without a site_url: no web address is promised
+    assert ("<td>Every published story: its title, summary, dates, service, outcomes, figures, "
+            "quotes, evidence and awards</td>") in html
+    assert "web address" not in html and "address" not in page
     assert '<a href="../data/stories.json" type="application/json">stories.json</a>' in html
     assert site.footer == {"open-data/index.md": "Open data"}
     assert site.alternates == {}
