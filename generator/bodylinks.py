@@ -19,9 +19,11 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cached_property
+from html import escape
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
 from generator.images import Verdicts, is_photo, refusal
 from generator.markdown_text import to_html
@@ -72,11 +74,23 @@ class PublicStories:
     """The site's address, if known: a body's link to it is judged like a relative one."""
     evidence: str = "evidence"
     """The evidence folder, relative to the project."""
+    private_names: frozenset[str] = frozenset()
+    """The names (case-folded) of the evidence folder's files that no public story publishes:
+    a link into the site that names one keeps its words only, wherever it points."""
 
     @classmethod
     def of(cls, stories: Iterable[Story], site_url: str = "",
            evidence: str = "evidence") -> PublicStories:
         return cls({story.path: story.slug for story in stories}, site_url, evidence)
+
+    @classmethod
+    def for_site(cls, stories: Iterable[Story], layout: Layout,
+                 site_url: str = "") -> PublicStories:
+        """The public `stories` of the project at `layout`, with its evidence folder's
+        private file names."""
+        chosen = list(stories)
+        return cls({story.path: story.slug for story in chosen}, site_url,
+                   layout.relative(layout.evidence), private_names(layout.evidence, chosen))
 
     @cached_property
     def public_slugs(self) -> frozenset[str]:
@@ -155,12 +169,36 @@ def references(html: str) -> list[Reference]:
 
 
 def _rewrite(html: str, change: Callable[[Reference], str | None]) -> str:
+    """`html` with each address changed by `change` (None: the link keeps its words only).
+    A link whose words are its own address (`<https://...>`) loses them too: they would
+    publish what dropping the address keeps back."""
+    dropped: list[str] = []
+
     def each(element: str, attribute: str, value: str) -> str | None:
         if attribute not in URL_ATTRIBUTES:
             return value
-        return change(Reference(element, attribute, value))
+        changed = change(Reference(element, attribute, value))
+        if changed is None and attribute == "href" and value.strip():
+            dropped.append(value)
+        return changed
 
-    return allowed(html, each)
+    rewritten = allowed(html, each)
+    if not dropped:
+        return rewritten
+    # the longest first: a shorter address may be a part of a longer one
+    shown = sorted({escape(address, quote=False) for address in dropped}, key=len, reverse=True)
+
+    def without(text: re.Match[str]) -> str:
+        words = text.group(0)
+        for address in shown:
+            words = words.replace(address, "")
+        return words
+
+    return _TEXT.sub(without, rewritten)
+
+
+_TEXT = re.compile(r"(?:(?<=>)|^)[^<]+")
+"""The text between tags of serialised HTML."""
 
 
 @dataclass(frozen=True)
@@ -202,22 +240,68 @@ def _target(story: Story, ref: Reference, public: PublicStories) -> _Target | st
 
 
 def _other_target(story: Story, address: str, public: PublicStories) -> _Target | str | None:
-    """Where a link to something other than a story file leads: an evidence file to its
-    published copy when it is public evidence of this story, else nowhere (its name is
-    private), and so is a story page's address but a public story's; anything else as
-    written."""
+    """Where a link to something other than a story file leads: as written, to an evidence
+    file's published copy, or nowhere (None: its words only)."""
+    found = judge(story, address, public)
+    if found.kind == "copy":
+        return _Target(story.slug, None, _split(address)[1], found.path)
+    return address if found.kind in ("elsewhere", "public story") else None
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What a link leads to, for the site and for `check`."""
+
+    kind: str
+    """"elsewhere" (another site, or a page of this one that is no story's); "public story";
+    "copy" (public evidence of this story, at `path`); "story" (the page of a story that is
+    not public, `slug`); "evidence" (a file of the evidence folder, `path`, that is not
+    public evidence of this story); "private name" (an address into the site naming a
+    private file, `path`)."""
+    path: str = ""
+    slug: str = ""
+
+
+def judge(story: Story, address: str, public: PublicStories) -> Judged:
+    """What the link `address` in `story`'s body leads to (not a story file's `.md` link)."""
     evidence = evidence_file(story, address, public.site_url, public.evidence)
     if evidence is not None:
-        published = _public_evidence(story).get(evidence)
-        return _Target(story.slug, None, _split(address)[1], published) if published else None
+        published = _public_evidence(story).get(evidence.casefold())
+        return Judged("copy", published) if published else Judged("evidence", evidence)
     site_path = _site_path(story, address, public.site_url)
-    page = _STORY_PAGE.match(site_path or "")
-    if page and page.group(1) not in public.public_slugs and page.group(1) != "page":
-        return None
-    return address
+    if site_path is None:
+        return Judged("elsewhere")
+    name = PurePosixPath(site_path).name.casefold()
+    if name and name in public.private_names:
+        return Judged("private name", PurePosixPath(site_path).name)
+    page = _STORY_PAGE.match(site_path)
+    if page is None or page.group(1) == "page":
+        return Judged("elsewhere")
+    slug = page.group(1)
+    return Judged("public story", slug=slug) if slug in public.public_slugs else \
+        Judged("story", slug=slug)
 
 
-_STORY_PAGE = re.compile(r"^stories/([^/]+)(?:/|$)")
+def leads_to_public(story: Story, address: str, public: PublicStories) -> bool:
+    """Whether a full address may be published as it is: it leads elsewhere, or to what the
+    site publishes (a public story's page, a public evidence file's copy)."""
+    return judge(story, address, public).kind in ("elsewhere", "public story", "copy")
+
+
+def private_names(folder: Path, public: Iterable[Story]) -> frozenset[str]:
+    """The names (case-folded) of the files in the evidence `folder` that none of the
+    `public` stories publishes as its public evidence."""
+    if not folder.is_dir():
+        return frozenset()
+    published = {posixpath.normpath(item.path.strip()).casefold()
+                 for story in public for item in story.meta.evidence if item.public}
+    return frozenset(file.name.casefold() for file in folder.rglob("*")
+                     if file.relative_to(folder).as_posix().casefold() not in published
+                     and not file.is_dir())
+
+
+_STORY_PAGE = re.compile(r"^stories/([^/.]+)(?:/|$)")
+"""A story page's address under the site root: stories/<slug>/ (not stories/index.html)."""
 
 
 def evidence_target(story: Story, evidence_id: str, path: str) -> str:
@@ -226,8 +310,10 @@ def evidence_target(story: Story, evidence_id: str, path: str) -> str:
 
 
 def _public_evidence(story: Story) -> dict[str, str]:
-    """Each public evidence file of `story` (path in the evidence folder) to its published path."""
-    return {posixpath.normpath(item.path.strip()): evidence_target(story, item.id, item.path)
+    """Each public evidence file of `story` (path in the evidence folder, case-folded) to its
+    published path."""
+    return {posixpath.normpath(item.path.strip()).casefold():
+            evidence_target(story, item.id, item.path)
             for item in story.meta.evidence if item.public}
 
 
@@ -236,13 +322,16 @@ def evidence_file(story: Story, address: str, site_url: str = "",
     """The path in the evidence `folder` (relative to the project) of the file a link names,
     written relative to the story's file (`../evidence/x.pdf`) or as a site address
     (`/evidence/x.pdf`); None for a link anywhere else."""
-    path = _split(address)[0]
+    prefix = folder.strip("/").casefold() + "/"
+    # written from the story's file (as an editor previews it) or from its page on the site
+    found = [_site_path(story, address, site_url) or ""]
     if is_relative(address):
-        found = posixpath.normpath(posixpath.join(posixpath.dirname(story.path), path))
-    else:
-        found = _site_path(story, address, site_url) or ""
-    prefix = folder.strip("/") + "/"
-    return found[len(prefix):] if found.startswith(prefix) and len(found) > len(prefix) else None
+        written = _split(address)[0]
+        found.insert(0, posixpath.normpath(posixpath.join(posixpath.dirname(story.path), written)))
+    for path in found:
+        if path.casefold().startswith(prefix) and len(path) > len(prefix):
+            return path[len(prefix):]
+    return None
 
 
 def _site_path(story: Story, address: str, site_url: str) -> str | None:
@@ -257,7 +346,7 @@ def _site_path(story: Story, address: str, site_url: str) -> str | None:
         base = (root.path if root else "").rstrip("/") + "/"
         if _on_this_site(text):
             found = path
-        elif root is not None and root.netloc and _same_site(text, root.scheme, root.netloc):
+        elif root is not None and root.netloc and _same_site(text, root):
             found = unquote(urlsplit(text).path) or "/"
         else:
             return None
@@ -268,13 +357,16 @@ def _site_path(story: Story, address: str, site_url: str) -> str | None:
     return None if normal == ".." or normal.startswith("../") else normal
 
 
-def _same_site(address: str, scheme: str, netloc: str) -> bool:
+def _same_site(address: str, site: SplitResult) -> bool:
+    """Whether `address` (full, or from `//` on) is on the site's host: any case, with or
+    without the scheme's usual port."""
     try:
-        found = urlsplit(address)
+        found = urlsplit(address.strip())
+        return (found.scheme.lower() in ("", "http", "https") and bool(found.netloc)
+                and found.hostname == site.hostname
+                and found.port in (None, 80, 443, site.port))
     except ValueError:
         return False
-    return found.scheme.lower() in ("http", "https", scheme.lower()) and \
-        found.netloc.lower() == netloc.lower()
 
 
 def page_body(html: str, story: Story, public: PublicStories, directory_urls: bool = True) -> str:
@@ -366,15 +458,11 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
                           "the story is: keep the picture beside the story and write its path "
                           "from there (e.g. media/photo.jpg)", Severity.ERROR)
             continue
-        if ref.attribute == "href" and not ref.is_image and story_file(story, ref.address) is None:
-            message = _site_link_problem(story, ref.address, layout)
-            if message is not None or not is_relative(ref.address):
-                if message:
-                    yield Problem(story.path, lines.of(ref.address), "body", message,
-                                  Severity.WARNING)
-                continue
         if not is_relative(ref.address):
             continue
+        if (ref.attribute == "href" and story_file(story, ref.address) is None
+                and evidence_file(story, ref.address, "", layout.relative(layout.evidence))):
+            continue  # said by `site_link_problems`, which knows every story's evidence
         if ref.is_image:
             message = _image_problem(ref.address, folder, layout, verdicts)
             severity = Severity.ERROR
@@ -387,24 +475,99 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
             yield Problem(story.path, lines.of(ref.address), "body", message, severity)
 
 
-def _site_link_problem(story: Story, address: str, layout: Layout) -> str | None:
-    """What check says of a link to an evidence file or to a story page by its address ("" when
-    the link is fine as it is, None when it is neither)."""
-    evidence_folder = layout.relative(layout.evidence)
-    evidence = evidence_file(story, address, "", evidence_folder)
-    if evidence is not None:
-        if evidence in _public_evidence(story):
-            return ""
-        return (f'link "{address}" leads to {evidence_folder}/{evidence}, which is not public '
-                "evidence of this story, so the site shows the link's text only: to publish "
-                "the file, list it under evidence: with public: true")
-    site_path = _site_path(story, address, str(layout.site.get("site_url") or ""))
-    page = _STORY_PAGE.match(site_path or "")
-    if page is None or page.group(1) in ("page", story.slug):
+@dataclass(frozen=True)
+class KnownStories:
+    """Every story of the project as `check` judges links to them: whether each slug is a
+    story's, and why one is not public; and the project as links to the site see it."""
+
+    public: PublicStories
+    """The published stories (their embargo is judged at build time) and the private names."""
+    not_public: Mapping[str, tuple[str, str]]
+    """The slug of each story that is not published: its file and why ("is still a draft")."""
+    evidence_of: Mapping[str, str]
+    """Each file of the evidence folder (case-folded) that a story publishes: that story's
+    file."""
+
+    @classmethod
+    def of(cls, stories: Iterable[Story], unreadable: Iterable[tuple[str, str, str | None]],
+           layout: Layout, now: datetime) -> KnownStories:
+        """`stories` (valid), `unreadable` (path, slug, status of each story that cannot be
+        read) of the project at `layout`, as they are at `now`."""
+        chosen = list(stories)
+        published = [s for s in chosen if s.is_public(now)]
+        public = PublicStories.for_site(published, layout, str(layout.site.get("site_url") or ""))
+        not_public = {s.slug: (s.path, _why_not(s, now)) for s in chosen if not s.is_public(now)}
+        not_public.update({slug: (path, _WHY_NOT.get(status or "", "cannot be read"))
+                           for path, slug, status in unreadable})
+        evidence_of = {posixpath.normpath(item.path.strip()).casefold(): s.path
+                       for s in published for item in s.meta.evidence if item.public}
+        return cls(public, not_public, evidence_of)
+
+
+_WHY_NOT = {Status.DRAFT.value: "is still a draft", Status.REVIEW.value: "is still in review"}
+
+
+def _why_not(story: Story, now: datetime) -> str:
+    if story.status is Status.PUBLISHED and story.meta.embargo is not None:
+        return f"is under embargo until {story.meta.embargo.isoformat(' ', 'minutes')}"
+    return _WHY_NOT.get(story.status.value, "is not public")
+
+
+def site_link_problems(story: Story, known: KnownStories, layout: Layout) -> list[Problem]:
+    """What `check` says of the links in `story`'s body into the site (to a story page by its
+    address, to the evidence folder, naming a private file) and of its metrics' sources."""
+    found: list[Problem] = []
+    if _may_link_here(story.body):
+        lines = _Lines(story)
+        for ref in references(to_html(story.body)):
+            if ref.attribute != "href" or story_file(story, ref.address) is not None:
+                continue
+            message = _site_link_message(story, ref.address, known, layout)
+            if message:
+                found.append(Problem(story.path, lines.of(ref.address), "body",
+                                     f'link "{ref.address}" {message}', Severity.WARNING))
+    for index, metric in story.numbered("metrics", story.meta.metrics):
+        source = metric.source or ""
+        if source.startswith("https://"):
+            message = _site_link_message(story, source, known, layout)
+            if message:
+                found.append(Problem(story.path, story.line_of("metrics", index, "source"),
+                                     f"metrics[{index}].source", f'"{source}" {message}; open '
+                                     "data leaves the source out", Severity.WARNING))
+    return found
+
+
+def _may_link_here(body: str) -> bool:
+    return might_have_relative(body) or "](/" in body or "://" in body or "=\"/" in body
+
+
+def _site_link_message(story: Story, address: str, known: KnownStories,
+                       layout: Layout) -> str | None:
+    found = judge(story, address, known.public)
+    folder = layout.relative(layout.evidence)
+    if found.kind == "evidence":
+        other = known.evidence_of.get(found.path.casefold())
+        where = (f"is public evidence of {other}, not of this story" if other
+                 else "is not public evidence of any published story")
+        return (f"leads to {folder}/{found.path}, which {where}, so the site shows the link's "
+                "text only: to publish the file here, list it under this story's evidence: "
+                "with public: true")
+    if found.kind == "private name":
+        return (f"names {found.path}, a file in {folder}/ that is not public, so the site shows "
+                "the link's text only")
+    if found.kind != "story" or found.slug == story.slug:
         return None
-    return (f'link "{address}" leads to a story\'s page by its address: link to the story\'s '
-            "file instead (like 2026-03-14-my-story.md); the site shows a link to a story that "
-            "is not public as its text only")
+    if found.slug in known.not_public:
+        path, why = known.not_public[found.slug]
+        return (f"leads to the page of {path}, which {why}, so the site shows the link's text "
+                f"only until it is published; link to the story's file instead "
+                f"({PurePosixPath(path).name})")
+    slugs = known.public.public_slugs | set(known.not_public)
+    close = [s for s in sorted(slugs) if s.casefold() == found.slug.casefold()] or \
+        difflib.get_close_matches(found.slug, sorted(slugs), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return (f"leads to stories/{found.slug}/, which is no story's page{hint}, so the site "
+            "shows the link's text only")
 
 
 def _image_problem(address: str, folder: Path, layout: Layout,
@@ -477,6 +640,10 @@ def _close_name(file: Path, linking: Path) -> str:
     return f" (did you mean {close[0]}?)" if close else ""
 
 
+_ADDRESS_BEFORE = re.compile(r"(?:\]\(\s*<?|\]:\s*<?|<|=\s*[\"']?)$")
+"""What comes just before an address written as one, in Markdown or HTML."""
+
+
 class _Lines:
     """The line of each address in the body, in order: a repeated address is found again
     after its last place; one not found (written differently) is given the body's first line."""
@@ -488,10 +655,21 @@ class _Lines:
 
     def of(self, address: str) -> int:
         start = self.after.get(address, 0)
-        at = self.text.find(address, start)
+        at = self._written(address, start)
         if at < 0:
-            at = self.text.find(address)
+            at = self._written(address, 0)
         if at < 0:
             return self.story.body_line
         self.after[address] = at + len(address)
         return self.story.body_line + self.text.count("\n", 0, at)
+
+    def _written(self, address: str, start: int) -> int:
+        """Where `address` is first written as an address from `start` on (after `](`, `]:`,
+        `<` or `="`), else where it is first written at all; -1 if nowhere."""
+        first = -1
+        for found in re.finditer(re.escape(address), self.text[start:]):
+            at = start + found.start()
+            if _ADDRESS_BEFORE.search(self.text, max(0, at - 8), at):
+                return at
+            first = at if first < 0 else first
+        return first

@@ -92,6 +92,8 @@ def collect(layout: Layout, now: datetime, elsewhere: Elsewhere = here) -> Catal
         _collect_data(catalogue)
         _collect_stories(catalogue, elsewhere)
         _collect_awards(catalogue)
+    catalogue.problems += checks.check_site_links(catalogue.stories, catalogue.unusable,
+                                                  layout, now)
     _check_accessibility(catalogue, now)
     catalogue.problems += content_problems(layout)
     catalogue.problems = sorted(set(catalogue.problems),

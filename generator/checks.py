@@ -227,6 +227,16 @@ def check_metric_agreement(stories: list[Story]) -> list[Problem]:
     return found
 
 
+def check_site_links(stories: list[Story], unusable: list[UnusableStory],
+                     layout: Layout, now: datetime) -> list[Problem]:
+    """Links into the site (to story pages by their addresses, to evidence files) and metric
+    sources there, judged against every story of the project as it is at `now`."""
+    known = bodylinks.KnownStories.of(stories, [(u.path, u.slug, u.status) for u in unusable],
+                                      layout, now)
+    return [problem for story in sorted(stories, key=lambda s: s.path)
+            for problem in bodylinks.site_link_problems(story, known, layout)]
+
+
 def check_same_titles(stories: list[Story]) -> list[Problem]:
     """Warn where two stories that are not drafts have one title: listings, search results and
     feeds would show two stories a reader cannot tell apart."""

@@ -113,7 +113,7 @@ def iter_site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
     stories = catalogue.public_stories(now)
     updated = build_time()
     data = opendata.open_data(stories, publisher(catalogue), site_url or None, updated,
-                              evidence=_evidence_folder(catalogue))
+                              layout=catalogue.layout)
     for name, content in opendata.open_data_files(data).items():
         yield OPEN_DATA_FOLDER + name, content
     del data
@@ -134,10 +134,6 @@ def publisher(catalogue: Catalogue) -> str:
     return str(catalogue.layout.site.get("site_name") or "Success stories")
 
 
-def _evidence_folder(catalogue: Catalogue) -> str:
-    return catalogue.layout.relative(catalogue.layout.evidence)
-
-
 def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, updated: datetime,
                feed_items: int = FEED_ITEMS) -> list[feeds.Feed]:
     """The site-wide feed and one per strategy outcome, of the newest `feed_items` of the
@@ -145,7 +141,7 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, update
     name = publisher(catalogue)
     home = urls.site_root(site_url)
     limit = max(0, feed_items)
-    public = PublicStories.of(stories, evidence=_evidence_folder(catalogue))
+    public = PublicStories.for_site(stories, catalogue.layout, site_url)
     found = [feeds.Feed(name, f"Digital success stories from {name}", feed_folder(), site_url,
                         home, updated, stories[:limit], public)]
     outcomes = catalogue.strategy.outcomes if catalogue.strategy else []

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from generator import bodylinks
 from generator.bodylinks import PublicStories, shared_body
 from generator.markdown_text import to_html
 from generator.model.story import Metric
+from generator.project import Layout
 from generator.public import public_evidence, public_quotes
 from generator.sharing import schemas, urls
 from generator.sharing.dates import published_at
@@ -51,11 +53,13 @@ def _fold(name: str) -> str:
 
 def open_data(stories: Sequence[Story], publisher: str, site_url: str | None,
               generated: datetime, partner: str | None = None,
-              linkable: Sequence[Story] | None = None, evidence: str = "evidence") -> OpenData:
+              linkable: Sequence[Story] | None = None, layout: Layout | None = None) -> OpenData:
     """The records of `stories`, which must already be the public ones; their bodies link
     to the stories of `linkable` (public ones too; default: `stories`) and to their public
-    files of the `evidence` folder (relative to the project)."""
-    public = PublicStories.of(stories if linkable is None else linkable, evidence=evidence)
+    evidence files (of the project at `layout`, whose private file names no link keeps)."""
+    chosen = stories if linkable is None else linkable
+    public = (PublicStories.for_site(chosen, layout, site_url or "") if layout is not None
+              else PublicStories.of(chosen, site_url or ""))
     return OpenData(publisher=publisher, site_url=urls.site_root(site_url) if site_url else None,
                     generated=generated, partner=partner,
                     stories=[story_record(s, site_url, public) for s in stories])
@@ -73,7 +77,7 @@ def story_record(story: Story, site_url: str | None,
         published=published_at(story), service=meta.service, outcomes=list(meta.outcomes),
         tags=list(meta.tags), partners=list(meta.partners),
         url=_url(site_url, urls.story_path(story.slug)),
-        image=_image(story, site_url), metrics=[_metric(story, m) for m in meta.metrics],
+        image=_image(story, site_url), metrics=[_metric(story, m, public) for m in meta.metrics],
         quotes=[OpenQuote(text=q.text, by=q.by, role=q.role) for q in public_quotes(story)],
         evidence=[OpenEvidence(id=e.id, title=e.title,
                                url=_url(site_url, urls.evidence_path(story.slug, e.id, e.path)))
@@ -96,20 +100,22 @@ def _url(site_url: str | None, path: str) -> str | None:
     return urls.absolute(site_url, path) if site_url else None
 
 
-def _metric(story: Story, metric: Metric) -> OpenMetric:
+def _metric(story: Story, metric: Metric, public: PublicStories | None) -> OpenMetric:
     return OpenMetric(id=metric.key, label=metric.label, value=metric.value, unit=metric.unit,
                       baseline=metric.baseline, target=metric.target, period=metric.period,
-                      direction=metric.direction, source=public_source(story, metric),
+                      direction=metric.direction, source=public_source(story, metric, public),
                       verified=metric.verified)
 
 
-def public_source(story: Story, metric: Metric) -> str | None:
-    """The metric's source when it may be public: an https address or a public evidence id."""
+def public_source(story: Story, metric: Metric, public: PublicStories | None = None) -> str | None:
+    """The metric's source when it may be public: a public evidence id, or an https address
+    (not one into the site that leads to what is not public, judged as a body's link is)."""
     source = metric.source
     if source is None:
         return None
     if source.startswith("https://"):
-        return source
+        return source if public is None or bodylinks.leads_to_public(story, source, public) \
+            else None
     return source if source in {e.id for e in public_evidence(story)} else None
 
 

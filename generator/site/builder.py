@@ -187,9 +187,8 @@ class _Builder:
     def story_pages(self, story_views: list[views.StoryView]) -> StoryPages:
         linked = related([v.story for v in story_views])
         by_slug = {v.story.slug: v for v in story_views}
-        layout = self.catalogue.layout
-        public = views.linkable((v.story for v in story_views), self.options.site_url,
-                                layout.relative(layout.evidence))
+        public = views.linkable((v.story for v in story_views), self.catalogue.layout,
+                                self.options.site_url)
         made: StoryPages = {}
         for view in story_views:
             body = views.body_html(view.story, public, self.options.directory_urls)

@@ -13,6 +13,7 @@ from generator.catalogue import Catalogue
 from generator.markdown_text import to_html
 from generator.model.story import Metric
 from generator.paths import PathRefused, resolve_inside
+from generator.project import Layout
 from generator.public import public_evidence, public_quotes
 from generator.site import urls
 from generator.site.criteria import RESULT_RANK, is_national
@@ -148,11 +149,10 @@ def _add(found: dict[str, Path], target: str, folder: Path, written: str, root: 
         return
 
 
-def linkable(stories: Iterable[Story], site_url: str = "",
-             evidence: str = "evidence") -> PublicStories:
+def linkable(stories: Iterable[Story], layout: Layout, site_url: str = "") -> PublicStories:
     """The stories a body may link to: the public ones the site is built with (`site_url`
-    and the `evidence` folder: how a link to the site or to an evidence file is known)."""
-    return PublicStories.of(stories, site_url, evidence)
+    and the project at `layout`: how a link to the site or to an evidence file is known)."""
+    return PublicStories.for_site(stories, layout, site_url)
 
 
 def body_html(story: Story, public: PublicStories | None = None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -154,19 +155,23 @@ def test_check_says_which_links_the_site_keeps_as_text(tmp_path: Path) -> None:
     result = run_cli("check", "-p", str(root), "--now", NOW)
     assert result.exit_code == 0
     # the embargo is judged at build time: check does not know when the site is built
-    by_address = ("leads to a story's page by its address: link to the story's file instead "
-                  "(like 2026-03-14-my-story.md); the site shows a link to a story that is not "
-                  "public as its text only")
-    not_public = ("which is not public evidence of this story, so the site shows the link's "
-                  "text only: to publish the file, list it under evidence: with public: true")
+    draft = ("leads to the page of stories/2026-01-01-zqxdraftfile.md, which is still a draft, "
+             "so the site shows the link's text only until it is published; link to the "
+             "story's file instead (2026-01-01-zqxdraftfile.md)")
+    not_public = ("which is not public evidence of any published story, so the site shows the "
+                  "link's text only: to publish the file here, list it under this story's "
+                  "evidence: with public: true")
     assert [line for line in result.output.splitlines() if "linker.md" in line] == [
         'stories/linker.md:14: warning: body: link "2026-01-01-zqxdraftfile.md": that story is '
         "still a draft, so the site shows this link's text without the link until the story "
         "is published",
-        f'stories/linker.md:15: warning: body: link "../zqxembargoslug/#x" {by_address}',
-        f'stories/linker.md:15: warning: body: link "/stories/zqxdraftslug/" {by_address}',
+        'stories/linker.md:15: warning: body: link "../zqxembargoslug/#x" leads to the page of '
+        "stories/zqxembargofile.md, which is under embargo until 2026-12-01 09:00+00:00, so "
+        "the site shows the link's text only until it is published; link to the story's file "
+        "instead (zqxembargofile.md)",
+        f'stories/linker.md:15: warning: body: link "/stories/zqxdraftslug/" {draft}',
         'stories/linker.md:16: warning: body: link '
-        f'"https://showcase.test.example/stories/zqxdraftslug/" {by_address}',
+        f'"https://showcase.test.example/stories/zqxdraftslug/" {draft}',
         'stories/linker.md:17: warning: body: link "../evidence/zqxprivatefile.pdf" leads to '
         f"evidence/zqxprivatefile.pdf, {not_public}",
         'stories/linker.md:17: warning: body: link "/evidence/zqxprivatefile.pdf" leads to '
@@ -210,3 +215,29 @@ def _stories() -> tuple[Story, Story]:
     other = parse_story(story(slug="other"), "stories/other.md").story
     assert linker is not None and other is not None
     return linker, other
+
+
+#: every way a tester found to write a draft's page or a private file's name into a link
+HIDDEN = [
+    "[a](//showcase.test.example/stories/zqxdraftslug/)",  # from // on
+    "[b](https://SHOWCASE.test.example:443/stories/zqxdraftslug/)",  # host case, usual port
+    "<https://showcase.test.example/stories/zqxdraftslug/>",  # an autolink: its words too
+    "[c](../../evidence/zqxprivate.csv)",  # the evidence folder from the page
+    "[d](../other/evidence/zqxprivate.csv)",  # a public story's folder, a private name
+    "[e](//showcase.test.example/EVIDENCE/ZQXPRIVATE.csv?x=1)",
+    "[f](/data/zqx%70rivate.csv)",  # anywhere on the site, percent-encoded
+    '<a href="../zqxdraftslug">g</a>',
+]
+KEPT = ["../index.html", "../../tags/x/", "/about/", "#impact", "mailto:a@example.org",
+        "https://example.org/stories/zqxdraftslug/", "../other/?from=linker"]
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["page", "feeds"])
+def test_no_way_of_writing_a_link_publishes_what_is_not_public(shared: bool) -> None:
+    linker, other = _stories()
+    public = replace(PublicStories.of([linker, other], SITE),
+                     private_names=frozenset({"zqxprivate.csv"}))
+    html = to_html("\n\n".join(HIDDEN + [f"[kept]({address})" for address in KEPT]))
+    out = shared_body(html, linker, public, SITE) if shared else page_body(html, linker, public)
+    assert "zqx" not in out.lower().replace("example.org/stories/zqxdraftslug", "")
+    assert out.count("<a ") == len(KEPT), out
