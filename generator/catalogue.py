@@ -286,7 +286,13 @@ def _overrides(catalogue: Catalogue, award_id: str, entry: AwardFile | None) -> 
     questions = [q.id for q in entry.questions] if entry else []
     for file in sorted(folder.glob("*")) if folder.is_dir() else []:
         relative = layout.relative(file)
-        if file.suffix != ".md" or not file.is_file():
+        if file.name.startswith("."):
+            continue  # hidden, as in stories/
+        if file.is_dir():
+            catalogue.problems.append(Problem(relative, None, None,
+                                              "is a folder: an answer is a file, "
+                                              f"{layout.relative(folder)}/<question-id>.md"))
+        elif file.suffix != ".md" or not file.is_file():
             catalogue.problems.append(Problem(relative, None, None,
                                               "only <question-id>.md answer files belong here"))
         elif not _inside_project(catalogue, file):
