@@ -6,33 +6,29 @@ stories (`![Webchat](media/ai-webchat.png)`). On the story's page the link leads
 story's page and the photo is published under the page (without its metadata, like a lead
 image); in feeds and open data every address is absolute. A link to a story that is not
 public keeps its text and loses its address, so a draft's file name and slug never reach
-any output (contract section 7). Relative links to anything else stay as written on the
-page (they are relative to the page's address) and are made absolute in feeds.
+any output (contract section 7). So does a link into the site written as a story page's
+address, and one naming a file of the evidence folder that no public story publishes (`judge`
+says what a link leads to). Relative links to anything else stay as written on the page (they
+are relative to the page's address) and are made absolute in feeds.
 
-`problems` says what `check` reports of a body's addresses, with their lines.
+`generator.linkcheck` says what `check` reports of the same addresses, with their lines.
 """
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
 from functools import cached_property
 from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
-from generator.images import Verdicts, is_photo, refusal
+from generator.images import is_photo
 from generator.markdown_text import to_html
-from generator.model.story import Status
-from generator.paths import PathRefused, resolve_inside
-from generator.problems import Problem, Severity
 from generator.project import Layout
-from generator.reading.stories import StoryRead, read_story
-from generator.sanitize import URL_ATTRIBUTES, allowed, strip_comments_keep_lines
+from generator.sanitize import URL_ATTRIBUTES, allowed
 from generator.story import Story
 
 IMAGES_FOLDER = "images"
@@ -103,13 +99,13 @@ def is_relative(address: str) -> bool:
     return bool(text) and not _SCHEME.match(text) and not text.startswith(("/", "#"))
 
 
-def _on_this_site(address: str) -> bool:
+def on_this_site(address: str) -> bool:
     """An address from the site's root (`/media/x.jpg`), not another host's (`//host/x`)."""
     text = address.strip()
     return text.startswith("/") and not text.startswith(("//", "/\\"))
 
 
-def _split(address: str) -> tuple[str, str]:
+def split_address(address: str) -> tuple[str, str]:
     """The path of a relative address (percent-decoded) and its ?query#fragment as written."""
     text = address.strip()
     cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=len(text))
@@ -120,7 +116,7 @@ def story_file(story: Story, address: str) -> str | None:
     """The project path of the story file a relative `.md` link names; None for other links."""
     if not is_relative(address):
         return None
-    path, _ = _split(address)
+    path, _ = split_address(address)
     path = path.rstrip("/")  # "other.md/" names the same file (and must not publish its name)
     if not path.lower().endswith(".md"):
         return None
@@ -131,10 +127,10 @@ def image_source(address: str) -> str | None:
     """The path, relative to the story's file, of a relative image; None for full addresses."""
     if not is_relative(address):
         return None
-    return _split(address)[0]
+    return split_address(address)[0]
 
 
-def _publishable(written: str) -> bool:
+def publishable(written: str) -> bool:
     """What `copies` can publish: a photo inside the story's folder (check refuses the rest)."""
     pure = PurePosixPath(written)
     return (is_photo(written) and "\\" not in written and not pure.is_absolute()
@@ -229,14 +225,14 @@ def _target(story: Story, ref: Reference, public: PublicStories) -> _Target | st
         written = image_source(ref.address)
         if written is None:
             return ref.address
-        return _Target(story.slug, written, "") if _publishable(written) else None
+        return _Target(story.slug, written, "") if publishable(written) else None
     if ref.attribute != "href":
         return ref.address
     target = story_file(story, ref.address)
     if target is None:
         return _other_target(story, ref.address, public)
     slug = public.slugs.get(target)
-    return _Target(slug, None, _split(ref.address)[1]) if slug else None
+    return _Target(slug, None, split_address(ref.address)[1]) if slug else None
 
 
 def _other_target(story: Story, address: str, public: PublicStories) -> _Target | str | None:
@@ -244,7 +240,7 @@ def _other_target(story: Story, address: str, public: PublicStories) -> _Target 
     file's published copy, or nowhere (None: its words only)."""
     found = judge(story, address, public)
     if found.kind == "copy":
-        return _Target(story.slug, None, _split(address)[1], found.path)
+        return _Target(story.slug, None, split_address(address)[1], found.path)
     return address if found.kind in ("elsewhere", "public story") else None
 
 
@@ -266,7 +262,7 @@ def judge(story: Story, address: str, public: PublicStories) -> Judged:
     """What the link `address` in `story`'s body leads to (not a story file's `.md` link)."""
     evidence = evidence_file(story, address, public.site_url, public.evidence)
     if evidence is not None:
-        published = _public_evidence(story).get(evidence.casefold())
+        published = public_evidence_paths(story).get(evidence.casefold())
         return Judged("copy", published) if published else Judged("evidence", evidence)
     site_path = _site_path(story, address, public.site_url)
     if site_path is None:
@@ -309,7 +305,7 @@ def evidence_target(story: Story, evidence_id: str, path: str) -> str:
     return f"stories/{story.slug}/evidence/{evidence_id}{posixpath.splitext(path)[1].lower()}"
 
 
-def _public_evidence(story: Story) -> dict[str, str]:
+def public_evidence_paths(story: Story) -> dict[str, str]:
     """Each public evidence file of `story` (path in the evidence folder, case-folded) to its
     published path."""
     return {posixpath.normpath(item.path.strip()).casefold():
@@ -326,7 +322,7 @@ def evidence_file(story: Story, address: str, site_url: str = "",
     # written from the story's file (as an editor previews it) or from its page on the site
     found = [_site_path(story, address, site_url) or ""]
     if is_relative(address):
-        written = _split(address)[0]
+        written = split_address(address)[0]
         found.insert(0, posixpath.normpath(posixpath.join(posixpath.dirname(story.path), written)))
     for path in found:
         if path.casefold().startswith(prefix) and len(path) > len(prefix):
@@ -338,13 +334,13 @@ def _site_path(story: Story, address: str, site_url: str) -> str | None:
     """The path under the site's root a link leads to, when it leads into the site: relative
     to the story's page, from the root (`/stories/x/`), or under `site_url`; else None."""
     text = address.strip()
-    path = _split(text)[0]
+    path = split_address(text)[0]
     if is_relative(text):
         found = posixpath.join(f"stories/{story.slug}/", path)
     else:
         root = urlsplit(site_url.strip()) if site_url.strip() else None
         base = (root.path if root else "").rstrip("/") + "/"
-        if _on_this_site(text):
+        if on_this_site(text):
             found = path
         elif root is not None and root.netloc and _same_site(text, root):
             found = unquote(urlsplit(text).path) or "/"
@@ -435,249 +431,6 @@ def images(story: Story) -> dict[str, str]:
     found = {}
     for ref in references(to_html(story.body)):
         written = image_source(ref.address) if ref.is_image else None
-        if written is not None and _publishable(written):
+        if written is not None and publishable(written):
             found[image_target(story, written)] = written
     return found
-
-
-def problems(story: Story, layout: Layout, verdicts: Verdicts | None = None) -> list[Problem]:
-    """What `check` says of the body's relative links and images, each with its line
-    (`verdicts`: photo verdicts kept between runs, as `images.refusal` takes)."""
-    if not might_have_relative(story.body):
-        return []
-    return list(_problems(story, layout, verdicts))
-
-
-def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterator[Problem]:
-    folder = (layout.root / story.path).parent
-    lines = _Lines(story)
-    for ref in references(to_html(story.body)):
-        if ref.is_image and _on_this_site(ref.address):
-            yield Problem(story.path, lines.of(ref.address), "body",
-                          f'image "{ref.address}" is an address on the site, where no picture of '
-                          "the story is: keep the picture beside the story and write its path "
-                          "from there (e.g. media/photo.jpg)", Severity.ERROR)
-            continue
-        if not is_relative(ref.address):
-            continue
-        if (ref.attribute == "href" and story_file(story, ref.address) is None
-                and evidence_file(story, ref.address, "", layout.relative(layout.evidence))):
-            continue  # said by `site_link_problems`, which knows every story's evidence
-        if ref.is_image:
-            message = _image_problem(ref.address, folder, layout, verdicts)
-            severity = Severity.ERROR
-        elif story_file(story, ref.address) is not None:
-            message, severity = _story_link_problem(story, ref.address, layout)
-        else:
-            message = _file_link_problem(ref.address, folder, layout)
-            severity = Severity.WARNING
-        if message:
-            yield Problem(story.path, lines.of(ref.address), "body", message, severity)
-
-
-@dataclass(frozen=True)
-class KnownStories:
-    """Every story of the project as `check` judges links to them: whether each slug is a
-    story's, and why one is not public; and the project as links to the site see it."""
-
-    public: PublicStories
-    """The published stories (their embargo is judged at build time) and the private names."""
-    not_public: Mapping[str, tuple[str, str]]
-    """The slug of each story that is not published: its file and why ("is still a draft")."""
-    evidence_of: Mapping[str, str]
-    """Each file of the evidence folder (case-folded) that a story publishes: that story's
-    file."""
-
-    @classmethod
-    def of(cls, stories: Iterable[Story], unreadable: Iterable[tuple[str, str, str | None]],
-           layout: Layout, now: datetime) -> KnownStories:
-        """`stories` (valid), `unreadable` (path, slug, status of each story that cannot be
-        read) of the project at `layout`, as they are at `now`."""
-        chosen = list(stories)
-        published = [s for s in chosen if s.is_public(now)]
-        public = PublicStories.for_site(published, layout, str(layout.site.get("site_url") or ""))
-        not_public = {s.slug: (s.path, _why_not(s, now)) for s in chosen if not s.is_public(now)}
-        not_public.update({slug: (path, _WHY_NOT.get(status or "", "cannot be read"))
-                           for path, slug, status in unreadable})
-        evidence_of = {posixpath.normpath(item.path.strip()).casefold(): s.path
-                       for s in published for item in s.meta.evidence if item.public}
-        return cls(public, not_public, evidence_of)
-
-
-_WHY_NOT = {Status.DRAFT.value: "is still a draft", Status.REVIEW.value: "is still in review"}
-
-
-def _why_not(story: Story, now: datetime) -> str:
-    if story.status is Status.PUBLISHED and story.meta.embargo is not None:
-        return f"is under embargo until {story.meta.embargo.isoformat(' ', 'minutes')}"
-    return _WHY_NOT.get(story.status.value, "is not public")
-
-
-def site_link_problems(story: Story, known: KnownStories, layout: Layout) -> list[Problem]:
-    """What `check` says of the links in `story`'s body into the site (to a story page by its
-    address, to the evidence folder, naming a private file) and of its metrics' sources."""
-    found: list[Problem] = []
-    if _may_link_here(story.body, known.public.site_url):
-        lines = _Lines(story)
-        for ref in references(to_html(story.body)):
-            if ref.attribute != "href" or story_file(story, ref.address) is not None:
-                continue
-            message = _site_link_message(story, ref.address, known, layout)
-            if message:
-                found.append(Problem(story.path, lines.of(ref.address), "body",
-                                     f'link "{ref.address}" {message}', Severity.WARNING))
-    for index, metric in story.numbered("metrics", story.meta.metrics):
-        source = metric.source or ""
-        if source.startswith("https://"):
-            message = _site_link_message(story, source, known, layout)
-            if message:
-                found.append(Problem(story.path, story.line_of("metrics", index, "source"),
-                                     f"metrics[{index}].source", f'"{source}" {message}; open '
-                                     "data leaves the source out", Severity.WARNING))
-    return found
-
-
-def _may_link_here(body: str, site_url: str) -> bool:
-    """A quick look: could the Markdown body link into the site (relative, from its root or
-    `//`, or by the site's host)? Most bodies link only elsewhere, or nowhere."""
-    if might_have_relative(body) or _FROM_THE_ROOT.search(body):
-        return True
-    host = urlsplit(site_url.strip()).hostname if site_url.strip() else None
-    return host is not None and host in body.lower()
-
-
-_FROM_THE_ROOT = re.compile(r"(?:\]\(|\]:|=)\s*[\"']?<?/", re.IGNORECASE)
-
-
-def _site_link_message(story: Story, address: str, known: KnownStories,
-                       layout: Layout) -> str | None:
-    found = judge(story, address, known.public)
-    folder = layout.relative(layout.evidence)
-    if found.kind == "evidence":
-        other = known.evidence_of.get(found.path.casefold())
-        where = (f"is public evidence of {other}, not of this story" if other
-                 else "is not public evidence of any published story")
-        return (f"leads to {folder}/{found.path}, which {where}, so the site shows the link's "
-                "text only: to publish the file here, list it under this story's evidence: "
-                "with public: true")
-    if found.kind == "private name":
-        return (f"names {found.path}, a file in {folder}/ that is not public, so the site shows "
-                "the link's text only")
-    if found.kind != "story" or found.slug == story.slug:
-        return None
-    if found.slug in known.not_public:
-        path, why = known.not_public[found.slug]
-        return (f"leads to the page of {path}, which {why}, so the site shows the link's text "
-                f"only until it is published; link to the story's file instead "
-                f"({PurePosixPath(path).name})")
-    slugs = known.public.public_slugs | set(known.not_public)
-    close = [s for s in sorted(slugs) if s.casefold() == found.slug.casefold()] or \
-        difflib.get_close_matches(found.slug, sorted(slugs), n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    return (f"leads to stories/{found.slug}/, which is no story's page{hint}, so the site "
-            "shows the link's text only")
-
-
-def _image_problem(address: str, folder: Path, layout: Layout,
-                   verdicts: Verdicts | None) -> str | None:
-    written = _split(address)[0]
-    try:
-        resolve_inside(folder, written, layout.root, layout.relative(folder))
-    except PathRefused as exc:  # most reasons start with the path as written: say it once
-        said = str(exc)
-        return f"image {said}" if said.startswith(f'"{written}"') else f'image "{address}": {said}'
-    if not _publishable(written):
-        suffix = PurePosixPath(written).suffix.lower() or "suffixless"
-        return (f'image "{address}" is a {suffix} file: a picture in a story must be a JPEG, '
-                "PNG or WebP photo (save it as one of those)")
-    refused = refusal(folder / written, verdicts)  # the build publishes it without its metadata
-    return f'image "{address}": {refused}' if refused else None
-
-
-def _story_link_problem(story: Story, address: str, layout: Layout) -> tuple[str | None, Severity]:
-    target = story_file(story, address)
-    assert target is not None
-    stories = layout.relative(layout.stories)
-    file = layout.root / target
-    inside = not target.startswith("../") and (file.parent.resolve()).is_relative_to(
-        layout.stories.resolve())
-    if not inside:
-        return (f'link "{address}" leads to {target}, which is not a story in {stories}/: link '
-                "to a story by its file name, or to any other page by its address"), Severity.ERROR
-    if not file.is_file():
-        hint = _close_name(file, layout.root / story.path)
-        return (f'link "{address}": {target} does not exist{hint}; link to a '
-                "story by its file name, like 2026-03-14-my-story.md"), Severity.ERROR
-    why = _not_public(read_story(file, target))
-    if why is None:
-        return None, Severity.WARNING
-    return (f'link "{address}": that story {why}, so the site shows this link\'s text without '
-            "the link until the story is published"), Severity.WARNING
-
-
-def _not_public(read: StoryRead) -> str | None:
-    """Why a linked story is not published (its embargo is judged at build time), or None."""
-    if read.story is not None:
-        status: str | None = read.story.status.value
-    else:
-        status = read.unusable.status if read.unusable is not None else None
-    if status == Status.PUBLISHED.value:
-        return None
-    return {Status.DRAFT.value: "is still a draft",
-            Status.REVIEW.value: "is still in review"}.get(status or "", "cannot be read")
-
-
-def _file_link_problem(address: str, folder: Path, layout: Layout) -> str | None:
-    written = _split(address)[0]
-    if not written or "\\" in written:
-        return None
-    candidate = folder / written
-    if not candidate.is_file() or not candidate.resolve().is_relative_to(layout.root.resolve()):
-        return None
-    return (f'link "{address}" leads to a file in the project, which the site does not '
-            "publish: make it public evidence of the story, or link to a full https:// address")
-
-
-def _close_name(file: Path, linking: Path) -> str:
-    """A name like `file`'s among the story files beside it, not the linking story's own."""
-    if not file.parent.is_dir():
-        return ""
-    names = sorted(p.name for p in file.parent.glob("*.md")
-                   if p.name.casefold() != linking.name.casefold() or p.parent != linking.parent)
-    close = difflib.get_close_matches(file.name, names, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
-
-
-_ADDRESS_BEFORE = re.compile(r"(?:\]\(\s*<?|\]:\s*<?|<|=\s*[\"']?)$")
-"""What comes just before an address written as one, in Markdown or HTML."""
-
-
-class _Lines:
-    """The line of each address in the body, in order: a repeated address is found again
-    after its last place; one not found (written differently) is given the body's first line."""
-
-    def __init__(self, story: Story) -> None:
-        self.story = story
-        self.text = strip_comments_keep_lines(story.body)
-        self.after: dict[str, int] = {}
-
-    def of(self, address: str) -> int:
-        start = self.after.get(address, 0)
-        at = self._written(address, start)
-        if at < 0:
-            at = self._written(address, 0)
-        if at < 0:
-            return self.story.body_line
-        self.after[address] = at + len(address)
-        return self.story.body_line + self.text.count("\n", 0, at)
-
-    def _written(self, address: str, start: int) -> int:
-        """Where `address` is first written as an address from `start` on (after `](`, `]:`,
-        `<` or `="`), else where it is first written at all; -1 if nowhere."""
-        first = -1
-        for found in re.finditer(re.escape(address), self.text[start:]):
-            at = start + found.start()
-            if _ADDRESS_BEFORE.search(self.text, max(0, at - 8), at):
-                return at
-            first = at if first < 0 else first
-        return first

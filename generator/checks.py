@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from generator import bodylinks, headings, images
+from generator import headings, images, linkcheck
 from generator.images import is_photo
 from generator.model.story import Metric
 from generator.model.strategy import Strategy
@@ -67,7 +67,7 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
         *_sources(story),
         *_metric_ids(story),
         *_image(story, layout, memo.verdicts),
-        *bodylinks.problems(story, layout, memo.verdicts),
+        *linkcheck.problems(story, layout, memo.verdicts),
         *headings.problems(story),
         *(Problem(story.path, line, "body", '<img> has no alt text: add alt="what it shows" '
                   '(alt="" only for a picture that adds nothing to the words)')
@@ -231,10 +231,10 @@ def check_site_links(stories: list[Story], unusable: list[UnusableStory],
                      layout: Layout, now: datetime) -> list[Problem]:
     """Links into the site (to story pages by their addresses, to evidence files) and metric
     sources there, judged against every story of the project as it is at `now`."""
-    known = bodylinks.KnownStories.of(stories, [(u.path, u.slug, u.status) for u in unusable],
+    known = linkcheck.KnownStories.of(stories, [(u.path, u.slug, u.status) for u in unusable],
                                       layout, now)
     return [problem for story in sorted(stories, key=lambda s: s.path)
-            for problem in bodylinks.site_link_problems(story, known, layout)]
+            for problem in linkcheck.site_link_problems(story, known, layout)]
 
 
 def check_same_titles(stories: list[Story]) -> list[Problem]:
