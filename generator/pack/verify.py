@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -26,18 +27,30 @@ def verify_pack(path: Path) -> list[str]:
         raise UsageProblem(f"{path} {what}: give the path of a pack, e.g. dist/<award-id>.zip")
     try:
         with zipfile.ZipFile(path) as archive:
-            contents = {n: archive.read(n) for n in archive.namelist() if not n.endswith("/")}
+            members = [info for info in archive.infolist() if not info.is_dir()]
+            # each member by its own entry: reading by name gives the last of a repeated name
+            copies = [(info.filename, archive.read(info)) for info in members]
     except zipfile.BadZipFile:
         return ["not a zip file, so not a pack"]
     except OSError as exc:
         raise UsageProblem(f"{path} cannot be read: {exc.strerror or exc}") from None
-    if MANIFEST not in contents:
-        return [f"{MANIFEST} is missing"]
+    repeated = _repeated([name for name, _ in copies])
+    manifests = [data for name, data in copies if name == MANIFEST]
+    if not manifests:
+        return [*repeated, f"{MANIFEST} is missing"]
     try:
-        listed = _listed(contents.pop(MANIFEST))
+        listed = _listed(manifests[-1])
     except _Unreadable as exc:
-        return [f"{MANIFEST} cannot be read: {exc}"]
-    return _compare(contents, listed)
+        return [*repeated, f"{MANIFEST} cannot be read: {exc}"]
+    return repeated + _compare([(n, d) for n, d in copies if n != MANIFEST], listed)
+
+
+def _repeated(names: list[str]) -> list[str]:
+    """A mismatch for each name the zip holds more than once: a pack has one member of each
+    name, and an unzip tool may extract any of the copies, not the one the sums were of."""
+    counts = Counter(names)
+    return [f"{name}: {count} members of this name (a pack has one; an unzip tool may "
+            "extract any of them)" for name, count in sorted(counts.items()) if count > 1]
 
 
 def _listed(manifest: bytes) -> dict[str, dict[str, Any]]:
@@ -58,11 +71,15 @@ def _listed(manifest: bytes) -> dict[str, dict[str, Any]]:
     return listed
 
 
-def _compare(contents: dict[str, bytes], listed: dict[str, dict[str, Any]]) -> list[str]:
-    found = [f"{name}: missing" for name in sorted(set(listed) - set(contents))]
-    found += [f"{name}: not in the manifest" for name in sorted(set(contents) - set(listed))]
-    for name in sorted(set(listed) & set(contents)):
-        data, entry = contents[name], listed[name]
+def _compare(copies: list[tuple[str, bytes]], listed: dict[str, dict[str, Any]]) -> list[str]:
+    """Each member against the manifest; every copy of a repeated name is checked."""
+    names = {name for name, _ in copies}
+    found = [f"{name}: missing" for name in sorted(set(listed) - names)]
+    found += [f"{name}: not in the manifest" for name in sorted(names - set(listed))]
+    for name, data in sorted(copies, key=lambda copy: copy[0]):
+        if name not in listed:
+            continue
+        entry = listed[name]
         if len(data) != entry["size"]:
             found.append(f"{name}: size {len(data)}, the manifest says {entry['size']}")
         if sha256(data) != entry["sha256"]:

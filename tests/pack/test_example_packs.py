@@ -167,6 +167,37 @@ def test_verify_accepts_the_pack_and_catches_tampering(lgc_pack: Pack, tmp_path)
                      "metrics.csv: SHA-256 differs from the manifest", "4 mismatches"]
 
 
+def test_verify_catches_a_second_member_of_the_same_name(lgc_pack: Pack, tmp_path: Path) -> None:
+    # zipfile reads a repeated name's last copy, `unzip` extracts the first: a tampered copy
+    # put first, then every original member, must not pass
+    tampered = tmp_path / "twice.zip"
+    with zipfile.ZipFile(lgc_pack.path) as source, zipfile.ZipFile(tampered, "w") as target:
+        answer = next(n for n in source.namelist() if n.startswith("answers/"))
+        target.writestr(answer, b"EVIL first")
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+    with zipfile.ZipFile(tampered) as archive:
+        assert [i.filename for i in archive.infolist()].count(answer) == 2
+    bad = run_cli("pack", "--verify", str(tampered))
+    assert bad.exit_code == 1
+    assert bad.output.splitlines() == [
+        f"{tampered}: {answer}: 2 members of this name (a pack has one; an unzip tool may "
+        "extract any of them)",
+        f"{tampered}: {answer}: size 10, the manifest says {len(lgc_pack.read(answer))}",
+        f"{tampered}: {answer}: SHA-256 differs from the manifest",
+        f"{tampered}: 3 mismatches"]
+    # two identical copies are still not a pack as written
+    same = tmp_path / "same.zip"
+    with zipfile.ZipFile(lgc_pack.path) as source, zipfile.ZipFile(same, "w") as target:
+        for name in [*source.namelist(), "manifest.json"]:
+            target.writestr(name, source.read(name))
+    again = run_cli("pack", "--verify", str(same))
+    assert again.exit_code == 1
+    assert again.output.splitlines()[0] == (
+        f"{same}: manifest.json: 2 members of this name (a pack has one; an unzip tool may "
+        "extract any of them)")
+
+
 def test_awards_table(example_root) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("awards", "-p", str(example_root), "--now", NOW, env=ENV)
     assert result.exit_code == 0, result.output
