@@ -51,7 +51,7 @@ def _verify(path: Path) -> int:
 def _summary(built: BuiltPack) -> None:
     plan = built.plan
     tolerance = plan.award.entry.tolerance
-    table = Table(title=f"{plan.award.entry.name}: {len(plan.stories)} stories")
+    table = Table(title=f"{plan.award.entry.name}: {_count(len(plan.stories), 'story', 'stories')}")
     for column in ("question", "used", "limit", "status"):
         table.add_column(column)
     for answer in plan.drafted.answers:
@@ -66,5 +66,5 @@ def _summary(built: BuiltPack) -> None:
     click.echo(f"{verdict}: wrote {built.path} ({_count(warnings, 'warning')} in CHECKLIST.md)")
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
+def _count(number: int, noun: str, plural: str = "") -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

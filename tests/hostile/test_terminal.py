@@ -38,5 +38,5 @@ def test_pack_prints_markup_in_an_award_name_literally(make_project: ProjectFact
     root = _project(make_project)
     result = run_cli("pack", "evil", "-p", str(root), "--now", NOW, "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert f"{MARKUP_NAME}: 1 stories" in result.output
+    assert f"{MARKUP_NAME}: 1 story\n" in result.output
     assert (tmp_path / "out" / "evil.zip").is_file()

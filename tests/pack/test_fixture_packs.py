@@ -42,6 +42,12 @@ def test_not_ready_pack_exits_1_with_every_reason(fixture_pack: Pack) -> None:
     assert "blocker: statement: 262 words of 250" in fixture_pack.result.output
 
 
+def test_the_first_line_counts_the_stories_in_words_that_agree(fixture_pack: Pack,
+                                                               ready_pack: Pack) -> None:
+    assert fixture_pack.result.output.splitlines()[0] == "Test Awards 2027: 2 stories"
+    assert ready_pack.result.output.splitlines()[0] == "Ready Awards 2027: 1 story"
+
+
 def test_warnings_name_metrics_quotes_drafts_and_periods(fixture_pack: Pack) -> None:
     warnings = [line[2:] for line in _checklist(fixture_pack)
                 if line.startswith("- ") and not line.startswith("- [ ]")]
