@@ -31,8 +31,7 @@ def _event(award: Award, stamp: str, now: datetime) -> list[str]:
     assert entry.deadline is not None
     closed = " (closed)" if entry.deadline < now else ""
     name = f"{entry.name}: {entry.category}" if entry.category else entry.name
-    description = (f"Entry deadline for {name}. Build the evidence pack with: "
-                   f"showcase pack {award.id}")
+    description = _description(award, name)
     event = ["BEGIN:VEVENT", f"UID:{escape(award.id)}@showcase", f"DTSTAMP:{stamp}",
              f"DTSTART:{_utc(entry.deadline)}",
              f"SUMMARY:{escape(f'Deadline: {name}{closed}')}",
@@ -40,6 +39,17 @@ def _event(award: Award, stamp: str, now: datetime) -> list[str]:
     if entry.url:
         event.append(f"URL:{entry.url}")
     return [*event, "END:VEVENT"]
+
+
+def _description(award: Award, name: str) -> str:
+    """What the public may read: the award, who runs it and when entries close (UK time).
+    Nothing about the council's own tools or files: the calendar is published."""
+    entry = award.entry
+    assert entry.deadline is not None
+    local = clock.uk_time(entry.deadline)
+    when = f"{local.day} {local:%B} {local.year} {local:%H:%M} {local.tzname() or ''}".strip()
+    by = f", run by {entry.organiser}" if entry.organiser else ""
+    return f"Entries close {when} for {name}{by}."
 
 
 def _utc(moment: datetime) -> str:

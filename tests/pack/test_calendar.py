@@ -28,6 +28,21 @@ def test_example_calendar(example_root: Path, monkeypatch: pytest.MonkeyPatch) -
     assert unfolded.count("DTSTAMP:20260101T000000Z") == 2
     assert ("SUMMARY:Deadline: UK IT Industry Awards 2027: Digital Transformation Project of "
             "the Year") in unfolded
+    descriptions = [line for line in unfolded if line.startswith("DESCRIPTION:")]
+    assert descriptions == [
+        "DESCRIPTION:Entries close 15 January 2027 17:00 GMT for LGC Awards 2027: "
+        "Technology\\, run by EMAP (LGC).",
+        "DESCRIPTION:Entries close 28 May 2027 23:59 BST for UK IT Industry Awards 2027: "
+        "Digital Transformation Project of the Year\\, run by BCS and Computing."]
+    assert "URL:https://awards.lgcplus.com/" in unfolded
+
+
+def test_the_public_calendar_names_no_internal_tool(example_root: Path) -> None:
+    """awards.ics is published on the site: residents read it, not the comms team."""
+    now = clock.now(NOW)
+    text = awards_ics(collect(project.discover(example_root), now), now).decode()
+    assert "showcase" not in text.replace("@showcase", "").replace("//Showcase//", "").lower()
+    assert "pack" not in text.lower()
 
 
 def test_text_escaping_and_folding_keep_characters_whole() -> None:
