@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from html import escape
+from itertools import pairwise
 from pathlib import Path, PurePosixPath
 from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
@@ -73,6 +74,9 @@ class PublicStories:
     private_names: frozenset[str] = frozenset()
     """The names (case-folded) of the evidence folder's files that no public story publishes:
     a link into the site that names one keeps its words only, wherever it points."""
+    hidden_slugs: frozenset[str] = frozenset()
+    """The slugs (case-folded) of the project's stories that are not public: an address with
+    `stories/<one of them>` in its path keeps its words only, whatever its host."""
 
     @classmethod
     def of(cls, stories: Iterable[Story], site_url: str = "",
@@ -80,13 +84,14 @@ class PublicStories:
         return cls({story.path: story.slug for story in stories}, site_url, evidence)
 
     @classmethod
-    def for_site(cls, stories: Iterable[Story], layout: Layout,
-                 site_url: str = "") -> PublicStories:
+    def for_site(cls, stories: Iterable[Story], layout: Layout, site_url: str = "",
+                 hidden: Iterable[str] = ()) -> PublicStories:
         """The public `stories` of the project at `layout`, with its evidence folder's
-        private file names."""
+        private file names and the `hidden` slugs of its stories that are not public."""
         chosen = list(stories)
         return cls({story.path: story.slug for story in chosen}, site_url,
-                   layout.relative(layout.evidence), private_names(layout.evidence, chosen))
+                   layout.relative(layout.evidence), private_names(layout.evidence, chosen),
+                   frozenset(slug.casefold() for slug in hidden))
 
     @cached_property
     def public_slugs(self) -> frozenset[str]:
@@ -253,29 +258,69 @@ class Judged:
     "copy" (public evidence of this story, at `path`); "story" (the page of a story that is
     not public, `slug`); "evidence" (a file of the evidence folder, `path`, that is not
     public evidence of this story); "private name" (an address into the site naming a
-    private file, `path`)."""
+    private file, `path`); "story file" (a story's Markdown file by its name, `path`)."""
     path: str = ""
     slug: str = ""
 
 
 def judge(story: Story, address: str, public: PublicStories) -> Judged:
     """What the link `address` in `story`'s body leads to (not a story file's `.md` link)."""
+    address = _as_browsers_read(address)
     evidence = evidence_file(story, address, public.site_url, public.evidence)
     if evidence is not None:
         published = public_evidence_paths(story).get(evidence.casefold())
         return Judged("copy", published) if published else Judged("evidence", evidence)
+    hidden = _hidden_story(address, public)
+    if hidden:
+        return Judged("story", slug=hidden)
     site_path = _site_path(story, address, public.site_url)
     if site_path is None:
         return Judged("elsewhere")
-    name = PurePosixPath(site_path).name.casefold()
-    if name and name in public.private_names:
-        return Judged("private name", PurePosixPath(site_path).name)
+    named = _named_in_rest(address, public)
+    if named:  # /data/stories.json#<slug>
+        return Judged("story", slug=named)
+    name = PurePosixPath(site_path).name
+    if name.casefold() in public.private_names:
+        return Judged("private name", name)
+    if name.casefold().endswith(".md") and site_path.casefold().startswith("stories/"):
+        return Judged("story file", name)  # a story's file is never published by its name
     page = _STORY_PAGE.match(site_path)
-    if page is None or page.group(1) == "page":
+    if page is None or page.group(1).casefold() == "page":
         return Judged("elsewhere")
     slug = page.group(1)
     return Judged("public story", slug=slug) if slug in public.public_slugs else \
         Judged("story", slug=slug)
+
+
+def _named_in_rest(address: str, public: PublicStories) -> str | None:
+    """A hidden slug written whole in the ?query or #fragment of an address into the site."""
+    rest = split_address(address)[1]
+    if not rest or not public.hidden_slugs:
+        return None
+    words = set(re.split(r"[^a-z0-9-]+", unquote(rest).casefold()))
+    return next((slug for slug in sorted(public.hidden_slugs) if slug in words), None)
+
+
+def _as_browsers_read(address: str) -> str:
+    """`https:host/x` and `https:/host/x` as browsers read them: https://host/x."""
+    found = _SLASHLESS.match(address.strip())
+    return f"{found.group(1)}://{found.group(2)}" if found else address
+
+
+_SLASHLESS = re.compile(r"^(https?):/?([^/].*)$", re.IGNORECASE | re.DOTALL)
+
+
+def _hidden_story(address: str, public: PublicStories) -> str | None:
+    """The slug of a story that is not public when `address`'s path holds `stories/<slug>`
+    (in any case, on any host): that slug is never published."""
+    if not public.hidden_slugs or "stories" not in address.casefold():
+        return None
+    try:
+        parts = unquote(urlsplit(address.strip()).path).casefold().split("/")
+    except ValueError:
+        return None
+    return next((slug for folder, slug in pairwise(parts)
+                 if folder == "stories" and slug in public.hidden_slugs), None)
 
 
 def leads_to_public(story: Story, address: str, public: PublicStories) -> bool:
@@ -296,7 +341,7 @@ def private_names(folder: Path, public: Iterable[Story]) -> frozenset[str]:
                      and not file.is_dir())
 
 
-_STORY_PAGE = re.compile(r"^stories/([^/.]+)(?:/|$)")
+_STORY_PAGE = re.compile(r"^stories/([^/.]+)(?:/|$)", re.IGNORECASE)
 """A story page's address under the site root: stories/<slug>/ (not stories/index.html)."""
 
 
@@ -359,7 +404,7 @@ def _same_site(address: str, site: SplitResult) -> bool:
     try:
         found = urlsplit(address.strip())
         return (found.scheme.lower() in ("", "http", "https") and bool(found.netloc)
-                and found.hostname == site.hostname
+                and (found.hostname or "").rstrip(".") == (site.hostname or "").rstrip(".")
                 and found.port in (None, 80, 443, site.port))
     except ValueError:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -75,6 +75,13 @@ class Catalogue:
 
     def award(self, award_id: str) -> Award | None:
         return next((a for a in self.awards if a.id == award_id), None)
+
+    def hidden_slugs(self, public: Iterable[Story]) -> set[str]:
+        """The slugs of every story not among `public` (drafts, review, embargo, unreadable):
+        no link may publish them."""
+        shown = {story.slug for story in public}
+        return ({s.slug for s in self.stories if s.slug not in shown}
+                | {u.slug for u in self.unusable})
 
     def public_stories(self, now: datetime) -> list[Story]:
         """Stories anyone may see at `now` (contract section 7), newest first."""
@@ -365,12 +372,13 @@ def _selection_problems(catalogue: Catalogue, award: Award) -> list[Problem]:
                     f"select.{kind}[{index}]",
                     f'no story has the {what} "{value}"{checks.did_you_mean(value, known[kind])}',
                     Severity.WARNING))
-    candidates = [s for s in catalogue.stories if s.status is not Status.DRAFT]
-    if not found and not any(select.matches(set(s.meta.outcomes), set(s.meta.tags),
-                                            {s.meta.service}) for s in candidates):
-        found.append(Problem(award.path, award.located.line_of(("select",)), "select",
-                             "matches no story that is not a draft: a story must have one of "
-                             "each list's values (outcomes, tags and services together)",
+    matched = [s for s in catalogue.stories
+               if select.matches(set(s.meta.outcomes), set(s.meta.tags), {s.meta.service})]
+    if not found and not any(s.status is not Status.DRAFT for s in matched):
+        why = ("matches only drafts, which are not entered: set a story to review to enter it"
+               if matched else "matches no story: a story must have one of each list's values "
+               "(outcomes, tags and services together)")
+        found.append(Problem(award.path, award.located.line_of(("select",)), "select", why,
                              Severity.WARNING))
     return found
 

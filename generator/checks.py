@@ -75,7 +75,27 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
     ]
     found = [Problem(p.path, p.line, p.field, p.message, severity) if p.is_error else p
              for p in found]
-    return found + list(_markup(story))
+    return found + list(_markup(story)) + list(_unclosed_notes(story, (), story.located.data))
+
+
+def _unclosed_notes(story: Story, path: tuple[str | int, ...], value: object) -> Iterator[Problem]:
+    """A warning for each front-matter text whose `<!--` is never closed: the note runs to
+    the end of the text, and all of that is left out."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _unclosed_notes(story, (*path, str(key)), item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unclosed_notes(story, (*path, index), item)
+    elif isinstance(value, str) and "<!--" in value and "-->" not in value.split("<!--")[-1]:
+        yield _problem(story, path, _field_name(path),
+                       'an internal note "<!--" is never closed with "-->": everything after it '
+                       "is left out", Severity.WARNING)
+
+
+def _field_name(path: tuple[str | int, ...]) -> str:
+    """("metrics", 0, "label") as metrics[0].label."""
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
 
 
 def _problem(story: Story, loc: tuple[str | int, ...], field: str, message: str,

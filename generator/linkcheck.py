@@ -96,10 +96,11 @@ class KnownStories:
         read) of the project at `layout`, as they are at `now`."""
         chosen = list(stories)
         published = [s for s in chosen if s.is_public(now)]
-        public = PublicStories.for_site(published, layout, str(layout.site.get("site_url") or ""))
         not_public = {s.slug: (s.path, _why_not(s, now)) for s in chosen if not s.is_public(now)}
         not_public.update({slug: (path, _WHY_NOT.get(status or "", "cannot be read"))
                            for path, slug, status in unreadable})
+        public = PublicStories.for_site(published, layout, str(layout.site.get("site_url") or ""),
+                                        not_public)
         evidence_of = {posixpath.normpath(item.path.strip()).casefold(): s.path
                        for s in published for item in s.meta.evidence if item.public}
         return cls(public, not_public, evidence_of)
@@ -161,6 +162,10 @@ def _site_link_message(story: Story, address: str, known: KnownStories,
         return (f"leads to {folder}/{found.path}, which {where}, so the site shows the link's "
                 "text only: to publish the file here, list it under this story's evidence: "
                 "with public: true")
+    if found.kind == "story file":
+        return (f"names {found.path}, a story's file, which the site never publishes: link to "
+                "a story by its file name alone, as it is in stories/ (like "
+                "2026-03-14-my-story.md)")
     if found.kind == "private name":
         return (f"names {found.path}, a file in {folder}/ that is not public, so the site shows "
                 "the link's text only")
@@ -251,6 +256,8 @@ def _close_name(file: Path, linking: Path) -> str:
 
 _ADDRESS_BEFORE = re.compile(r"(?:\]\(\s*<?|\]:\s*<?|<|=\s*[\"']?)$")
 """What comes just before an address written as one, in Markdown or HTML."""
+_ADDRESS_AFTER = frozenset(")>\"' \t\n")
+"""What may come just after an address (a longer address goes on)."""
 
 
 class _Lines:
@@ -278,6 +285,9 @@ class _Lines:
         first = -1
         for found in re.finditer(re.escape(address), self.text[start:]):
             at = start + found.start()
+            after = self.text[at + len(address):at + len(address) + 1]
+            if after and after not in _ADDRESS_AFTER:
+                continue  # a part of a longer address
             if _ADDRESS_BEFORE.search(self.text, max(0, at - 8), at):
                 return at
             first = at if first < 0 else first

@@ -37,13 +37,18 @@ def to_plain(text: str) -> str:
     break inside a paragraph is a space, as in print."""
     # emphasis, code and links are inside a word ("**bold**text" is one word); other tags
     # (paragraphs, line breaks, list items, cells) stand between words
-    inline = _SOFT_BREAK.sub(" ", _INLINE_TAG.sub("", to_html(text)))
+    html = to_html(text)
+    if "footnote" in html:  # a reference reads " [1]"; the way back (an arrow) is no word
+        html = _FOOTNOTE_REF.sub(r" [\1]", _FOOTNOTE_BACK.sub("", html))
+    inline = _SOFT_BREAK.sub(" ", _INLINE_TAG.sub("", html))
     # every entity decoded once (&amp;a; is the text "&a;", not an entity to drop)
     plain = html_module.unescape(re.sub(r"<[^>]+>", " ", inline)).replace("\xa0", " ")
     lines = (" ".join(line.split()) for line in plain.splitlines())
     return "\n".join(line for line in lines if line)
 
 
+_FOOTNOTE_REF = re.compile(r'<sup id="fnref[^"]*"><a class="footnote-ref"[^>]*>([^<]*)</a></sup>')
+_FOOTNOTE_BACK = re.compile(r'(?:&nbsp;|\xa0)?<a class="footnote-backref"[^>]*>[^<]*</a>')
 _SOFT_BREAK = re.compile(r"(?<=[^>\n])\n(?=[^<\n])")
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.catalogue import STRATEGY_FILE
+from generator.model.common import without_symbols
 from generator.model.strategy import Strategy
 from generator.problems import ShowcaseError, UsageProblem
 from generator.project import Layout
@@ -47,8 +47,7 @@ def file_slug(title: str) -> str:
     """The slug a new story's file is named by (its default web address): the title as shown,
     without HTML comments (internal notes), currency signs or other symbols (`£` would read
     "ps", `©` "c"), at most 60 characters on a word boundary."""
-    words = "".join(" " if unicodedata.category(c) in _DROPPED else c for c in _shown_title(title))
-    return make_slug(words, max_length=60) or "story"
+    return make_slug(without_symbols(_shown_title(title)), max_length=60) or "story"
 
 
 def _shown_title(title: str) -> str:
@@ -57,9 +56,6 @@ def _shown_title(title: str) -> str:
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_DROPPED = frozenset({"Sc", "Sk", "So"})
-"""Unicode categories left out of a file name: currency signs, modifier symbols (^, `),
-other symbols (©, ™, °, emoji); letters, digits and `&` (as "and") stay."""
 
 
 def _environment() -> Environment:

@@ -57,13 +57,14 @@ def _parse_tolerance(value: Any) -> float:
     number: float | None = None
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
-        if 0 < number < 1:
-            raise PydanticCustomError(
-                "tolerance", "{found} is unclear: write {tenth}% ({found} of the limit), or "
-                "{found}% if you mean {found} of one per cent",
-                {"found": _shown(value), "tenth": f"{number * 100:g}"})
     elif isinstance(value, str) and (match := _TOLERANCE.fullmatch(value)):
         number = float(match.group(1))
+    if number is not None and 0 < number < 1 and not (isinstance(value, str) and "%" in value):
+        shown = f"{number:g}"
+        raise PydanticCustomError(
+            "tolerance", "{found} is unclear: write {tenth}% ({found} of the limit), or "
+            "{found}% if you mean {found} of one per cent",
+            {"found": shown, "tenth": f"{number * 100:g}"})
     if number is None or not 0 <= number <= 100:
         raise PydanticCustomError(
             "tolerance", "expected a percentage from 0% to 100%, like 10%, got {found}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any
@@ -122,6 +123,15 @@ def _looks_like_datetime(text: str) -> bool:
     return re.match(r"\s*\d{4}-\d{2}-\d{2}[T ]", text) is not None
 
 
+def without_symbols(text: str) -> str:
+    """`text` with currency signs, modifier symbols (^, `) and other symbols (©, ™, °, emoji)
+    made spaces, before it is made a slug: slugify would spell `£` "ps" and `©` "c"."""
+    return "".join(" " if unicodedata.category(c) in _SYMBOLS else c for c in text)
+
+
+_SYMBOLS = frozenset({"Sc", "Sk", "So"})
+
+
 def fold_name(name: str) -> str:
     """A tag, service or outcome as an award's selection compares them: "ICT and  Digital"
     is "ict and digital"."""
@@ -138,8 +148,11 @@ def parse_slug(value: Any) -> str:
 def parse_number(value: Any) -> float | int:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail("number", f"expected a number, got {_shown(value)}{_number_hint(value)}")
-    if value != value or value in (float("inf"), float("-inf")):
-        raise _fail("number", f"expected a finite number, got {value}")
+    if value != value:
+        raise _fail("number", f"expected a number, got {value}")
+    if value in (float("inf"), float("-inf")):
+        raise _fail("number", "is too large to be a real figure (at most "
+                    f"{LARGEST - 1:,}): check for extra zeros")
     if abs(value) >= LARGEST:
         shown = f"{value:,}" if isinstance(value, int) else f"{value:g}"
         raise _fail("number", f"{shown} is too large to be a real figure (at most "

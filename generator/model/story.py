@@ -10,7 +10,15 @@ from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from generator.model.common import Date, DateTime, Flag, Number, ShowcaseModel, Slug
+from generator.model.common import (
+    Date,
+    DateTime,
+    Flag,
+    Number,
+    ShowcaseModel,
+    Slug,
+    without_symbols,
+)
 
 
 def _without_comments(value: object) -> object:
@@ -32,7 +40,17 @@ def _one_line(value: object) -> object:
 
 Line = Annotated[Text, BeforeValidator(_one_line)]
 """Text shown as a heading, a name or a label: on one line, single spaces."""
-Words = Annotated[str, BeforeValidator(_without_comments)]
+def _not_only_a_note(value: object) -> object:
+    """Text that may be empty, but not a note alone: `alt: "<!-- later -->"` is not the
+    empty alt text of a decorative picture."""
+    kept = _without_comments(value)
+    if isinstance(value, str) and value.strip() and kept == "":
+        raise PydanticCustomError("note", "holds only an internal note (<!-- ... -->), which is "
+                                          'never shown: write the text (or "" on purpose)')
+    return kept
+
+
+Words = Annotated[str, BeforeValidator(_not_only_a_note)]
 """Text that may be empty (an alt text of a decorative picture)."""
 
 
@@ -61,6 +79,13 @@ class Unit(StrEnum):
 AwardOutcome = Literal["entered", "shortlisted", "highly-commended", "won"]
 
 
+def _lower_scheme(value: object) -> object:
+    """`HTTPS://x` as `https://x`: an address's scheme is the same in any case."""
+    if isinstance(value, str) and value.strip()[:8].lower() == "https://":
+        return "https://" + value.strip()[8:]
+    return value
+
+
 class Metric(ShowcaseModel):
     """One figure a story claims."""
 
@@ -80,7 +105,7 @@ class Metric(ShowcaseModel):
     """When it was measured, e.g. 2025-26."""
     direction: Literal["up", "down"] = "up"
     """Which way is better."""
-    source: str | None = None
+    source: Annotated[str, BeforeValidator(_lower_scheme)] | None = None
     """An evidence id of the same story, or an https:// address."""
     verified: Flag = False
     """Checked by the finance or performance team."""
@@ -103,7 +128,7 @@ def _label_slug(label: str) -> str:
     """`slugify(label)`; a label of plain ASCII words (most) skips slugify's many passes."""
     if _PLAIN_LABEL.fullmatch(label):
         return "-".join(label.lower().split())
-    return str(slugify(label))
+    return str(slugify(without_symbols(label)))  # "Saving £" is saving, not saving-ps
 
 
 class Quote(ShowcaseModel):

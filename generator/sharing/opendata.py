@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -53,13 +53,15 @@ def _fold(name: str) -> str:
 
 def open_data(stories: Sequence[Story], publisher: str, site_url: str | None,
               generated: datetime, partner: str | None = None,
-              linkable: Sequence[Story] | None = None, layout: Layout | None = None) -> OpenData:
+              linkable: Sequence[Story] | None = None, layout: Layout | None = None,
+              hidden: Iterable[str] = ()) -> OpenData:
     """The records of `stories`, which must already be the public ones; their bodies link
     to the stories of `linkable` (public ones too; default: `stories`) and to their public
-    evidence files (of the project at `layout`, whose private file names no link keeps)."""
+    evidence files (of the project at `layout`, whose private file names no link keeps, nor
+    the `hidden` slugs of its stories that are not public)."""
     chosen = stories if linkable is None else linkable
-    public = (PublicStories.for_site(chosen, layout, site_url or "") if layout is not None
-              else PublicStories.of(chosen, site_url or ""))
+    public = (PublicStories.for_site(chosen, layout, site_url or "", hidden)
+              if layout is not None else PublicStories.of(chosen, site_url or ""))
     return OpenData(publisher=publisher, site_url=urls.site_root(site_url) if site_url else None,
                     generated=generated, partner=partner,
                     stories=[story_record(s, site_url, public) for s in stories])

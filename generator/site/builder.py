@@ -187,8 +187,9 @@ class _Builder:
     def story_pages(self, story_views: list[views.StoryView]) -> StoryPages:
         linked = related([v.story for v in story_views])
         by_slug = {v.story.slug: v for v in story_views}
-        public = views.linkable((v.story for v in story_views), self.catalogue.layout,
-                                self.options.site_url)
+        shown = [v.story for v in story_views]
+        public = views.linkable(shown, self.catalogue.layout, self.options.site_url,
+                                self.catalogue.hidden_slugs(shown))
         made: StoryPages = {}
         for view in story_views:
             body = views.body_html(view.story, public, self.options.directory_urls)

@@ -149,10 +149,12 @@ def _add(found: dict[str, Path], target: str, folder: Path, written: str, root: 
         return
 
 
-def linkable(stories: Iterable[Story], layout: Layout, site_url: str = "") -> PublicStories:
+def linkable(stories: Iterable[Story], layout: Layout, site_url: str = "",
+             hidden: Iterable[str] = ()) -> PublicStories:
     """The stories a body may link to: the public ones the site is built with (`site_url`
-    and the project at `layout`: how a link to the site or to an evidence file is known)."""
-    return PublicStories.for_site(stories, layout, site_url)
+    and the project at `layout`: how a link to the site or to an evidence file is known;
+    `hidden`: the slugs of the stories that are not public)."""
+    return PublicStories.for_site(stories, layout, site_url, hidden)
 
 
 def body_html(story: Story, public: PublicStories | None = None,

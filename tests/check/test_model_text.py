@@ -35,3 +35,9 @@ def test_a_title_that_is_only_a_note_is_empty() -> None:
 
     with pytest.raises(ValidationError, match="string_too_short"):
         _meta(title="<!-- to do -->")
+
+
+def test_a_metric_id_from_a_label_with_symbols_leaves_them_out() -> None:
+    """slugify spells £ "ps": a default id read saving-ps-e."""
+    meta = _meta(metrics=[{"label": "Saving £ é", "value": 1, "unit": "GBP"}])
+    assert meta.metrics[0].key == "saving-e"

@@ -34,3 +34,11 @@ def test_inline_markdown_reads_as_the_text_itself(text: str) -> None:
     written once rendered: no markup from it, and no escaping backslash left in sight."""
     shown = to_plain(inline_markdown(text))
     assert shown == " ".join(text.split())
+
+
+def test_a_footnote_counts_its_number_and_text_not_its_way_back() -> None:
+    """The footnote's back-link is an arrow (↩), no word; its reference stays apart from the
+    word it follows ("here [1]", not "here1")."""
+    text = "Word here[^1].\n\n[^1]: The note."
+    assert to_plain(text) == "Word here [1].\nThe note."
+    assert word_count(text) == 5

@@ -241,3 +241,16 @@ def test_no_way_of_writing_a_link_publishes_what_is_not_public(shared: bool) -> 
     out = shared_body(html, linker, public, SITE) if shared else page_body(html, linker, public)
     assert "zqx" not in out.lower().replace("example.org/stories/zqxdraftslug", "")
     assert out.count("<a ") == len(KEPT), out
+
+
+def test_check_names_the_line_where_the_link_is_written(tmp_path: Path) -> None:
+    """Not a longer address that starts the same, nor the address mentioned in prose."""
+    body = ("Prose naming ../zqxdraftslug/ as text.\n\n"
+            "[longer](/stories/zqxdraftslug/more/)\n\n"
+            "[draft](/stories/zqxdraftslug)\n")
+    root = write(tmp_path, {**_files(), "stories/linker.md": story(title="The linking story",
+                                                                    slug="linker", body=body)})
+    result = run_cli("check", "-p", str(root), "--now", NOW)
+    lines = [line.split(": warning")[0] for line in result.output.splitlines()
+             if "linker.md" in line and '"/stories/zqxdraftslug"' in line]
+    assert lines == ["stories/linker.md:14"]
