@@ -25,6 +25,14 @@ _DROPPED = re.compile(r"<(script|style|iframe|form|object|template)\b[^<>]*>(.*?
 _HTML_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
 _ALT_ATTRIBUTE = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+#: tags written one after another: removed together
+_TAGS = re.compile(f"(?:{_TAG.pattern})+")
+#: tags that stand between words on the page (a block's edge, a line break): removing one
+#: leaves a space, or "FirstSecond" would count as one word where the site shows two
+_BETWEEN_WORDS = re.compile(
+    r"</?(?:address|article|aside|blockquote|br|caption|dd|details|dialog|div|dl|dt|"
+    r"fieldset|figcaption|figure|footer|h[1-6]|header|hgroup|hr|li|main|nav|ol|option|p|"
+    r"pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\b", re.IGNORECASE)
 _ALT = r"(?:\\.|[^\\\[\]]|\[(?:\\.|[^\\\[\]])*\])*"
 #: ![alt](where "title"), ![alt][ref], ![alt][] and ![alt]: an image in Markdown.
 _IMAGE = re.compile(r"!\[(" + _ALT + r")\](?:[ \t]?\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)"
@@ -117,6 +125,17 @@ class RepeatedSection:
 
 
 @dataclass(frozen=True)
+class MissingSection:
+    """A story that adds nothing to a `compose: "section: <heading>"` answer: it has no
+    section under that heading (`empty`: only empty ones)."""
+
+    question: str
+    path: str
+    heading: str
+    empty: bool = False
+
+
+@dataclass(frozen=True)
 class Drafted:
     """All answers, the quotes left out for lack of consent, the images and HTML left out."""
 
@@ -126,6 +145,7 @@ class Drafted:
     images_left_out: list[ImageLeftOut]
     html_left_out: list[HtmlLeftOut] = field(default_factory=list)
     repeated_sections: list[RepeatedSection] = field(default_factory=list)
+    missing_sections: list[MissingSection] = field(default_factory=list)
 
 
 def compose_answers(questions: list[Question], stories: list[Story],
@@ -145,23 +165,28 @@ def compose_answers(questions: list[Question], stories: list[Story],
     # a person who did not consent to being quoted is not named to them
     left_out = [f"{s.path}: quote {number}" for s in stories
                 for number, q in enumerate(s.meta.quotes, start=1) if not q.consent]
-    return Drafted(answers, left_out, images, markup, _repeated(questions, stories, overrides))
+    repeated, missing = _sections_found(questions, stories, overrides)
+    return Drafted(answers, left_out, images, markup, repeated, missing)
 
 
-def _repeated(questions: list[Question], stories: list[Story],
-              overrides: dict[str, Path]) -> list[RepeatedSection]:
-    """Each drafted section answer that takes a heading a story has more than once."""
-    found = []
+def _sections_found(questions: list[Question], stories: list[Story], overrides: dict[str, Path],
+                    ) -> tuple[list[RepeatedSection], list[MissingSection]]:
+    """For each drafted section answer: the stories with its heading more than once, and
+    those with no section under it (or only empty ones), which add nothing to it."""
+    repeated, missing = [], []
     for question in questions:
         compose = question.compose
         if question.id in overrides or compose is None or compose.kind != "section":
             continue
         heading = compose.heading or ""
         for story in stories:
-            count = len([t for t in sections_named(story.body, heading) if t])
+            found = sections_named(story.body, heading)
+            count = len([t for t in found if t])
             if count > 1:
-                found.append(RepeatedSection(question.id, story.path, heading, count))
-    return found
+                repeated.append(RepeatedSection(question.id, story.path, heading, count))
+            elif count == 0:
+                missing.append(MissingSection(question.id, story.path, heading, bool(found)))
+    return repeated, missing
 
 
 def _answer(question: Question, stories: list[Story], override: Path | None, folder: str,
@@ -252,10 +277,21 @@ def cleaned_markdown(markdown: str) -> tuple[str, list[str]]:
     def clean(text: str) -> str:
         text = _DROPPED.sub(drop, text)
         text = _HTML_IMAGE.sub(_as_markdown_image, text)  # then left out with its alt, as ![…](…)
-        return _TAG.sub("", text)
+        return _TAGS.sub(_without_tags, text)
 
     text = outside_code(strip_comments(markdown), clean)
     return re.sub(r"\n{3,}", "\n\n", text).strip(), dropped
+
+
+def _without_tags(match: re.Match[str]) -> str:
+    """Nothing for tags inside a word (`<b>`, `<span>`); a space for those between words
+    unless there is one already (a space added at a line's start could make code of it)."""
+    text, start, end = match.string, match.start(), match.end()
+    beside = text[start - 1:start] + text[end:end + 1]
+    if not _BETWEEN_WORDS.search(match.group()) or len(beside) < 2 or not beside.strip() \
+            or any(c.isspace() for c in beside):
+        return ""
+    return " "
 
 
 def _as_markdown_image(match: re.Match[str]) -> str:

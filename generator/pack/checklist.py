@@ -9,7 +9,14 @@ from datetime import datetime
 
 from generator.catalogue import Award
 from generator.clock import uk_time
-from generator.pack.answers import Answer, Drafted, HtmlLeftOut, ImageLeftOut, RepeatedSection
+from generator.pack.answers import (
+    Answer,
+    Drafted,
+    HtmlLeftOut,
+    ImageLeftOut,
+    MissingSection,
+    RepeatedSection,
+)
 from generator.pack.files import Gathered
 from generator.pack.periods import overlaps, parse_period
 from generator.pack.selection import Chosen
@@ -46,6 +53,7 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     warnings += [_image_warning(image) for image in drafted.images_left_out]
     warnings += [_html_warning(markup) for markup in drafted.html_left_out]
     warnings += [_repeated_warning(repeated) for repeated in drafted.repeated_sections]
+    warnings += [_missing_warning(missing) for missing in drafted.missing_sections]
     warnings += [f"story left out: {line}" for line in chosen.left_out]
     warnings += [f"file renamed: {line}" for line in gathered.renamed]
     deadline_blocker, deadline_warning = _deadline(award, now)
@@ -98,6 +106,12 @@ def _repeated_warning(repeated: RepeatedSection) -> str:
             "if one should have another heading, rename it")
 
 
+def _missing_warning(missing: MissingSection) -> str:
+    what = (f'nothing under its heading "{missing.heading}"' if missing.empty
+            else f'no section headed "{missing.heading}"')
+    return f"{missing.question}: {missing.path} has {what}: it adds nothing to this answer"
+
+
 def _percent(fraction: float) -> str:
     return f"{fraction * 100:g}%"
 
@@ -119,8 +133,20 @@ def _attachment_blockers(award: Award, gathered: Gathered) -> Iterator[str]:
             yield (f"attachments: {item.member}: .{suffix} files are not accepted "
                    f"(accepted: {', '.join(limits.formats)})")
         if limits.max_mb_each is not None and item.size > limits.max_mb_each * _MB:
-            yield (f"attachments: {item.member}: {item.size / _MB:.1f} MB, "
-                   f"over the {limits.max_mb_each:g} MB limit")
+            yield f"attachments: {item.member}: {over_size(item.size, limits.max_mb_each)}"
+
+
+def over_size(size: int, limit_mb: float) -> str:
+    """A file's size against a limit in MB, each shown precisely enough to tell them apart,
+    e.g. '2.3 KB, over the 0.001 MB limit (1.0 KB)' or '5.01 MB, over the 5 MB limit'."""
+    limit = limit_mb * _MB
+    unit, name = (_MB, "MB") if size >= _MB else (1024, "KB") if size >= 1024 else (1, "bytes")
+    for digits in (0,) if unit == 1 else (1, 2, 3):
+        if round(size / unit, digits) > limit / unit:
+            beside = "" if name == "MB" else f" ({limit / unit:,.{digits}f} {name})"
+            return f"{size / unit:,.{digits}f} {name}, over the {limit_mb:g} MB limit{beside}"
+    # a few bytes over: only the bytes tell them apart
+    return f"{size:,} bytes, over the {limit_mb:g} MB limit ({math.floor(limit):,} bytes)"
 
 
 def _format(name: str) -> str:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
+from PIL import Image
 
+from generator.pack.checklist import over_size
 from tests.browser.test_images import assert_clean, photo
 from tests.conftest import story
 from tests.pack.conftest import READY_AWARD, build, write_project
@@ -59,19 +62,42 @@ def test_lead_images_count_as_attachments(tmp_path: Path) -> None:
     """The docs tell people to send lead images as attachments: the award's limits on
     number and format count them with the evidence files."""
     root = write_project(tmp_path, {
-        "awards/ready.yml": READY_AWARD.replace("formats: [csv, pdf]", "formats: [csv, JPG]"),
+        "awards/ready.yml": READY_AWARD.replace("formats: [csv, pdf]", "formats: [csv, JPG]")
+        .replace("max_mb_each: 1,", "max_mb_each: 0.001,"),
         "stories/a.md": story(slug="a", date="2026-02-01", image="{src: media/a.jpeg, alt: A}",
                               evidence="\n  - id: sheet\n    path: sheet.csv\n    title: A sheet\n"),
         "stories/b.md": story(slug="b", date="2026-01-01", image="{src: media/b.png, alt: B}"),
         "stories/media/a.jpeg": photo("JPEG"),
-        "stories/media/b.png": photo("PNG"),
+        "stories/media/b.png": _noise_png(),
         "evidence/sheet.csv": "a,b\n1,2\n",
     })
     pack = build(root, "ready", root / "dist")
     assert pack.result.exit_code == 1, pack.result.output
     blockers = [line[6:] for line in pack.text("CHECKLIST.md").splitlines()
                 if line.startswith("- [ ] ")]
+    # the sizes of the files in the story (the limits are judged on them)
+    sizes = [(root / "stories" / "media" / name).stat().st_size for name in ("a.jpeg", "b.png")]
+    assert 1075 < sizes[0] < 2048 < sizes[1] < 100 * 1024, sizes
     assert blockers == [
         "attachments: 3 files to attach (1 evidence file, 2 lead images), the award allows 2",
+        f"attachments: images/a.jpeg: {sizes[0] / 1024:.1f} KB, over the 0.001 MB limit (1.0 KB)",
         "attachments: images/b.png: .png files are not accepted (accepted: csv, JPG)",
+        f"attachments: images/b.png: {sizes[1] / 1024:.1f} KB, over the 0.001 MB limit (1.0 KB)",
     ]
+
+
+def _noise_png() -> bytes:
+    """A 40 x 40 PNG of random pixels: some KB that no compression makes smaller."""
+    out = io.BytesIO()
+    Image.frombytes("RGB", (40, 40), random.Random(7).randbytes(40 * 40 * 3)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_size_over_the_limit_is_shown_precisely_enough_to_be_over() -> None:
+    assert over_size(2400, 0.001) == "2.3 KB, over the 0.001 MB limit (1.0 KB)"
+    assert over_size(1100, 0.001) == "1.1 KB, over the 0.001 MB limit (1.0 KB)"
+    assert over_size(500, 0.0001) == "500 bytes, over the 0.0001 MB limit (105 bytes)"
+    assert over_size(3 * 2**20, 1) == "3.0 MB, over the 1 MB limit"
+    assert over_size(int(5.04 * 2**20), 5) == "5.04 MB, over the 5 MB limit"
+    assert over_size(5 * 2**20 + 1, 5) == \
+        "5,242,881 bytes, over the 5 MB limit (5,242,880 bytes)"

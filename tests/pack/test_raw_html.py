@@ -75,3 +75,39 @@ def test_pictures_in_code_stay_as_written() -> None:
 def test_code_pieces_are_located_exactly() -> None:
     text = "a `b` c\n\n```\nx\n```\n\nd ``e`f`` g"
     assert [text[s:e] for s, e in code_pieces(text)] == ["`b`", "```", "x", "```", "``e`f``"]
+
+
+BLOCKS = ("<div>First</div><div>Second</div> and <p>para one</p><p>para two</p> x<br>y\n\n"
+          "<details><summary>More</summary>Hidden text</details>\n")
+
+
+def test_block_tags_and_line_breaks_keep_words_apart(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The site shows "First" and "Second" as two words: so do the answers and the counts."""
+    root = write_project(tmp_path_factory.mktemp("blocks"), {
+        "awards/ready.yml": READY_AWARD,
+        "awards/ready/summary.md": BLOCKS,
+        "stories/maps.md": story(slug="maps", title="Maps", body="## Impact\n\n" + BLOCKS),
+    })
+    pack = build(root, "ready", root / "dist")
+    words = "First Second and para one para two x y\n\nMore Hidden text\n"
+    assert pack.text("answers/summary.md") == words
+    assert pack.text("answers/impact.md") == "**Maps.**\n\n" + words
+    plain = "Maps.\nFirst Second and para one para two x y\nMore Hidden text\n"
+    assert pack.text("answers/impact.txt") == plain
+    checklist = pack.text("CHECKLIST.md").splitlines()
+    assert "| summary | 12 words of 100 | ok |" in checklist
+    assert f"| impact | {len(plain) - 1} characters of 500 | ok |" in checklist
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(pack.read("entry.docx"))).paragraphs]
+    assert "First Second and para one para two x y" in paragraphs
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("<div>First</div><div>Second</div> and <p>para one</p><p>para two</p> x<br>y",
+     "First Second and para one para two x y"),
+    ("<details><summary>Sum</summary>Body</details>", "Sum Body"),
+    ("a<b>bold</b>er and <SPAN>x</SPAN>y", "abolder and xy"),  # inside a word: no space
+    ("x<br/>y <br> z<hr>w<td>v</td>", "x y  z w v"),
+    ("   <div>x</div>\n\n<div>\n<p>y</p>\n</div>", "x\n\ny"),  # never four spaces: no code
+])
+def test_tags_between_words_leave_a_space(markdown: str, text: str) -> None:
+    assert cleaned_markdown(markdown) == (text, [])
