@@ -413,7 +413,7 @@ def _same_site(address: str, site: SplitResult) -> bool:
 def page_body(html: str, story: Story, public: PublicStories, directory_urls: bool = True) -> str:
     """The body HTML as the story's page shows it: story links and images relative to the
     page; a link to a story that is not public keeps its text only."""
-    if _RELATIVE_HTML.search(html) is None and not _may_lead_here(html, public.site_url):
+    if _RELATIVE_HTML.search(html) is None and not _may_lead_here(html, public):
         return html
     here = f"stories/{story.slug}/"
 
@@ -426,12 +426,13 @@ def page_body(html: str, story: Story, public: PublicStories, directory_urls: bo
     return _rewrite(html, change)
 
 
-def _may_lead_here(html: str, site_url: str) -> bool:
-    """Whether sanitised HTML may hold an address into the site: from its root, or under
-    `site_url`'s host."""
-    if 'href="/' in html:
+def _may_lead_here(html: str, public: PublicStories, site_url: str | None = None) -> bool:
+    """Whether sanitised HTML may hold an address to judge: into the site (from its root, or
+    under the site's host), or one that names stories/ (a hidden story's, on any host)."""
+    if 'href="/' in html or (public.hidden_slugs and "stories" in html.lower()):
         return True
-    host = urlsplit(site_url.strip()).netloc if site_url.strip() else ""
+    site = public.site_url if site_url is None else site_url
+    host = urlsplit(site.strip()).netloc if site.strip() else ""
     return bool(host) and host.lower() in html.lower()
 
 
@@ -448,7 +449,7 @@ def shared_body(html: str, story: Story, public: PublicStories, site_url: str | 
     against the story page's address) when there is a `site_url`; else as on the page."""
     if not site_url:
         return page_body(html, story, public)
-    if _NOT_ABSOLUTE_HTML.search(html) is None and not _may_lead_here(html, site_url):
+    if _NOT_ABSOLUTE_HTML.search(html) is None and not _may_lead_here(html, public, site_url):
         return html
     root = site_url.rstrip("/") + "/"
     page = root + quote(f"stories/{story.slug}/")

@@ -254,3 +254,21 @@ def test_check_names_the_line_where_the_link_is_written(tmp_path: Path) -> None:
     lines = [line.split(": warning")[0] for line in result.output.splitlines()
              if "linker.md" in line and '"/stories/zqxdraftslug"' in line]
     assert lines == ["stories/linker.md:14"]
+
+
+@pytest.mark.parametrize("address", [
+    "https:showcase.test.example/stories/zqxdraftslug/",  # browsers add the slashes
+    "https:/showcase.test.example/stories/zqxdraftslug/",
+    "https://showcase.test.example./stories/zqxdraftslug/",  # the host with its final dot
+    "https://showcase.test.example/stories/2026-01-01-zqxdraftfile.md",  # the story's file
+    "/Stories/ZQXDRAFTSLUG/",
+    "https://staging.example.org/stories/zqxdraftslug/",  # another host, the same slug
+    "/data/stories.json#zqxdraftslug",
+])
+def test_a_hidden_story_is_named_by_no_address(address: str) -> None:
+    linker, other = _stories()
+    public = replace(PublicStories.of([linker, other], SITE),
+                     hidden_slugs=frozenset({"zqxdraftslug"}))
+    html = to_html(f"[the words]({address})")
+    for out in (page_body(html, linker, public), shared_body(html, linker, public, SITE)):
+        assert out == "<p>the words</p>"
