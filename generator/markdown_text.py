@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 import markdown
 
-from generator.sanitize import clean, strip_comments
+from generator.sanitize import clean, strip_comments, strip_comments_keep_lines
 
 _EXTENSIONS = ["extra", "sane_lists", "smarty"]
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -102,14 +102,60 @@ def section(text: str, heading: str) -> str | None:
 
 
 def sections_named(text: str, heading: str) -> list[str]:
-    """Every section under `## heading` (case and spacing ignored), in order: a body may
-    repeat a heading (two `## Impact`), which `sections` keeps once."""
-    body = strip_comments(text)
+    """Every section under a level-2 heading whose words are `heading` (case and spacing
+    ignored), in order: a body may repeat a heading (two `## Impact`), which `sections`
+    keeps once. A heading is what the page's Markdown parser (`to_html`) says is one:
+    `## Impact` or `Impact` underlined with `---`, never a line of fenced or indented code.
+    A section runs to the next heading of level 1 or 2."""
+    body = strip_comments_keep_lines(text)
+    rows = body.split("\n")
     wanted = " ".join(heading.split()).casefold()
-    matches = list(_HEADING.finditer(body))
+    outline = _outline(rows)
     found = []
-    for index, match in enumerate(matches):
-        if " ".join(match.group(1).split()).casefold() == wanted:
-            end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
-            found.append(body[match.end():end].strip())
+    for index, (level, words, _, first) in enumerate(outline):
+        if level == 2 and words.casefold() == wanted:
+            end = outline[index + 1][2] if index + 1 < len(outline) else len(rows)
+            found.append("\n".join(rows[first:end]).strip())
     return found
+
+
+#: a row that may be a heading of level 1 or 2 (after quote or list marks), up to its #s
+_ATX_ROW = re.compile(r"^[ \t>*+\-0-9.)]*?#{1,2}(?!#)")
+_SETEXT_ROW = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")
+_FENCE_ROW = re.compile(r"^[ \t>]*(?:```|~~~)")
+_LEVEL_1_OR_2 = re.compile(r"<h([12])\b[^>]*>(.*?)</h\1>", re.DOTALL)
+
+
+def _outline(rows: list[str]) -> list[tuple[int, str, int, int]]:
+    """(level, words, its first row, the row its section starts on) of each heading of
+    level 1 or 2 that the parser finds where the rows write one.
+
+    Each row that may be one is marked (private-use characters the body does not hold);
+    the marks the parser puts inside an <h1> or <h2> tell which rows really are.
+    """
+    body = "\n".join(rows)
+    free = (c for c in map(chr, range(0xE000, 0xF8FF)) if c not in body)
+    opening, closing = next(free), next(free)
+    marked = list(rows)
+    places: list[tuple[int, int]] = []  # (the heading's first row, its section's first row)
+    for index, row in enumerate(rows):
+        mark = f"{opening}{len(places)}{closing}"
+        atx = _ATX_ROW.match(row)
+        if atx:
+            marked[index] = row[:atx.end()] + mark + row[atx.end():]
+            places.append((index, index + 1))
+        elif (index + 1 < len(rows) and _SETEXT_ROW.match(rows[index + 1]) and row.strip()
+              and not _FENCE_ROW.match(row)):
+            marked[index] = row + mark
+            places.append((index, index + 2))
+    if not places:
+        return []
+    mark_pattern = re.compile(f"{opening}(\\d+){closing}")
+    outline = []
+    for found in _LEVEL_1_OR_2.finditer(to_html("\n".join(marked))):
+        numbers = mark_pattern.findall(found.group(2))
+        if numbers:
+            words = re.sub(r"<[^>]+>", "", mark_pattern.sub("", found.group(2)))
+            outline.append((int(found.group(1)), " ".join(html_module.unescape(words).split()),
+                            *places[int(numbers[0])]))
+    return outline

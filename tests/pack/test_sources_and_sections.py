@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.markdown_text import sections_named
 from tests.conftest import story
 from tests.pack.conftest import Pack, build, write_project
 
@@ -109,3 +110,59 @@ def test_out_is_the_project_folder_the_pack_is_written_to(pack: Pack, tmp_path: 
                       "--out", "taken", env=ENV)
     assert refused.exit_code == 2
     assert f"--out: {pack.project / 'taken'} is a file, not a folder" in refused.output
+
+
+CODE_BODY = ("## Impact\n\nReal impact.\n\n```markdown\n## Impact\ncode, not a heading\n```\n\n"
+             "~~~\n## Impact\n~~~\n\n    ## Impact, indented code\n\nStill real.\n\n"
+             "## Challenge\n\nA challenge.\n")
+SETEXT_BODY = ("Intro.\n\nImpact\n------\n\nUnderlined impact.\n\nOther\n=====\n\nNot it.\n\n"
+               "## **Impact** ##\n\nSecond impact.\n")
+SECTIONS_AWARD = AWARD.replace("stories: [upper, lower]", "stories: [code, setext, none, empty]")
+
+
+@pytest.fixture(scope="module")
+def sections_pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    root = write_project(tmp_path_factory.mktemp("sections"), {
+        "awards/sources.yml": SECTIONS_AWARD,
+        "stories/code.md": story(slug="code", title="Code story", date="2026-05-04",
+                                 body=CODE_BODY),
+        "stories/setext.md": story(slug="setext", title="Setext story", date="2026-05-03",
+                                   body=SETEXT_BODY),
+        "stories/none.md": story(slug="none", title="No impact", date="2026-05-02",
+                                 body="## Challenge\n\n```\n## Impact\n```\n"),
+        "stories/empty.md": story(slug="empty", title="Empty impact", date="2026-05-01",
+                                  body="## Impact\n\n## Challenge\n\nA challenge.\n"),
+    })
+    return build(root, "sources", root / "dist")
+
+
+def test_a_heading_in_code_is_code_and_an_underlined_one_is_a_heading(sections_pack: Pack) -> None:
+    assert sections_pack.text("answers/statement.md") == (
+        "**Code story.**\n\nReal impact.\n\n```markdown\n## Impact\ncode, not a heading\n```\n\n"
+        "~~~\n## Impact\n~~~\n\n    ## Impact, indented code\n\nStill real.\n\n"
+        "**Setext story.**\n\nUnderlined impact.\n\nSecond impact.\n")
+    warnings = _warnings(sections_pack)
+    assert not [w for w in warnings if "stories/code.md" in w]
+    assert ('statement: stories/setext.md has 2 sections headed "Impact": the answer holds '
+            "all 2, in order; if one should have another heading, rename it") in warnings
+
+
+def test_a_story_without_the_section_is_named(sections_pack: Pack) -> None:
+    assert [w for w in _warnings(sections_pack) if "adds nothing" in w] == [
+        'statement: stories/none.md has no section headed "Impact": it adds nothing to this '
+        "answer",
+        'statement: stories/empty.md has nothing under its heading "Impact": it adds nothing '
+        "to this answer"]
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    ("## Impact\n\nA\n\n```\n## Impact\n```\n\nB\n", ["A\n\n```\n## Impact\n```\n\nB"]),
+    ("## Impact\n\nA\n\n~~~\n## Impact\n~~~\n", ["A\n\n~~~\n## Impact\n~~~"]),
+    ("    ## Impact\n\nA\n", []),
+    ("Impact\n------\n\nA\n\nImpact\n======\n\nB\n", ["A"]),  # === is level 1: it ends one
+    ("## Impact\n\nA\n\n### Detail\n\nB\n\n# Top\n\nC\n", ["A\n\n### Detail\n\nB"]),
+    ("<!-- ## Impact\n-->\n## impact  \n\nA <!-- note --> B\n", ["A  B"]),
+    ("Impact\n---\n\nA\n\n## Impact\n---\nB\n", ["A", "---\nB"]),  # a rule under a heading
+])
+def test_sections_named_finds_headings_as_the_parser_does(body: str, found: list[str]) -> None:
+    assert sections_named(body, "Impact") == found
