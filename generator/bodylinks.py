@@ -97,6 +97,11 @@ class PublicStories:
     def public_slugs(self) -> frozenset[str]:
         return frozenset(self.slugs.values())
 
+    @cached_property
+    def shared(self) -> dict[tuple[str, str, str, str], str]:
+        """`shared_body`'s results, by body, story and site address (one build's)."""
+        return {}
+
 
 def is_relative(address: str) -> bool:
     """True for an address relative to the page (not a scheme, //host, /path or #fragment)."""
@@ -451,9 +456,16 @@ def shared_body(html: str, story: Story, public: PublicStories, site_url: str | 
         return page_body(html, story, public)
     if _NOT_ABSOLUTE_HTML.search(html) is None and not _may_lead_here(html, public, site_url):
         return html
+    key = (html, story.path, story.slug, site_url)
+    if key not in public.shared:  # a story is an item of several feeds, in three formats
+        judged = public if public.site_url == site_url else replace(public, site_url=site_url)
+        public.shared[key] = _absolute(html, story, judged, site_url)
+    return public.shared[key]
+
+
+def _absolute(html: str, story: Story, public: PublicStories, site_url: str) -> str:
     root = site_url.rstrip("/") + "/"
     page = root + quote(f"stories/{story.slug}/")
-    public = replace(public, site_url=site_url)
 
     def change(ref: Reference) -> str | None:
         if _SCHEME.match(ref.address.strip()) or ref.address.strip().startswith("//"):

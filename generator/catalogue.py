@@ -133,7 +133,8 @@ def _files(folder: Path, *patterns: str) -> list[Path]:
 def _hidden(file: Path, folder: Path) -> bool:
     """A hidden file or folder (`.draft.md`, macOS's `._story.md` copies, `.git/`): not read,
     as editors and file managers hide them from their authors too."""
-    return any(part.startswith(".") for part in file.relative_to(folder).parts)
+    inside = str(file)[len(str(folder)):]  # a file of `folder`: "/x.md", "/media/.y.png"
+    return f"{os.sep}." in inside
 
 
 _LIKE_A_STORY = re.compile(r"\.(md|markdown|mdown|mkd)(\.txt)?$", re.IGNORECASE)

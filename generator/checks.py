@@ -75,7 +75,8 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
     ]
     found = [Problem(p.path, p.line, p.field, p.message, severity) if p.is_error else p
              for p in found]
-    return found + list(_markup(story)) + list(_unclosed_notes(story, (), story.located.data))
+    notes = [] if story.notes_closed else list(_unclosed_notes(story, (), story.located.data))
+    return found + list(_markup(story)) + notes
 
 
 def _unclosed_notes(story: Story, path: tuple[str | int, ...], value: object) -> Iterator[Problem]:

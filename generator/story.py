@@ -30,6 +30,9 @@ class Story:
     """Markdown body, HTML comments included (strip them before any output)."""
     body_line: int
     located: Located
+    notes_closed: bool = True
+    """False when the front-matter may hold an internal note `<!--` never closed (its text
+    was not looked at more closely)."""
     kept: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """Only for a story with field errors, checked as far as its valid fields go: for each
     list field that lost invalid items, the places in the file of the items it kept."""

@@ -73,12 +73,19 @@ def parse_story(text: str, relative: str,
         slug = data.get("slug") if isinstance(data.get("slug"), str) else default_slug(relative)
         body = _safe_body(document.body, document.body_line, relative)[0]
         fields, kept = _valid_fields(data)
-        partial = Story(relative, slug, fields, body, document.body_line, document.fields, kept)
+        partial = Story(relative, slug, fields, body, document.body_line, document.fields,
+                        _notes_closed(text, document), kept)
         return StoryRead(None, UnusableStory(relative, slug, title, status), problems, partial)
     slug = meta.slug or default_slug(relative)
     body, problems = _safe_body(document.body, document.body_line, relative)
-    story = Story(relative, slug, meta, body, document.body_line, document.fields)
+    story = Story(relative, slug, meta, body, document.body_line, document.fields,
+                  _notes_closed(text, document))
     return StoryRead(story, None, problems)
+
+
+def _notes_closed(text: str, document: frontmatter.Document) -> bool:
+    """False when the front-matter holds "<!--" at all (then each field is looked at)."""
+    return "<!--" not in text[:max(0, len(text) - len(document.body))]
 
 
 def _valid_fields(data: dict[str, Any]) -> tuple[StoryMeta, dict[str, tuple[int, ...]]]:
