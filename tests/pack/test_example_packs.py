@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 import pypdf
 
 from generator import __version__
@@ -167,6 +168,7 @@ def test_verify_accepts_the_pack_and_catches_tampering(lgc_pack: Pack, tmp_path)
                      "metrics.csv: SHA-256 differs from the manifest", "4 mismatches"]
 
 
+@pytest.mark.filterwarnings("ignore:Duplicate name")  # zipfile warns as the test writes one
 def test_verify_catches_a_second_member_of_the_same_name(lgc_pack: Pack, tmp_path: Path) -> None:
     # zipfile reads a repeated name's last copy, `unzip` extracts the first: a tampered copy
     # put first, then every original member, must not pass
