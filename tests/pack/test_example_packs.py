@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import docx
-import pytest
 import pypdf
+import pytest
 
 from generator import __version__
 from tests.conftest import NOW, run_cli
