@@ -19,12 +19,14 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from html import escape
+from html import escape, unescape
 from itertools import pairwise
 from pathlib import Path, PurePosixPath
 from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
+
+from slugify import slugify
 
 from generator.images import is_photo
 from generator.markdown_text import to_html
@@ -62,6 +64,41 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Hidden:
+    """What the stories that are not public (drafts, review, embargo, unreadable) would give
+    away in an address, case-folded: an address holding any of it keeps its words only,
+    whatever its host, its form or its encoding."""
+
+    slugs: frozenset[str] = frozenset()
+    files: frozenset[str] = frozenset()
+    """Their files' names without `.md` (2026-03-14-my-story)."""
+    groups: frozenset[str] = frozenset()
+    """The listing pages only they would fill: tags/<key>, services/<key>."""
+
+    @classmethod
+    def of(cls, hidden: Iterable[tuple[str, str]], groups: Iterable[str] = ()) -> Hidden:
+        """`hidden` (slug, file path) of each story that is not public; `groups` (tags/x)."""
+        pairs = list(hidden)
+        return cls(frozenset(slug.casefold() for slug, _ in pairs),
+                   frozenset(PurePosixPath(path).stem.casefold() for _, path in pairs),
+                   frozenset(group.casefold() for group in groups))
+
+    def __bool__(self) -> bool:
+        return bool(self.slugs or self.files or self.groups)
+
+
+def group_key(name: str) -> str:
+    """A tag's or service's listing folder name, as the site makes it (`site.urls.key`)."""
+    return slugify(name) or "other"
+
+
+def groups_of(stories: Iterable[Story]) -> set[str]:
+    """The tag and service listing folders the `stories` fill (tags/<key>, services/<key>)."""
+    return ({f"tags/{group_key(tag)}" for story in stories for tag in story.meta.tags}
+            | {f"services/{group_key(story.meta.service)}" for story in stories})
+
+
+@dataclass(frozen=True)
 class PublicStories:
     """The stories a body may link to (the public ones at build time), by their files."""
 
@@ -74,9 +111,8 @@ class PublicStories:
     private_names: frozenset[str] = frozenset()
     """The names (case-folded) of the evidence folder's files that no public story publishes:
     a link into the site that names one keeps its words only, wherever it points."""
-    hidden_slugs: frozenset[str] = frozenset()
-    """The slugs (case-folded) of the project's stories that are not public: an address with
-    `stories/<one of them>` in its path keeps its words only, whatever its host."""
+    hidden: Hidden = field(default_factory=lambda: Hidden())
+    """What the project's stories that are not public would give away in an address."""
 
     @classmethod
     def of(cls, stories: Iterable[Story], site_url: str = "",
@@ -85,13 +121,13 @@ class PublicStories:
 
     @classmethod
     def for_site(cls, stories: Iterable[Story], layout: Layout, site_url: str = "",
-                 hidden: Iterable[str] = ()) -> PublicStories:
+                 hidden: Hidden | None = None) -> PublicStories:
         """The public `stories` of the project at `layout`, with its evidence folder's
-        private file names and the `hidden` slugs of its stories that are not public."""
+        private file names and what its stories that are not public would give away."""
         chosen = list(stories)
         return cls({story.path: story.slug for story in chosen}, site_url,
                    layout.relative(layout.evidence), private_names(layout.evidence, chosen),
-                   frozenset(slug.casefold() for slug in hidden))
+                   hidden or Hidden())
 
     @cached_property
     def public_slugs(self) -> frozenset[str]:
@@ -263,7 +299,8 @@ class Judged:
     "copy" (public evidence of this story, at `path`); "story" (the page of a story that is
     not public, `slug`); "evidence" (a file of the evidence folder, `path`, that is not
     public evidence of this story); "private name" (an address into the site naming a
-    private file, `path`); "story file" (a story's Markdown file by its name, `path`)."""
+    private file, `path`); "story file" (a story's Markdown file by its name, `path`);
+    "group" (a tag's or service's listing only stories that are not public fill, `path`)."""
     path: str = ""
     slug: str = ""
 
@@ -275,15 +312,12 @@ def judge(story: Story, address: str, public: PublicStories) -> Judged:
     if evidence is not None:
         published = public_evidence_paths(story).get(evidence.casefold())
         return Judged("copy", published) if published else Judged("evidence", evidence)
-    hidden = _hidden_story(address, public)
-    if hidden:
-        return Judged("story", slug=hidden)
+    secret = names_hidden(address, public)
+    if secret is not None:
+        return secret
     site_path = _site_path(story, address, public.site_url)
     if site_path is None:
         return Judged("elsewhere")
-    named = _named_in_rest(address, public)
-    if named:  # /data/stories.json#<slug>
-        return Judged("story", slug=named)
     name = PurePosixPath(site_path).name
     if name.casefold() in public.private_names:
         return Judged("private name", name)
@@ -297,13 +331,31 @@ def judge(story: Story, address: str, public: PublicStories) -> Judged:
         Judged("story", slug=slug)
 
 
-def _named_in_rest(address: str, public: PublicStories) -> str | None:
-    """A hidden slug written whole in the ?query or #fragment of an address into the site."""
-    rest = split_address(address)[1]
-    if not rest or not public.hidden_slugs:
+def names_hidden(address: str, public: PublicStories) -> Judged | None:
+    """What `address` gives away, on any host and however it is encoded: the slug or the
+    file's name of a story that is not public, a listing only such stories fill, or the
+    name of a private evidence file; None when it gives nothing away."""
+    hidden, private = public.hidden, public.private_names
+    if not (hidden or private):
         return None
-    words = set(re.split(r"[^a-z0-9-]+", unquote(rest).casefold()))
-    return next((slug for slug in sorted(public.hidden_slugs) if slug in words), None)
+    text = unquote(unquote(address)).casefold()
+    words = set(_WORD_BREAKS.split(text))
+    parts = [part for part in re.split(r"[/?#&=]+", text) if part]
+    found = [("story", hidden.slugs & words), ("story file", hidden.files & words),
+             ("private name", private & set(_NAME_BREAKS.split(text))),
+             ("group", hidden.groups & {f"{a}/{b}" for a, b in pairwise(parts)})]
+    for kind, given in found:
+        if given:
+            first = min(given)
+            return Judged(kind, f"{first}.md" if kind == "story file" else first,
+                          first if kind == "story" else "")
+    return None
+
+
+_WORD_BREAKS = re.compile(r"[^a-z0-9_-]+")
+"""What separates the words of an address that a slug or a file's name may be."""
+_NAME_BREAKS = re.compile(r"[^a-z0-9_.-]+")
+"""The same, keeping dots: a file's name with its suffix (figures.csv)."""
 
 
 def _as_browsers_read(address: str) -> str:
@@ -313,19 +365,6 @@ def _as_browsers_read(address: str) -> str:
 
 
 _SLASHLESS = re.compile(r"^(https?):/?([^/].*)$", re.IGNORECASE | re.DOTALL)
-
-
-def _hidden_story(address: str, public: PublicStories) -> str | None:
-    """The slug of a story that is not public when `address`'s path holds `stories/<slug>`
-    (in any case, on any host): that slug is never published."""
-    if not public.hidden_slugs or "stories" not in address.casefold():
-        return None
-    try:
-        parts = unquote(urlsplit(address.strip()).path).casefold().split("/")
-    except ValueError:
-        return None
-    return next((slug for folder, slug in pairwise(parts)
-                 if folder == "stories" and slug in public.hidden_slugs), None)
 
 
 def leads_to_public(story: Story, address: str, public: PublicStories) -> bool:
@@ -434,7 +473,7 @@ def page_body(html: str, story: Story, public: PublicStories, directory_urls: bo
 def _may_lead_here(html: str, public: PublicStories, site_url: str | None = None) -> bool:
     """Whether sanitised HTML may hold an address to judge: into the site (from its root, or
     under the site's host), or one that names stories/ (a hidden story's, on any host)."""
-    if 'href="/' in html or (public.hidden_slugs and "stories" in html.lower()):
+    if 'href="/' in html or public.hidden or public.private_names:
         return True
     site = public.site_url if site_url is None else site_url
     host = urlsplit(site.strip()).netloc if site.strip() else ""
@@ -480,6 +519,25 @@ def _absolute(html: str, story: Story, public: PublicStories, site_url: str) -> 
         return root + quote(found.path()) + found.rest
 
     return _rewrite(html, change)
+
+
+def scrub(html: str, public: PublicStories) -> str:
+    """A hand-written page's HTML with every address that gives away what is not public
+    (`names_hidden`) reduced to its link's words; other addresses as they are."""
+    if not (public.hidden or public.private_names):
+        return html
+    written = (unescape(found) for found in _ANY_ADDRESS.findall(html))
+    if all(names_hidden(address, public) is None for address in written):
+        return html  # as MkDocs made it: the page's own HTML is not put through the allow-list
+
+    def change(ref: Reference) -> str | None:
+        return None if names_hidden(ref.address, public) is not None else ref.address
+
+    return _rewrite(html, change)
+
+
+_ANY_ADDRESS = re.compile(r"""\b(?:href|src|cite|action|data|poster|srcset)\s*=\s*["']([^"']*)""",
+                          re.IGNORECASE)
 
 
 def images(story: Story) -> dict[str, str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import checks
+from generator.bodylinks import Hidden, groups_of
 from generator.content import content_problems
 from generator.elsewhere import Elsewhere, here
 from generator.model.award import AwardFile
@@ -76,12 +77,14 @@ class Catalogue:
     def award(self, award_id: str) -> Award | None:
         return next((a for a in self.awards if a.id == award_id), None)
 
-    def hidden_slugs(self, public: Iterable[Story]) -> set[str]:
-        """The slugs of every story not among `public` (drafts, review, embargo, unreadable):
-        no link may publish them."""
-        shown = {story.slug for story in public}
-        return ({s.slug for s in self.stories if s.slug not in shown}
-                | {u.slug for u in self.unusable})
+    def hidden(self, public: Iterable[Story]) -> Hidden:
+        """What every story not among `public` (drafts, review, embargo, unreadable) would
+        give away in an address: no link may publish it."""
+        shown = list(public)
+        slugs = {story.slug for story in shown}
+        hidden = [s for s in self.stories if s.slug not in slugs]
+        pairs = [(s.slug, s.path) for s in hidden] + [(u.slug, u.path) for u in self.unusable]
+        return Hidden.of(pairs, groups_of(hidden) - groups_of(shown))
 
     def public_stories(self, now: datetime) -> list[Story]:
         """Stories anyone may see at `now` (contract section 7), newest first."""

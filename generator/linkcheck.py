@@ -19,11 +19,14 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from generator.bodylinks import (
+    Hidden,
     PublicStories,
     evidence_file,
+    groups_of,
     is_relative,
     judge,
     might_have_relative,
+    names_hidden,
     on_this_site,
     publishable,
     references,
@@ -99,8 +102,11 @@ class KnownStories:
         not_public = {s.slug: (s.path, _why_not(s, now)) for s in chosen if not s.is_public(now)}
         not_public.update({slug: (path, _WHY_NOT.get(status or "", "cannot be read"))
                            for path, slug, status in unreadable})
+        hidden = Hidden.of([(slug, path) for slug, (path, _) in not_public.items()],
+                           groups_of(s for s in chosen if not s.is_public(now))
+                           - groups_of(published))
         public = PublicStories.for_site(published, layout, str(layout.site.get("site_url") or ""),
-                                        not_public)
+                                        hidden)
         evidence_of = {posixpath.normpath(item.path.strip()).casefold(): s.path
                        for s in published for item in s.meta.evidence if item.public}
         return cls(public, not_public, evidence_of)
@@ -128,6 +134,14 @@ def site_link_problems(story: Story, known: KnownStories, layout: Layout) -> lis
             if message:
                 found.append(Problem(story.path, lines.of(ref.address), "body",
                                      f'link "{ref.address}" {message}', Severity.WARNING))
+    for name in ("title", "summary"):
+        words = [w for w in str(getattr(story.meta, name)).split() if "/" in w or ".md" in w]
+        secret = next((judged for w in words if (judged := names_hidden(w, known.public))), None)
+        if secret is not None:
+            found.append(Problem(story.path, story.line_of(name), name,
+                                 f'names "{secret.slug or secret.path}", which is not public: '
+                                 "the text is published as written, so take it out",
+                                 Severity.WARNING))
     for index, metric in story.numbered("metrics", story.meta.metrics):
         source = metric.source or ""
         if source.startswith("https://"):
@@ -166,6 +180,9 @@ def _site_link_message(story: Story, address: str, known: KnownStories,
         return (f"names {found.path}, a story's file, which the site never publishes: link to "
                 "a story by its file name alone, as it is in stories/ (like "
                 "2026-03-14-my-story.md)")
+    if found.kind == "group":
+        return (f"leads to {found.path}/, a listing that only stories that are not public would "
+                "fill, so the site shows the link's text only")
     if found.kind == "private name":
         return (f"names {found.path}, a file in {folder}/ that is not public, so the site shows "
                 "the link's text only")

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator import clock, images, sharing
+from generator.bodylinks import scrub
 from generator.catalogue import Catalogue
 from generator.mkdocs import alternates, navcache, worker
 from generator.mkdocs.config import ShowcaseConfig
@@ -205,6 +206,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             return html
         if worker.TITLES_ONLY:
             return html
+        if src not in self.site.pages:  # a hand-written page: no link may give away a draft
+            html = scrub(html, self.site.linkable)
         # popped: each page is filled once per build, and a large site's HTML adds up
         return fill(html, self.site.fragments.pop(src, {}))
 

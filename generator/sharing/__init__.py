@@ -113,7 +113,7 @@ def iter_site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
     stories = catalogue.public_stories(now)
     updated = build_time()
     data = opendata.open_data(stories, publisher(catalogue), site_url or None, updated,
-                              layout=catalogue.layout, hidden=catalogue.hidden_slugs(stories))
+                              layout=catalogue.layout, hidden=catalogue.hidden(stories))
     for name, content in opendata.open_data_files(data).items():
         yield OPEN_DATA_FOLDER + name, content
     del data
@@ -142,7 +142,7 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, update
     home = urls.site_root(site_url)
     limit = max(0, feed_items)
     public = PublicStories.for_site(stories, catalogue.layout, site_url,
-                                    catalogue.hidden_slugs(stories))
+                                    catalogue.hidden(stories))
     found = [feeds.Feed(name, f"Digital success stories from {name}", feed_folder(), site_url,
                         home, updated, stories[:limit], public)]
     outcomes = catalogue.strategy.outcomes if catalogue.strategy else []

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from generator import bodylinks
-from generator.bodylinks import PublicStories, shared_body
+from generator.bodylinks import Hidden, PublicStories, shared_body
 from generator.markdown_text import to_html
 from generator.model.story import Metric
 from generator.project import Layout
@@ -54,7 +54,7 @@ def _fold(name: str) -> str:
 def open_data(stories: Sequence[Story], publisher: str, site_url: str | None,
               generated: datetime, partner: str | None = None,
               linkable: Sequence[Story] | None = None, layout: Layout | None = None,
-              hidden: Iterable[str] = ()) -> OpenData:
+              hidden: Hidden | None = None) -> OpenData:
     """The records of `stories`, which must already be the public ones; their bodies link
     to the stories of `linkable` (public ones too; default: `stories`) and to their public
     evidence files (of the project at `layout`, whose private file names no link keeps, nor

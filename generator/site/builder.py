@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import formatting, sharing
+from generator.bodylinks import PublicStories
 from generator.catalogue import Catalogue, collect
 from generator.elsewhere import Elsewhere, here
 from generator.model.story import Unit
@@ -97,6 +98,9 @@ class Site:
     outcome's feed), beside those every page has."""
     footer: dict[str, str] = field(default_factory=dict)
     """Source path of a generated page to link from every page's footer, to its link text."""
+    linkable: PublicStories = field(default_factory=lambda: PublicStories({}))
+    """What a page's links may lead to: hand-written pages are judged as stories' bodies are
+    (`bodylinks.scrub`), so that none names a story or a file that is not public."""
 
     @property
     def later(self) -> set[str]:
@@ -140,7 +144,9 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
     national = national_awards(catalogue)
     titles = {o.id: o.title for o in catalogue.strategy.outcomes} if catalogue.strategy else {}
     story_views = [views.story_view(catalogue, s, titles, national) for s in stories]
-    site = Site(copies=views.copies(catalogue, stories))
+    site = Site(copies=views.copies(catalogue, stories),
+                linkable=views.linkable(stories, catalogue.layout, options.site_url,
+                                        catalogue.hidden(stories)))
     feeds = sharing.published_feeds(catalogue)
     builder = _Builder(catalogue, now, options, site,
                        {urls.key(f.outcome): f for f in feeds if f.outcome is not None})
@@ -189,7 +195,7 @@ class _Builder:
         by_slug = {v.story.slug: v for v in story_views}
         shown = [v.story for v in story_views]
         public = views.linkable(shown, self.catalogue.layout, self.options.site_url,
-                                self.catalogue.hidden_slugs(shown))
+                                self.catalogue.hidden(shown))
         made: StoryPages = {}
         for view in story_views:
             body = views.body_html(view.story, public, self.options.directory_urls)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import bodylinks, formatting
-from generator.bodylinks import PublicStories
+from generator.bodylinks import Hidden, PublicStories
 from generator.catalogue import Catalogue
 from generator.markdown_text import to_html
 from generator.model.story import Metric
@@ -150,7 +150,7 @@ def _add(found: dict[str, Path], target: str, folder: Path, written: str, root: 
 
 
 def linkable(stories: Iterable[Story], layout: Layout, site_url: str = "",
-             hidden: Iterable[str] = ()) -> PublicStories:
+             hidden: Hidden | None = None) -> PublicStories:
     """The stories a body may link to: the public ones the site is built with (`site_url`
     and the project at `layout`: how a link to the site or to an evidence file is known;
     `hidden`: the slugs of the stories that are not public)."""

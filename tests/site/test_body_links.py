@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from PIL import ExifTags, Image
 
-from generator.bodylinks import PublicStories, page_body, shared_body
+from generator.bodylinks import Hidden, PublicStories, page_body, shared_body
 from generator.markdown_text import to_html
 from generator.reading.stories import parse_story
 from generator.sharing.opendata import story_record
@@ -264,11 +264,24 @@ def test_check_names_the_line_where_the_link_is_written(tmp_path: Path) -> None:
     "/Stories/ZQXDRAFTSLUG/",
     "https://staging.example.org/stories/zqxdraftslug/",  # another host, the same slug
     "/data/stories.json#zqxdraftslug",
+    # round six: a story link changed a little, other suffixes, other hosts, in a query
+    "2026-01-01-zqxdraftfile.md%20",
+    "2026-01-01-zqxdraftfile",
+    "../zqxdraftslug.html",
+    "https://showcase.test.example/stories/zqxdraftslug.json",
+    "https://github.com/council/repo/blob/main/stories/2026-01-01-zqxdraftfile.md",
+    "https://example.org/?u=https%3A%2F%2Fshowcase.test.example%2Fstories%2Fzqxdraftslug%2F",
+    "mailto:comms@example.org?subject=zqxdraftslug",
+    "../../tags/zqxdrafttag/",
+    "https://showcase.test.example/services/zqxdraftservice/",
+    "https://github.com/council/repo/blob/main/evidence/zqxprivate.csv",
 ])
 def test_a_hidden_story_is_named_by_no_address(address: str) -> None:
     linker, other = _stories()
-    public = replace(PublicStories.of([linker, other], SITE),
-                     hidden_slugs=frozenset({"zqxdraftslug"}))
+    hidden = Hidden.of([("zqxdraftslug", "stories/2026-01-01-zqxdraftfile.md")],
+                       ["tags/zqxdrafttag", "services/zqxdraftservice"])
+    public = replace(PublicStories.of([linker, other], SITE), hidden=hidden,
+                     private_names=frozenset({"zqxprivate.csv"}))
     html = to_html(f"[the words]({address})")
     for out in (page_body(html, linker, public), shared_body(html, linker, public, SITE)):
         assert out == "<p>the words</p>"

@@ -42,6 +42,11 @@ def _files() -> dict[str, str | bytes]:
                      "{id: closed, path: zqxevfile.csv, title: zqxevtitle}]",
             body="## Challenge\n\nVisible text.\n<!-- zqxcomment internal -->\n\n"
                  "<script>alert('zqxscript')</script>\n\n## Impact\n\nDone.\n"),
+        "content/about.md": ("# About\n\nSee [the next story]"
+                             "(https://showcase.test.example/stories/zqxdraft-story/), "
+                             "[its tag](https://showcase.test.example/tags/zqxdraft-tag/) and "
+                             "[notes](https://showcase.test.example/evidence/zqxevfile.csv)"
+                             ".\n"),
         "evidence/open.csv": "a,b\n1,2\n",
         "evidence/zqxevfile.csv": "secret,zqxevcontent\n",
         "stories/media/zqximage.png": PNG,
