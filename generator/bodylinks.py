@@ -473,8 +473,10 @@ def page_body(html: str, story: Story, public: PublicStories, directory_urls: bo
 def _may_lead_here(html: str, public: PublicStories, site_url: str | None = None) -> bool:
     """Whether sanitised HTML may hold an address to judge: into the site (from its root, or
     under the site's host), or one that names stories/ (a hidden story's, on any host)."""
-    if 'href="/' in html or public.hidden or public.private_names:
+    if 'href="/' in html:
         return True
+    if (public.hidden or public.private_names) and ("href=" in html or "src=" in html):
+        return True  # any address may give away what is not public
     site = public.site_url if site_url is None else site_url
     host = urlsplit(site.strip()).netloc if site.strip() else ""
     return bool(host) and host.lower() in html.lower()
