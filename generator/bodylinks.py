@@ -20,7 +20,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html import escape, unescape
 from itertools import pairwise
 from pathlib import Path, PurePosixPath
@@ -87,6 +87,7 @@ class Hidden:
         return bool(self.slugs or self.files or self.groups)
 
 
+@lru_cache(maxsize=65536)
 def group_key(name: str) -> str:
     """A tag's or service's listing folder name, as the site makes it (`site.urls.key`)."""
     return slugify(name) or "other"
