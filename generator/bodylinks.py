@@ -342,15 +342,29 @@ def names_hidden(address: str, public: PublicStories) -> Judged | None:
     text = unquote(unquote(address)).casefold()
     words = set(_WORD_BREAKS.split(text))
     parts = [part for part in re.split(r"[/?#&=]+", text) if part]
-    found = [("story", hidden.slugs & words), ("story file", hidden.files & words),
+    pairs = set(pairwise(parts))
+    # a slug is a word of an address into the site; elsewhere only after stories/ (another
+    # site's /webchat is not the draft "webchat"); a story file's dated name is one anywhere
+    slugs = (hidden.slugs & words if _into_site(address, public.site_url)
+             else {slug for folder, slug in pairs if folder == "stories"} & hidden.slugs)
+    found = [("story", slugs), ("story file", hidden.files & words),
              ("private name", private & set(_NAME_BREAKS.split(text))),
-             ("group", hidden.groups & {f"{a}/{b}" for a, b in pairwise(parts)})]
+             ("group", hidden.groups & {f"{a}/{b}" for a, b in pairs})]
     for kind, given in found:
         if given:
             first = min(given)
             return Judged(kind, f"{first}.md" if kind == "story file" else first,
                           first if kind == "story" else "")
     return None
+
+
+def _into_site(address: str, site_url: str) -> bool:
+    """Whether `address` is relative, from the site's root or on the site's host."""
+    text = address.strip()
+    if is_relative(text) or on_this_site(text) or text.startswith("#"):
+        return True
+    site = urlsplit(site_url.strip()) if site_url.strip() else None
+    return site is not None and bool(site.netloc) and _same_site(text, site)
 
 
 _WORD_BREAKS = re.compile(r"[^a-z0-9_-]+")

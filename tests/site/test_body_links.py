@@ -271,7 +271,7 @@ def test_check_names_the_line_where_the_link_is_written(tmp_path: Path) -> None:
     "https://showcase.test.example/stories/zqxdraftslug.json",
     "https://github.com/council/repo/blob/main/stories/2026-01-01-zqxdraftfile.md",
     "https://example.org/?u=https%3A%2F%2Fshowcase.test.example%2Fstories%2Fzqxdraftslug%2F",
-    "mailto:comms@example.org?subject=zqxdraftslug",
+    "/search/?q=zqxdraftslug",
     "../../tags/zqxdrafttag/",
     "https://showcase.test.example/services/zqxdraftservice/",
     "https://github.com/council/repo/blob/main/evidence/zqxprivate.csv",
@@ -285,3 +285,15 @@ def test_a_hidden_story_is_named_by_no_address(address: str) -> None:
     html = to_html(f"[the words]({address})")
     for out in (page_body(html, linker, public), shared_body(html, linker, public, SITE)):
         assert out == "<p>the words</p>"
+
+
+def test_another_sites_address_that_only_shares_a_word_with_a_hidden_slug_is_kept() -> None:
+    """A draft whose slug is "webchat" does not take the link to a supplier's /webchat/
+    page out of a public story: elsewhere, a slug counts only after stories/."""
+    linker, other = _stories()
+    public = replace(PublicStories.of([linker, other], SITE),
+                     hidden=Hidden.of([("webchat", "stories/2026-01-01-webchat.md")]))
+    html = to_html("[the product](https://supplier.example/webchat/)")
+    assert page_body(html, linker, public) == (
+        '<p><a href="https://supplier.example/webchat/" rel="noopener noreferrer">the product'
+        "</a></p>")
