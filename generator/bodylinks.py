@@ -345,10 +345,14 @@ def names_hidden(address: str, public: PublicStories) -> Judged | None:
     pairs = set(pairwise(parts))
     # a slug is a word of an address into the site; elsewhere only after stories/ (another
     # site's /webchat is not the draft "webchat"); a story file's dated name is one anywhere
-    slugs = (hidden.slugs & words if _into_site(address, public.site_url)
+    inside = _into_site(address, public.site_url)
+    slugs = (hidden.slugs & words if inside
              else {slug for folder, slug in pairs if folder == "stories"} & hidden.slugs)
+    evidence = public.evidence.strip("/").casefold().rsplit("/", 1)[-1]
+    names = (set(_NAME_BREAKS.split(text)) if inside  # elsewhere only in an evidence folder
+             else {name for folder, name in pairs if folder == evidence})
     found = [("story", slugs), ("story file", hidden.files & words),
-             ("private name", private & set(_NAME_BREAKS.split(text))),
+             ("private name", private & names),
              ("group", hidden.groups & {f"{a}/{b}" for a, b in pairs})]
     for kind, given in found:
         if given:
