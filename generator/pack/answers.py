@@ -13,6 +13,7 @@ from generator.markdown_text import inline_markdown, sections_named, to_html, to
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
 from generator.pack.code_spans import outside_code
+from generator.pack.links import PackLinks, judged_links
 from generator.reading.characters import without_unsafe_characters
 from generator.reading.text import read_text
 from generator.sanitize import strip_comments
@@ -114,6 +115,17 @@ class HtmlLeftOut:
 
 
 @dataclass(frozen=True)
+class LinkReduced:
+    """Links in an answer's Markdown that keep their words only in the pack (`links.py`):
+    they lead to a story or file not entered, or to nothing a judge can open."""
+
+    question: str
+    path: str
+    """The file they were written in: the hand-written answer or the story."""
+    count: int
+
+
+@dataclass(frozen=True)
 class RepeatedSection:
     """A story with its `compose: "section: <heading>"` heading more than once: the drafted
     answer holds every one, in order."""
@@ -146,27 +158,31 @@ class Drafted:
     html_left_out: list[HtmlLeftOut] = field(default_factory=list)
     repeated_sections: list[RepeatedSection] = field(default_factory=list)
     missing_sections: list[MissingSection] = field(default_factory=list)
+    links_reduced: list[LinkReduced] = field(default_factory=list)
 
 
 def compose_answers(questions: list[Question], stories: list[Story],
-                    overrides: dict[str, Path], folder: str = "") -> Drafted:
+                    overrides: dict[str, Path], folder: str = "",
+                    links: PackLinks | None = None) -> Drafted:
     """Each question's answer: the hand-written file if any, else drafted per `compose`.
 
     `folder` is where the hand-written answers are, as the checklist names it. An image in
     an answer is left out, its alt text in brackets standing in: an entry form takes text,
     and the entry documents load nothing from outside the pack. The alt text counts as
-    words, the same in answers/, entry.html, entry.pdf and entry.docx.
+    words, the same in answers/, entry.html, entry.pdf and entry.docx. With `links`, each
+    link leads where `PackLinks.destination` says, or keeps its words only.
     """
     images: list[ImageLeftOut] = []
     markup: list[HtmlLeftOut] = []
-    answers = [_answer(q, stories, overrides.get(q.id), folder, (images, markup))
-               for q in questions]
+    reduced: list[LinkReduced] = []
+    answers = [_answer(q, stories, overrides.get(q.id), folder, (images, markup),
+                       (links, reduced)) for q in questions]
     # the quote by its place in the story: the checklist goes to judges with the pack, and
     # a person who did not consent to being quoted is not named to them
     left_out = [f"{s.path}: quote {number}" for s in stories
                 for number, q in enumerate(s.meta.quotes, start=1) if not q.consent]
     repeated, missing = _sections_found(questions, stories, overrides)
-    return Drafted(answers, left_out, images, markup, repeated, missing)
+    return Drafted(answers, left_out, images, markup, repeated, missing, reduced)
 
 
 def _sections_found(questions: list[Question], stories: list[Story], overrides: dict[str, Path],
@@ -190,7 +206,8 @@ def _sections_found(questions: list[Question], stories: list[Story], overrides: 
 
 
 def _answer(question: Question, stories: list[Story], override: Path | None, folder: str,
-            left_out: tuple[list[ImageLeftOut], list[HtmlLeftOut]]) -> Answer:
+            left_out: tuple[list[ImageLeftOut], list[HtmlLeftOut]],
+            linked: tuple[PackLinks | None, list[LinkReduced]] = (None, [])) -> Answer:
     if override is not None:
         text = strip_comments(without_unsafe_characters(read_text(override))).strip()
         name = f"{folder}/{override.name}" if folder else override.name
@@ -201,9 +218,16 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
         return Answer(question, None, "none", 0)
     kept = []
     images, markup = left_out
+    links, reduced = linked
+    by_path = {story.path: story for story in stories}
     for path, part in parts:
         cleaned, dropped = cleaned_markdown(part)
         text, alts = without_images(cleaned)
+        if links is not None:
+            text, count = judged_links(text, by_path.get(path) if origin == "drafted" else None,
+                                       links)
+            if count:
+                reduced.append(LinkReduced(question.id, path, count))
         images += [ImageLeftOut(question.id, path, alt) for alt in alts]
         if dropped:
             markup.append(HtmlLeftOut(question.id, path, tuple(dict.fromkeys(dropped))))

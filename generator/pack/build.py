@@ -36,7 +36,10 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
             # the text the limit is counted in: what a plain text box receives when pasted
             members.add(f"answers/{answer.question.id}.txt", (answer.plain + "\n").encode())
     for item in plan.gathered.evidence:  # copied in chunks as the zip is written
-        members.add_file(item.member, item.source)
+        if item.data is not None:  # a photo without its metadata
+            members.add(item.member, item.data)
+        else:
+            members.add_file(item.member, item.source)
     for item in plan.gathered.images:  # photos lose EXIF/GPS here as on the site
         members.add(item.member, published_bytes(item.source) or item.source.read_bytes())
     html = render_entry_html(plan, built)

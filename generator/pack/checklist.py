@@ -14,6 +14,7 @@ from generator.pack.answers import (
     Drafted,
     HtmlLeftOut,
     ImageLeftOut,
+    LinkReduced,
     MissingSection,
     RepeatedSection,
 )
@@ -52,6 +53,7 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     warnings += [f"{q} left out (no consent: true)" for q in drafted.quotes_left_out]
     warnings += [_image_warning(image) for image in drafted.images_left_out]
     warnings += [_html_warning(markup) for markup in drafted.html_left_out]
+    warnings += [_link_warning(reduced) for reduced in drafted.links_reduced]
     warnings += [_repeated_warning(repeated) for repeated in drafted.repeated_sections]
     warnings += [_missing_warning(missing) for missing in drafted.missing_sections]
     warnings += [f"story left out: {line}" for line in chosen.left_out]
@@ -98,6 +100,14 @@ def _html_warning(markup: HtmlLeftOut) -> str:
     tags = ", ".join(tag.strip("<>") for tag in markup.tags)
     return (f"{markup.question}: raw HTML left out of the answer ({markup.path}): {tags}; "
             "an entry form takes text: write what it showed as text")
+
+
+def _link_warning(reduced: LinkReduced) -> str:
+    links = "a link keeps its words" if reduced.count == 1 \
+        else f"{reduced.count} links keep their words"
+    return (f"{reduced.question}: {links} only ({reduced.path}): it leads to a story or "
+            "file not in the entry, or to nothing a judge can open (no public page on the "
+            "site); name what it showed in words, or link a public page")
 
 
 def _repeated_warning(repeated: RepeatedSection) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.images import is_photo, published_bytes
 from generator.paths import PathRefused, resolve_inside
+from generator.problems import ShowcaseError
 from generator.project import Layout
 from generator.story import Story
 
@@ -19,6 +21,9 @@ class PackFile:
     source: Path
     """Where it is in the project."""
     size: int
+    data: bytes | None = None
+    """The bytes to write, when they are not the file's own: an evidence photo without its
+    metadata (EXIF, XMP, GPS), as the site publishes it; None to copy the file in chunks."""
 
 
 @dataclass(frozen=True)
@@ -54,14 +59,34 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
                 missing.append(f"{story.path}: evidence {item.id}: {exc}")
                 continue
             if source.resolve() not in members:
+                found = _evidence(source, f"{story.path}: evidence {item.id}", missing)
+                if found is None:
+                    continue
                 member = names.claim("evidence", PurePosixPath(item.path.strip()))
                 members[source.resolve()] = member
-                evidence.append(PackFile(member, source, source.stat().st_size))
+                evidence.append(PackFile(member, source, *found))
             cited.setdefault((story.path, item.id), members[source.resolve()])
         image = _image(layout, story, names, missing)
         if image is not None:
             images.append(image)
     return Gathered(evidence, images, missing, cited, names.renamed)
+
+
+def _evidence(source: Path, name: str, missing: list[str]) -> tuple[int, bytes | None] | None:
+    """The size and bytes to write of an evidence file: a photo (JPEG, PNG, WebP) loses
+    its metadata as on the site; one that cannot be decoded stays out with a blocker (its
+    metadata cannot be removed). Other files are copied as they are, in chunks."""
+    if not is_photo(source):
+        return source.stat().st_size, None
+    try:
+        data = published_bytes(source)
+    except ShowcaseError:  # Pillow's reason varies with the plugins loaded: a fixed text
+        missing.append(f"{name}: {source.name} cannot be read as a picture, so its metadata "
+                       "(EXIF, XMP or a comment, which may say where it was taken) cannot be "
+                       "removed: it is left out of the pack; save it again as JPEG, PNG or WebP")
+        return None
+    assert data is not None
+    return len(data), data
 
 
 def _image(layout: Layout, story: Story, names: _Names, missing: list[str]) -> PackFile | None:

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
 
+from generator.bodylinks import PublicStories
 from generator.catalogue import Award, Catalogue
 from generator.pack.answers import Drafted, compose_answers
 from generator.pack.checklist import Checklist, make_checklist
 from generator.pack.files import Gathered, gather
+from generator.pack.links import PackLinks
 from generator.pack.selection import choose
 from generator.problems import Problem, ShowcaseError
 from generator.story import Story
@@ -59,11 +61,22 @@ def make_plan(catalogue: Catalogue, award_id: str, now: datetime) -> PackPlan:
         raise ShowcaseError(f"the pack for {award.id} cannot be built: fix the errors above "
                             "(showcase check lists them)", blocking)
     drafted = compose_answers(award.entry.questions, chosen.stories, award.overrides,
-                              _answers_folder(award))
+                              _answers_folder(award), _links(catalogue, chosen.stories, now))
     gathered = gather(catalogue.layout, chosen.stories)
     checklist = make_checklist(award, chosen, drafted, gathered, now)
     return PackPlan(award, chosen.stories, chosen.left_out, drafted, gathered, checklist, now,
                     _entrant(catalogue))
+
+
+def _links(catalogue: Catalogue, entered: list[Story], now: datetime) -> PackLinks:
+    """Where an answer's links may lead: the entered stories are the pack's public ones;
+    a judge opens a page of the site only when it is public there (links.py)."""
+    layout = catalogue.layout
+    site_url = str(layout.site.get("site_url") or "")
+    public = catalogue.public_stories(now)
+    return PackLinks(
+        PublicStories.for_site(entered, layout, site_url, catalogue.hidden(entered)),
+        PublicStories.for_site(public, layout, site_url, catalogue.hidden(public)))
 
 
 def _entrant(catalogue: Catalogue) -> str:
