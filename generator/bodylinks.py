@@ -114,6 +114,8 @@ class PublicStories:
     a link into the site that names one keeps its words only, wherever it points."""
     hidden: Hidden = field(default_factory=lambda: Hidden())
     """What the project's stories that are not public would give away in an address."""
+    published_evidence: frozenset[str] = frozenset()
+    """The site paths (case-folded) of the public stories' published evidence copies."""
 
     @classmethod
     def of(cls, stories: Iterable[Story], site_url: str = "",
@@ -126,9 +128,11 @@ class PublicStories:
         """The public `stories` of the project at `layout`, with its evidence folder's
         private file names and what its stories that are not public would give away."""
         chosen = list(stories)
+        copies = frozenset(target.casefold() for story in chosen
+                           for target in public_evidence_paths(story).values())
         return cls({story.path: story.slug for story in chosen}, site_url,
                    layout.relative(layout.evidence), private_names(layout.evidence, chosen),
-                   hidden or Hidden())
+                   hidden or Hidden(), copies)
 
     @cached_property
     def public_slugs(self) -> frozenset[str]:
@@ -313,29 +317,29 @@ def judge(story: Story, address: str, public: PublicStories) -> Judged:
     if evidence is not None:
         published = public_evidence_paths(story).get(evidence.casefold())
         return Judged("copy", published) if published else Judged("evidence", evidence)
-    secret = names_hidden(address, public)
+    site_path = _site_path(story, address, public.site_url)
+    secret = names_hidden(address, public, site_path)
     if secret is not None:
         return secret
-    site_path = _site_path(story, address, public.site_url)
     if site_path is None:
         return Judged("elsewhere")
     name = PurePosixPath(site_path).name
-    if name.casefold() in public.private_names:
-        return Judged("private name", name)
     if name.casefold().endswith(".md") and site_path.casefold().startswith("stories/"):
         return Judged("story file", name)  # a story's file is never published by its name
     page = _STORY_PAGE.match(site_path)
-    if page is None or page.group(1).casefold() == "page":
+    if page is None or page.group(1).casefold() in ("page", "index"):
         return Judged("elsewhere")
     slug = page.group(1)
     return Judged("public story", slug=slug) if slug in public.public_slugs else \
         Judged("story", slug=slug)
 
 
-def names_hidden(address: str, public: PublicStories) -> Judged | None:
-    """What `address` gives away, on any host and however it is encoded: the slug or the
-    file's name of a story that is not public, a listing only such stories fill, or the
-    name of a private evidence file; None when it gives nothing away."""
+def names_hidden(address: str, public: PublicStories, site_path: str | None = None) -> Judged | None:
+    """What `address` gives away, however it is encoded: the dated file name of a story that
+    is not public (on any host); and on this site (or an address of it inside another's
+    query), such a story's page (stories/<slug>), a listing only such stories fill, or a
+    private file of the evidence folder. None when it gives nothing away: a draft called
+    "webchat" does not take out the site's #webchat anchor or a partner's /webchat/ page."""
     hidden, private = public.hidden, public.private_names
     if not (hidden or private):
         return None
@@ -343,23 +347,28 @@ def names_hidden(address: str, public: PublicStories) -> Judged | None:
     words = set(_WORD_BREAKS.split(text))
     parts = [part for part in re.split(r"[/?#&=]+", text) if part]
     pairs = set(pairwise(parts))
-    # a slug is a word of an address into the site; elsewhere only after stories/ (another
-    # site's /webchat is not the draft "webchat"); a story file's dated name is one anywhere
-    inside = _into_site(address, public.site_url)
-    slugs = (hidden.slugs & words if inside
-             else {slug for folder, slug in pairs if folder == "stories"} & hidden.slugs)
-    evidence = public.evidence.strip("/").casefold().rsplit("/", 1)[-1]
-    names = (set(_NAME_BREAKS.split(text)) if inside  # elsewhere only in an evidence folder
-             else {name for folder, name in pairs if folder == evidence})
-    found = [("story", slugs), ("story file", hidden.files & words),
-             ("private name", private & names),
-             ("group", hidden.groups & {f"{a}/{b}" for a, b in pairs})]
+    found: list[tuple[str, set[str] | frozenset[str]]] = [("story file", hidden.files & words)]
+    if _into_site(address, public.site_url) or _names_site(text, public.site_url):
+        evidence = public.evidence.strip("/").casefold().rsplit("/", 1)[-1]
+        published = (site_path or "/".join(parts[-4:])).casefold() in public.published_evidence
+        found += [("story", {slug.split(".")[0] for folder, slug in pairs if folder == "stories"}
+                   & hidden.slugs),
+                  ("group", hidden.groups & {f"{a}/{b}" for a, b in pairs}),
+                  ("private name", set() if published else
+                   {name for folder, name in pairs if folder == evidence} & private)]
     for kind, given in found:
         if given:
             first = min(given)
             return Judged(kind, f"{first}.md" if kind == "story file" else first,
                           first if kind == "story" else "")
     return None
+
+
+def _names_site(text: str, site_url: str) -> bool:
+    """Whether the (decoded, case-folded) address holds the site's own address, e.g. in a
+    ?next= of another site's."""
+    host = urlsplit(site_url.strip()).hostname if site_url.strip() else None
+    return host is not None and f"//{host}" in text
 
 
 def _into_site(address: str, site_url: str) -> bool:
@@ -404,8 +413,9 @@ def private_names(folder: Path, public: Iterable[Story]) -> frozenset[str]:
                      and not file.is_dir())
 
 
-_STORY_PAGE = re.compile(r"^stories/([^/.]+)(?:/|$)", re.IGNORECASE)
-"""A story page's address under the site root: stories/<slug>/ (not stories/index.html)."""
+_STORY_PAGE = re.compile(r"^stories/([^/.]+)(?:[/.]|$)", re.IGNORECASE)
+"""A story page's address under the site root: stories/<slug>/, or stories/<slug>.html
+(which the site does not have, but names the slug); stories/index.html is the listing."""
 
 
 def evidence_target(story: Story, evidence_id: str, path: str) -> str:

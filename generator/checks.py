@@ -14,7 +14,7 @@ from generator.model.strategy import Strategy
 from generator.paths import PathRefused, resolve_inside
 from generator.problems import Problem, Severity
 from generator.project import Layout
-from generator.public import runs_in_browser
+from generator.public import keeps_camera_data, runs_in_browser
 from generator.reading.series import Table, number
 from generator.reading.stories import severity_for
 from generator.sanitize import pictures_without_alt, removals
@@ -126,6 +126,10 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
         if refusal is None and item.public and runs_in_browser(item.path):
             refusal = (f'"{item.path}" is a {_suffix(item.path)} file, which a browser would run as '
                        "part of the site: keep it private (public: false) or publish it as PDF")
+        elif refusal is None and item.public and keeps_camera_data(item.path):
+            refusal = (f'"{item.path}" is a {_suffix(item.path)} photo, whose camera data (when '
+                       "and where it was taken) cannot be removed: save it as JPEG or PNG to "
+                       "publish it, or keep it private (public: false)")
         elif refusal is None and item.public and is_photo(item.path):  # published stripped
             refused = images.refusal(layout.evidence / item.path, memo.verdicts)
             refusal = f'"{item.path}": {refused}' if refused else None

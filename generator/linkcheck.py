@@ -103,7 +103,7 @@ class KnownStories:
         not_public.update({slug: (path, _WHY_NOT.get(status or "", "cannot be read"))
                            for path, slug, status in unreadable})
         hidden = Hidden.of([(slug, path) for slug, (path, _) in not_public.items()],
-                           groups_of(s for s in chosen if not s.is_public(now))
+                           groups_of([s for s in chosen if not s.is_public(now)])
                            - groups_of(published))
         public = PublicStories.for_site(published, layout, str(layout.site.get("site_url") or ""),
                                         hidden)
