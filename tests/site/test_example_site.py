@@ -230,3 +230,13 @@ def test_related_stories_are_not_searched_as_this_pages_words(example_site: Buil
     assert [d["text"] for d in related] == [""] * len(related)
     html = example_site.html("stories/" + related[0]["location"].split("/")[1] + "/")
     assert '<ul class="showcase-cards" data-search-exclude>' in html
+
+
+def test_the_search_dialog_has_a_name_on_every_page(example_site: Built) -> None:
+    """Material's search box is a dialog without a name (axe-core: aria-dialog-name); the
+    theme names it, on pages in the nav and outside it alike (the header is kept per place)."""
+    pages = [p for p in example_site.files() if p.suffix == ".html"]
+    unnamed = [p.relative_to(example_site.site).as_posix() for p in pages
+               if 'role="dialog">' in p.read_text(encoding="utf-8")]
+    assert unnamed == []
+    assert 'role="dialog" aria-label="Search">' in example_site.html("stories/")
