@@ -134,11 +134,14 @@ def site_link_problems(story: Story, known: KnownStories, layout: Layout) -> lis
             if message:
                 found.append(Problem(story.path, lines.of(ref.address), "body",
                                      f'link "{ref.address}" {message}', Severity.WARNING))
-    for name in ("title", "summary"):
-        words = [w for w in str(getattr(story.meta, name)).split() if "/" in w or ".md" in w]
+    texts = [(("title",), "title", story.meta.title), (("summary",), "summary", story.meta.summary),
+             *((("quotes", i, "text"), f"quotes[{i}].text", quote.text)
+               for i, quote in story.numbered("quotes", story.meta.quotes))]
+    for where, name, text in texts:
+        words = [w.strip("<>()[]") for w in text.split() if "/" in w or ".md" in w]
         secret = next((judged for w in words if (judged := names_hidden(w, known.public))), None)
         if secret is not None:
-            found.append(Problem(story.path, story.line_of(name), name,
+            found.append(Problem(story.path, story.line_of(*where), name,
                                  f'names "{secret.slug or secret.path}", which is not public: '
                                  "the text is published as written, so take it out",
                                  Severity.WARNING))
