@@ -111,7 +111,7 @@ class PublicStories:
     """The evidence folder, relative to the project."""
     private_names: frozenset[str] = frozenset()
     """The names (case-folded) of the evidence folder's files that no public story publishes:
-    a link into the site that names one keeps its words only, wherever it points."""
+    an address into the site's evidence folder that names one keeps its words only."""
     hidden: Hidden = field(default_factory=lambda: Hidden())
     """What the project's stories that are not public would give away in an address."""
     published_evidence: frozenset[str] = frozenset()
