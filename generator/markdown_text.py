@@ -110,7 +110,7 @@ def sections_named(text: str, heading: str) -> list[str]:
     body = strip_comments_keep_lines(text)
     rows = body.split("\n")
     wanted = " ".join(heading.split()).casefold()
-    outline = _outline(rows)
+    outline = [found for found in outline_of(rows) if found[0] <= 2]
     found = []
     for index, (level, words, _, first) in enumerate(outline):
         if level == 2 and words.casefold() == wanted:
@@ -119,16 +119,18 @@ def sections_named(text: str, heading: str) -> list[str]:
     return found
 
 
-#: a row that may be a heading of level 1 or 2 (after quote or list marks), up to its #s
-_ATX_ROW = re.compile(r"^[ \t>*+\-0-9.)]*?#{1,2}(?!#)")
+#: a row that may be a heading (after quote or list marks), up to its #s
+_ATX_ROW = re.compile(r"^[ \t>*+\-0-9.)]*?#{1,6}(?!#)")
 _SETEXT_ROW = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")
 _FENCE_ROW = re.compile(r"^[ \t>]*(?:```|~~~)")
-_LEVEL_1_OR_2 = re.compile(r"<h([12])\b[^>]*>(.*?)</h\1>", re.DOTALL)
+_HTML_HEADING_ROW = re.compile(r"<h[1-6]\b[^>]*>", re.IGNORECASE)
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.DOTALL | re.IGNORECASE)
 
 
-def _outline(rows: list[str]) -> list[tuple[int, str, int, int]]:
-    """(level, words, its first row, the row its section starts on) of each heading of
-    level 1 or 2 that the parser finds where the rows write one.
+def outline_of(rows: list[str]) -> list[tuple[int, str, int, int]]:
+    """(level, words, its first row, the row its section starts on) of each heading that
+    the page's Markdown parser finds where the rows write one (`#`s, an underline, or raw
+    `<h3>`), never a line of fenced or indented code, whose words are as they look.
 
     Each row that may be one is marked (private-use characters the body does not hold);
     the marks the parser puts inside an <h1> or <h2> tell which rows really are.
@@ -141,8 +143,12 @@ def _outline(rows: list[str]) -> list[tuple[int, str, int, int]]:
     for index, row in enumerate(rows):
         mark = f"{opening}{len(places)}{closing}"
         atx = _ATX_ROW.match(row)
+        tag = _HTML_HEADING_ROW.search(row)
         if atx:
             marked[index] = row[:atx.end()] + mark + row[atx.end():]
+            places.append((index, index + 1))
+        elif tag:
+            marked[index] = row[:tag.end()] + mark + row[tag.end():]
             places.append((index, index + 1))
         elif (index + 1 < len(rows) and _SETEXT_ROW.match(rows[index + 1]) and row.strip()
               and not _FENCE_ROW.match(row)):
@@ -152,7 +158,7 @@ def _outline(rows: list[str]) -> list[tuple[int, str, int, int]]:
         return []
     mark_pattern = re.compile(f"{opening}(\\d+){closing}")
     outline = []
-    for found in _LEVEL_1_OR_2.finditer(to_html("\n".join(marked))):
+    for found in _HEADING.finditer(to_html("\n".join(marked))):
         numbers = mark_pattern.findall(found.group(2))
         if numbers:
             words = re.sub(r"<[^>]+>", "", mark_pattern.sub("", found.group(2)))

@@ -54,3 +54,12 @@ def test_going_back_up_any_number_of_levels_is_fine() -> None:
 def test_the_quick_look_never_hides_a_problem_the_parser_shows(body: str) -> None:
     full = list(_judge(headings(body)))
     assert full and outline_problems(body) == full
+
+
+def test_a_code_line_with_a_headings_words_does_not_take_its_line() -> None:
+    """The line of each heading is where the parser found it, not the first line written
+    like it (an indented code line here)."""
+    body = "## Challenge\n\n    #### Impact as code\n\n#### Impact as code\n"
+    assert outline_problems(body, first_line=10) == [
+        (14, 'heading "Impact as code" skips a level (#### after ##): use ### so '
+             "screen-reader users can follow the outline")]
