@@ -8,7 +8,6 @@ from pathlib import Path
 
 from generator import __version__
 from generator.catalogue import Catalogue
-from generator.images import published_bytes
 from generator.pack.archive import MANIFEST, Members, manifest, write_atomically, write_zip
 from generator.pack.documents import render_checklist, render_entry_html
 from generator.pack.docx_entry import render_docx
@@ -40,8 +39,8 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
             members.add(item.member, item.data)
         else:
             members.add_file(item.member, item.source)
-    for item in plan.gathered.images:  # photos lose EXIF/GPS here as on the site
-        members.add(item.member, published_bytes(item.source) or item.source.read_bytes())
+    for item in plan.gathered.images:  # photos without EXIF/GPS, as on the site
+        members.add(item.member, item.data if item.data is not None else item.source.read_bytes())
     html = render_entry_html(plan, built)
     members.add("entry.html", html.encode())
     printed = render_entry_html(plan, built, decorative_images=False)

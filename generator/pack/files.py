@@ -22,8 +22,8 @@ class PackFile:
     """Where it is in the project."""
     size: int
     data: bytes | None = None
-    """The bytes to write, when they are not the file's own: an evidence photo without its
-    metadata (EXIF, XMP, GPS), as the site publishes it; None to copy the file in chunks."""
+    """The bytes to write, when they are not the file's own: a photo (evidence or lead image)
+    without its metadata (EXIF, XMP, GPS), as the site publishes it; None to copy the file."""
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,15 @@ def _image(layout: Layout, story: Story, names: _Names, missing: list[str]) -> P
     except PathRefused as exc:
         missing.append(f"{story.path}: image: {exc}")
         return None
-    if not _readable_image(source):
+    try:  # the copy sent loses its metadata, as on the site: its size is what limits judge
+        data = published_bytes(source) if _readable_image(source) else None
+    except ShowcaseError:
+        data = None
+    if data is None and (is_photo(source) or not _readable_image(source)):
         missing.append(f"{story.path}: image: {story.meta.image.src} cannot be read as an image")
         return None
     member = names.claim("images", PurePosixPath(story.slug + source.suffix.lower()))
-    return PackFile(member, source, source.stat().st_size)
+    return PackFile(member, source, len(data) if data else source.stat().st_size, data)
 
 
 def _readable_image(path: Path) -> bool:
