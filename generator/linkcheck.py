@@ -125,7 +125,7 @@ def site_link_problems(story: Story, known: KnownStories, layout: Layout) -> lis
     """What `check` says of the links in `story`'s body into the site (to a story page by its
     address, to the evidence folder, naming a private file) and of its metrics' sources."""
     found: list[Problem] = []
-    if _may_link_here(story.body, known.public.site_url):
+    if _may_link_here(story.body, known.public):
         lines = _Lines(story)
         for ref in references(to_html(story.body)):
             if ref.attribute != "href" or story_file(story, ref.address) is not None:
@@ -156,13 +156,16 @@ def site_link_problems(story: Story, known: KnownStories, layout: Layout) -> lis
     return found
 
 
-def _may_link_here(body: str, site_url: str) -> bool:
+def _may_link_here(body: str, public: PublicStories) -> bool:
     """A quick look: could the Markdown body link into the site (relative, from its root or
-    `//`, or by the site's host)? Most bodies link only elsewhere, or nowhere."""
-    if might_have_relative(body) or _FROM_THE_ROOT.search(body):
+    `//`, by the site's host, or written with entities), or name a hidden story's file on
+    another host? Most bodies link only elsewhere, or nowhere."""
+    if might_have_relative(body) or _FROM_THE_ROOT.search(body) or "&#" in body:
         return True
-    host = urlsplit(site_url.strip()).hostname if site_url.strip() else None
-    return host is not None and host in body.lower()
+    lower = body.lower()
+    host = urlsplit(public.site_url.strip()).hostname if public.site_url.strip() else None
+    return (host is not None and host in lower) or any(
+        stem in lower for stem in public.hidden.files)
 
 
 _FROM_THE_ROOT = re.compile(r"(?:\]\(|\]:|=)\s*[\"']?<?/", re.IGNORECASE)
