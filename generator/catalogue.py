@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import checks
-from generator.bodylinks import Hidden, groups_of
+from generator.bodylinks import Hidden, PublicStories, groups_of
 from generator.content import content_problems
 from generator.elsewhere import Elsewhere, here
 from generator.model.award import AwardFile
@@ -85,6 +85,12 @@ class Catalogue:
         hidden = [s for s in self.stories if s.slug not in slugs]
         pairs = [(s.slug, s.path) for s in hidden] + [(u.slug, u.path) for u in self.unusable]
         return Hidden.of(pairs, groups_of(hidden) - groups_of(shown))
+
+    def linkable(self, public: Iterable[Story], site_url: str = "") -> PublicStories:
+        """What a link may lead to when `public` are the stories anyone may see (the site's
+        at build time, or a pack's entered ones): everything else keeps its words only."""
+        shown = list(public)
+        return PublicStories.for_site(shown, self.layout, site_url, self.hidden(shown))
 
     def public_stories(self, now: datetime) -> list[Story]:
         """Stories anyone may see at `now` (contract section 7), newest first."""

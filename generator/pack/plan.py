@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from generator.bodylinks import PublicStories
 from generator.catalogue import Award, Catalogue
 from generator.pack.answers import Drafted, compose_answers
 from generator.pack.checklist import Checklist, make_checklist
@@ -71,12 +70,9 @@ def make_plan(catalogue: Catalogue, award_id: str, now: datetime) -> PackPlan:
 def _links(catalogue: Catalogue, entered: list[Story], now: datetime) -> PackLinks:
     """Where an answer's links may lead: the entered stories are the pack's public ones;
     a judge opens a page of the site only when it is public there (links.py)."""
-    layout = catalogue.layout
-    site_url = str(layout.site.get("site_url") or "")
-    public = catalogue.public_stories(now)
-    return PackLinks(
-        PublicStories.for_site(entered, layout, site_url, catalogue.hidden(entered)),
-        PublicStories.for_site(public, layout, site_url, catalogue.hidden(public)))
+    site_url = str(catalogue.layout.site.get("site_url") or "")
+    return PackLinks(catalogue.linkable(entered, site_url),
+                     catalogue.linkable(catalogue.public_stories(now), site_url))
 
 
 def _entrant(catalogue: Catalogue) -> str:

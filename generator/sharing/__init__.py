@@ -112,14 +112,15 @@ def iter_site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
 
     stories = catalogue.public_stories(now)
     updated = build_time()
+    public = catalogue.linkable(stories, site_url)  # for the open data and every feed
     data = opendata.open_data(stories, publisher(catalogue), site_url or None, updated,
-                              layout=catalogue.layout, hidden=catalogue.hidden(stories))
+                              public=public)
     for name, content in opendata.open_data_files(data).items():
         yield OPEN_DATA_FOLDER + name, content
     del data
     yield AWARDS_CALENDAR, awards_ics(catalogue, now)
     if site_url:
-        for feed in site_feeds(catalogue, stories, site_url, updated, feed_items):
+        for feed in site_feeds(catalogue, stories, site_url, updated, feed_items, public):
             yield from feeds.feed_files(feed).items()
 
 
@@ -135,14 +136,15 @@ def publisher(catalogue: Catalogue) -> str:
 
 
 def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, updated: datetime,
-               feed_items: int = FEED_ITEMS) -> list[feeds.Feed]:
+               feed_items: int = FEED_ITEMS, public: PublicStories | None = None
+               ) -> list[feeds.Feed]:
     """The site-wide feed and one per strategy outcome, of the newest `feed_items` of the
-    public `stories` (newest first) in each."""
+    public `stories` (newest first) in each (`public`: `catalogue.linkable(stories)`, made
+    here when not given)."""
     name = publisher(catalogue)
     home = urls.site_root(site_url)
     limit = max(0, feed_items)
-    public = PublicStories.for_site(stories, catalogue.layout, site_url,
-                                    catalogue.hidden(stories))
+    public = public or catalogue.linkable(stories, site_url)
     found = [feeds.Feed(name, f"Digital success stories from {name}", feed_folder(), site_url,
                         home, updated, stories[:limit], public)]
     outcomes = catalogue.strategy.outcomes if catalogue.strategy else []

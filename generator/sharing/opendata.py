@@ -10,10 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from generator import bodylinks
-from generator.bodylinks import Hidden, PublicStories, shared_body
+from generator.bodylinks import PublicStories, shared_body
 from generator.markdown_text import to_html
 from generator.model.story import Metric
-from generator.project import Layout
 from generator.public import public_evidence, public_quotes
 from generator.sharing import schemas, urls
 from generator.sharing.dates import published_at
@@ -53,15 +52,11 @@ def _fold(name: str) -> str:
 
 def open_data(stories: Sequence[Story], publisher: str, site_url: str | None,
               generated: datetime, partner: str | None = None,
-              linkable: Sequence[Story] | None = None, layout: Layout | None = None,
-              hidden: Hidden | None = None) -> OpenData:
+              public: PublicStories | None = None) -> OpenData:
     """The records of `stories`, which must already be the public ones; their bodies link
-    to the stories of `linkable` (public ones too; default: `stories`) and to their public
-    evidence files (of the project at `layout`, whose private file names no link keeps, nor
-    the `hidden` slugs of its stories that are not public)."""
-    chosen = stories if linkable is None else linkable
-    public = (PublicStories.for_site(chosen, layout, site_url or "", hidden)
-              if layout is not None else PublicStories.of(chosen, site_url or ""))
+    as `public` allows (`Catalogue.linkable`; default: to `stories` only, judged by their
+    slugs alone)."""
+    public = public if public is not None else PublicStories.of(stories, site_url or "")
     return OpenData(publisher=publisher, site_url=urls.site_root(site_url) if site_url else None,
                     generated=generated, partner=partner,
                     stories=[story_record(s, site_url, public) for s in stories])

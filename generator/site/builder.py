@@ -145,8 +145,7 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
     titles = {o.id: o.title for o in catalogue.strategy.outcomes} if catalogue.strategy else {}
     story_views = [views.story_view(catalogue, s, titles, national) for s in stories]
     site = Site(copies=views.copies(catalogue, stories),
-                linkable=views.linkable(stories, catalogue.layout, options.site_url,
-                                        catalogue.hidden(stories)))
+                linkable=catalogue.linkable(stories, options.site_url))
     feeds = sharing.published_feeds(catalogue)
     builder = _Builder(catalogue, now, options, site,
                        {urls.key(f.outcome): f for f in feeds if f.outcome is not None})
@@ -193,9 +192,7 @@ class _Builder:
     def story_pages(self, story_views: list[views.StoryView]) -> StoryPages:
         linked = related([v.story for v in story_views])
         by_slug = {v.story.slug: v for v in story_views}
-        shown = [v.story for v in story_views]
-        public = views.linkable(shown, self.catalogue.layout, self.options.site_url,
-                                self.catalogue.hidden(shown))
+        public = self.site.linkable  # the same stories: story_views are the site's
         made: StoryPages = {}
         for view in story_views:
             body = views.body_html(view.story, public, self.options.directory_urls)

@@ -149,14 +149,6 @@ def _add(found: dict[str, Path], target: str, folder: Path, written: str, root: 
         return
 
 
-def linkable(stories: Iterable[Story], layout: Layout, site_url: str = "",
-             hidden: Hidden | None = None) -> PublicStories:
-    """The stories a body may link to: the public ones the site is built with (`site_url`
-    and the project at `layout`: how a link to the site or to an evidence file is known;
-    `hidden`: the slugs of the stories that are not public)."""
-    return PublicStories.for_site(stories, layout, site_url, hidden)
-
-
 def body_html(story: Story, public: PublicStories | None = None,
               directory_urls: bool = True) -> str:
     """The story body as sanitised HTML, comments removed, for its page: links to `public`
