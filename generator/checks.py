@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 from generator import headings, images, linkcheck
-from generator.images import is_photo
+from generator.images import is_photo, is_stripped
 from generator.model.story import Metric
 from generator.model.strategy import Strategy
 from generator.paths import PathRefused, resolve_inside
@@ -130,7 +130,7 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
             refusal = (f'"{item.path}" is a {_suffix(item.path)} photo, whose camera data (when '
                        "and where it was taken) cannot be removed: save it as JPEG or PNG to "
                        "publish it, or keep it private (public: false)")
-        elif refusal is None and item.public and is_photo(item.path):  # published stripped
+        elif refusal is None and item.public and is_stripped(item.path):  # published stripped
             refused = images.refusal(layout.evidence / item.path, memo.verdicts)
             refusal = f'"{item.path}": {refused}' if refused else None
         if refusal is not None:

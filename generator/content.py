@@ -2,7 +2,8 @@
 
 MkDocs publishes every file under docs_dir. A docs_dir that is, holds or sits inside
 stories/, awards/, data/ or evidence/, or a link under it into one of them, would publish
-drafts, contacts and private evidence (contract section 7): both are refused.
+drafts, contacts and private evidence (contract section 7): both are refused. Its photos are
+published without their camera data, so one that cannot be decoded is refused too.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from generator import images
 from generator.problems import Problem
 from generator.project import Layout
 
@@ -29,7 +31,23 @@ def content_problems(layout: Layout) -> list[Problem]:
             return [Problem("mkdocs.yml", None, "docs_dir",
                             f'"{shown}" overlaps {name}/, so MkDocs would publish its files as they '
                             "are: keep hand-written pages in their own folder, e.g. docs_dir: content")]
-    return [_linked(layout, path, name) for path, name in _links_into_private(layout, content)]
+    return [*(_linked(layout, path, name) for path, name in _links_into_private(layout, content)),
+            *_unreadable_photos(layout, content)]
+
+
+def _unreadable_photos(layout: Layout, content: Path) -> list[Problem]:
+    """The content folder's photos (JPEG, PNG, WebP, GIF) the build could not strip of their
+    camera data (`images.published_bytes` would stop it): said by check first."""
+    found = []
+    for directory, subdirs, files in os.walk(content):
+        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+        for name in sorted(files):
+            path = Path(directory) / name
+            if not name.startswith(".") and images.is_stripped(name) and path.is_file():
+                refused = images.refusal(path)
+                if refused:
+                    found.append(Problem(layout.relative(path), None, None, refused))
+    return found
 
 
 def _links_into_private(layout: Layout, content: Path) -> list[tuple[Path, str]]:

@@ -3,6 +3,8 @@
 A photo taken on a phone records where it was taken; a resident's or a member of staff's home could
 be read off a story's lead image. The image is decoded, turned upright as its EXIF orientation asks,
 and encoded again from its pixels alone (keeping only its colour profile and transparency).
+A GIF keeps its pixels and animation byte for byte and loses its comments and the application
+blocks that carry metadata (XMP): decoding and encoding it again would change its colours.
 """
 
 from __future__ import annotations
@@ -27,21 +29,34 @@ KEPT = ("icc_profile", "transparency")
 JPEG_QUALITY = 90
 
 
+#: GIF application blocks kept: they say how an animation loops, nothing about its origin
+GIF_KEPT_APPLICATIONS = (b"NETSCAPE2.0", b"ANIMEXTS1.0")
+
+
 def is_photo(path: str | Path) -> bool:
-    """True for the formats `strip_metadata` handles (JPEG, PNG, WebP), by suffix."""
+    """True for the photo formats `strip_metadata` encodes again (JPEG, PNG, WebP), by suffix."""
     return Path(path).suffix.lower() in FORMATS
 
 
+def is_stripped(path: str | Path) -> bool:
+    """True for the files published without their metadata: photos (`is_photo`) and GIFs."""
+    return is_photo(path) or Path(path).suffix.lower() == ".gif"
+
+
 def strip_metadata(data: bytes, suffix: str) -> bytes:
-    """The image in `data` (a `suffix` file: .jpg, .jpeg, .png or .webp) without EXIF, XMP or GPS.
+    """The image in `data` (a `suffix` file: .jpg, .jpeg, .png, .webp or .gif) without EXIF,
+    XMP, GPS or comments.
 
     The EXIF orientation is applied to the pixels first, so the picture shows the same way up.
-    Raises ValueError for another suffix, PIL.UnidentifiedImageError for bytes that are no image.
+    Raises ValueError for another suffix or a GIF whose blocks cannot be read,
+    PIL.UnidentifiedImageError for other bytes that are no image.
     """
+    if suffix.lower() == ".gif":
+        return gif_without_metadata(data)
     fmt = FORMATS.get(suffix.lower())
     if fmt is None:
         raise ValueError(f"cannot strip metadata from a {suffix or 'suffixless'} file: "
-                         f"expected one of {', '.join(sorted(FORMATS))}")
+                         f"expected one of {', '.join(sorted([*FORMATS, '.gif']))}")
     from PIL import Image, ImageOps  # Pillow: imported by a build that has photos to publish
 
     with Image.open(BytesIO(data)) as image:
@@ -66,18 +81,66 @@ def _options(fmt: str, image: Image.Image) -> dict[str, Any]:
     return options
 
 
-def published_bytes(path: Path) -> bytes | None:
-    """The bytes to publish for the file at `path`: a photo stripped of metadata; None for other files.
+def gif_without_metadata(data: bytes) -> bytes:
+    """The GIF in `data` without its comment blocks and application blocks (XMP and others)
+    but those that make an animation loop: every other block is kept byte for byte.
+    Raises ValueError when its blocks cannot be read (not a GIF, or cut short)."""
+    if data[:6] not in (b"GIF87a", b"GIF89a") or len(data) < 13:
+        raise ValueError("it is not a GIF picture")
+    position = 13 + _colour_table(data[10])
+    kept = [data[:position]]
+    while True:
+        if position >= len(data):
+            raise ValueError("the file stops before its end (it is cut short)")
+        start, introducer = position, data[position]
+        if introducer == 0x3B:  # trailer: anything after it is dropped
+            kept.append(b"\x3b")
+            return b"".join(kept)
+        if introducer == 0x2C:  # an image: descriptor, local colour table, LZW code size, data
+            position = _sub_blocks(data, position + 11 + _colour_table(_byte(data, position + 9)))
+            kept.append(data[start:position])
+        elif introducer == 0x21:
+            label = _byte(data, position + 1)
+            position = _sub_blocks(data, position + 2)
+            if label != 0xFE and (label != 0xFF or data[start + 3:start + 14] in GIF_KEPT_APPLICATIONS):
+                kept.append(data[start:position])
+        else:
+            raise ValueError(f"it has an unknown block at byte {position}")
+
+
+def _colour_table(packed: int) -> int:
+    """The size in bytes of the colour table a GIF's packed field announces (0 if none)."""
+    return 3 * 2 ** ((packed & 7) + 1) if packed & 0x80 else 0
+
+
+def _byte(data: bytes, position: int) -> int:
+    if position >= len(data):
+        raise ValueError("the file stops before its end (it is cut short)")
+    return data[position]
+
+
+def _sub_blocks(data: bytes, position: int) -> int:
+    """The position after the GIF data sub-blocks starting at `position` (each a length byte
+    and that many bytes, ending with a zero length)."""
+    while (size := _byte(data, position)) != 0:
+        position += size + 1
+    return position + 1
+
+
+def published_bytes(path: Path, shown: str | None = None) -> bytes | None:
+    """The bytes to publish for the file at `path`: a photo or GIF stripped of metadata; None
+    for other files.
 
     A photo that cannot be decoded stops the build with a ShowcaseError: its metadata cannot be
-    removed, and it may hold some (EXIF, XMP, a comment) that no look at its bytes would find.
+    removed, and it may hold some (EXIF, XMP, a comment) that no look at its bytes would find;
+    the error names the file as `shown` (default: its path).
     """
-    if not is_photo(path):
+    if not is_stripped(path):
         return None
     data = path.read_bytes()
     stripped, refused = _stripped(data, path.suffix)
     if refused:
-        raise ShowcaseError(f"{path}: {refused}")
+        raise ShowcaseError(f"{shown or path}: {refused}")
     return stripped
 
 
@@ -94,13 +157,14 @@ def refusal(path: Path, verdicts: Verdicts | None = None) -> str | None:
     None: `check` says it first (it decodes each photo, as the build does). `verdicts` keeps
     the verdict by the photo's bytes, this code and Pillow's version, so the next run decodes
     only new or changed photos (the build still decodes every photo it publishes)."""
-    if not is_photo(path):
+    if not is_stripped(path):
         return None
     data = path.read_bytes()
+    judge = _unreadable_gif if path.suffix.lower() == ".gif" else _unreadable
     if verdicts is None:
-        return _unreadable(data)
+        return judge(data)
     key = f"photo/{_fingerprint()}/{hashlib.sha256(data).hexdigest()}"
-    return verdicts.verdict(key, lambda: _unreadable(data))
+    return verdicts.verdict(key, lambda: judge(data))
 
 
 @cache
@@ -123,6 +187,15 @@ def _unreadable(data: bytes) -> str | None:
                 image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
             ImageOps.exif_transpose(image).load()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        return _cannot_read(exc)
+    return None
+
+
+def _unreadable_gif(data: bytes) -> str | None:
+    """Why the GIF in `data` cannot have its metadata removed (its blocks cannot be read), or None."""
+    try:
+        gif_without_metadata(data)
+    except ValueError as exc:
         return _cannot_read(exc)
     return None
 

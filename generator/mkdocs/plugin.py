@@ -159,6 +159,17 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.current = {_page_url(file) for file in files.documentation_pages()}
         for target, source in {**self.site.copies, **ASSETS}.items():
             _replace(files, _published(config, target, source))
+        # the site's own photos (content/) lose their camera data too, like the stories'
+        for file in list(files):
+            if file.generated_by is not None or not file.abs_src_path \
+                    or not images.is_stripped(file.src_uri):
+                continue
+            source = Path(file.abs_src_path)
+            try:
+                _replace(files, _published(config, file.src_uri, source,
+                                           self.layout.relative(source)))
+            except ShowcaseError as exc:
+                raise PluginError(str(exc)) from None
         alternates.narrow(files, config)
         if self.config.cms:  # the story editor (admin/), if its npm package is installed
             from generator import cms
@@ -304,9 +315,10 @@ def _page_url(file: File) -> str:
     return "" if file.url in ("./", ".") else file.url
 
 
-def _published(config: MkDocsConfig, target: str, source: Path) -> File:
-    """The file to publish at `target`: a photo without its metadata (EXIF, GPS), others as they are."""
-    content = images.published_bytes(source)
+def _published(config: MkDocsConfig, target: str, source: Path, shown: str | None = None) -> File:
+    """The file to publish at `target`: a photo without its metadata (EXIF, GPS), others as they
+    are (`shown`: the file's name in an error, default its path)."""
+    content = images.published_bytes(source, shown)
     if content is None:
         return File.generated(config, target, abs_src_path=str(source))
     return File.generated(config, target, content=content)

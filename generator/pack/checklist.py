@@ -58,6 +58,9 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     warnings += [_missing_warning(missing) for missing in drafted.missing_sections]
     warnings += [f"story left out: {line}" for line in chosen.left_out]
     warnings += [f"file renamed: {line}" for line in gathered.renamed]
+    warnings += [f"{line} is sent with its camera data (when and where it was taken, the camera): "
+                 "its format keeps it; save it as JPEG or PNG to send it without"
+                 for line in gathered.camera_data]
     deadline_blocker, deadline_warning = _deadline(award, now)
     blockers += deadline_blocker
     warnings += deadline_warning

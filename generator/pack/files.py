@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.images import is_photo, published_bytes
+from generator.images import is_photo, is_stripped, published_bytes
 from generator.paths import PathRefused, resolve_inside
 from generator.problems import ShowcaseError
 from generator.project import Layout
+from generator.public import keeps_camera_data
 from generator.story import Story
 
 
@@ -40,6 +41,9 @@ class Gathered:
     renamed: list[str] = field(default_factory=list)
     """One line per file whose member name is not its own, because another file in the
     pack has that name (ignoring case)."""
+    camera_data: list[str] = field(default_factory=list)
+    """One line per photo sent with its camera data (TIFF, HEIC, raw: formats whose metadata
+    cannot be removed), naming the story and the file."""
 
 
 def gather(layout: Layout, stories: list[Story]) -> Gathered:
@@ -50,6 +54,7 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
     missing: list[str] = []
     cited: dict[tuple[str, str], str] = {}
     members: dict[Path, str] = {}
+    camera_data: list[str] = []
     evidence_name = layout.relative(layout.evidence)
     for story in stories:
         for item in story.meta.evidence:
@@ -64,19 +69,21 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
                     continue
                 member = names.claim("evidence", PurePosixPath(item.path.strip()))
                 members[source.resolve()] = member
+                if keeps_camera_data(item.path):
+                    camera_data.append(f"{story.path}: evidence {item.id}: {member}")
                 evidence.append(PackFile(member, source, *found))
             cited.setdefault((story.path, item.id), members[source.resolve()])
         image = _image(layout, story, names, missing)
         if image is not None:
             images.append(image)
-    return Gathered(evidence, images, missing, cited, names.renamed)
+    return Gathered(evidence, images, missing, cited, names.renamed, camera_data)
 
 
 def _evidence(source: Path, name: str, missing: list[str]) -> tuple[int, bytes | None] | None:
-    """The size and bytes to write of an evidence file: a photo (JPEG, PNG, WebP) loses
+    """The size and bytes to write of an evidence file: a photo (JPEG, PNG, WebP) or GIF loses
     its metadata as on the site; one that cannot be decoded stays out with a blocker (its
     metadata cannot be removed). Other files are copied as they are, in chunks."""
-    if not is_photo(source):
+    if not is_stripped(source):
         return source.stat().st_size, None
     try:
         data = published_bytes(source)

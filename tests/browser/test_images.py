@@ -78,8 +78,8 @@ def test_other_files_are_refused_or_published_as_they_are(tmp_path: Path) -> Non
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7")
     assert not is_photo("report.pdf") and is_photo("a.WebP")
     assert published_bytes(tmp_path / "report.pdf") is None
-    with pytest.raises(ValueError, match=r"cannot strip metadata from a \.gif file: expected one of"):
-        strip_metadata(b"GIF89a", ".gif")
+    with pytest.raises(ValueError, match=r"cannot strip metadata from a \.tif file: expected one of"):
+        strip_metadata(b"II*\x00", ".tif")
 
 
 def test_the_site_publishes_a_lead_photo_without_its_gps_position(tmp_path: Path) -> None:
@@ -149,13 +149,54 @@ def test_an_unreadable_photo_with_a_comment_is_refused(fmt: str, tmp_path: Path)
         published_bytes(cut)
 
 
+def gif() -> bytes:
+    """A two-frame looping GIF with a comment and an XMP block naming where it was made."""
+    frames = [Image.new("P", (16, 8), index) for index in (1, 2)]
+    for frame in frames:
+        frame.putpalette([0, 0, 0, 200, 0, 0, 0, 0, 200])
+    out = BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], loop=0, duration=[100, 300],
+                   comment=b"Made at 12 Acacia Avenue by zqxauthor")
+    data = out.getvalue()
+    xmp = b"<x:xmpmeta>zqxwhere</x:xmpmeta>"
+    block = b"\x21\xff\x0bXMP DataXMP" + bytes([len(xmp)]) + xmp + b"\x00"
+    header = 13 + 3 * 2 ** ((data[10] & 7) + 1) if data[10] & 0x80 else 13
+    return data[:header] + block + data[header:]
+
+
+def frames_of(data: bytes) -> list[tuple[bytes, int]]:
+    with Image.open(BytesIO(data)) as image:
+        assert image.info.get("loop") == 0
+        found = []
+        for number in range(image.n_frames):
+            image.seek(number)
+            found.append((image.convert("RGB").tobytes(), image.info["duration"]))
+        return found
+
+
+def test_a_gif_loses_its_comment_and_xmp_and_keeps_its_frames() -> None:
+    """Decoding and encoding a GIF again would change its colours: only its metadata blocks
+    are taken out, and every frame shows as before, with its timing and the loop."""
+    original = gif()
+    assert b"zqxwhere" in original and b"zqxauthor" in original
+    clean = strip_metadata(original, ".GIF")
+    assert b"zqxwhere" not in clean and b"zqxauthor" not in clean and b"XMP" not in clean
+    assert frames_of(clean) == frames_of(original)
+    assert [duration for _, duration in frames_of(clean)] == [100, 300]
+    assert clean.endswith(b"\x3b") and strip_metadata(clean + b"zqx after the end", ".gif") == clean
+    for broken in (original[:-40], b"GIF89a", b"Not a GIF at all"):
+        with pytest.raises(ValueError):
+            strip_metadata(broken, ".gif")
+
+
 @pytest.mark.parametrize("name", ["whole.jpg", "cut.jpg", "whole.png", "cut.png", "text.jpg",
-                                  "png-named.jpg", "whole.webp", "cut.webp"])
+                                  "png-named.jpg", "whole.webp", "cut.webp", "whole.gif",
+                                  "cut.gif", "text.gif"])
 def test_check_and_build_agree_on_every_photo(name: str, tmp_path: Path) -> None:
     """check opens a photo more cheaply than the build strips it (a JPEG at an eighth of its
     size), and must still refuse exactly the photos the build refuses."""
-    fmt = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}[name.rsplit(".", 1)[1]]
-    data = photo("PNG" if name == "png-named.jpg" else fmt)
+    fmt = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF"}[name.rsplit(".", 1)[1]]
+    data = gif() if fmt == "GIF" else photo("PNG" if name == "png-named.jpg" else fmt)
     if name.startswith("cut"):
         data = data[: len(data) * 2 // 3]
     if name.startswith("text"):
@@ -169,3 +210,33 @@ def test_check_and_build_agree_on_every_photo(name: str, tmp_path: Path) -> None
         built = False
     assert (refusal(path) is None) == built
     assert built == (not name.startswith(("cut", "text")))
+
+
+def test_the_sites_own_photos_and_public_gif_evidence_lose_their_metadata(tmp_path: Path) -> None:
+    """content/ holds the site's own pictures (a team photo on the about page): they are
+    published without camera data, as the stories' are; so is a public GIF evidence file."""
+    files = dict(site_project())
+    files["content/team.jpg"] = photo("JPEG")
+    files["content/about.md"] = "# About\n\n![The team at the service desk](team.jpg)\n"
+    files["content/animation.gif"] = gif()
+    files["evidence/chart.gif"] = gif()
+    files["stories/with-gif.md"] = story(
+        title="With a GIF", evidence="\n  - id: chart\n    path: chart.gif\n    title: A chart\n"
+                                      "    public: true\n")
+    built = build(write(tmp_path / "project", files), tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    assert_clean((built.site / "team.jpg").read_bytes(), "JPEG")
+    for published in (built.site / "animation.gif", built.site / "stories/with-gif/evidence/chart.gif"):
+        assert b"zqxwhere" not in published.read_bytes() and b"zqxauthor" not in published.read_bytes()
+        assert frames_of(published.read_bytes()) == frames_of(gif())
+
+
+def test_a_site_photo_that_cannot_be_read_stops_the_build_by_its_name(tmp_path: Path) -> None:
+    files = dict(site_project())
+    files["content/cut.jpg"] = photo("JPEG")[:-300]
+    built = build(write(tmp_path / "project", files), tmp_path / "site")
+    assert built.result.exit_code == 1 and not (tmp_path / "site").exists()
+    assert "content/cut.jpg: cannot read this image to remove its metadata" in built.result.output
+    checked = run_cli("check", "-p", str(tmp_path / "project"))
+    assert checked.exit_code == 1
+    assert "content/cut.jpg: cannot read this image to remove its metadata" in checked.output

@@ -102,3 +102,30 @@ def test_a_size_over_the_limit_is_shown_precisely_enough_to_be_over() -> None:
     assert over_size(int(5.04 * 2**20), 5) == "5.04 MB, over the 5 MB limit"
     assert over_size(5 * 2**20 + 1, 5) == \
         "5,242,881 bytes, over the 5 MB limit (5,242,880 bytes)"
+
+
+def test_gif_evidence_loses_its_metadata_and_a_tiff_is_named_in_the_checklist(tmp_path: Path) -> None:
+    """A GIF is sent without its comment and XMP; a TIFF's camera data cannot be removed, so
+    the checklist says it goes with it and how to send it without."""
+    from tests.browser.test_images import frames_of, gif
+
+    tiff = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010F] = "zqxcamera"
+    Image.new("RGB", (8, 8), (0, 90, 0)).save(tiff, "TIFF", exif=exif)
+    evidence = ("\n  - id: chart\n    path: chart.gif\n    title: A chart\n"
+                "  - id: scan\n    path: scans/letter.TIFF\n    title: A letter\n")
+    root = write_project(tmp_path, {
+        "awards/ready.yml": READY_AWARD,
+        "stories/pic.md": story(slug="pic", evidence=evidence),
+        "evidence/chart.gif": gif(),
+        "evidence/scans/letter.TIFF": tiff.getvalue(),
+    })
+    pack = build(root, "ready", root / "dist")
+    sent = pack.read("evidence/chart.gif")
+    assert b"zqxwhere" not in sent and b"zqxauthor" not in sent
+    assert frames_of(sent) == frames_of(gif())
+    assert pack.read("evidence/scans/letter.TIFF") == tiff.getvalue()
+    assert ("- stories/pic.md: evidence scan: evidence/scans/letter.TIFF is sent with its camera "
+            "data (when and where it was taken, the camera): its format keeps it; save it as "
+            "JPEG or PNG to send it without") in pack.text("CHECKLIST.md").splitlines()
