@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.model import AwardFile, StoryMeta, Strategy
+from generator.model.documented import json_schema
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "story.schema.json": (StoryMeta, "Showcase story front-matter"),
@@ -19,7 +20,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 
 def schema_for(model: type[BaseModel], title: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of `model`."""
-    schema = model.model_json_schema(mode="validation")
+    schema = json_schema(model, "validation")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
 
 

@@ -41,3 +41,31 @@ def test_schema_rejects_what_check_rejects() -> None:
     errors = sorted(e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(bad))
     assert any("'publish' is not one of" in e for e in errors)
     assert any("'titel' was unexpected" in e for e in errors)
+
+
+def test_fields_are_described_by_their_docstrings_without_pydantic_parsing_sources() -> None:
+    """Docstrings under fields become descriptions when a schema is made (inherited ones
+    too, under the field's alias; a description given in Field wins), not at import."""
+    from pydantic import BaseModel, ConfigDict, Field
+
+    from generator.model.common import ShowcaseModel
+    from generator.model.documented import json_schema
+
+    class Base(BaseModel):
+        model_config = ConfigDict(populate_by_name=True)
+        kept: int
+        """Inherited."""
+
+    class Child(Base):
+        named: str = Field(alias="shown-name")
+        """Under an alias."""
+        given: str = Field(description="Given in Field.")
+        """Not this one."""
+        plain: str
+
+    properties = json_schema(Child, "validation")["properties"]
+    assert properties["kept"]["description"] == "Inherited."
+    assert properties["shown-name"]["description"] == "Under an alias."
+    assert properties["given"]["description"] == "Given in Field."
+    assert "description" not in properties["plain"]
+    assert not ShowcaseModel.model_config.get("use_attribute_docstrings")

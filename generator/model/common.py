@@ -20,12 +20,12 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class ShowcaseModel(BaseModel):
-    """Base of every model: unknown keys are errors, docstrings describe fields."""
+    """Base of every model: unknown keys are errors; the docstring under a field describes it
+    in JSON Schemas (`documented.json_schema`)."""
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        use_attribute_docstrings=True,
         coerce_numbers_to_str=True,
         str_strip_whitespace=True,
         populate_by_name=True,

@@ -36,9 +36,10 @@ Number = Annotated[float | int, BeforeValidator(_number)]
 
 
 class Record(BaseModel):
-    """Base of every open-data record: closed, immutable, documented."""
+    """Base of every open-data record: closed, immutable, documented (the docstring under a
+    field describes it in stories.schema.json: `documented.json_schema`)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class OpenImage(Record):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.model.documented import json_schema
 from generator.model.story import Unit
 from generator.sharing.records import SLUG_PATTERN, OpenData
 
@@ -13,7 +14,7 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def stories_schema(site_url: str | None) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of stories.json, generated from the records."""
-    schema = OpenData.model_json_schema(mode="serialization")
+    schema = json_schema(OpenData, "serialization")
     head: dict[str, Any] = {"$schema": JSON_SCHEMA_DIALECT}
     if site_url:
         head["$id"] = f"{site_url.rstrip('/')}/data/stories.schema.json"

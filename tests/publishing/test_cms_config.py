@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from generator import cms
 from generator.cms import bundle
 from generator.model import StoryMeta
+from generator.model.documented import field_docstrings
 from generator.model.story import AwardOutcome, Status, Unit
 from generator.project import Layout, discover
 from tests.conftest import REPO, ProjectFactory, run_cli
@@ -63,7 +64,7 @@ def _assert_mirrors(model: type[BaseModel], fields: list[dict[str, Any]], path: 
         assert name in named, f"{where} is missing from the CMS config"
         field = named[name]
         assert field["required"] is info.is_required(), where
-        assert field["hint"] == HINTS.get(where, info.description), where
+        assert field["hint"] == HINTS.get(where, field_docstrings(model).get(name)), where
         checked += 1
         inner = _nested_model(info.annotation)
         if inner is not None:
