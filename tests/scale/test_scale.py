@@ -25,6 +25,7 @@ from generator import clock, project
 from generator.catalogue import collect
 from generator.cli.build import run_mkdocs
 from generator.markdown_text import to_html
+from generator.mkdocs import worker
 from generator.reading.stories import MEMO
 from generator.site import SiteOptions, build_site
 from generator.site.render import CARD_TEMPLATE, environment
@@ -45,10 +46,16 @@ class Built:
 
 
 def _build(root: Path, size: int, limit: int) -> Built:
+    """One build in this process alone: the conversions counted are all the build's (with
+    its workers, which fork only while no other thread runs, they would happen there)."""
     project = make_scale_project(root / "project", size, limit)
     to_html.cache_clear()
     start = time.perf_counter()
-    run_mkdocs(project / "mkdocs.yml", root / "site", None)
+    enabled, worker.ENABLED = worker.ENABLED, False
+    try:
+        run_mkdocs(project / "mkdocs.yml", root / "site", None)
+    finally:
+        worker.ENABLED = enabled
     seconds = time.perf_counter() - start
     return Built(project, root / "site", seconds, to_html.cache_info().misses)
 
