@@ -19,7 +19,9 @@ from generator.site.views import StoryView
 TOKEN = "SHOWCASEFRAGMENT"
 CARD_TEMPLATE = "_card.html.j2"
 _TOKEN_PARAGRAPH = re.compile(rf"<p>({TOKEN}\d+Z)</p>")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:>])")
+#: the characters Python-Markdown lets a backslash escape (with MkDocs' tables: `|`); a
+#: backslash before any other character (`:`, `~`) would be shown
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def markdown_text(value: object) -> Markup:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import project
+from generator.awardbook import AwardBook
 from generator.catalogue import collect
 from generator.model.strategy import SuccessCriterion
 from generator.site import urls, views
@@ -47,7 +48,26 @@ def test_relative_links_without_directory_urls() -> None:
 
 def test_titles_are_inert_in_markdown() -> None:
     assert markdown_text("[Click](javascript:x) <b>*bold*</b> # 1.") == \
-        r"\[Click\]\(javascript\:x\) &lt;b\>\*bold\*&lt;/b\> \# 1\."
+        r"\[Click\]\(javascript:x\) &lt;b\>\*bold\*&lt;/b\> \# 1\."
+
+
+@pytest.mark.parametrize("title", [
+    "Council tax: now online", "Parks ~ Trees & Green", "Bins | Recycling", "https://example.org/a_b",
+    "A *b* _c_ `d` [e](f) {#g} <i>h</i> #1 + 2 - 3. !", "~~struck~~ and :smile:", "ends with #",
+    "Back\\slash", "Recovery: 2026 {: .class}",
+])
+def test_a_title_in_a_heading_reads_back_exactly(title: str) -> None:
+    """What `|md` makes of a title is shown as the title, not one backslash more or less
+    (a colon was shown as \\: on the public site), with MkDocs' own extensions."""
+    import markdown
+    from markupsafe import Markup as M
+
+    html = markdown.markdown(f"# {markdown_text(title)}",
+                             extensions=["toc", "tables", "fenced_code", "attr_list"])
+    assert html.startswith("<h1") and html.endswith("</h1>")
+    inner = html[html.index(">") + 1:-len("</h1>")]
+    assert "<" not in inner.replace("&lt;", "")  # text only: no element made of it
+    assert M(inner).unescape() == title
 
 
 def test_fill_is_one_pass() -> None:
@@ -75,7 +95,7 @@ def example_views() -> list[views.StoryView]:
     now = datetime.fromisoformat(NOW)
     catalogue = collect(project.discover(REPO), now)
     titles = {o.id: o.title for o in catalogue.strategy.outcomes} if catalogue.strategy else {}
-    return [views.story_view(catalogue, s, titles, set()) for s in catalogue.public_stories(now)]
+    return [views.story_view(catalogue, s, titles, AwardBook()) for s in catalogue.public_stories(now)]
 
 
 @given(link=st.text(max_size=40), level=st.sampled_from([2, 3]), index=st.integers(0, 100))
