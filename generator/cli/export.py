@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from generator.awardbook import AwardBook
 from generator.cli.common import failing_with, load, project_options, writing
 from generator.clock import build_time
 from generator.problems import UsageProblem
@@ -42,7 +43,8 @@ def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
     stories = opendata.for_partner(public, partner)
     # a body's link to any public story keeps its address, in the partner's set or not
     data = opendata.open_data(stories, publisher(catalogue), site_url, build_time(), partner,
-                              public=catalogue.linkable(public, site_url or ""))
+                              public=catalogue.linkable(public, site_url or ""),
+                              book=AwardBook(catalogue.awards))
     folder = out_dir if out_dir is not None else catalogue.layout.root / DEFAULT_OUT
     with writing("choose a folder you can write to with --out"):
         folder.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from generator.awardbook import AwardBook
 from generator.bodylinks import PublicStories
 from generator.calendar import awards_ics
 from generator.catalogue import Catalogue
@@ -114,7 +115,7 @@ def iter_site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
     updated = build_time()
     public = catalogue.linkable(stories, site_url)  # for the open data and every feed
     data = opendata.open_data(stories, publisher(catalogue), site_url or None, updated,
-                              public=public)
+                              public=public, book=AwardBook(catalogue.awards))
     for name, content in opendata.open_data_files(data).items():
         yield OPEN_DATA_FOLDER + name, content
     del data

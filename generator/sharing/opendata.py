@@ -10,9 +10,10 @@ from datetime import datetime
 from typing import Any
 
 from generator import bodylinks
+from generator.awardbook import AwardBook
 from generator.bodylinks import PublicStories, shared_body
 from generator.markdown_text import to_html
-from generator.model.story import Metric
+from generator.model.story import AwardResult, Metric
 from generator.public import public_evidence, public_quotes
 from generator.sharing import schemas, urls
 from generator.sharing.dates import published_at
@@ -52,18 +53,18 @@ def _fold(name: str) -> str:
 
 def open_data(stories: Sequence[Story], publisher: str, site_url: str | None,
               generated: datetime, partner: str | None = None,
-              public: PublicStories | None = None) -> OpenData:
+              public: PublicStories | None = None, book: AwardBook | None = None) -> OpenData:
     """The records of `stories`, which must already be the public ones; their bodies link
     as `public` allows (`Catalogue.linkable`; default: to `stories` only, judged by their
-    slugs alone)."""
+    slugs alone); their award results are read with the project's award files (`book`)."""
     public = public if public is not None else PublicStories.of(stories, site_url or "")
     return OpenData(publisher=publisher, site_url=urls.site_root(site_url) if site_url else None,
                     generated=generated, partner=partner,
-                    stories=[story_record(s, site_url, public) for s in stories])
+                    stories=[story_record(s, site_url, public, book) for s in stories])
 
 
 def story_record(story: Story, site_url: str | None,
-                 public: PublicStories | None = None) -> OpenStory:
+                 public: PublicStories | None = None, book: AwardBook | None = None) -> OpenStory:
     """What of one public story is open data: never contact, comments or private parts.
 
     `content_html` has absolute addresses when there is a `site_url`; a link to a story
@@ -79,11 +80,18 @@ def story_record(story: Story, site_url: str | None,
         evidence=[OpenEvidence(id=e.id, title=e.title,
                                url=_url(site_url, urls.evidence_path(story.slug, e.id, e.path)))
                   for e in public_evidence(story)],
-        awards=[OpenAward(award=a.award, result=a.result, national=a.national, year=a.year)
-                for a in meta.awards],
+        awards=[_award(a, book or AwardBook()) for a in meta.awards],
         content_html=shared_body(to_html(story.body), story, public or PublicStories({}),
                                  site_url),
     )
+
+
+def _award(result: AwardResult, book: AwardBook) -> OpenAward:
+    """A result as written, with what its award file (if any) says: national, the year."""
+    known = book.find(result)
+    national = book.national(result) if known is not None else result.national
+    year = result.year or (known.year if known is not None else None)
+    return OpenAward(award=result.award, result=result.result, national=national, year=year)
 
 
 def _image(story: Story, site_url: str | None) -> OpenImage | None:

@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import formatting, sharing
+from generator.awardbook import AwardBook
 from generator.bodylinks import PublicStories
 from generator.catalogue import Catalogue, collect
 from generator.elsewhere import Elsewhere, here
@@ -29,7 +30,7 @@ from generator.sharing.urls import (
     STORIES_SCHEMA_FILE,
 )
 from generator.site import charts, urls, views
-from generator.site.criteria import RESULT_RANK, Evaluation, evaluate_all, national_awards
+from generator.site.criteria import RESULT_RANK, Evaluation, evaluate_all
 from generator.site.related import related
 from generator.site.render import Cards, Later, Rendered, render
 from generator.site.totals import Totals, totals
@@ -141,9 +142,9 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
     evaluations = evaluate_all(catalogue, now)
     drawn = draw(evaluations)
     stories = catalogue.public_stories(now)
-    national = national_awards(catalogue)
+    book = AwardBook(catalogue.awards)
     titles = {o.id: o.title for o in catalogue.strategy.outcomes} if catalogue.strategy else {}
-    story_views = [views.story_view(catalogue, s, titles, national) for s in stories]
+    story_views = [views.story_view(catalogue, s, titles, book) for s in stories]
     site = Site(copies=views.copies(catalogue, stories),
                 linkable=catalogue.linkable(stories, options.site_url))
     feeds = sharing.published_feeds(catalogue)
@@ -155,7 +156,7 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
     for kind in GROUP_KINDS:
         builder.groups(kind, _groups(catalogue, kind, story_views))
     builder.home(story_views)
-    builder.awards(story_views, national)
+    builder.awards(story_views)
     builder.dashboard(evaluations, drawn)
     builder.open_data(feeds)
     builder.add_first(story_pages())
@@ -262,7 +263,7 @@ class _Builder:
         self.page(HOME, "home.md.j2", text=Markup(text), totals=overall, money=_money(overall),
                   latest=story_views[:LATEST], note=self._note())
 
-    def awards(self, story_views: list[views.StoryView], national: set[str]) -> None:
+    def awards(self, story_views: list[views.StoryView]) -> None:
         results = sorted(((view, award) for view in story_views for award in view.awards),
                          key=lambda pair: (-pair[1].year, -RESULT_RANK[pair[1].result],
                                            pair[1].award, pair[0].title))

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from generator.awardbook import AwardBook
 from generator.catalogue import Catalogue
 from generator.model.story import AwardResult, Unit
 from generator.model.strategy import SuccessCriterion
@@ -61,46 +62,32 @@ def evaluate_all(catalogue: Catalogue, now: datetime) -> list[Evaluation]:
     if catalogue.strategy is None:
         return []
     stories = catalogue.public_stories(now)
-    national = national_awards(catalogue)
+    book = AwardBook(catalogue.awards)
     found = []
     for criterion in catalogue.strategy.success_criteria:
         if criterion.measure == "awards":
-            found.append(evaluate_awards(criterion, stories, national))
+            found.append(evaluate_awards(criterion, stories, book))
         else:
             table = catalogue.table_for(criterion.file or "")
             found.append(evaluate_series(criterion, table))
     return found
 
 
-def national_awards(catalogue: Catalogue) -> set[str]:
-    """Award ids and names (case-folded) whose award file says `national: true`."""
-    names: set[str] = set()
-    for award in catalogue.awards:
-        if award.entry.national:
-            names |= {award.id.casefold(), award.entry.name.casefold()}
-    return names
-
-
-def counts(result: AwardResult, wanted: str, national_only: bool, national: set[str]) -> bool:
+def counts(result: AwardResult, wanted: str, national_only: bool, book: AwardBook) -> bool:
     """Whether one award result qualifies for an awards criterion."""
     if RESULT_RANK[result.result] < RESULT_RANK[wanted]:
         return False
-    return not national_only or is_national(result, national)
-
-
-def is_national(result: AwardResult, national: set[str]) -> bool:
-    """National when the result says so or its award file does."""
-    return bool(result.national) or result.award.strip().casefold() in national
+    return not national_only or book.national(result)
 
 
 def evaluate_awards(criterion: SuccessCriterion, stories: Sequence[Story],
-                    national: set[str]) -> Evaluation:
+                    book: AwardBook) -> Evaluation:
     """Count public stories' award results at or better than `result`."""
     by_year: dict[int, int] = {}
     for story in stories:
         for result in story.meta.awards:
-            if counts(result, criterion.result, criterion.national, national):
-                year = result.year or story.date.year
+            if counts(result, criterion.result, criterion.national, book):
+                year = book.year(result, story.date)
                 by_year[year] = by_year.get(year, 0) + 1
     total = sum(by_year.values())
     target = criterion.target if criterion.target is not None else 1

@@ -16,7 +16,8 @@ from generator.paths import PathRefused, resolve_inside
 from generator.project import Layout
 from generator.public import public_evidence, public_quotes
 from generator.site import urls
-from generator.site.criteria import RESULT_RANK, is_national
+from generator.awardbook import AwardBook
+from generator.site.criteria import RESULT_RANK
 from generator.story import Story
 
 RESULT_WORDS = {"entered": "Entered", "shortlisted": "Shortlisted",
@@ -105,7 +106,7 @@ evidence_target = bodylinks.evidence_target
 
 
 def story_view(catalogue: Catalogue, story: Story, outcome_titles: dict[str, str],
-               national: set[str]) -> StoryView:
+               book: AwardBook) -> StoryView:
     """The public view of a public story."""
     meta = story.meta
     return StoryView(
@@ -117,8 +118,8 @@ def story_view(catalogue: Catalogue, story: Story, outcome_titles: dict[str, str
         tags=[Link(t, urls.listing(urls.group("tags", t))) for t in meta.tags],
         image=Link(meta.image.alt or "", image_target(story)) if meta.image else None,
         metrics=[metric_view(m) for m in meta.metrics],
-        awards=sorted((AwardView(a.award, a.result, RESULT_WORDS[a.result],
-                                 is_national(a, national), a.year or story.date.year)
+        awards=sorted((AwardView(book.name(a), a.result, RESULT_WORDS[a.result],
+                                 book.national(a), book.year(a, story.date))
                        for a in meta.awards), key=lambda a: (-RESULT_RANK[a.result], a.award)),
         evidence=[Link(e.title, evidence_target(story, e.id, e.path))
                   for e in public_evidence(story)],

@@ -1,0 +1,64 @@
+"""What a story's award result names: an award file (by its id or its name) or an award
+written only in the story.
+
+`awards: [{award: lgc-awards-2027, result: shortlisted}]` names awards/lgc-awards-2027.yml:
+the site shows that file's `name`, counts the award as national when the file says so, and
+dates the result by the file's edition when it is a year. A result's own `national` and
+`year` win; an award no file names shows as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.catalogue import Award
+    from generator.model.story import AwardResult
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class KnownAward:
+    """What an award file says of its award."""
+
+    name: str
+    national: bool
+    year: int | None
+    """The edition's year (`edition: "2027"`, or the first year in "2026-27"), if any."""
+
+
+class AwardBook:
+    """The project's award files, by id and by name (case-folded)."""
+
+    def __init__(self, awards: Iterable[Award] = ()) -> None:
+        self._known: dict[str, KnownAward] = {}
+        for award in awards:
+            entry = award.entry
+            found = _YEAR.search(entry.edition or "")
+            known = KnownAward(entry.name, entry.national, int(found.group(1)) if found else None)
+            for key in (award.id, entry.name):
+                self._known.setdefault(key.strip().casefold(), known)
+
+    def find(self, result: AwardResult) -> KnownAward | None:
+        """The award file `result` names, if any."""
+        return self._known.get(result.award.strip().casefold())
+
+    def name(self, result: AwardResult) -> str:
+        """The award's name: its file's, else as the story writes it."""
+        found = self.find(result)
+        return found.name if found else result.award
+
+    def national(self, result: AwardResult) -> bool:
+        """National when the result says so or its award file does."""
+        found = self.find(result)
+        return bool(result.national) or (found is not None and found.national)
+
+    def year(self, result: AwardResult, story_date: date) -> int:
+        """The result's year: its own, else its award file's edition, else the story's."""
+        found = self.find(result)
+        return result.year or (found.year if found and found.year else story_date.year)

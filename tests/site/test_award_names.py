@@ -1,0 +1,57 @@
+"""A story's award result naming an award file (by id or name) shows that file's name,
+is national and dated as the file says, on the site, on the dashboard and in open data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import story
+from tests.site.conftest import Built, built_fine, site_project, write
+
+AWARD = """\
+name: LGC Awards 2027
+edition: "2027"
+national: true
+deadline: 2027-01-15T17:00:00+00:00
+stories: [named-by-id]
+questions:
+  - {id: statement, prompt: Tell us about it., words: 100, compose: summary}
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = write(tmp_path_factory.mktemp("award-names"), {
+        **site_project(),
+        "awards/lgc-awards-2027.yml": AWARD,
+        "stories/named.md": story(
+            title="Named by id", slug="named-by-id", date="2026-07-07",
+            awards="[{award: lgc-awards-2027, result: shortlisted},"
+                   " {award: lgc awards 2027, result: won, year: 2028},"
+                   " {award: A regional prize, result: entered}]"),
+    })
+    return built_fine(root)
+
+
+def test_the_story_page_shows_the_award_files_name_edition_and_scope(site: Built) -> None:
+    page = site.html("stories/named-by-id/")
+    assert "lgc-awards-2027" not in page
+    assert "</span> LGC Awards 2027 (2027), national award</li>" in page
+    assert "</span> LGC Awards 2027 (2028), national award</li>" in page  # its own year wins
+    assert "</span> A regional prize (2026)</li>" in page  # no file: as written, the story's year
+
+
+def test_the_awards_page_and_open_data_agree_with_the_story_page(site: Built) -> None:
+    awards = site.html("awards/")
+    assert "<td>2027</td><td>LGC Awards 2027 (national)</td>" in awards
+    assert "lgc-awards-2027" not in awards.split("<table", 1)[1].split("</table>", 1)[0]
+    data = json.loads((site.site / "data" / "stories.json").read_text(encoding="utf-8"))
+    results = data["stories"][0]["awards"]
+    assert results == [
+        {"award": "lgc-awards-2027", "result": "shortlisted", "national": True, "year": 2027},
+        {"award": "lgc awards 2027", "result": "won", "national": True, "year": 2028},
+        {"award": "A regional prize", "result": "entered", "national": None, "year": None},
+    ]
