@@ -143,11 +143,12 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, update
     public `stories` (newest first) in each (`public`: `catalogue.linkable(stories)`, made
     here when not given)."""
     name = publisher(catalogue)
+    author = (catalogue.strategy.council if catalogue.strategy else None) or name
     home = urls.site_root(site_url)
     limit = max(0, feed_items)
     public = public or catalogue.linkable(stories, site_url)
     found = [feeds.Feed(name, f"Digital success stories from {name}", feed_folder(), site_url,
-                        home, updated, stories[:limit], public)]
+                        home, updated, stories[:limit], public, author)]
     outcomes = catalogue.strategy.outcomes if catalogue.strategy else []
     for outcome in outcomes:
         chosen = [s for s in stories if outcome.id in s.meta.outcomes][:limit]
@@ -155,5 +156,5 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, update
                                 f"Stories evidencing the outcome: {outcome.title}",
                                 feed_folder(outcome.id), site_url,
                                 urls.absolute(site_url, urls.outcome_path(outcome.id)), updated,
-                                chosen, public))
+                                chosen, public, author))
     return found

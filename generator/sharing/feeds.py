@@ -56,6 +56,8 @@ class Feed:
     stories: Sequence[Story]
     public: PublicStories | None = None
     """The stories a body may link to: every public story (None: this feed's stories)."""
+    author: str = ""
+    """Who writes the stories (the council); Atom requires one (default: the feed's title)."""
 
     def url(self, file: str) -> str:
         return urls.absolute(self.site_url, self.folder + file)
@@ -106,6 +108,7 @@ def _generator(feed: Feed, file: str, media_type: str) -> FeedGenerator:
     # feedgen gives RSS's <link> the last link added: the page, not the feed.
     generator.link(href=feed.home, rel="alternate")
     generator.language(LANGUAGE)
+    generator.author(name=feed.author or feed.title)  # Atom's required author (RFC 4287)
     generator.generator("Showcase", __version__)
     generator.updated(feed.updated)
     generator.lastBuildDate(feed.updated)
@@ -146,6 +149,7 @@ def json_feed(feed: Feed) -> bytes:
         "feed_url": feed.url(JSON_FILE),
         "description": feed.description,
         "language": LANGUAGE,
+        "authors": [{"name": feed.author or feed.title}],
         "items": [_json_item(story, feed.site_url, _public(feed)) for story in feed.stories],
     }
     return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

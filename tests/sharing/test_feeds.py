@@ -37,6 +37,19 @@ def test_xml_feed_is_well_formed_and_lists_exactly_the_public_stories(
         f"{SITE_URL}{folder}{file}"]
 
 
+@pytest.mark.parametrize("folder", sorted(FEEDS))
+def test_every_feed_names_the_council_as_its_author(shared: Shared, folder: str) -> None:
+    """Atom requires an author of the feed or of every entry (RFC 4287 4.1.1)."""
+    from lxml import etree
+
+    atom = etree.fromstring(shared.outputs[folder + "atom.xml"])
+    names = atom.findall("{http://www.w3.org/2005/Atom}author/{http://www.w3.org/2005/Atom}name")
+    assert [name.text for name in names] == ["Testshire Council"]
+    assert feedparser.parse(shared.outputs[folder + "atom.xml"]).feed.author == "Testshire Council"
+    feed = json.loads(shared.outputs[folder + "feed.json"])
+    assert feed["authors"] == [{"name": "Testshire Council"}]
+
+
 def test_atom_dates_are_the_day_at_midnight_uk_or_the_later_embargo(shared: Shared) -> None:
     parsed = feedparser.parse(shared.outputs["feeds/atom.xml"])
     assert [e.published for e in parsed.entries] == ["2026-05-01T10:00:00+01:00",
