@@ -14,6 +14,17 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+#: line breaks and other control characters (a tab stays), shown as escapes
+_ESCAPED = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F] if code != 0x09} | {
+    0x0A: "\\n", 0x0D: "\\r", 0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: a value quoted in a message cannot start a line of its own (which a
+    CI log would read as a command, e.g. GitHub's `::error::`)."""
+    return text.translate(_ESCAPED)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in one file, located for a person to fix."""
@@ -42,7 +53,7 @@ class Problem:
         if self.field:
             parts.append(self.field)
         parts.append(self.message)
-        return ": ".join(parts)
+        return one_line(": ".join(parts))
 
     def as_warning(self) -> Problem:
         return Problem(self.path, self.line, self.field, self.message, Severity.WARNING)

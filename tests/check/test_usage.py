@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, ProjectFactory, run_cli
 
 
 @pytest.mark.parametrize(("args", "env", "said"), [
@@ -30,3 +30,17 @@ def test_a_command_called_wrongly_exits_2(args: list[str], env: dict[str, str], 
     result = run_cli(*[arg.format(tmp=tmp_path) for arg in args], env=env)
     assert result.exit_code == 2, result.output
     assert said in result.output
+
+
+def test_a_value_with_line_breaks_stays_on_its_problems_line(make_project: ProjectFactory) -> None:
+    """A quoted value holding a line break cannot put a line of its own into check's text
+    output, which a CI log would read as a command (GitHub: `::error::`)."""
+    from tests.conftest import story
+
+    root = make_project({"stories/a.md": story(status='"draft\\n::error::pwned"')})
+    result = run_cli("check", "-p", str(root))
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "pwned" in line]
+    assert len(lines) == 1 and lines[0].startswith("stories/a.md:5: status: ")
+    assert '"draft\\n::error::pwned"' in lines[0]
+    assert not any(line.startswith("::") for line in result.output.splitlines())
