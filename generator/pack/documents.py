@@ -9,8 +9,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from generator import __version__
 from generator.markdown_text import inline_markdown
+from generator.pack.pdf import css_string
 from generator.pack.plan import PackPlan
-from generator.pack.views import answer_views, deadline_text, metric_rows, story_views, title_of
+from generator.pack.views import answer_views, entry_facts, metric_rows, story_views, title_of
 
 AUTHOR = "Showcase evidence pack"
 
@@ -21,6 +22,7 @@ def _environment() -> Environment:
                               autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
                               keep_trailing_newline=True, trim_blocks=False)
     environment.filters["md"] = inline_markdown  # project text in Markdown documents
+    environment.filters["css_string"] = css_string  # project text in the print CSS
     return environment
 
 
@@ -35,7 +37,7 @@ def render_entry_html(plan: PackPlan, built: datetime, *, decorative_images: boo
         decorative_images=decorative_images,
         title=title_of(plan), author=AUTHOR, version=__version__,
         built=built.strftime("%Y-%m-%dT%H:%M:%SZ"), award=plan.award.entry,
-        deadline=deadline_text(plan), ready=plan.checklist.ready,
+        facts=entry_facts(plan),
         answers=answer_views(plan), metrics=metric_rows(plan), stories=story_views(plan))
 
 

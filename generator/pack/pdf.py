@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import mimetypes
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, redirect_stdout
 from typing import Any
+
+from markupsafe import Markup
 
 from generator.problems import ShowcaseError
 
@@ -15,10 +18,24 @@ from generator.problems import ShowcaseError
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True,
                                "pdf_identifier": True}
 _BASE = "https://pack.invalid/"
+#: what a CSS string may not hold as itself: its quotes and backslash, line breaks and other
+#: control characters, and `<` and `>` (the string is inside <style>, where `</style>` ends it)
+_CSS_UNSAFE = re.compile(r"[\\\"'<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class RefusedUrl(ShowcaseError):
     """The entry asked for something that is not a member of the pack."""
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a double-quoted CSS string for the print CSS (`content:` of a page margin).
+
+    Each unsafe character is a CSS escape (a backslash, its code in hex and a space that
+    ends the escape), never an HTML entity: <style> holds raw text, so `&amp;` would show
+    as itself in the PDF's footer. The result is safe inside <style> as it is.
+    """
+    escaped = _CSS_UNSAFE.sub(lambda m: f"\\{ord(m.group()):x} ", text)
+    return Markup(f'"{escaped}"')  # every character that could end the string is escaped
 
 
 def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:

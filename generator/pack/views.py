@@ -56,6 +56,14 @@ class StoryView:
     alt: str
 
 
+@dataclass(frozen=True)
+class Fact:
+    """One of the facts an entry opens with, e.g. Category: Technology."""
+
+    label: str
+    value: str
+
+
 def title_of(plan: PackPlan) -> str:
     """The entry's title, e.g. 'LGC Awards 2027: Technology'."""
     entry = plan.award.entry
@@ -91,6 +99,17 @@ def story_views(plan: PackPlan) -> list[StoryView]:
                       s.status.value, images.get(s.slug),
                       s.meta.image.alt or "" if s.meta.image else "")
             for s in plan.stories]
+
+
+def entry_facts(plan: PackPlan) -> list[Fact]:
+    """What the entry says under its title in every document: category, deadline, the
+    number of stories and whether it is ready."""
+    entry = plan.award.entry
+    deadline = deadline_text(plan)
+    ready = "Ready to submit" if plan.checklist.ready else "Not ready: see CHECKLIST.md"
+    return [*([Fact("Category", entry.category)] if entry.category else []),
+            *([Fact("Deadline", deadline)] if deadline else []),
+            Fact("Stories", str(len(plan.stories))), Fact("Status", ready)]
 
 
 def deadline_text(plan: PackPlan) -> str | None:
