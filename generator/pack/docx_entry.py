@@ -1,22 +1,46 @@
-"""entry.docx: the entry as a Word document with real headings, tables and charts."""
+"""entry.docx: the entry as a Word document with real headings, lists, tables and charts.
+
+It says what entry.html and entry.pdf say: the same facts under the title, and each answer
+written from the same HTML (`docx_html`), so a table stays a table and a numbered list
+stays numbered.
+"""
 
 from __future__ import annotations
 
 import io
-import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from generator import __version__
-from generator.markdown_text import to_plain
 from generator.pack.archive import rezip
 from generator.pack.charts import story_chart
+from generator.pack.documents import AUTHOR
+from generator.pack.docx_html import (
+    CODE_BLOCK_STYLE,
+    CODE_STYLE,
+    LINK_STYLE,
+    add_html,
+    mark_header_row,
+)
 from generator.pack.plan import PackPlan
-from generator.pack.views import AnswerView, answer_views, metric_rows, story_views, title_of
+from generator.pack.views import (
+    AnswerView,
+    answer_views,
+    entry_facts,
+    metric_rows,
+    story_views,
+    title_of,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
 
 _APP_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _APP_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+LANGUAGE = "en-GB"
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_MONOSPACE = "Courier New"
 _HEADERS = ("Story", "Metric", "Value", "Baseline", "Target", "Period", "Verified")
 
 
@@ -28,7 +52,9 @@ def render_docx(plan: PackPlan, built: datetime) -> bytes:
     document = Document()
     _properties(document, plan, built)
     _package_parts(document, plan.entrant)
+    _styles(document)
     document.add_heading(title_of(plan), level=0)
+    _facts(document, plan)
     document.add_heading("Questions and answers", level=1)
     for answer in answer_views(plan):
         _answer(document, answer)
@@ -62,7 +88,7 @@ def _properties(document: object, plan: PackPlan, built: datetime) -> None:
     props.keywords = "; ".join(k for k in ("award entry", entry.name, entry.category) if k)
     props.comments = f"The entry of the evidence pack {plan.award.id}.zip, made by Showcase {__version__}"
     props.identifier = plan.award.id
-    props.language = "en-GB"
+    props.language = LANGUAGE
     props.created = built.replace(tzinfo=None)
     props.modified = built.replace(tzinfo=None)
     props.last_printed = built.replace(tzinfo=None)
@@ -96,30 +122,63 @@ def _app_xml(company: str) -> bytes:
     return xml
 
 
-def _answer(document: object, answer: AnswerView) -> None:
-    doc = document
-    doc.add_heading(answer.prompt, level=2)  # type: ignore[attr-defined]
-    doc.add_paragraph(answer.usage + (" (over the limit)" if answer.over else ""),  # type: ignore[attr-defined]
-                      style="Caption")
-    if answer.markdown is None:
-        doc.add_paragraph("No answer yet.")  # type: ignore[attr-defined]
-        return
-    for block in re.split(r"\n\s*\n", answer.markdown):
-        _block(doc, block)
+def _styles(document: WordDocument) -> None:
+    """The styles of code and links that the template lacks, under the names Word gives
+    them; UK English for Word's proofing (the template says en-US)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt, RGBColor
+
+    _uk_english(document)
+    styles = document.styles
+    code_block = styles.add_style(CODE_BLOCK_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    code_block.base_style = styles["Normal"]
+    code_block.font.name = _MONOSPACE
+    code_block.font.size = Pt(10)
+    code = styles.add_style(CODE_STYLE, WD_STYLE_TYPE.CHARACTER)
+    code.font.name = _MONOSPACE
+    link = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb = RGBColor(0x1D, 0x70, 0xB8)
+    link.font.underline = True
 
 
-def _block(document: object, block: str) -> None:
-    lines = block.strip().splitlines()
-    if not lines:
+def _uk_english(document: WordDocument) -> None:
+    """en-GB in the styles' defaults and the theme's fonts, as core.xml says.
+
+    The template's stylesWithEffects part (a copy of the styles for Word 2010, which reads
+    styles.xml without it) would say en-US again: it goes.
+    """
+    from docx.oxml.ns import qn
+
+    for lang in document.styles.element.iter(qn("w:lang")):
+        for attribute in ("w:val", "w:eastAsia"):
+            if lang.get(qn(attribute)) is not None:
+                lang.set(qn(attribute), LANGUAGE)
+    for theme_lang in document.settings.element.iter(qn("w:themeFontLang")):
+        theme_lang.set(qn("w:val"), LANGUAGE)
+    rels = document.part.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype == _STYLES_WITH_EFFECTS]:
+        rels.pop(rid)
+
+
+def _facts(document: WordDocument, plan: PackPlan) -> None:
+    """What entry.html opens with: who made it, the organiser, and the entry's facts."""
+    organiser = plan.award.entry.organiser
+    document.add_paragraph(AUTHOR + (f" \u00b7 organised by {organiser}" if organiser else ""),
+                           style="Subtitle")
+    for fact in entry_facts(plan):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{fact.label}: ").bold = True
+        paragraph.add_run(fact.value)
+
+
+def _answer(document: WordDocument, answer: AnswerView) -> None:
+    document.add_heading(answer.prompt, level=2)
+    document.add_paragraph(answer.usage + (" (over the limit)" if answer.over else ""),
+                           style="Caption")
+    if answer.html is None:
+        document.add_paragraph("No answer yet.")
         return
-    if all(_BULLET.match(line) for line in lines):
-        for line in lines:
-            document.add_paragraph(to_plain(_BULLET.sub("", line)), style="List Bullet")  # type: ignore[attr-defined]
-    elif all(line.lstrip().startswith(">") for line in lines):
-        text = to_plain("\n".join(re.sub(r"^\s*>\s?", "", line) for line in lines))
-        document.add_paragraph(text.replace("\n", " "), style="Quote")  # type: ignore[attr-defined]
-    else:
-        document.add_paragraph(to_plain(block).replace("\n", " "))  # type: ignore[attr-defined]
+    add_html(document, answer.html, heading_level=3)
 
 
 def _metrics_table(document: object, plan: PackPlan) -> None:
@@ -129,6 +188,7 @@ def _metrics_table(document: object, plan: PackPlan) -> None:
         return
     table = document.add_table(rows=1, cols=len(_HEADERS))  # type: ignore[attr-defined]
     table.style = "Table Grid"
+    mark_header_row(table.rows[0])
     for cell, text in zip(table.rows[0].cells, _HEADERS, strict=True):
         cell.text = text
     for row in rows:
