@@ -104,19 +104,36 @@ def section(text: str, heading: str) -> str | None:
 def sections_named(text: str, heading: str) -> list[str]:
     """Every section under a level-2 heading whose words are `heading` (case and spacing
     ignored), in order: a body may repeat a heading (two `## Impact`), which `sections`
-    keeps once. A heading is what the page's Markdown parser (`to_html`) says is one:
+    keeps once. Headings match as `heading_key` says (`## What’s next:` is "What's next").
+    A heading is what the page's Markdown parser (`to_html`) says is one:
     `## Impact` or `Impact` underlined with `---`, never a line of fenced or indented code.
     A section runs to the next heading of level 1 or 2."""
     body = strip_comments_keep_lines(text)
     rows = body.split("\n")
-    wanted = " ".join(heading.split()).casefold()
+    wanted = heading_key(heading)
     outline = [found for found in outline_of(rows) if found[0] <= 2]
     found = []
     for index, (level, words, _, first) in enumerate(outline):
-        if level == 2 and words.casefold() == wanted:
+        if level == 2 and heading_key(words) == wanted:
             end = outline[index + 1][2] if index + 1 < len(outline) else len(rows)
             found.append("\n".join(rows[first:end]).strip())
     return found
+
+
+def heading_key(words: str) -> str:
+    """A heading's words as they are matched: case, spacing, the style of apostrophes, quotes
+    and dashes (straight, or curly as Word and the page's "smarty" typography make them) and
+    punctuation at the end (`Impact:`, `What next?`) ignored."""
+    plain = re.sub("-+", "-", " ".join(words.translate(_TYPOGRAPHY).split()).casefold())
+    return plain.rstrip(_TRAILING).rstrip() or plain
+
+
+_TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                             "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+                             "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                             "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+                             "\u2013": "-", "\u2014": "-", "\u2026": "..."})
+_TRAILING = " .,:;!?-\uff1a"
 
 
 #: a row that may be a heading (after quote or list marks), up to its #s

@@ -13,6 +13,7 @@ from generator.markdown_text import inline_markdown, sections_named, to_html, to
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
 from generator.pack.code_spans import outside_code
+from generator.pack.footnotes import Numbering, with_notes
 from generator.pack.links import PackLinks, judged_links
 from generator.reading.characters import without_unsafe_characters
 from generator.reading.text import read_text
@@ -220,7 +221,11 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
     images, markup = left_out
     links, reduced = linked
     by_path = {story.path: story for story in stories}
+    numbering = Numbering()
     for path, part in parts:
+        source = by_path[path].body if origin == "drafted" and _whole_body(question) else None
+        part = with_notes(strip_comments(part),
+                          strip_comments(source) if source is not None else None, numbering)
         cleaned, dropped = cleaned_markdown(part)
         text, alts = without_images(cleaned)
         if links is not None:
@@ -228,12 +233,19 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
                                        links)
             if count:
                 reduced.append(LinkReduced(question.id, path, count))
+                text = re.sub(r"\n{3,}", "\n\n", text).strip()  # where a definition was
         images += [ImageLeftOut(question.id, path, alt) for alt in alts]
         if dropped:
             markup.append(HtmlLeftOut(question.id, path, tuple(dict.fromkeys(dropped))))
         kept.append(text)
     text = "\n\n".join(t for t in kept if t)
     return Answer(question, text, origin, measure(text, question))
+
+
+def _whole_body(question: Question) -> bool:
+    """Whether an answer's part is a section of its story's body, whose notes may be
+    defined anywhere in the body (often at its end)."""
+    return question.compose is not None and question.compose.kind == "section"
 
 
 def without_images(markdown: str) -> tuple[str, list[str]]:

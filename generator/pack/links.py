@@ -12,7 +12,9 @@ entered (the pack's "public" set, as the site's public stories are the site's):
   its words only; a link whose words are its address loses them too;
 - any other link relative to the story (a page of the site, a #fragment) leads to the
   site's address when the story is public there with a `site_url`; else words only;
-- a full address that gives nothing away stays as written.
+- a full address that gives nothing away stays as written, unless its scheme is one no page
+  may link to (`javascript:`, `vbscript:`, `data:`, however written: contract section 7):
+  that link keeps its words only, and the checklist says so.
 
 The rule is applied to the answer's Markdown, so answers/*.md, *.txt, entry.html, entry.pdf
 and entry.docx all carry the same links.
@@ -20,6 +22,7 @@ and entry.docx all carry the same links.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +40,7 @@ from generator.bodylinks import (
 )
 from generator.markdown_text import inline_markdown, to_html, to_plain
 from generator.pack.code_spans import outside_code
+from generator.sanitize import URL_SCHEMES
 from generator.story import Story
 
 _KEPT = ("elsewhere", "public story", "copy")
@@ -47,7 +51,7 @@ _INSIDE = r"(?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*"
 #: [words](address "title"): an inline link (images are gone before links are judged)
 _INLINE = re.compile(r"(?<![\\!])\[(" + _BRACKETED + r")\]\((" + _INSIDE + r")\)")
 #: [label]: address "title": a reference definition
-_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)([^\n]*)$", re.MULTILINE)
+_DEFINITION = re.compile(r"^[ ]{0,3}\[(?!\^)([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)([^\n]*)$", re.MULTILINE)
 #: [words][label], [label][] and [label]: a reference link
 _REFERENCE = re.compile(r"(?<![\\!])\[(" + _BRACKETED + r")\](?:[ ]?\[([^\]\n]*)\])?(?![(:])")
 #: <https://...> or <name@host>: an autolink, whose words are its address
@@ -66,7 +70,7 @@ class PackLinks:
         """Where a link in `story`'s text (None: a hand-written answer) leads in the pack:
         an address a judge can open that gives nothing away, or None (its words only)."""
         text = address.strip()
-        if not text:
+        if not text or not _safe_scheme(text):
             return None
         if story is None:  # written in the award's folder: only a full address means anything
             if self._relative(text):
@@ -102,6 +106,22 @@ class PackLinks:
         if not self.site.site_url.strip() or slug not in self.site.public_slugs:
             return None
         return self._root() + quote(f"stories/{slug}/") + rest
+
+
+def _safe_scheme(address: str) -> bool:
+    """Whether a browser reading `address` (its entities decoded, the tabs, line breaks and
+    control characters it skips left out) finds no scheme, or one a page may link to
+    (`sanitize.URL_SCHEMES`): `javascript:`, `vbscript:` and `data:` never reach a pack,
+    however written (`JavaScript:`, `java&#115;cript:`, with a tab inside)."""
+    read = _SKIPPED.sub("", html.unescape(address).strip(_EDGES))
+    scheme = _SCHEME.match(read)
+    return scheme is None or scheme.group(1).lower() in URL_SCHEMES
+
+
+_EDGES = "".join(map(chr, range(0x21)))
+"""What a browser strips from an address's ends: control characters and spaces."""
+_SKIPPED = re.compile(r"[\t\n\r]+")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 @dataclass
@@ -204,8 +224,12 @@ def _words(words: str, dropped: list[str]) -> str:
 
 def _all_kept(markdown: str, story: Story | None, links: PackLinks) -> bool:
     """Whether every address left in the answer's HTML is one `destination` keeps as it is."""
+    page = _FOOTNOTE_LINK.sub("", to_html(markdown))  # a footnote's own links go nowhere else
     return all(links.destination(story, ref.address) == ref.address.strip()
-               for ref in references(to_html(markdown)) if ref.attribute == "href")
+               for ref in references(page) if ref.attribute == "href")
+
+
+_FOOTNOTE_LINK = re.compile(r'<a class="footnote-(?:ref|backref)"[^>]*>')
 
 
 def _plain(markdown: str, dropped: list[str]) -> str:
