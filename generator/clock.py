@@ -10,7 +10,8 @@ from generator.problems import UsageProblem
 
 
 def now(explicit: str | None = None) -> datetime:
-    """The instant that embargoes and deadlines are judged against."""
+    """The instant that embargoes and deadlines are judged against: a date-time (UK time when
+    it has no UTC offset), or a date meaning the end of that day, UK time."""
     text = explicit or os.environ.get("SHOWCASE_NOW")
     if not text:
         return datetime.now(UTC)
@@ -18,13 +19,16 @@ def now(explicit: str | None = None) -> datetime:
         return parse_deadline(text) if len(text.strip()) == 10 else _aware(text)
     except Exception:
         raise UsageProblem(
-            f'--now / SHOWCASE_NOW: expected a date-time like 2026-03-01T09:00:00+00:00, got "{text}"'
+            f"--now / SHOWCASE_NOW: expected a date-time like 2026-03-01T09:00:00+00:00 (UK time "
+            f'without an offset) or a date, got "{text}"'
         ) from None
 
 
 def _aware(text: str) -> datetime:
+    """A date-time as given; without a UTC offset, UK time (what a council officer means by
+    --now 2026-07-15T23:30 in summer is 23:30 BST, not UTC)."""
     value = datetime.fromisoformat(text.strip())
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return value if value.tzinfo else value.replace(tzinfo=UK)
 
 
 def build_time() -> datetime:
@@ -49,3 +53,9 @@ def uk_time(moment: datetime) -> datetime:
         return local if local.tzname() in UK_ZONES else moment.astimezone(UTC)
     except (OverflowError, ValueError):
         return moment
+
+
+def deadline_passed(deadline: datetime, now: datetime) -> bool:
+    """Whether `deadline` is past at `now`: the deadline's own instant is still in time
+    (a date's deadline is the end of that day, which `--now <that date>` is too)."""
+    return now > deadline

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import click
@@ -10,7 +10,7 @@ from rich.table import Table
 
 from generator.catalogue import Catalogue
 from generator.cli.common import failing_with, load, project_options, terminal
-from generator.clock import uk_time
+from generator.clock import deadline_passed, uk_time
 from generator.pack import make_plan
 from generator.pack.checklist import days_left
 from generator.problems import Problem, ShowcaseError
@@ -73,5 +73,8 @@ def shown_deadline(deadline: datetime) -> str:
 
 
 def time_left(deadline: datetime, now: datetime) -> str:
-    """Whole days to go, or "passed" once the deadline is past."""
-    return "passed" if deadline <= now else str(days_left(deadline, now))
+    """Whole days to go, "today" with less than a day to go, or "passed" once the deadline
+    is past (its own instant is still in time, as for the pack's readiness)."""
+    if deadline_passed(deadline, now):
+        return "passed"
+    return "today" if deadline - now < timedelta(days=1) else str(days_left(deadline, now))

@@ -91,8 +91,9 @@ def parse_datetime(value: Any) -> datetime:
         raise _fail("datetime_format", f"expected a date-time like 2026-03-01T09:00:00+00:00, "
                                        f"got {_shown(value)}")
     if found.tzinfo is None or found.utcoffset() is None:
-        raise _fail("datetime_offset", f'"{value}" has no UTC offset: add one, e.g. '
-                                       f"{found.isoformat(timespec='seconds')}+00:00")
+        uk = found.replace(tzinfo=UK).isoformat(timespec="seconds")  # +01:00 in summer
+        raise _fail("datetime_offset", f'"{value}" has no UTC offset: add one, e.g. {uk} '
+                                       "for UK time")
     return found
 
 

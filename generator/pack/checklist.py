@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from generator.catalogue import Award
-from generator.clock import uk_time
+from generator.clock import deadline_passed, uk_time
 from generator.pack.answers import (
     Answer,
     Drafted,
@@ -203,11 +203,19 @@ def _deadline(award: Award, now: datetime) -> tuple[list[str], list[str]]:
         return [], ["no deadline in the award file"]
     local = uk_time(deadline)  # as `showcase awards` shows it
     shown = f"{local.day} {local:%B} {local.year} {local:%H:%M} {local.tzname() or ''}".strip()
-    if deadline < now:
+    if deadline_passed(deadline, now):
         return [f"deadline passed: {shown}"], []
-    return [], [f"{days_left(deadline, now)} days to the deadline ({shown})"]
+    return [], [f"{time_to_go(deadline, now)} to the deadline ({shown})"]
 
 
 def days_left(deadline: datetime, now: datetime) -> int:
     """Whole days from `now` to `deadline`, rounded up (0 on the day itself)."""
     return max(0, math.ceil((deadline - now).total_seconds() / 86400 - 1e-9)) if deadline > now else 0
+
+
+def time_to_go(deadline: datetime, now: datetime) -> str:
+    """"3 days", "1 day", or "less than a day" before a deadline that has not passed."""
+    if deadline - now < timedelta(days=1):
+        return "less than a day"
+    days = days_left(deadline, now)
+    return f"{days} day{'s' * (days != 1)}"

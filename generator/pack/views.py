@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator import formatting
+from generator.clock import uk_time
 from generator.markdown_text import to_html
 from generator.model.story import Metric
 from generator.pack.answers import Answer
@@ -118,4 +119,7 @@ def deadline_text(plan: PackPlan) -> str | None:
 
 
 def _when(moment: datetime) -> str:
-    return moment.strftime("%A %d %B %Y, %H:%M %Z").replace(" 0", " ")
+    """The moment in UK time, as the checklist and `showcase awards` show it, e.g.
+    "Wednesday 15 July 2026, 16:00 BST" (a deadline written +02:00 at 17:00)."""
+    local = uk_time(moment)
+    return f"{local:%A} {local.day} {local:%B} {local.year}, {local:%H:%M} {local.tzname() or ''}".rstrip()

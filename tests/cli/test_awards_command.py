@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from tests.conftest import NOW, ProjectFactory, run_cli, story
@@ -72,3 +73,27 @@ def test_deadlines_in_uk_time_and_a_passed_one_says_so(make_project: ProjectFact
         "ancient": ("0001-01-02 00:01 UTC", "passed"),  # before UK time had a name
     }
     assert "LMT" not in result.output
+
+
+def test_on_the_deadline_day_and_at_its_instant_an_entry_is_still_in_time(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    """`--now <the deadline's date>` is the end of that day, which a date's deadline is too:
+    the list and the pack agree it is not passed; a moment later both say it is. A --now
+    without an offset is UK time (23:30 in July is BST, not UTC)."""
+    root = _project(make_project, {"day": AWARD.format(name="Day", deadline="2026-07-15")})
+    (root / "awards/day").mkdir()
+    (root / "awards/day/why.md").write_text("Because it worked.\n", encoding="utf-8")
+    cases = {"2026-07-15": ("today", 0), "2026-07-15T23:30": ("today", 0),
+             "2026-07-15T22:59:59Z": ("today", 0), "2026-07-14T12:00:00+01:00": ("2", 0),
+             "2026-07-15T23:59:59.5+01:00": ("passed", 1), "2026-07-16": ("passed", 1)}
+    for now, (left, pack_exit) in cases.items():
+        listed = run_cli("awards", "-p", str(root), "--now", now)
+        assert listed.exit_code == 0, listed.output
+        assert _rows(listed.stdout)["day"][2] == left, now
+        assert (_rows(listed.stdout)["day"][4] == "ready") is (pack_exit == 0), now
+        packed = run_cli("pack", "day", "-p", str(root), "--now", now, "--out", str(tmp_path / "dist"))
+        assert packed.exit_code == pack_exit, (now, packed.output)
+    run_cli("pack", "day", "-p", str(root), "--now", "2026-07-15T23:30", "--out", str(tmp_path / "dist"))
+    with zipfile.ZipFile(tmp_path / "dist" / "day.zip") as pack:
+        checklist = pack.read("CHECKLIST.md").decode()
+    assert "- less than a day to the deadline (15 July 2026 23:59 BST)" in checklist.splitlines()
