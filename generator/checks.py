@@ -15,7 +15,7 @@ from generator.paths import PathRefused, resolve_inside
 from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.public import keeps_camera_data, runs_in_browser
-from generator.reading.series import Table, number
+from generator.reading.series import Table, number, period_problems
 from generator.reading.stories import severity_for
 from generator.sanitize import pictures_without_alt, removals
 from generator.story import Story, UnusableStory
@@ -315,6 +315,7 @@ def check_strategy(strategy: Strategy, path: str, lines: dict[tuple[str | int, .
     found = _duplicates(path, lines, "outcomes", [o.id for o in strategy.outcomes])
     found += _duplicates(path, lines, "success_criteria", [c.id for c in strategy.success_criteria])
     data_folder = layout.relative(layout.data)
+    series: dict[str, Table] = {}
     for index, criterion in enumerate(strategy.success_criteria):
         if criterion.measure != "series" or criterion.file is None:
             continue
@@ -327,11 +328,14 @@ def check_strategy(strategy: Strategy, path: str, lines: dict[tuple[str | int, .
         table = tables.get(layout.relative(file))
         if table is None:
             continue
+        series[table.path] = table
         for name in ("column", "compare"):
             column = getattr(criterion, name)
             if column is not None:
                 found += _numeric_column(path, lines.get(("success_criteria", index, name), here),
                                          f"success_criteria[{index}].{name}", table, column)
+    for table in series.values():
+        found += period_problems(table)
     return found
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +59,49 @@ def read_table(file: Path, relative: str) -> tuple[Table | None, list[Problem]]:
             continue
         rows.append((number, [cell.strip() for cell in cells]))
     return Table(relative, header, rows), problems
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NUMBER = re.compile(r"\d+")
+_MONTHS = {name.casefold(): number for names in (calendar.month_name, calendar.month_abbr)
+           for number, name in enumerate(names) if name}
+
+
+def period_order(period: str) -> tuple[int, ...] | None:
+    """Where a period falls in time, for comparing: its year, then its other numbers and
+    month names (2024-25 -> (2024, 25); Q1 2025 -> (2025, 1); March 2025 -> (2025, 3));
+    None for a period without a year."""
+    year = _YEAR.search(period)
+    if year is None:
+        return None
+    rest = period[:year.start()] + " " + period[year.end():]
+    months = [_MONTHS[word] for word in re.findall(r"[^\W\d_]+", rest.casefold()) if word in _MONTHS]
+    return (int(year.group()), *months, *(int(n) for n in _NUMBER.findall(rest)))
+
+
+def period_problems(table: Table) -> list[Problem]:
+    """A series (a table a success criterion reads) has each period once, and its rows oldest
+    first when every period has a year: the last row is the dashboard's current value and
+    the charts draw the rows in order."""
+    relative, name, rows = table.path, table.header[0], table.rows
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for line, cells in rows:
+        key = " ".join(cells[0].split()).casefold()
+        if key in seen:
+            problems.append(Problem(relative, line, name, f'"{cells[0]}" is on line {seen[key]} '
+                                    "too: give each period one row"))
+        seen.setdefault(key, line)
+    orders = [period_order(cells[0]) for _, cells in rows]
+    if problems or any(order is None for order in orders):
+        return problems
+    for (line, cells), (_, before), order, earlier in zip(rows[1:], rows, orders[1:], orders,
+                                                          strict=False):
+        if order is not None and earlier is not None and order < earlier:
+            return [Problem(relative, line, name, f'"{cells[0]}" comes after "{before[0]}": put '
+                            "the rows in order, oldest first (the last row is the current value "
+                            "the dashboard shows)")]
+    return []
 
 
 def number(cell: str) -> float | None:
