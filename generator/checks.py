@@ -17,7 +17,7 @@ from generator.project import Layout
 from generator.public import keeps_camera_data, runs_in_browser
 from generator.reading.series import Table, number, period_problems
 from generator.reading.stories import severity_for
-from generator.sanitize import pictures_without_alt, removals
+from generator.sanitize import pictures_without_alt, removals, unclosed_comment
 from generator.story import Story, UnusableStory
 
 REVIEW_AGE = timedelta(days=365)
@@ -76,7 +76,19 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
     found = [Problem(p.path, p.line, p.field, p.message, severity) if p.is_error else p
              for p in found]
     notes = [] if story.notes_closed else list(_unclosed_notes(story, (), story.located.data))
-    return found + list(_markup(story)) + notes
+    return found + list(_markup(story)) + notes + _unclosed_body_note(story)
+
+
+def _unclosed_body_note(story: Story) -> list[Problem]:
+    """A warning where the body opens an internal note it never closes: the rest of the story
+    is left out of its page, feeds and packs."""
+    start = unclosed_comment(story.body)
+    if start is None:
+        return []
+    line = story.body_line + story.body.count("\n", 0, start)
+    return [Problem(story.path, line, "body", 'an internal note "<!--" is never closed with '
+                    '"-->": everything after it, to the end of the story, is left out',
+                    Severity.WARNING)]
 
 
 def _unclosed_notes(story: Story, path: tuple[str | int, ...], value: object) -> Iterator[Problem]:

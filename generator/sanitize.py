@@ -106,6 +106,17 @@ def strip_comments(markdown: str) -> str:
     return _COMMENT.sub("", markdown)
 
 
+def unclosed_comment(markdown: str) -> int | None:
+    """Where (0-based offset) the internal note `<!--` that is never closed starts, if one is:
+    `strip_comments` leaves out everything from there to the end."""
+    if "<!--" not in markdown:
+        return None
+    last = None
+    for found in _COMMENT.finditer(markdown):
+        last = found
+    return last.start() if last is not None and not last.group().endswith("-->") else None
+
+
 @dataclass(frozen=True)
 class Removal:
     """A piece of raw HTML in a body that the allow-list removes."""
