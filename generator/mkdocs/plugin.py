@@ -45,7 +45,9 @@ if TYPE_CHECKING:  # `serve` only: a build does not import them
 
 PACKAGE = Path(__file__).resolve().parent.parent
 THEME_DIR = PACKAGE / "theme"
-ASSETS = {"assets/showcase/showcase.css": PACKAGE / "assets" / "showcase.css"}
+ASSETS = {"assets/showcase/showcase.css": PACKAGE / "assets" / "showcase.css",
+          "assets/showcase/showcase.js": PACKAGE / "assets" / "showcase.js"}
+"""The site's own stylesheet and script (keyboard access to Material's menu, search, tables)."""
 
 
 class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-call]
@@ -127,8 +129,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         for target in ASSETS:
-            if target not in config.extra_css:
-                config.extra_css.append(target)
+            listed: list[Any] = config.extra_javascript if target.endswith(".js") else config.extra_css
+            if target not in [str(item) for item in listed]:
+                listed.append(target)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

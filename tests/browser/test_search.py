@@ -75,7 +75,7 @@ def test_no_axe_violation_with_search_results_shown_320_px_wide(browser: Any, ba
         page = context.new_page()
         page.goto(base_url + "/", wait_until="load")
         wait_for_search(page)
-        page.locator("label.md-header__button[for='__search']").click()
+        page.locator("button.md-header__button[data-showcase-toggle='__search']").click()
         page.locator(".md-search__input").press_sequentially("webchat", delay=20)
         page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
         violations = run_axe(page)
