@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BeforeValidator, Field, PositiveInt, Strict, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, PositiveInt, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.common import (
@@ -29,6 +29,19 @@ class Compose(ShowcaseModel):
     """summary, metrics, quotes, or a named section of each story."""
     heading: str | None = None
     """For section: the level-2 heading to take, e.g. Impact."""
+
+
+class ComposeSection(ShowcaseModel):
+    """`compose: {section: Impact}`: the same as `compose: "section: Impact"`."""
+
+    section: str | None
+    """The level-2 heading to take from each story, e.g. Impact."""
+
+
+ComposeWord = Annotated[str, Strict(), Field(
+    pattern=r"^\s*(?:(?:summary|metrics|quotes)\s*(?::\s*)?|section\s*:\s*\S[\s\S]*)$")]
+"""`compose: summary` (metrics, quotes) or `compose: "section: Impact"`, as `_parse_compose`
+reads them (JSON Schema only)."""
 
 
 def _parse_compose(value: Any) -> Any:
@@ -73,6 +86,11 @@ def _parse_tolerance(value: Any) -> float:
 
 
 _TOLERANCE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%?\s*")
+Tolerance = Literal[0] | Annotated[float, Field(ge=1, le=100)] | Annotated[str, Strict(), Field(
+    pattern=r"^\s*(?:0*(?:100(?:\.0+)?|[1-9]\d?(?:\.\d+)?|0(?:\.0+)?)"
+            r"|0*(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%)\s*$")]
+"""What `_parse_tolerance` reads, for the JSON Schema: 0, or 1 to 100 (a bare number between
+0 and 1 is unclear), as a number or text, or text from 0% to 100%."""
 
 
 Limit = Annotated[PositiveInt, Strict()]
@@ -82,6 +100,11 @@ Limit = Annotated[PositiveInt, Strict()]
 class Question(ShowcaseModel):
     """One question of the entry form."""
 
+    model_config = ConfigDict(json_schema_extra={"oneOf": [  # _one_limit
+        {"required": ["words"], "properties": {"words": {"type": "integer"}}},
+        {"required": ["characters"], "properties": {"characters": {"type": "integer"}}},
+    ]})
+
     id: Slug
     """Name of the answer file, awards/<award-id>/<id>.md."""
     prompt: str
@@ -90,7 +113,8 @@ class Question(ShowcaseModel):
     """Word limit."""
     characters: Limit | None = None
     """Character limit."""
-    compose: Annotated[Compose, BeforeValidator(_parse_compose)] | None = None
+    compose: Annotated[Compose, BeforeValidator(
+        _parse_compose, json_schema_input_type=ComposeWord | ComposeSection)] | None = None
     """How to draft the answer: summary, metrics, quotes or 'section: <heading>'."""
 
     @model_validator(mode="after")
@@ -150,8 +174,30 @@ class Period(ShowcaseModel):
         return self
 
 
+class SelectedStories(ShowcaseModel):
+    """`stories: {select: ...}`: the same as `select: ...`."""
+
+    select: Selection
+    """Choose stories by outcome, tag or service."""
+
+
+def _as_written(value: Any) -> Any:
+    """The value as it is: `stories: {select: ...}` became `select:` before (`_stories_select`)."""
+    return value
+
+
 class AwardFile(ShowcaseModel):
     """awards/<award-id>.yml."""
+
+    model_config = ConfigDict(json_schema_extra={
+        "anyOf": [  # _chooses_stories
+            {"required": ["stories"], "properties": {"stories": {"not": {"type": "null"}}}},
+            {"required": ["select"], "properties": {"select": {"not": {"type": "null"}}}},
+        ],
+        # _stories_select: stories: {select: ...} only where no select: is given
+        "if": {"required": ["stories"], "properties": {"stories": {"type": "object"}}},
+        "then": {"not": {"required": ["select"]}},
+    })
 
     name: str
     """The award, e.g. LGC Awards 2027."""
@@ -167,7 +213,8 @@ class AwardFile(ShowcaseModel):
     """True for a nationally recognised award."""
     deadline: Deadline | None = None
     """Date-time with offset, or a date meaning the end of that day, UK time."""
-    stories: list[Slug] | None = None
+    stories: Annotated[list[Slug] | None, BeforeValidator(
+        _as_written, json_schema_input_type=list[Slug] | SelectedStories | None)] = None
     """Story slugs to include, in order."""
     select: Selection | None = None
     """Or: choose stories by outcome, tag or service."""
@@ -175,7 +222,7 @@ class AwardFile(ShowcaseModel):
     """The entry form's questions."""
     attachments: Attachments | None = None
     """Limits on supporting files."""
-    tolerance: Annotated[float, BeforeValidator(_parse_tolerance)] = 0.0
+    tolerance: Annotated[float, BeforeValidator(_parse_tolerance, json_schema_input_type=Tolerance)] = 0.0
     """Allowance over a word limit, e.g. 10%."""
     period: Period | None = None
     """The qualifying period."""

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 from pydantic_core import PydanticCustomError
 
 UK = ZoneInfo("Europe/London")
@@ -210,9 +210,16 @@ DateTime = Annotated[
     Field(json_schema_extra={"format": "date-time"}),
 ]
 Deadline = Annotated[
-    datetime, BeforeValidator(parse_deadline), PlainSerializer(lambda v: v.isoformat(), return_type=str)
+    datetime,
+    BeforeValidator(parse_deadline, json_schema_input_type=date | datetime),
+    PlainSerializer(lambda v: v.isoformat(), return_type=str),
 ]
-Slug = Annotated[str, BeforeValidator(parse_slug), Field(pattern=f"^{SLUG.pattern}$")]
-Number = Annotated[float | int, BeforeValidator(parse_number)]
+# a json_schema_input_type says what a file may hold where the validator reads more than the
+# type shows, or less: text that only text matches is Strict (documented.json_schema)
+Slug = Annotated[str, BeforeValidator(parse_slug, json_schema_input_type=Annotated[
+    str, Strict(), Field(pattern=f"^{SLUG.pattern}$")]), Field(pattern=f"^{SLUG.pattern}$")]
+Number = Annotated[float | int, BeforeValidator(parse_number, json_schema_input_type=Annotated[
+    float, Field(gt=-LARGEST, lt=LARGEST)])]
 Flag = Annotated[bool, BeforeValidator(parse_bool)]
-HttpsUrl = Annotated[str, BeforeValidator(parse_https), Field(pattern=r"^https://")]
+HttpsUrl = Annotated[str, BeforeValidator(parse_https, json_schema_input_type=Annotated[
+    str, Strict(), Field(pattern=r"^\s*https://[^\s/]+\.\S+\s*$")]), Field(pattern=r"^https://")]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.common import Flag, Number, ShowcaseModel, Slug
@@ -24,8 +24,20 @@ class Outcome(ShowcaseModel):
     """A sentence or two for the outcome's page."""
 
 
+def _given_when(values: dict[str, str], *names: str) -> dict[str, Any]:
+    """JSON Schema: where the fields have `values`, `names` are given (and not null)."""
+    return {"if": {"required": list(values), "properties": {k: {"const": v} for k, v in values.items()}},
+            "then": {"required": list(names), "properties": {n: {"not": {"type": "null"}} for n in names}}}
+
+
 class SuccessCriterion(ShowcaseModel):
     """A measurable success criterion, counted from awards or read from a data series."""
+
+    model_config = ConfigDict(json_schema_extra={"allOf": [  # _complete
+        _given_when({"measure": "series"}, "file", "column", "goal"),
+        _given_when({"measure": "series", "goal": "above-compare"}, "compare"),
+        _given_when({"goal": "at-least"}, "target"),
+    ]})
 
     id: Slug
     """Stable name of the criterion."""
