@@ -142,9 +142,13 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
             refusal = (f'"{item.path}" is a {_suffix(item.path)} photo, whose camera data (when '
                        "and where it was taken) cannot be removed: save it as JPEG or PNG to "
                        "publish it, or keep it private (public: false)")
-        elif refusal is None and item.public and is_stripped(item.path):  # published stripped
+        elif refusal is None and is_stripped(item.path):  # published and packed stripped
             refused = images.refusal(layout.evidence / item.path, memo.verdicts)
-            refusal = f'"{item.path}": {refused}' if refused else None
+            if refused and not item.public:  # only a pack would send it: it leaves it out
+                yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path",
+                               f'"{item.path}": {refused} (an award pack leaves it out until '
+                               "then)", Severity.WARNING)
+            refusal = f'"{item.path}": {refused}' if refused and item.public else None
         if refusal is not None:
             yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path", refusal)
 

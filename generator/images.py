@@ -10,7 +10,8 @@ blocks that carry metadata (XMP): decoding and encoding it again would change it
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import metadata
 from io import BytesIO
@@ -59,9 +60,9 @@ def strip_metadata(data: bytes, suffix: str) -> bytes:
                          f"expected one of {', '.join(sorted([*FORMATS, '.gif']))}")
     from PIL import Image, ImageOps  # Pillow: imported by a build that has photos to publish
 
-    with Image.open(BytesIO(data)) as image:
+    with _whole_pictures_only(), Image.open(BytesIO(data)) as image:
         upright = ImageOps.exif_transpose(image)
-    clean = upright.copy()
+        clean = upright.copy()
     clean.info = {key: upright.info[key] for key in KEPT if key in upright.info}
     out = BytesIO()
     clean.save(out, fmt, **_options(fmt, clean))
@@ -182,7 +183,7 @@ def _unreadable(data: bytes) -> str | None:
     from PIL import Image, ImageOps
 
     try:
-        with Image.open(BytesIO(data)) as image:
+        with _whole_pictures_only(), Image.open(BytesIO(data)) as image:
             if image.format == "JPEG":
                 image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
             ImageOps.exif_transpose(image).load()
@@ -200,6 +201,20 @@ def _unreadable_gif(data: bytes) -> str | None:
     return None
 
 
+@contextmanager
+def _whole_pictures_only() -> Iterator[None]:
+    """Pillow refuses a picture cut short, whatever another library set: WeasyPrint (which
+    the pack imports) tells Pillow to decode truncated pictures, and a pack then sent a photo
+    that `check`, in its own process, refused."""
+    from PIL import ImageFile
+
+    before, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _stripped(data: bytes, suffix: str) -> tuple[bytes, str | None]:
     """The photo without metadata, or the reason it cannot be published."""
     from PIL import Image
@@ -210,9 +225,17 @@ def _stripped(data: bytes, suffix: str) -> tuple[bytes, str | None]:
         return data, _cannot_read(exc)
 
 
-def _cannot_read(exc: Exception) -> str:
-    from PIL import UnidentifiedImageError
+TOO_LARGE = "is too large to open safely"
+"""In the refusal of a picture with more pixels than Pillow opens (a decompression bomb)."""
 
+
+def _cannot_read(exc: Exception) -> str:
+    from PIL import Image, UnidentifiedImageError
+
+    if isinstance(exc, Image.DecompressionBombError):  # saving it again would not help
+        return (f"this picture {TOO_LARGE} (more than {Image.MAX_IMAGE_PIXELS:,} pixels), so "
+                "its metadata (EXIF, XMP or a comment) cannot be removed: save a copy with "
+                "fewer pixels as JPEG, PNG or WebP")
     # Pillow names an unreadable file by its in-memory object: say it plainly
     what = ("it is not a picture in any format Pillow reads"
             if isinstance(exc, UnidentifiedImageError) else str(exc))

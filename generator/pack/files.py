@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.images import is_photo, is_stripped, published_bytes
+from generator.images import TOO_LARGE, is_photo, is_stripped, published_bytes
 from generator.paths import PathRefused, resolve_inside
 from generator.problems import ShowcaseError
 from generator.project import Layout
@@ -87,10 +87,15 @@ def _evidence(source: Path, name: str, missing: list[str]) -> tuple[int, bytes |
         return source.stat().st_size, None
     try:
         data = published_bytes(source)
-    except ShowcaseError:  # Pillow's reason varies with the plugins loaded: a fixed text
-        missing.append(f"{name}: {source.name} cannot be read as a picture, so its metadata "
-                       "(EXIF, XMP or a comment, which may say where it was taken) cannot be "
-                       "removed: it is left out of the pack; save it again as JPEG, PNG or WebP")
+    except ShowcaseError as exc:  # Pillow's reason varies with the plugins loaded: a fixed text
+        if TOO_LARGE in str(exc):
+            missing.append(f"{name}: {source.name} {TOO_LARGE}, so its metadata (EXIF, XMP or "
+                           "a comment) cannot be removed: it is left out of the pack; save a "
+                           "copy with fewer pixels as JPEG, PNG or WebP")
+        else:
+            missing.append(f"{name}: {source.name} cannot be read as a picture, so its metadata "
+                           "(EXIF, XMP or a comment, which may say where it was taken) cannot be "
+                           "removed: it is left out of the pack; save it again as JPEG, PNG or WebP")
         return None
     assert data is not None
     return len(data), data

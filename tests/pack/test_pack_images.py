@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
+import pytest
 from PIL import Image
 
 from generator.pack.checklist import over_size
 from tests.browser.test_images import assert_clean, photo
-from tests.conftest import story
+from tests.conftest import run_cli, story
 from tests.pack.conftest import READY_AWARD, build, write_project
 
 
@@ -129,3 +130,35 @@ def test_gif_evidence_loses_its_metadata_and_a_tiff_is_named_in_the_checklist(tm
     assert ("- stories/pic.md: evidence scan: evidence/scans/letter.TIFF is sent with its camera "
             "data (when and where it was taken, the camera): its format keeps it; save it as "
             "JPEG or PNG to send it without") in pack.text("CHECKLIST.md").splitlines()
+
+
+def test_check_warns_of_private_evidence_pictures_a_pack_would_leave_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pack strips every evidence photo, private ones too: check says first which it could
+    not (a blocker of the pack, a warning of check: the site never publishes them), and a
+    picture with too many pixels is called that, not unreadable."""
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # 100 x 100 is then a "bomb"
+    big = io.BytesIO()
+    Image.new("1", (100, 100)).save(big, "PNG")
+    evidence = "".join(f"\n  - id: {name.split('.')[0]}\n    path: {name}\n    title: {name}"
+                       for name in ("notes.jpg", "cut.png", "big.png"))
+    root = write_project(tmp_path, {
+        "awards/ready.yml": READY_AWARD,
+        "stories/pic.md": story(slug="pic", evidence=evidence + "\n"),
+        "evidence/notes.jpg": b"Met at 12 Acacia Avenue",
+        "evidence/cut.png": photo("PNG")[:len(photo("PNG")) * 2 // 3],
+        "evidence/big.png": big.getvalue(),
+    })
+    checked = run_cli("check", "-p", str(root))
+    assert checked.exit_code == 0, checked.output
+    warnings = [line for line in checked.output.splitlines() if "an award pack leaves it out" in line]
+    assert [line.split(": warning: ")[1].split(":")[0] for line in warnings] == [
+        "evidence[0].path", "evidence[1].path", "evidence[2].path"]
+    assert "this picture is too large to open safely (more than 1,000 pixels)" in warnings[2]
+    pack = build(root, "ready", root / "dist")
+    assert pack.result.exit_code == 1
+    blockers = pack.text("CHECKLIST.md")
+    assert ("stories/pic.md: evidence big: big.png is too large to open safely, so its metadata "
+            "(EXIF, XMP or a comment) cannot be removed: it is left out of the pack; save a copy "
+            "with fewer pixels as JPEG, PNG or WebP") in blockers
+    assert "stories/pic.md: evidence notes: notes.jpg cannot be read as a picture" in blockers
