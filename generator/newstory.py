@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +18,11 @@ from generator.project import Layout
 from generator.story import make_slug
 
 
-def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None) -> Path:
-    """Write `stories/YYYY-MM-DD-<slug>.md` as a draft; refuse to overwrite a file."""
+def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None,
+              taken: Collection[str] = (), strategy_broken: bool = False) -> Path:
+    """Write `stories/YYYY-MM-DD-<slug>.md` as a draft; refuse to overwrite a file. A slug
+    another story has (`taken`) gets -2, -3 ...: two stories cannot share a web address.
+    `strategy_broken`: the strategy file has errors, so its outcomes cannot be listed."""
     clean_title = " ".join(title.split())
     if not clean_title:
         raise ShowcaseError('the title is empty: write showcase new "A title for the story"')
@@ -30,11 +34,19 @@ def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None
     if path.exists():
         raise ShowcaseError(f"{layout.relative(path)} already exists: choose another title or "
                             "edit that file")
-    outcome_ids = ", ".join(o.id for o in strategy.outcomes) if strategy else "(none yet)"
+    number, base = 1, slug
+    while slug in taken or path.exists():
+        number += 1
+        slug = f"{base}-{number}"
+        path = layout.stories / f"{today.isoformat()}-{slug}.md"
+    strategy_file = layout.relative(layout.data / STRATEGY_FILE)
+    outcome_ids = (", ".join(o.id for o in strategy.outcomes) if strategy
+                   else f"(none: {strategy_file} has errors, see showcase check)"
+                   if strategy_broken else "(none yet)")
     text = _environment().get_template("story.md.j2").render(
         title_yaml=json.dumps(clean_title, ensure_ascii=False),
         date=today.isoformat(),
-        strategy_file=layout.relative(layout.data / STRATEGY_FILE),
+        strategy_file=strategy_file,
         outcome_ids=outcome_ids,
     )
     path.parent.mkdir(parents=True, exist_ok=True)

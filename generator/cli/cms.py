@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from generator.catalogue import STRATEGY_FILE
 from generator.cli.common import failing_with, load, project_options, writing
 from generator.cms import PLACEHOLDER_REPO, cms_config, write_admin
+from generator.problems import ShowcaseError
 
 
 @click.command()
@@ -19,6 +21,10 @@ from generator.cms import PLACEHOLDER_REPO, cms_config, write_admin
 def cms(project_dir: Path, now_text: str | None, out_dir: Path) -> None:
     """Write admin/index.html, admin/config.yml and the editor's script, from the story schema."""
     catalogue, _ = load(project_dir, now_text, writes=True)
+    if catalogue.strategy is None:  # the editor's outcome list would be empty: no story saves
+        strategy = catalogue.layout.relative(catalogue.layout.data / STRATEGY_FILE)
+        raise ShowcaseError(f"{strategy} is missing or has errors (run showcase check): the "
+                            "editor offers its outcomes, so nothing was written")
     with writing("choose a folder you can write to with --out"):
         written = write_admin(catalogue.layout, catalogue.strategy, out_dir)
     for path in written:

@@ -102,3 +102,38 @@ def test_a_title_that_is_only_a_comment_is_a_usage_error(make_project: ProjectFa
         "showcase: the title is only an HTML comment (an internal note, never shown): "
         'write showcase new "A title for the story"')
     assert not (root / "stories").exists()
+
+
+def test_a_title_whose_address_another_story_has_gets_the_next_free_one(
+        make_project: ProjectFactory) -> None:
+    """Two stories cannot share a web address: check would stop every build."""
+    from tests.conftest import story
+
+    root = make_project({"mkdocs.yml": "site_name: Test\n",
+                         "stories/2025-01-01-shared-gis-service.md": story(),
+                         "stories/2025-02-02-other.md": story(slug="shared-gis-service-2")})
+    result = run_cli("new", "Shared GIS service", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == [
+        "Created stories/2026-11-26-shared-gis-service-3.md (status: draft).",
+        'Another story already has the web address "shared-gis-service", so this one is named '
+        '"shared-gis-service-3"; rename the file to choose another.']
+    code, report = _check(root)
+    assert code == 0 and report["errors"] == 0
+
+
+def test_a_broken_strategy_is_said_by_new_and_stops_cms(make_project: ProjectFactory,
+                                                        tmp_path: Path) -> None:
+    root = make_project({"mkdocs.yml": "site_name: Test\n",
+                         "data/strategy.yml": "name: Broken\noutcomes:\n\t- id: x\n"})
+    made = run_cli("new", TITLE, "-p", str(root), "--now", NOW)
+    assert made.exit_code == 0, made.output
+    assert ("Note: data/strategy.yml has errors (run showcase check), so the outcomes to choose "
+            "from are not listed in the new file.") in made.stderr
+    assert "(none: data/strategy.yml has errors, see showcase check)" in (root / FILE).read_text()
+    editor = run_cli("cms", "-p", str(root), "--out", str(tmp_path / "out"))
+    assert editor.exit_code == 1
+    assert editor.stderr.strip().endswith(
+        "data/strategy.yml is missing or has errors (run showcase check): the editor offers its "
+        "outcomes, so nothing was written")
+    assert not (tmp_path / "out").exists()
