@@ -21,13 +21,20 @@ READY, NOT_READY, FAILED = 0, 1, 2
               type=click.Path(path_type=Path),  # checked below, where it is used
               help="Folder to write <award-id>.zip into (relative to the project).")
 @click.option("--verify", "verify_zip", type=click.Path(dir_okay=False, path_type=Path),
-              help="Check a pack's members against its manifest.json instead of building.")
+              help="Check a pack's members against its manifest.json instead of building "
+                   "(a path here, or relative to the project as --out is).")
 @failing_with(FAILED)
 def pack(project_dir: Path, now_text: str | None, award_id: str | None, out_dir: Path,
          verify_zip: Path | None) -> None:
     """Build the evidence pack for AWARD_ID: exit 0 ready, 1 not ready, 2 could not build."""
     if verify_zip is not None:
-        raise SystemExit(_verify(verify_zip))
+        if award_id:
+            raise click.UsageError(f'give an award id to build its pack, or --verify to check a '
+                                   f'pack, not both (showcase pack --verify {verify_zip})')
+        inside = project_dir / verify_zip  # as --out is: relative to the project, if not here
+        found = verify_zip if verify_zip.exists() or verify_zip.is_absolute() or not inside.exists() \
+            else inside
+        raise SystemExit(_verify(found))
     if not award_id:
         raise click.UsageError("give an award id (the file name in awards/ without .yml)")
     catalogue, now = load(project_dir, now_text)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from generator.pack.archive import MANIFEST, sha256
+from generator.pack.archive import MANIFEST
 from generator.problems import UsageProblem
 
 
@@ -20,30 +22,61 @@ def verify_pack(path: Path) -> list[str]:
     """Every mismatch between the zip and its manifest.json; empty when the pack is intact.
 
     A path that is no file is a UsageProblem (the command was given the wrong thing); a file
-    that is not a zip, or a manifest that cannot be read, is a mismatch.
+    that is not a zip, or a manifest that cannot be read, is a mismatch. Members are read in
+    pieces, one at a time, and only those the manifest lists: a member it does not list is a
+    mismatch without being read (it may be huge).
     """
     if not path.is_file():
         what = "is a folder" if path.is_dir() else "does not exist"
         raise UsageProblem(f"{path} {what}: give the path of a pack, e.g. dist/<award-id>.zip")
     try:
         with zipfile.ZipFile(path) as archive:
-            members = [info for info in archive.infolist() if not info.is_dir()]
-            # each member by its own entry: reading by name gives the last of a repeated name
-            copies = [(info.filename, archive.read(info)) for info in members]
+            return _verify(archive)
     except zipfile.BadZipFile:
         return ["not a zip file, so not a pack"]
     except OSError as exc:
         raise UsageProblem(f"{path} cannot be read: {exc.strerror or exc}") from None
-    repeated = _repeated([name for name, _ in copies])
-    manifests = [data for name, data in copies if name == MANIFEST]
+
+
+def _verify(archive: zipfile.ZipFile) -> list[str]:
+    members = [info for info in archive.infolist() if not info.is_dir()]
+    repeated = _repeated([info.filename for info in members])
+    manifests = [info for info in members if info.filename == MANIFEST]
     if not manifests:
         return [*repeated, f"{MANIFEST} is missing"]
     try:
-        listed = _listed(manifests[-1])
+        # each member by its own entry: reading by name gives the last of a repeated name
+        listed = _listed(_read_small(archive, manifests[-1]))
     except _Unreadable as exc:
         return [*repeated, f"{MANIFEST} cannot be read: {exc}"]
-    return repeated + _compare([(n, d) for n, d in copies if n != MANIFEST], listed)
+    return repeated + _compare(archive, [i for i in members if i.filename != MANIFEST], listed)
 
+
+MANIFEST_LIMIT = 64 * 1024 * 1024
+"""A manifest larger than this is not one the pack wrote (it lists a few hundred files)."""
+
+
+def _read_small(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    if info.file_size > MANIFEST_LIMIT:
+        raise _Unreadable(f"it is {info.file_size:,} bytes, far more than a pack's manifest")
+    try:
+        with archive.open(info) as member:
+            return member.read(MANIFEST_LIMIT + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise _Unreadable(f"it is damaged ({exc})") from None
+
+
+def _digest(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, str]:
+    """The member's size and SHA-256 as it unzips, read in 1 MB pieces."""
+    digest, size = hashlib.sha256(), 0
+    with archive.open(info) as member:
+        while piece := member.read(CHUNK):
+            digest.update(piece)
+            size += len(piece)
+    return size, digest.hexdigest()
+
+
+CHUNK = 1024 * 1024
 
 def _repeated(names: list[str]) -> list[str]:
     """A mismatch for each name the zip holds more than once: a pack has one member of each
@@ -71,17 +104,24 @@ def _listed(manifest: bytes) -> dict[str, dict[str, Any]]:
     return listed
 
 
-def _compare(copies: list[tuple[str, bytes]], listed: dict[str, dict[str, Any]]) -> list[str]:
-    """Each member against the manifest; every copy of a repeated name is checked."""
-    names = {name for name, _ in copies}
+def _compare(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo],
+             listed: dict[str, dict[str, Any]]) -> list[str]:
+    """Each listed member against the manifest; every copy of a repeated name is checked."""
+    names = {info.filename for info in members}
     found = [f"{name}: missing" for name in sorted(set(listed) - names)]
     found += [f"{name}: not in the manifest" for name in sorted(names - set(listed))]
-    for name, data in sorted(copies, key=lambda copy: copy[0]):
+    for info in sorted(members, key=lambda member: member.filename):
+        name = info.filename
         if name not in listed:
             continue
         entry = listed[name]
-        if len(data) != entry["size"]:
-            found.append(f"{name}: size {len(data)}, the manifest says {entry['size']}")
-        if sha256(data) != entry["sha256"]:
+        try:
+            size, digest = _digest(archive, info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            found.append(f"{name}: damaged, it cannot be unzipped ({exc})")
+            continue
+        if size != entry["size"]:
+            found.append(f"{name}: size {size}, the manifest says {entry['size']}")
+        if digest != entry["sha256"]:
             found.append(f"{name}: SHA-256 differs from the manifest")
     return found

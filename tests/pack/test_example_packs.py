@@ -262,3 +262,46 @@ def test_the_plain_text_answer_has_the_words_counted(lgc_pack: Pack) -> None:
     assert "**" not in statement and "\n- " not in statement
     assert len(lgc_pack.text("answers/statement.md").split()) > 224
     assert "Paste each answer's .txt file from the answers folder (that plain text)" in " ".join(checklist)
+
+
+def test_verify_names_a_damaged_member_and_does_not_read_unlisted_ones(
+        lgc_pack: Pack, tmp_path: Path) -> None:
+    """One flipped byte in a member's compressed data is that member's damage, not 'not a zip';
+    a member the manifest does not list is reported without being unzipped (it may be huge)."""
+    with zipfile.ZipFile(lgc_pack.path) as archive:
+        info = archive.getinfo("entry.html")
+        assert info.compress_type == zipfile.ZIP_DEFLATED
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data = bytearray(lgc_pack.path.read_bytes())
+    data[start + info.compress_size // 2] ^= 0xFF
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(data))
+    bad = run_cli("pack", "--verify", str(damaged))
+    assert bad.exit_code == 1
+    assert bad.output.splitlines()[0].startswith(f"{damaged}: entry.html: damaged, it cannot be unzipped (")
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(lgc_pack.path) as source, zipfile.ZipFile(bomb, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+        target.writestr("evidence/zeros.bin", b"")
+    # the central directory's entry claims 2 GB unzipped: reading it would take that much
+    raw = bytearray(bomb.read_bytes())
+    name = b"evidence/zeros.bin"
+    for at in [i for i in range(len(raw)) if raw.startswith(name, i)]:
+        if raw[at - 46:at - 42] == b"PK\x01\x02":  # central directory: size at +24
+            raw[at - 46 + 24:at - 46 + 28] = b"\xff\xff\xff\x7f"
+    bomb.write_bytes(bytes(raw))
+    result = run_cli("pack", "--verify", str(bomb))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"{bomb}: evidence/zeros.bin: not in the manifest",
+                                          f"{bomb}: 1 mismatch"]
+
+
+def test_verify_finds_the_pack_relative_to_the_project_and_refuses_an_award_id_too(
+        lgc_pack: Pack) -> None:
+    relative = lgc_pack.path.relative_to(lgc_pack.project)
+    ok = run_cli("pack", "-p", str(lgc_pack.project), "--verify", str(relative))
+    assert ok.exit_code == 0, ok.output
+    both = run_cli("pack", "lgc-awards-2027", "--verify", str(lgc_pack.path))
+    assert both.exit_code == 2
+    assert "give an award id to build its pack, or --verify to check a pack, not both" in both.output
