@@ -151,6 +151,17 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
             refusal = f'"{item.path}": {refused}' if refused and item.public else None
         if refusal is not None:
             yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path", refusal)
+        elif _empty(layout.evidence / item.path.strip()):
+            yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path",
+                           f'"{item.path}" is empty (0 bytes): readers and judges would get '
+                           "nothing; save the real file in its place", Severity.WARNING)
+
+
+def _empty(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _suffix(path: str) -> str:

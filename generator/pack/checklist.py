@@ -61,6 +61,8 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     warnings += [f"{line} is sent with its camera data (when and where it was taken, the camera): "
                  "its format keeps it; save it as JPEG or PNG to send it without"
                  for line in gathered.camera_data]
+    warnings += [f"{line} is a file a browser runs (it may hold a script) when a judge opens "
+                 "it: send a PDF or PNG of it instead" for line in gathered.active]
     deadline_blocker, deadline_warning = _deadline(award, now)
     blockers += deadline_blocker
     warnings += deadline_warning

@@ -9,7 +9,7 @@ from generator.images import TOO_LARGE, is_photo, is_stripped, published_bytes
 from generator.paths import PathRefused, resolve_inside
 from generator.problems import ShowcaseError
 from generator.project import Layout
-from generator.public import keeps_camera_data
+from generator.public import keeps_camera_data, runs_in_browser
 from generator.story import Story
 
 
@@ -44,6 +44,8 @@ class Gathered:
     camera_data: list[str] = field(default_factory=list)
     """One line per photo sent with its camera data (TIFF, HEIC, raw: formats whose metadata
     cannot be removed), naming the story and the file."""
+    active: list[str] = field(default_factory=list)
+    """One line per file a browser would run (SVG, HTML, JavaScript) when a judge opens it."""
 
 
 def gather(layout: Layout, stories: list[Story]) -> Gathered:
@@ -55,6 +57,7 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
     cited: dict[tuple[str, str], str] = {}
     members: dict[Path, str] = {}
     camera_data: list[str] = []
+    active: list[str] = []
     evidence_name = layout.relative(layout.evidence)
     for story in stories:
         for item in story.meta.evidence:
@@ -71,12 +74,14 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
                 members[source.resolve()] = member
                 if keeps_camera_data(item.path):
                     camera_data.append(f"{story.path}: evidence {item.id}: {member}")
+                if runs_in_browser(item.path):
+                    active.append(f"{story.path}: evidence {item.id}: {member}")
                 evidence.append(PackFile(member, source, *found))
             cited.setdefault((story.path, item.id), members[source.resolve()])
         image = _image(layout, story, names, missing)
         if image is not None:
             images.append(image)
-    return Gathered(evidence, images, missing, cited, names.renamed, camera_data)
+    return Gathered(evidence, images, missing, cited, names.renamed, camera_data, active)
 
 
 def _evidence(source: Path, name: str, missing: list[str]) -> tuple[int, bytes | None] | None:

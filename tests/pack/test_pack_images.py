@@ -162,3 +162,17 @@ def test_check_warns_of_private_evidence_pictures_a_pack_would_leave_out(
             "(EXIF, XMP or a comment) cannot be removed: it is left out of the pack; save a copy "
             "with fewer pixels as JPEG, PNG or WebP") in blockers
     assert "stories/pic.md: evidence notes: notes.jpg cannot be read as a picture" in blockers
+
+
+def test_a_file_a_browser_runs_is_named_in_the_checklist(tmp_path: Path) -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    root = write_project(tmp_path, {
+        "awards/ready.yml": READY_AWARD,
+        "stories/pic.md": story(slug="pic", evidence="\n  - id: diagram\n    path: diagram.svg\n"
+                                                     "    title: A diagram\n"),
+        "evidence/diagram.svg": svg,
+    })
+    pack = build(root, "ready", root / "dist")
+    assert ("- stories/pic.md: evidence diagram: evidence/diagram.svg is a file a browser runs "
+            "(it may hold a script) when a judge opens it: send a PDF or PNG of it instead"
+            ) in pack.text("CHECKLIST.md").splitlines()
