@@ -316,20 +316,43 @@ def check_shared_addresses(stories: list[Story]) -> list[Problem]:
     found = []
     for field in ("tags", "service"):
         first: dict[str, tuple[str, str]] = {}
+        spelt: dict[str, tuple[str, str]] = {}  # by the address with "&" read as "and"
         for story in sorted(stories, key=lambda s: s.path):
             names = story.meta.tags if field == "tags" else [story.meta.service]
+            own: dict[str, int] = {}
+            kind = f"{field.rstrip('s')}s"
             for index, name in enumerate(names):
                 address = urls.key(name)
-                earlier = first.setdefault(address, (name, story.path))
-                if _plain_name(earlier[0]) == _plain_name(name):
-                    continue
                 where = ("tags", index) if field == "tags" else ("service",)
-                found.append(Problem(
-                    story.path, story.located.line_of(where), field,
-                    f'"{name}" shares the address {field.rstrip("s")}s/{address}/ with '
-                    f'"{earlier[0]}" ({earlier[1]}): both are listed on one page, under one '
-                    "of the names; rename one of them", Severity.WARNING))
+                line = story.located.line_of(where)
+                if address in own:  # Café and café in one story: one tag, shown twice
+                    found.append(Problem(story.path, line, f"tags[{index}]",
+                                         f'"{name}" is the same tag as "{names[own[address]]}" '
+                                         f"(tags[{own[address]}]): list it once", Severity.WARNING))
+                    continue
+                own[address] = index
+                earlier = first.setdefault(address, (name, story.path))
+                other = spelt.setdefault(_and_address(name), (name, story.path))
+                if _plain_name(earlier[0]) != _plain_name(name):
+                    found.append(Problem(
+                        story.path, line, field,
+                        f'"{name}" shares the address {kind}/{address}/ with '
+                        f'"{earlier[0]}" ({earlier[1]}): both are listed on one page, under one '
+                        "of the names; rename one of them", Severity.WARNING))
+                elif urls.key(other[0]) != address:  # ICT & Digital, ICT and Digital
+                    found.append(Problem(
+                        story.path, line, field,
+                        f'"{name}" is written "{other[0]}" in {other[1]}: they get two pages '
+                        f"({kind}/{urls.key(other[0])}/ and {kind}/{address}/); write it the "
+                        "same way in both", Severity.WARNING))
     return found
+
+
+def _and_address(name: str) -> str:
+    """The address of `name` with "&" and "+" read as "and": the same name written two ways."""
+    from generator.site import urls
+
+    return urls.key(name.replace("&", " and ").replace("+", " and "))
 
 
 def _plain_name(name: str) -> str:

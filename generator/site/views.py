@@ -115,7 +115,7 @@ def story_view(catalogue: Catalogue, story: Story, outcome_titles: dict[str, str
         outcomes=[Link(outcome_titles.get(o, o), urls.listing(urls.group("outcomes", o)))
                   for o in meta.outcomes],
         service=Link(meta.service, urls.listing(urls.group("services", meta.service))),
-        tags=[Link(t, urls.listing(urls.group("tags", t))) for t in meta.tags],
+        tags=_tag_links(meta.tags),
         image=Link(meta.image.alt or "", image_target(story)) if meta.image else None,
         metrics=[metric_view(m) for m in meta.metrics],
         awards=sorted((AwardView(book.name(a), a.result, RESULT_WORDS[a.result],
@@ -124,6 +124,15 @@ def story_view(catalogue: Catalogue, story: Story, outcome_titles: dict[str, str
         evidence=[Link(e.title, evidence_target(story, e.id, e.path))
                   for e in public_evidence(story)],
     )
+
+
+def _tag_links(tags: Sequence[str]) -> list[Link]:
+    """One link per tag page, in the story's order: "Café" and "café" are one tag."""
+    links: dict[str, Link] = {}
+    for tag in tags:
+        page = urls.group("tags", tag)
+        links.setdefault(page, Link(tag, urls.listing(page)))
+    return list(links.values())
 
 
 def copies(catalogue: Catalogue, stories: Sequence[Story]) -> dict[str, Path]:

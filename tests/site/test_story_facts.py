@@ -1,5 +1,6 @@
-"""A story's award result naming an award file (by id or name) shows that file's name,
-is national and dated as the file says, on the site, on the dashboard and in open data."""
+"""What a story page shows of facts written more than one way: an award result naming an
+award file (by id or name) shows that file's name, is national and dated as the file says, on
+the site and in open data; a tag listed twice in other capitals is one chip."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
         **site_project(),
         "awards/lgc-awards-2027.yml": AWARD,
         "stories/named.md": story(
-            title="Named by id", slug="named-by-id", date="2026-07-07",
+            title="Named by id", slug="named-by-id", date="2026-07-07", tags="[Café, AI, café]",
             awards="[{award: lgc-awards-2027, result: shortlisted},"
                    " {award: lgc awards 2027, result: won, year: 2028},"
                    " {award: A regional prize, result: entered}]"),
@@ -55,3 +56,9 @@ def test_the_awards_page_and_open_data_agree_with_the_story_page(site: Built) ->
         {"award": "lgc awards 2027", "result": "won", "national": True, "year": 2028},
         {"award": "A regional prize", "result": "entered", "national": None, "year": None},
     ]
+
+
+def test_a_tag_listed_twice_in_other_capitals_is_one_chip(site: Built) -> None:
+    page = site.html("stories/named-by-id/")
+    assert page.count('href="../../tags/cafe/"') == 1
+    assert page.index(">Café<") < page.index(">AI<")
