@@ -237,7 +237,10 @@ def _markup(story: Story) -> Iterator[Problem]:
         advice = ("a page loads nothing from another site: keep the picture in the project, "
                   "beside the story (e.g. media/photo.jpg)" if removal.what.startswith("picture from")
                   else "link to an https:// address instead" if " link" in removal.what
-                  else "use Markdown instead")
+                  else "the element is kept without it" if " attribute" in removal.what
+                  else "so is all it holds" if removal.what in ("<script> element", "<style> element")
+                  else "the words inside it are kept; Markdown formats text (**bold**, lists, "
+                       "tables)")
         yield Problem(story.path, removal.line, "body",
                       f"{removal.what} is removed from the published page (only safe HTML "
                       f"is kept): {advice}", Severity.WARNING)

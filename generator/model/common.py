@@ -105,6 +105,9 @@ def _iso_datetime(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
     except ValueError:
+        day = _DATE.match(text)
+        if day is not None and re.match(r"\d{4}-\d{2}-\d{2}[T ]", text):
+            parse_date(day.group())  # 2025-02-29T09:00: say the date is not a real one
         raise _fail("datetime_format", f'expected a date-time like 2026-03-01T09:00:00+00:00, '
                                        f'got "{text}"') from None
 
