@@ -111,7 +111,7 @@ def collect(layout: Layout, now: datetime, elsewhere: Elsewhere = here) -> Catal
     catalogue.problems += checks.check_site_links(catalogue.stories, catalogue.unusable,
                                                   layout, now)
     _check_accessibility(catalogue, now)
-    catalogue.problems += content_problems(layout)
+    catalogue.problems += [*layout.problems, *content_problems(layout)]
     catalogue.problems = sorted(set(catalogue.problems),
                                 key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
     return catalogue
@@ -157,6 +157,22 @@ def _unread_story_files(layout: Layout, found: list[Path]) -> list[Problem]:
                     f"(rename it {_LIKE_A_STORY.sub('', file.name.strip())}.md)", Severity.WARNING)
             for file in found
             if file.suffix != ".md" and _LIKE_A_STORY.search(file.name.strip()) and file.is_file()]
+
+
+_LIKE_AN_AWARD = re.compile(r"\.ya?ml(\.txt)?$", re.IGNORECASE)
+
+
+def _unread_award_files(layout: Layout) -> list[Problem]:
+    """A warning for each file in the awards folder that looks like an award file but is not
+    read: only names ending in `.yml` or `.yaml` are (`.YML` or `x.yml.txt` are not)."""
+    found = sorted(layout.awards.iterdir()) if layout.awards.is_dir() else []
+    return [Problem(layout.relative(file), None, None,
+                    "looks like an award file but is not read: an award file's name ends in "
+                    f".yml (rename it {_LIKE_AN_AWARD.sub('', file.name.strip())}.yml)",
+                    Severity.WARNING)
+            for file in found
+            if file.suffix not in (".yml", ".yaml") and not file.name.startswith(".")
+            and _LIKE_AN_AWARD.search(file.name.strip()) and file.is_file()]
 
 
 def _inside_project(catalogue: Catalogue, file: Path,
@@ -260,6 +276,7 @@ def _collect_awards(catalogue: Catalogue) -> None:
     layout = catalogue.layout
     files = _files(layout.awards, "*.yml", "*.yaml")
     award_ids = {f.stem for f in files if f.parent == layout.awards}
+    catalogue.problems += _unread_award_files(layout)
     for file in files:
         relative = layout.relative(file)
         if file.parent != layout.awards:

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator import siteconfig
 from generator.problems import Problem, ShowcaseError
+from generator.siteconfig import PLUGIN, read_config
 
-CONFIG_FILE = "mkdocs.yml"
-FOLDER_OPTIONS = ("stories_dir", "awards_dir", "data_dir", "evidence_dir")
+CONFIG_FILE = siteconfig.CONFIG_FILE
+FOLDER_OPTIONS = tuple(name for name, option in siteconfig.OPTIONS.items() if option.holds)
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Layout:
     """The showcase plugin's options from mkdocs.yml."""
     site: dict[str, Any]
     """site_name, site_url and other top-level settings from mkdocs.yml."""
+    problems: tuple[Problem, ...] = ()
+    """What `showcase build` would refuse in mkdocs.yml (`siteconfig`), for check to report."""
 
     def relative(self, path: Path) -> str:
         """`path` relative to the project root, with forward slashes."""
@@ -38,31 +40,26 @@ class Layout:
 
     @classmethod
     def defaults(cls, root: Path, options: dict[str, Any] | None = None,
-                 site: dict[str, Any] | None = None, content: str = "content") -> Layout:
+                 site: dict[str, Any] | None = None, content: str = "content",
+                 problems: tuple[Problem, ...] = ()) -> Layout:
         root = root.resolve()
         opts = dict(options or {})
+
+        def folder(option: str, default: str) -> Path:
+            value = opts.get(option)
+            return root / str(default if value is None else value)  # None (no value): MkDocs' default
+
         return cls(
             root=root,
             content=root / content,
-            stories=root / str(opts.get("stories_dir", "stories")),
-            awards=root / str(opts.get("awards_dir", "awards")),
-            data=root / str(opts.get("data_dir", "data")),
-            evidence=root / str(opts.get("evidence_dir", "evidence")),
+            stories=folder("stories_dir", "stories"),
+            awards=folder("awards_dir", "awards"),
+            data=folder("data_dir", "data"),
+            evidence=folder("evidence_dir", "evidence"),
             options=opts,
             site=dict(site or {}),
+            problems=problems,
         )
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its folders only: MkDocs' own tags become None."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_ConfigLoader.add_multi_constructor("!", _ignore_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 def discover(root: Path, config_file: str = CONFIG_FILE) -> Layout:
@@ -71,20 +68,22 @@ def discover(root: Path, config_file: str = CONFIG_FILE) -> Layout:
     if not config_path.is_file():
         return Layout.defaults(root)
     try:
-        config = yaml.load(config_path.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        text = config_path.read_text(encoding="utf-8-sig")
+    except (UnicodeDecodeError, OSError) as exc:
         raise ShowcaseError(f"{config_file} cannot be read: {exc}",
                             [Problem(config_file, None, None, f"cannot be read: {exc}")]) from None
-    if not isinstance(config, dict):
-        raise ShowcaseError(f"{config_file} must hold settings like 'site_name: ...'")
+    read = read_config(text, root, config_file)
+    config = read.settings
     return Layout.defaults(root, plugin_options(config), config,
-                           content=str(config.get("docs_dir", "docs")))
+                           content=str(config.get("docs_dir", "docs")), problems=read.problems)
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     """The `showcase` plugin's options from a mkdocs.yml mapping."""
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and "showcase" in entry:
-            options = entry["showcase"]
+    plugins = config.get("plugins")
+    entries = [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    for entry in entries:  # MkDocs takes a list of plugins or a mapping of them
+        if isinstance(entry, dict) and PLUGIN in entry:
+            options = entry[PLUGIN]
             return dict(options) if isinstance(options, dict) else {}
     return {}

@@ -74,6 +74,14 @@ def load(text: str, first_line: int = 1) -> Located:
     return located
 
 
+def problem_of(exc: yaml.YAMLError, text: str) -> YamlProblem:
+    """PyYAML's complaint about `text` as this module words it, at its line (for YAML read by
+    another loader, e.g. mkdocs.yml with MkDocs' own tags)."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return _problem_from(exc, 0, text)
+    return YamlProblem(1 + _reader_line(exc, text), _plain(exc))
+
+
 def _refuse_control_characters(value: Any, path: Path_, located: Located) -> None:
     if isinstance(value, str):
         found = UNSAFE_CHARACTERS.search(value)

@@ -1,0 +1,306 @@
+"""mkdocs.yml as `showcase check` reads it: its settings, and what a build would refuse in it.
+
+MkDocs validates the showcase plugin's options when it builds; check must say the same
+first, without importing MkDocs (its config machinery alone costs a tenth of a second).
+`OPTIONS` mirrors `generator/mkdocs/config.py` (`ShowcaseConfig`), and a test holds the two
+to one verdict on every option. Values are read as MkDocs reads them (PyYAML's safe loader,
+YAML 1.1: `yes` is true), MkDocs' own tags (`!ENV`, `!relative`, `!!python/name:`) stand for
+values decided at build time and are not judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem, Severity, ShowcaseError
+from generator.reading.safe_yaml import problem_of
+
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN = "showcase"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of the showcase plugin, as MkDocs validates it."""
+
+    kind: type
+    """str, int or bool (a bool is not an int here, as in `generator.mkdocs.config.Count`)."""
+    default: str | int | bool | None
+    minimum: int | None = None
+    """For a whole number: the least allowed."""
+    holds: str = ""
+    """For a folder: what it holds, in words; empty for any other option."""
+
+
+#: the plugin's options (generator/mkdocs/config.py's ShowcaseConfig, kept equal by a test)
+OPTIONS: dict[str, Option] = {
+    "stories_dir": Option(str, "stories", holds="the stories"),
+    "awards_dir": Option(str, "awards", holds="the award files"),
+    "data_dir": Option(str, "data", holds="strategy.yml and the data files"),
+    "evidence_dir": Option(str, "evidence", holds="the evidence files"),
+    "per_page": Option(int, 20, minimum=1),
+    "now": Option(str, None),
+    "search_full_text_limit": Option(int, 500, minimum=0),
+    "feed_items": Option(int, 50, minimum=1),
+    "cms": Option(bool, True),
+}
+
+#: MkDocs' own option of every plugin that has none of that name
+ENABLED = "enabled"
+
+#: folders a project cannot do without (strategy.yml is in data/): missing is an error
+NEEDED_FOLDERS = frozenset({"data_dir"})
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """mkdocs.yml read: its settings (MkDocs' tags as None) and what is wrong in it."""
+
+    settings: dict[str, Any]
+    problems: tuple[Problem, ...]
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does, except that MkDocs' own tags become None."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date as PyYAML reads it, or a complaint at its line (not a bare ValueError)."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f'"{node.value}" is not a real date ({exc}): correct it, or put it in '
+            "quotes", node.start_mark) from None
+
+
+_IGNORED_TAGS = ("!", "tag:yaml.org,2002:python/")
+for _prefix in _IGNORED_TAGS:
+    ConfigLoader.add_multi_constructor(_prefix, _ignore_tag)
+ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def read_config(text: str, root: Path, name: str = CONFIG_FILE) -> SiteConfig:
+    """Read mkdocs.yml's `text` for the project at `root`; a ShowcaseError (naming the line)
+    when it is not YAML or not settings, as then not even the project's folders are known."""
+    loader = ConfigLoader(text)
+    try:
+        node = loader.get_single_node()
+        settings = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        found = problem_of(exc, text)
+        raise ShowcaseError(f"{name} cannot be read (the problem above): the project's "
+                            "folders are set there",
+                            [Problem(name, found.line, None, found.message)]) from None
+    finally:
+        loader.dispose()
+    if settings is None:
+        settings = {}
+    if not isinstance(settings, dict):
+        raise ShowcaseError(f"{name} must hold settings like 'site_name: ...'")
+    return SiteConfig(settings, tuple(config_problems(node, root.resolve(), name)))
+
+
+def config_problems(node: yaml.Node | None, root: Path, name: str = CONFIG_FILE) -> list[Problem]:
+    """What `showcase build` would refuse in mkdocs.yml's showcase plugin (its `node`, composed
+    by `ConfigLoader`), and plugin folders missing or outside the project at `root`."""
+    plugins = _entry(node, "plugins") if isinstance(node, yaml.MappingNode) else None
+    if plugins is not None and _decided_later(plugins[1]):
+        return []
+    listed = _Listing(name)
+    if plugins is not None:
+        listed.read(plugins[1])
+    if not listed.mine and not listed.problems:
+        line = _line(plugins[0]) if plugins is not None else None
+        return [Problem(name, line, "plugins", "does not list the showcase plugin, so the site "
+                        "would have no stories: add '- showcase' under 'plugins:'")]
+    found = list(listed.problems)
+    first = _line(listed.mine[0][0]) if listed.mine else 0
+    found += [Problem(name, _line(key), "plugins", "lists the showcase plugin again (also on "
+                      f"line {first}): keep one") for key, _ in listed.mine[1:]]
+    if listed.mine:
+        found += _option_problems(listed.mine[0][1], root, name)
+    return found
+
+
+class _Listing:
+    """The plugins a `plugins:` value lists: the showcase entries (name node, options node)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.mine: list[tuple[yaml.Node, yaml.Node | None]] = []
+        self.problems: list[Problem] = []
+
+    def read(self, value: yaml.Node) -> None:
+        if isinstance(value, yaml.MappingNode):
+            for key, options in value.value:
+                self._add(key, options)
+        elif isinstance(value, yaml.SequenceNode):
+            for index, item in enumerate(value.value):
+                self._item(index, item)
+        elif _scalar_value(value) is not None:
+            self.problems.append(Problem(self.name, _line(value), "plugins",
+                                         "expected a list of plugins, one a line: - search, "
+                                         "- showcase"))
+
+    def _item(self, index: int, item: yaml.Node) -> None:
+        if isinstance(item, yaml.ScalarNode):
+            self._add(item, None)
+        elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
+            self._add(*item.value[0])
+        elif isinstance(item, yaml.MappingNode):
+            names = ", ".join(str(key.value) for key, _ in item.value)
+            self.problems.append(Problem(
+                self.name, _line(item), f"plugins[{index}]",
+                f"names {len(item.value)} plugins in one item ({names}): indent a plugin's "
+                "options further than its name, under '- showcase:'"))
+        else:
+            self.problems.append(Problem(self.name, _line(item), f"plugins[{index}]",
+                                         "expected a plugin's name, e.g. - showcase"))
+
+    def _add(self, key: yaml.Node, options: yaml.Node | None) -> None:
+        if isinstance(key, yaml.ScalarNode) and key.value == PLUGIN:
+            self.mine.append((key, options))
+
+
+def _option_problems(options: yaml.Node | None, root: Path, name: str) -> list[Problem]:
+    field = f"plugins.{PLUGIN}"
+    if options is None or _decided_later(options) or _scalar_value(options) is None:
+        return []
+    if not isinstance(options, yaml.MappingNode):
+        return [Problem(name, _line(options), field, "expected the plugin's options under "
+                        f"it, one a line like per_page: 20, got {_shown(options)}")]
+    found = []
+    for key, value in options.value:
+        option = str(key.value)
+        where = (name, _line(key), f"{field}.{option}")
+        if option != ENABLED and option not in OPTIONS:
+            found.append(Problem(*where, _unknown(option)))
+        elif not _decided_later(value):
+            found += [Problem(*where, message, severity)
+                      for message, severity in _value_problems(option, value, root)]
+    return found
+
+
+def _unknown(option: str) -> str:
+    from generator.checks import did_you_mean  # checks imports project, which imports this
+
+    return (f"the showcase plugin has no option {option}{did_you_mean(option, OPTIONS)}; "
+            f"its options are {', '.join(OPTIONS)}")
+
+
+def _value_problems(option: str, node: yaml.Node, root: Path) -> Iterator[tuple[str, Severity]]:
+    value: Any = _scalar_value(node) if isinstance(node, yaml.ScalarNode) else node
+    if value is None:
+        return  # MkDocs uses the default
+    if option == ENABLED:
+        if not isinstance(value, bool):
+            yield f"expected true or false, got {_shown(node)}{_unquote(node, bool)}", Severity.ERROR
+        elif not value:
+            yield ("turns the showcase plugin off, so the site would have no stories: remove "
+                   "it"), Severity.ERROR
+        return
+    spec = OPTIONS[option]
+    wrong = _kind_problem(spec, value, node)
+    if wrong:
+        yield wrong, Severity.ERROR
+    elif option == "now" and value.strip():
+        yield from _now_problems(value)
+    elif spec.holds:
+        yield from _folder_problems(option, spec, value, root)
+
+
+def _kind_problem(spec: Option, value: Any, node: yaml.Node) -> str | None:
+    shown = _shown(node)
+    if spec.kind is bool and not isinstance(value, bool):
+        return f"expected true or false, got {shown}{_unquote(node, bool)}"
+    if spec.kind is int and (isinstance(value, bool) or not isinstance(value, int)
+                             or value < (spec.minimum or 0)):
+        return f"expected a whole number of at least {spec.minimum}, got {shown}{_unquote(node, int)}"
+    if spec.kind is str and not isinstance(value, str):
+        what = "a folder name" if spec.holds else "a date-time like 2026-03-01T09:00:00+00:00"
+        hint = f' (put it in quotes: "{node.value}")' if isinstance(node, yaml.ScalarNode) else ""
+        return f"expected {what}, got {shown}{hint}"
+    return None
+
+
+def _now_problems(value: str) -> Iterator[tuple[str, Severity]]:
+    from generator import clock  # the model's date parsing: only when `now` is set
+
+    try:
+        clock.now(value)
+    except ShowcaseError:
+        yield ("expected a date-time like 2026-03-01T09:00:00+00:00 (UK time without an "
+               f'offset) or a date, got "{value}"'), Severity.ERROR
+
+
+def _folder_problems(option: str, spec: Option, value: str,
+                     root: Path) -> Iterator[tuple[str, Severity]]:
+    folder = root / value
+    if not folder.resolve().is_relative_to(root):
+        yield (f'"{value}" is outside the project folder: keep {spec.holds} inside it, '
+               f"e.g. {option}: {spec.default}"), Severity.ERROR
+    elif folder.is_file():
+        yield f'"{value}" is a file: name the folder that holds {spec.holds}', Severity.ERROR
+    elif not folder.is_dir():
+        from generator.checks import did_you_mean  # checks imports project, which imports this
+
+        folders = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        severity = Severity.ERROR if option in NEEDED_FOLDERS else Severity.WARNING
+        yield (f'there is no folder "{value}" in the project{did_you_mean(value, folders)}: '
+               f"create it, or name the folder that holds {spec.holds}"), severity
+
+
+def _entry(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The last `key: value` pair of `mapping` (as PyYAML keeps the last of a repeated key)."""
+    pairs = [(k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode) and k.value == key]
+    return pairs[-1] if pairs else None
+
+
+def _decided_later(node: yaml.Node) -> bool:
+    """A value MkDocs decides at build time (`!ENV [VAR, default]`): not judged here."""
+    return str(node.tag).startswith(_IGNORED_TAGS)
+
+
+def _scalar_value(node: yaml.Node) -> Any:
+    """A node's value as MkDocs' loader makes it (YAML 1.1: `yes` is true, 2026-01-01 a date)."""
+    loader = ConfigLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _shown(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a set of fields"
+    value = _scalar_value(node)
+    if isinstance(value, str):
+        return f'"{node.value}"'
+    return str(node.value)
+
+
+def _unquote(node: yaml.Node, kind: type) -> str:
+    """" (remove the quotes)" when a quoted value would be right without them."""
+    if not (isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')):
+        return ""
+    loader = ConfigLoader("")
+    tag = loader.resolve(yaml.ScalarNode, node.value, (True, False))  # type: ignore[no-untyped-call]
+    loader.dispose()
+    unquoted = _scalar_value(yaml.ScalarNode(tag, node.value))
+    return " (remove the quotes)" if isinstance(unquoted, kind) else ""
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
