@@ -93,8 +93,9 @@ Tolerance = Literal[0] | Annotated[float, Field(ge=1, le=100)] | Annotated[str, 
 0 and 1 is unclear), as a number or text, or text from 0% to 100%."""
 
 
-Limit = Annotated[PositiveInt, Strict()]
-"""A word or character limit: a whole number above 0 (`true` is not 1)."""
+Limit = Annotated[PositiveInt, Strict(), Field(le=1_000_000)]
+"""A word or character limit: a whole number above 0 (`true` is not 1), at most a million
+(1e23 is a slip of the keyboard, not an entry form)."""
 
 
 class Question(ShowcaseModel):
@@ -151,10 +152,10 @@ class Attachments(ShowcaseModel):
 
     max_files: PositiveInt | None = None
     """How many files may be attached."""
-    max_mb_each: float | None = Field(default=None, gt=0)
-    """Largest size of one file in MB."""
+    max_mb_each: float | None = Field(default=None, gt=0, le=100_000)
+    """Largest size of one file in MB (at most 100,000: 1e400 is no limit anyone wrote)."""
     formats: list[str] = []
-    """Allowed file types, e.g. pdf, png."""
+    """Allowed file types, e.g. pdf, png; none listed (or []) allows any."""
 
 
 class Period(ShowcaseModel):

@@ -90,6 +90,10 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
         return f"expected a whole number, got {_shown(value)}"
     if kind in {"greater_than", "greater_than_equal"}:
         return f"expected a number above zero, got {_shown(value)}"
+    if kind in {"less_than", "less_than_equal"}:
+        bound = ctx.get("le", ctx.get("lt"))
+        shown = f"{int(bound):,}" if isinstance(bound, int | float) and bound == int(bound) else bound
+        return f"expected at most {shown}, got {_shown(value)}: check the figure"
     if kind in {"float_type", "float_parsing"}:
         return f"expected a number, got {_shown(value)}"
     if kind.startswith(("date", "datetime", "slug", "number", "bool", "url", "alt_", "compose",
