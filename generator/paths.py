@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path, PurePosixPath
 
 
@@ -20,6 +21,7 @@ def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> 
     if ".." in pure.parts:
         raise PathRefused(f'"{written}" goes outside {folder_name}/ with "..": '
                           f"keep the file inside {folder_name}/")
+    pure = _as_on_disk(folder, pure)
     candidate = folder / pure
     resolved = candidate.resolve()
     if not _within(resolved, root.resolve()):
@@ -36,6 +38,18 @@ def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> 
     if not candidate.is_file():
         raise PathRefused(f"{folder_name}/{pure.as_posix()} does not exist{_hint(folder, pure, folder_name)}")
     return candidate
+
+
+def _as_on_disk(folder: Path, pure: PurePosixPath) -> PurePosixPath:
+    """`pure` as the disk spells it when it is there only in the other Unicode form: a Mac
+    writes "Café.csv" with a separate accent (NFD), a story types it as one letter (NFC)."""
+    if (folder / pure).exists():
+        return pure
+    for form in ("NFC", "NFD"):
+        other = PurePosixPath(unicodedata.normalize(form, pure.as_posix()))
+        if other != pure and (folder / other).exists():
+            return other
+    return pure
 
 
 def _hint(folder: Path, pure: PurePosixPath, folder_name: str) -> str:

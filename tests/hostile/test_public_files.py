@@ -37,3 +37,21 @@ def test_evidence_that_is_a_pipe_is_named_as_such(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "evidence" / "calls.csv")
     with pytest.raises(PathRefused, match=r"evidence/calls.csv is not an ordinary file"):
         resolve_inside(tmp_path / "evidence", "calls.csv", tmp_path, "evidence")
+
+
+def test_a_file_name_in_the_other_unicode_form_is_found(tmp_path: Path) -> None:
+    """A Mac saves "Café.csv" with the accent apart (NFD); a story types it as one letter (NFC),
+    and the reverse: both find the file as the disk spells it."""
+    import unicodedata
+
+    from generator.paths import resolve_inside
+
+    (tmp_path / "evidence").mkdir()
+    decomposed = unicodedata.normalize("NFD", "Café.csv")
+    (tmp_path / "evidence" / decomposed).write_text("a,b\n")
+    (tmp_path / "evidence" / "Éte.csv").write_text("a,b\n")  # written composed
+    found = resolve_inside(tmp_path / "evidence", "Café.csv", tmp_path, "evidence")
+    assert found.name == decomposed and found.is_file()
+    other = resolve_inside(tmp_path / "evidence", unicodedata.normalize("NFD", "Éte.csv"),
+                           tmp_path, "evidence")
+    assert other.name == "Éte.csv"
