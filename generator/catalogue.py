@@ -370,6 +370,43 @@ def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
     if award.entry.select is not None:
         found += _selection_problems(catalogue, award)
     found += checks_question_ids(award)
+    found += _empty_sections(catalogue, award)
+    return found
+
+
+def _entered(catalogue: Catalogue, award: Award) -> list[Story]:
+    """The stories the award's pack takes (not drafts), as `pack.selection.choose` does."""
+    if award.entry.stories is not None:
+        by_slug = {s.slug: s for s in catalogue.stories}
+        listed = [by_slug[slug] for slug in award.entry.stories if slug in by_slug]
+        return [s for s in listed if s.status is not Status.DRAFT]
+    select = award.entry.select
+    return [s for s in catalogue.stories if s.status is not Status.DRAFT and select is not None
+            and select.matches(set(s.meta.outcomes), set(s.meta.tags), {s.meta.service})]
+
+
+def _empty_sections(catalogue: Catalogue, award: Award) -> list[Problem]:
+    """A warning for each question drafted from a section no entered story has text under:
+    its answer would be empty, a blocker of the pack."""
+    questions = [(index, q) for index, q in enumerate(award.entry.questions)
+                 if q.compose is not None and q.compose.kind == "section" and q.compose.heading
+                 and q.id not in award.overrides]
+    if not questions:
+        return []
+    from generator.markdown_text import sections_named
+
+    stories = _entered(catalogue, award)
+    found = []
+    for index, question in questions:
+        heading = str(question.compose.heading) if question.compose else ""
+        if stories and not any(text.strip() for s in stories for text in sections_named(s.body, heading)):
+            answers = award.path.rsplit(".", 1)[0]
+            found.append(Problem(
+                award.path, award.located.line_of(("questions", index, "compose")),
+                f"questions[{index}].compose",
+                f'no story entered has a section headed "{heading}", so the drafted answer '
+                f"would be empty: add the section to a story, or write the answer in "
+                f"{answers}/{question.id}.md", Severity.WARNING))
     return found
 
 
