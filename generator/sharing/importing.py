@@ -25,6 +25,7 @@ from generator.catalogue import Catalogue
 from generator.model.story import StoryMeta
 from generator.problems import Problem, ShowcaseError
 from generator.reading.errors import field_name
+from generator.reading.text import MAX_BYTES
 from generator.sharing.records import (
     FORMAT_VERSION,
     URL_PATTERN,
@@ -112,6 +113,10 @@ def _message(error: ErrorDetails) -> str:
         pattern = str((error.get("ctx") or {}).get("pattern", ""))
         words = PATTERN_WORDS.get(pattern, f"is not in the form this field takes ({pattern})")
         return f"{words}, got {_shown(error.get('input'))}"
+    if error["type"] == "extra_forbidden":
+        return "is not a field of stories.json (see stories.schema.json): remove it"
+    if error["type"].startswith(("date_", "datetime_")):
+        return f"expected a date written YYYY-MM-DD, got {_shown(error.get('input'))}"
     return f"{error['msg']} (found {_shown(error.get('input'))})"
 
 
@@ -146,6 +151,12 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
                 taken.add(story.id)
             except ShowcaseError as exc:
                 item.skipped = str(exc)
+            if item.text is not None and len(item.text.encode()) > MAX_BYTES:
+                item.skipped = (f"the story would be {len(item.text.encode()) / 1024 / 1024:.1f} MB, "
+                                f"more than a story file may be ({MAX_BYTES // 1024 // 1024} MB): "
+                                "copy it in by hand, shortened")
+                item.text = None
+                taken.discard(story.id)
         planned.append(item)
     return planned
 

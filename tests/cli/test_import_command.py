@@ -109,3 +109,26 @@ def test_a_created_story_is_named_once_with_its_warnings_beneath(make_project: P
         '  outcomes: dropped "elsewhere": this project\'s strategy has no such outcome',
         "  outcomes: none left: choose one of this project's outcomes before review",
     ]
+
+
+def test_a_story_too_big_for_a_story_file_is_skipped_and_field_errors_are_plain(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    """check refuses a story file over 5 MB: import does not write one (it did, then check
+    stopped every build); a field stories.json does not have, or a date that is not one, is
+    said in plain words."""
+    partner = _partner(make_project)
+    huge = _record(id="huge", content_html="<p>" + "word " * 1_300_000 + "</p>")
+    result = run_cli("import", str(_export(tmp_path, huge, _record())), "-p", str(partner),
+                     "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith(
+        "skipped stories/2026-03-14-huge.md: the story would be 6.2 MB, more than a story file "
+        "may be (5 MB): copy it in by hand, shortened")
+    assert sorted(p.name for p in (partner / "stories").iterdir()) == ["2026-03-14-a-story.md"]
+    bad = _export(tmp_path, _record(colour="blue", date="14/03/2026"))
+    told = run_cli("import", str(bad), "-p", str(partner))
+    assert told.exit_code == 1
+    assert f"{bad}: stories[0].colour: is not a field of stories.json (see stories.schema.json): remove it" \
+        in told.output.splitlines()
+    assert f'{bad}: stories[0].date: expected a date written YYYY-MM-DD, got "14/03/2026"' \
+        in told.output.splitlines()
