@@ -22,7 +22,7 @@ def test_round_trip_example_export_then_import_into_a_partner_passes_check(
         "metrics.csv", "metrics.schema.json", "stories.json", "stories.schema.json"]
     data = json.loads((out / "stories.json").read_text(encoding="utf-8"))
     assert len(data["stories"]) == 10
-    partner = make_project({"mkdocs.yml": "site_name: Partner\n"})
+    partner = make_project({"mkdocs.yml": "site_name: Partner\nplugins:\n  - showcase\n"})
     imported = run_cli("import", str(out / "stories.json"), "-p", str(partner), "--now", NOW)
     assert imported.exit_code == 0, imported.output
     assert imported.output.splitlines()[-1].startswith("Imported 10 of 10 stories from ")
@@ -40,7 +40,7 @@ def test_an_imported_story_is_a_draft_with_attribution_and_no_private_parts(
     source = write_project(tmp_path / "source", {"mkdocs.yml": MKDOCS, **FILES})
     out = tmp_path / "out"
     assert run_cli("export", "-p", str(source), "--now", NOW, "--out", str(out)).exit_code == 0
-    partner = make_project({"mkdocs.yml": "site_name: Partner\n"})
+    partner = make_project({"mkdocs.yml": "site_name: Partner\nplugins:\n  - showcase\n"})
     result = run_cli("import", str(out / "stories.json"), "-p", str(partner), "--now", NOW)
     assert result.exit_code == 0, result.output
     text = (partner / "stories/2026-03-14-alpha.md").read_text(encoding="utf-8")
@@ -65,7 +65,8 @@ def test_import_never_overwrites_and_says_so(make_project: ProjectFactory, tmp_p
     out = tmp_path / "out"
     run_cli("export", "-p", str(source), "--now", NOW, "--out", str(out))
     mine = story(title="Our own beta", slug="beta")
-    partner = make_project({"mkdocs.yml": "site_name: Partner\n", "stories/2026-03-14-alpha.md": "hand-written\n",
+    partner = make_project({"mkdocs.yml": "site_name: Partner\nplugins:\n  - showcase\n",
+                            "stories/2026-03-14-alpha.md": "hand-written\n",
                             "stories/2026-01-01-ours.md": mine})
     result = run_cli("import", str(out / "stories.json"), "-p", str(partner), "--now", NOW)
     assert result.exit_code == 0
@@ -80,7 +81,7 @@ def test_import_never_overwrites_and_says_so(make_project: ProjectFactory, tmp_p
 
 
 def test_import_validates_the_file_first(make_project: ProjectFactory, tmp_path: Path) -> None:
-    partner = make_project({"mkdocs.yml": "site_name: Partner\n"})
+    partner = make_project({"mkdocs.yml": "site_name: Partner\nplugins:\n  - showcase\n"})
     bad = tmp_path / "stories.json"
     bad.write_text(json.dumps({"version": 1, "publisher": "X", "site_url": None,
                                "generated": "2026-01-01T00:00:00Z",
@@ -152,7 +153,7 @@ def test_a_story_that_would_not_be_valid_here_is_skipped_with_the_reason(
     data = json.loads((out / "stories.json").read_text(encoding="utf-8"))
     data["stories"][0]["service"] = "   "
     (out / "stories.json").write_text(json.dumps(data), encoding="utf-8")
-    partner = make_project({"mkdocs.yml": "site_name: Partner\n"})
+    partner = make_project({"mkdocs.yml": "site_name: Partner\nplugins:\n  - showcase\n"})
     result = run_cli("import", str(out / "stories.json"), "-p", str(partner), "--now", NOW)
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == (

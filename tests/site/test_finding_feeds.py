@@ -88,7 +88,7 @@ def _no_charts(evaluations: Sequence[Evaluation]) -> charts.Charts:
 
 def test_without_a_site_url_the_page_has_open_data_and_no_feeds(
         make_project: ProjectFactory) -> None:
-    root: Path = make_project({"mkdocs.yml": "site_name: Testshire\n",
+    root: Path = make_project({"mkdocs.yml": "site_name: Testshire\nplugins:\n  - showcase\n",
                                "stories/a.md": story(outcomes="[earn-revenue]")})
     _, site = generate(project.discover(root), datetime.fromisoformat(NOW), SiteOptions(),
                        _no_charts)
