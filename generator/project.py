@@ -14,6 +14,15 @@ CONFIG_FILE = siteconfig.CONFIG_FILE
 FOLDER_OPTIONS = tuple(name for name, option in siteconfig.OPTIONS.items() if option.holds)
 
 
+OUTSIDE = ".showcase-outside-the-project"
+"""Where a folder option leading outside the project points instead (nothing is there)."""
+
+
+def outside_project(path: Path, root: Path) -> bool:
+    """Whether `path` (a folder option's folder) leads outside the project at `root`."""
+    return not path.resolve().is_relative_to(root.resolve())
+
+
 @dataclass(frozen=True)
 class Layout:
     """The project's folders, all absolute."""
@@ -47,7 +56,10 @@ class Layout:
 
         def folder(option: str, default: str) -> Path:
             value = opts.get(option)
-            return root / str(default if value is None else value)  # None (no value): MkDocs' default
+            path = root / str(default if value is None else value)  # None: MkDocs' default
+            # a folder outside the project is refused (siteconfig says so) and never walked:
+            # `stories_dir: /` would read the whole disk; this path holds nothing
+            return path if not outside_project(path, root) else root / OUTSIDE / option
 
         return cls(
             root=root,

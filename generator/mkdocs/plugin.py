@@ -33,7 +33,7 @@ from generator.mkdocs.incremental import (
 )
 from generator.mkdocs.worker import Worker
 from generator.problems import ShowcaseError
-from generator.project import FOLDER_OPTIONS, Layout
+from generator.project import FOLDER_OPTIONS, Layout, outside_project
 from generator.reading import stories
 from generator.sanitize import strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
@@ -117,6 +117,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             self.pause.start()
         root = Path(config.config_file_path or ".").resolve().parent
         options = {name: self.config[name] for name in FOLDER_OPTIONS}
+        for name, value in options.items():  # as check says; the layout would read nothing
+            if outside_project(root / str(value), root):
+                raise PluginError(f'mkdocs.yml: plugins.showcase.{name}: "{value}" is outside '
+                                  "the project folder: keep the folder inside it")
         site = {"site_name": config.site_name, "site_url": config.site_url or ""}
         self.layout = Layout.defaults(root, options, site, content=config.docs_dir)
         if not self.dirty:

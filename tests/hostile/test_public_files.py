@@ -55,3 +55,30 @@ def test_a_file_name_in_the_other_unicode_form_is_found(tmp_path: Path) -> None:
     other = resolve_inside(tmp_path / "evidence", unicodedata.normalize("NFD", "Éte.csv"),
                            tmp_path, "evidence")
     assert other.name == "Éte.csv"
+
+
+def test_a_folder_option_outside_the_project_is_never_read(tmp_path: Path,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    """`stories_dir: ../shared` is an error of check, and nothing there is read (with
+    `stories_dir: /` check would walk the whole disk); a plain mkdocs build refuses it too."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from tests.conftest import run_cli, story, write_files
+
+    root = write_files(tmp_path / "project", {
+        "mkdocs.yml": "site_name: Test\ndocs_dir: content\nplugins:\n  - showcase:\n"
+                      "      stories_dir: ../shared\n",
+        "content/index.md": "# Home\n",
+        "data/strategy.yml": "name: S\noutcomes:\n  - {id: earn-revenue, title: T, enabler: E}\n",
+    })
+    write_files(tmp_path / "shared", {"outside.md": story(title="zqxoutside")})
+    checked = run_cli("check", "-p", str(root))
+    assert checked.exit_code == 1
+    assert "is outside the project folder" in checked.output
+    assert "in 0 stories" in checked.output and "zqxoutside" not in checked.output
+    with pytest.raises(Abort):  # MkDocs logs the plugin's error, then aborts
+        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert not (tmp_path / "site").exists()
+    assert 'plugins.showcase.stories_dir: "../shared" is outside the project folder' in caplog.text
