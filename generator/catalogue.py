@@ -190,7 +190,8 @@ def _inside_project(catalogue: Catalogue, file: Path,
     if resolved.is_relative_to(root):
         return True
     catalogue.problems.append(Problem(catalogue.layout.relative(file), None, None,
-                                      "is a link to a file outside the project: it was not read"))
+                                      "is a link to a file outside the project: it was not read "
+                                      "(copy the file into the project instead of linking to it)"))
     return False
 
 

@@ -411,8 +411,9 @@ def _numeric_column(path: str, line: int, field: str, table: Table, column: str)
                         f"{', '.join(table.header)}")]
     if not table.rows:
         return [Problem(table.path, 1, None, "has no rows of figures yet")]
-    return [Problem(table.path, row, column, f'expected a number, got "{cell}" (digits only: '
-                    "no £, %, or commas)")
+    return [Problem(table.path, row, column,
+                    "is empty: write the figure, or leave the row out" if not cell.strip()
+                    else f'expected a number, got "{cell}" (digits only: no £, %, or commas)')
             for row, cell in table.column(column) if number(cell) is None]
 
 

@@ -237,7 +237,7 @@ def _cannot_read(exc: Exception) -> str:
                 "its metadata (EXIF, XMP or a comment) cannot be removed: save a copy with "
                 "fewer pixels as JPEG, PNG or WebP")
     # Pillow names an unreadable file by its in-memory object: say it plainly
-    what = ("it is not a picture in any format Pillow reads"
+    what = ("it is not a picture in a format the site can read"
             if isinstance(exc, UnidentifiedImageError) else str(exc))
     return (f"cannot read this image to remove its metadata (EXIF, XMP or a comment, which "
             f"may say where it was taken): {what}; save it again as JPEG, PNG or WebP")

@@ -67,11 +67,29 @@ def parse_date(value: Any) -> date:
 
 
 def _british_date_hint(text: str | None) -> str:
-    found = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text or "")
-    if found is None:
-        return ""
-    day, month, year = found.groups()
-    return f" (write {year}-{int(month):02d}-{int(day):02d})"
+    """How to write a date written another way: 27/11/2026, 27 November 2026, 2026-5-1, or
+    a date with a time (a date field takes the day only)."""
+    text = (text or "").strip()
+    found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if found is not None:
+        day, month, year = (int(part) for part in found.groups())
+        return f" (write {year}-{month:02d}-{day:02d})"
+    found = re.fullmatch(r"(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
+    month_number = _MONTHS.get(found.group(2).casefold()) if found else None
+    if found is not None and month_number is not None:
+        return f" (write {found.group(3)}-{month_number:02d}-{int(found.group(1)):02d})"
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if found is not None:
+        year, month, day = (int(part) for part in found.groups())
+        return f" (write {year}-{month:02d}-{day:02d}, with two-digit month and day)"
+    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ]\S.*", text)
+    if found is not None:
+        return f" (write the day only: {found.group(1)})"
+    return ""
+
+
+_MONTHS = {name.casefold(): number for names in (calendar.month_name, calendar.month_abbr)
+           for number, name in enumerate(names) if name} | {"sept": 9}
 
 
 def _why_impossible(year: int, month: int) -> str:
@@ -109,7 +127,23 @@ def _iso_datetime(text: str) -> datetime:
         if day is not None and re.match(r"\d{4}-\d{2}-\d{2}[T ]", text):
             parse_date(day.group())  # 2025-02-29T09:00: say the date is not a real one
         raise _fail("datetime_format", f'expected a date-time like 2026-03-01T09:00:00+00:00, '
-                                       f'got "{text}"') from None
+                                       f'got "{text}"{_zone_hint(text)}') from None
+
+
+def _zone_hint(text: str) -> str:
+    """`2026-12-01 09:00 BST`: the same moment with its offset written as a date-time wants."""
+    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(BST|GMT|UTC|UK)", text,
+                         re.IGNORECASE)
+    if found is None:
+        return ""
+    day, hour, minute, second, zone = found.groups()
+    try:
+        local = datetime.fromisoformat(f"{day}T{int(hour):02d}:{minute}:{second or '00'}")
+    except ValueError:
+        return ""
+    offset = "+01:00" if zone.upper() == "BST" else "+00:00" if zone.upper() in ("GMT", "UTC") \
+        else local.replace(tzinfo=UK).isoformat()[-6:]
+    return f" (write {local.isoformat()}{offset})"
 
 
 def parse_deadline(value: Any) -> datetime:
@@ -119,7 +153,7 @@ def parse_deadline(value: Any) -> datetime:
     if isinstance(value, str) and not _looks_like_datetime(value):
         raise _fail("datetime_format", "expected a date YYYY-MM-DD (the end of that day, UK time) "
                                        "or a date-time like 2026-03-01T09:00:00+00:00, "
-                                       f"got {_shown(value)}")
+                                       f"got {_shown(value)}{_british_date_hint(value)}")
     return parse_datetime(value)
 
 
@@ -177,6 +211,17 @@ def _number_hint(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     text = value.strip()
+    if text == "":
+        return " (the figure is missing: write it, digits only)"
+    with_unit = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*([A-Za-z][A-Za-z ]*)", text)
+    if with_unit is not None:
+        unit = with_unit.group(2).strip().lower()
+        return f" (write {with_unit.group(1)} and the unit on its own line, e.g. unit: {unit})"
+    if re.fullmatch(r"\d{1,3}(?:_\d{3})+", text):
+        return f" (write {text.replace('_', '')})"
+    if re.fullmatch(r"\d+:\d{2}", text):
+        hours, minutes = text.split(":")
+        return f" (write it in one unit: {int(hours) * 60 + int(minutes)} and unit: minutes)"
     digits = text.strip("£%").replace(",", "").strip()
     if not re.fullmatch(r"-?\d+(\.\d+)?[mkMK]?", digits):
         return ""
@@ -196,6 +241,8 @@ def parse_bool(value: Any) -> bool:
     hint = ""
     if isinstance(value, str) and value.lower() in {"yes", "no", "y", "n", "on", "off"}:
         hint = f" (write {'true' if value.lower() in {'yes', 'y', 'on'} else 'false'})"
+    elif isinstance(value, str) and value.strip().strip("\"'“”‘’").lower() in {"true", "false"}:
+        hint = f" (write {value.strip().strip(chr(34) + chr(39) + '“”‘’').lower()} without quotes)"
     raise _fail("bool", f"expected true or false, got {_shown(value)}{hint}")
 
 

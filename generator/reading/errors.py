@@ -117,17 +117,30 @@ def _choice(expected: str, value: Any) -> str:
     options = [part.strip(" '\"") for part in expected.replace(" or ", ", ").split(",")]
     options = [o for o in options if o]
     text = f"expected one of {', '.join(options)}; got {_shown(value)}"
+    if isinstance(value, str) and value.strip(_QUOTES) in options and value.strip() != value.strip(_QUOTES):
+        return text + f" (write {value.strip(_QUOTES)} without the quotes around it)"
     if isinstance(value, str):
         if value.strip().lower() in OTHER_CURRENCIES and "GBP" in options:
             return text + " (figures of money are in pounds: convert it and write GBP)"
         close = difflib.get_close_matches(value.lower(), options, n=1, cutoff=0.6)
-        meant = UNIT_SYNONYMS.get(value.strip().lower())
+        meant = UNIT_SYNONYMS.get(value.strip().lower()) or CHOICE_SYNONYMS.get(value.strip().lower())
         if meant in options:
             close = [meant]
         if close:
             text += f" (did you mean {close[0]}?)"
     return text
 
+
+#: quotes people type around a value (Word's curly ones too)
+_QUOTES = " \"'“”‘’"
+
+#: words people write for a choice, and the choice they mean
+CHOICE_SYNONYMS = {
+    "winner": "won", "win": "won", "winning": "won", "shortlist": "shortlisted",
+    "finalist": "shortlisted", "commended": "highly-commended", "enter": "entered",
+    "above": "above-compare", "more": "increase", "up": "increase", "grow": "increase",
+    "atleast": "at-least", "minimum": "at-least", "publish": "published", "live": "published",
+}
 
 OTHER_CURRENCIES = {"€", "eur", "euro", "euros", "$", "usd", "dollar", "dollars"}
 """Currencies people may write for money, which the model takes in pounds only ("euros" is

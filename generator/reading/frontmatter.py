@@ -27,6 +27,15 @@ def parse(text: str) -> Document:
         raise YamlProblem(1, "the file is empty: it needs front-matter between two '---' lines")
     lines = text.split("\n")
     if lines[0].rstrip() != _FENCE:
+        first = next((n for n, line in enumerate(lines) if line.strip()), 0)
+        if lines[first].rstrip() == _FENCE:  # blank lines before the fence
+            raise YamlProblem(1, f"the file starts with {first} blank line{'s' * (first != 1)} "
+                                 f"before '---' (line {first + 1}): remove "
+                                 f"{'them' if first != 1 else 'it'}, so that '---' is the first line")
+        if lines[first].rstrip() == "+++":
+            raise YamlProblem(first + 1, "'+++' starts TOML front-matter, which is not read: "
+                                         "write the fields as YAML between two '---' lines "
+                                         "(title: ..., one per line)")
         raise YamlProblem(
             1, "no front-matter: the file must start with a line '---', then the fields, "
                "then another '---' line",

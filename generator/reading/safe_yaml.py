@@ -253,6 +253,7 @@ _HINTS = (
     ("did not find expected key", "check the indentation of this line"),
     ("expected <block end>", "check the indentation of this line"),
     ("found unexpected end of stream", "a quote is not closed"),
+    ("expected a single document", "this file holds settings only: remove the '---' lines"),
 )
 
 
