@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
@@ -69,10 +70,15 @@ def load(project_dir: Path, now_text: str | None, *,
     A command that `writes` into the project refuses a folder without a mkdocs.yml, so a
     mistyped -p (or the wrong current folder) never gains a stories/ or dist/ folder.
     """
-    now = clock.now(now_text)
+    now = clock.now(now_text)  # a bad --now is a usage error before anything is read
     if writes:
         config_file(project_dir)
     layout = project.discover(project_folder(project_dir))
+    configured = layout.options.get("now")
+    if not (now_text or os.environ.get("SHOWCASE_NOW")) and isinstance(configured, str) and configured:
+        # the plugin's `now:` in mkdocs.yml, as the build uses it (check reports a bad one)
+        with suppress(ShowcaseError):
+            now = clock.now(configured)
     return collect(layout, now), now
 
 

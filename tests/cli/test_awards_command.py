@@ -97,3 +97,16 @@ def test_on_the_deadline_day_and_at_its_instant_an_entry_is_still_in_time(
     with zipfile.ZipFile(tmp_path / "dist" / "day.zip") as pack:
         checklist = pack.read("CHECKLIST.md").decode()
     assert "- less than a day to the deadline (15 July 2026 23:59 BST)" in checklist.splitlines()
+
+
+def test_the_plugins_now_option_is_the_clock_unless_now_is_given(make_project: ProjectFactory) -> None:
+    """mkdocs.yml's `now:` sets the build's clock; the other commands use it too, and --now
+    (or SHOWCASE_NOW) still wins."""
+    root = make_project({
+        "mkdocs.yml": "site_name: T\nplugins:\n  - showcase:\n      now: '2030-01-01T00:00:00+00:00'\n",
+        "stories/a.md": story(slug="a-test-story"),
+        "awards/x.yml": AWARD.format(name="X", deadline="2029-06-30"),
+    })
+    assert _rows(run_cli("awards", "-p", str(root)).stdout)["x"][2] == "passed"
+    given = run_cli("awards", "-p", str(root), "--now", "2029-06-01T12:00:00+01:00")
+    assert _rows(given.stdout)["x"][2] == "30"
