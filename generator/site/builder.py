@@ -30,6 +30,7 @@ from generator.sharing.urls import (
     STORIES_SCHEMA_FILE,
 )
 from generator.site import charts, urls, views
+from generator.site.sections import Section, split_sections
 from generator.site.criteria import RESULT_RANK, Evaluation, evaluate_all
 from generator.site.related import related
 from generator.site.render import Cards, Later, Rendered, render
@@ -197,8 +198,9 @@ class _Builder:
         made: StoryPages = {}
         for view in story_views:
             body = views.body_html(view.story, public, self.options.directory_urls)
+            parts = [Section(p.level, p.heading, Markup(p.html)) for p in split_sections(body)]
             page = render("story.md.j2", view.src, self.options.directory_urls, self.cards,
-                          council=self.council, s=view, body=Markup(body),
+                          council=self.council, s=view, body=parts,
                           quotes=views.quotes(view.story), partners=view.story.meta.partners,
                           related=[by_slug[o.slug] for o in linked[view.story.slug]])
             made[view.src] = (page.markdown, page.fragments, self.head(view))

@@ -1,6 +1,7 @@
 """What a story page shows of facts written more than one way: an award result naming an
 award file (by id or name) shows that file's name, is national and dated as the file says, on
-the site and in open data; a tag listed twice in other capitals is one chip."""
+the site and in open data; a tag listed twice in other capitals is one chip; the body's own
+section headings are the page's (ids, table of contents, search sections)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
         "awards/lgc-awards-2027.yml": AWARD,
         "stories/named.md": story(
             title="Named by id", slug="named-by-id", date="2026-07-07", tags="[Café, AI, café]",
+            body="Before any heading.\n\n## Challenge\n\nA challenge.\n\n> ## A quoted heading\n\n"
+                 "### What: we did & why\n\nSteps.\n\n## Impact\n\nSee [the challenge](#challenge).\n",
             awards="[{award: lgc-awards-2027, result: shortlisted},"
                    " {award: lgc awards 2027, result: won, year: 2028},"
                    " {award: A regional prize, result: entered}]"),
@@ -62,3 +65,18 @@ def test_a_tag_listed_twice_in_other_capitals_is_one_chip(site: Built) -> None:
     page = site.html("stories/named-by-id/")
     assert page.count('href="../../tags/cafe/"') == 1
     assert page.index(">Café<") < page.index(">AI<")
+
+
+def test_the_bodys_headings_are_the_pages_with_ids_in_its_contents_and_search(site: Built) -> None:
+    page = site.html("stories/named-by-id/")
+    assert '<h2 id="challenge">Challenge</h2>' in page
+    assert '<h3 id="what-we-did-why">What: we did &amp; why</h3>' in page  # as written
+    assert '<h2 id="impact">Impact</h2>' in page and 'href="#challenge"' in page
+    toc = page.split('aria-label="Table of contents"', 1)[1].split('class="md-content"', 1)[0]
+    assert [t in toc for t in ('href="#challenge"', 'href="#what-we-did-why"', 'href="#impact"')] \
+        == [True, True, True]
+    assert "<blockquote>\n<h2>A quoted heading</h2>" in page  # a heading inside a quote stays
+    assert page.index("Before any heading.") < page.index('id="challenge"')
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"] for d in index["docs"]}
+    assert {"stories/named-by-id/#challenge", "stories/named-by-id/#impact"} <= locations
