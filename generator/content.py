@@ -51,22 +51,34 @@ def _unreadable_photos(layout: Layout, content: Path) -> list[Problem]:
 
 
 def _links_into_private(layout: Layout, content: Path) -> list[tuple[Path, str]]:
+    """Links (at any depth, as MkDocs follows them) that lead into a private folder, or to a
+    folder holding one (a link to the project, or to its parent): their files would be
+    published as they are. Such a folder is not entered, so a loop ends there too."""
     if not content.is_dir():
         return []
     folders = private_folders(layout)
-    found = []
-    for directory, subdirs, files in os.walk(content):
+    found: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for directory, subdirs, files in os.walk(content, followlinks=True):
+        here = Path(directory)
+        seen.add(here.resolve())
+        kept = []
         for entry in sorted([*subdirs, *files]):
-            path = Path(directory) / entry
-            if not path.is_symlink():
-                continue
+            path = here / entry
             target = path.resolve()
-            found += [(path, name) for name, folder in folders.items()
-                      if target == folder or target.is_relative_to(folder)]
+            into = [f"into {name}/" for name, folder in folders.items()
+                    if target == folder or target.is_relative_to(folder)]
+            holding = [f"to a folder holding {name}/" for name, folder in folders.items()
+                       if entry in subdirs and folder.is_relative_to(target)]
+            if into or holding:
+                found.append((path, (into or holding)[0]))
+            elif entry in subdirs and target not in seen:
+                kept.append(entry)
+        subdirs[:] = [d for d in subdirs if d in kept]
     return sorted(found)
 
 
-def _linked(layout: Layout, path: Path, name: str) -> Problem:
+def _linked(layout: Layout, path: Path, where: str) -> Problem:
     return Problem(layout.relative(path), None, None,
-                   f"is a link into {name}/, which would publish its files as they are: remove "
-                   "the link (a story's public evidence and images are published by the story)")
+                   f"is a link {where}, which would publish its files as they are: remove the "
+                   "link (a story's public evidence and images are published by the story)")
