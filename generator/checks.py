@@ -142,8 +142,13 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
             refusal = (f'"{item.path}" is a {_suffix(item.path)} photo, whose camera data (when '
                        "and where it was taken) cannot be removed: save it as JPEG or PNG to "
                        "publish it, or keep it private (public: false)")
-        elif refusal is None and is_stripped(item.path):  # published and packed stripped
-            refused = images.refusal(layout.evidence / item.path, memo.verdicts)
+        elif refusal is None and (kind := images.picture_kind(layout.evidence / item.path.strip())) \
+                in images.CAMERA_KINDS:  # a TIFF or HEIF whatever its name: as a .tif is
+            if item.public:
+                refusal = (f'"{item.path}": {images.camera_refusal(kind or "")}, or keep it '
+                           "private (public: false)")
+        elif refusal is None and (is_stripped(item.path) or kind is not None):  # stripped
+            refused = images.refusal(layout.evidence / item.path.strip(), memo.verdicts)
             if refused and not item.public:  # only a pack would send it: it leaves it out
                 yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path",
                                f'"{item.path}": {refused} (an award pack leaves it out until '

@@ -36,14 +36,15 @@ def content_problems(layout: Layout) -> list[Problem]:
 
 
 def _unreadable_photos(layout: Layout, content: Path) -> list[Problem]:
-    """The content folder's photos (JPEG, PNG, WebP, GIF) the build could not strip of their
-    camera data (`images.published_bytes` would stop it): said by check first."""
+    """The content folder's pictures (by their bytes or names) the build could not strip of
+    their camera data (`images.published_bytes` would stop it: one cut short, or a TIFF or
+    HEIF, whatever its name): said by check first."""
     found = []
     for directory, subdirs, files in os.walk(content):
         subdirs[:] = [d for d in subdirs if not d.startswith(".")]
         for name in sorted(files):
             path = Path(directory) / name
-            if not name.startswith(".") and images.is_stripped(name) and path.is_file():
+            if not name.startswith(".") and path.is_file():  # a picture by its bytes or name
                 refused = images.refusal(path)
                 if refused:
                     found.append(Problem(layout.relative(path), None, None, refused))

@@ -40,8 +40,48 @@ def is_photo(path: str | Path) -> bool:
 
 
 def is_stripped(path: str | Path) -> bool:
-    """True for the files published without their metadata: photos (`is_photo`) and GIFs."""
+    """True for the files published without their metadata, by suffix: photos (`is_photo`)
+    and GIFs. `picture_kind` tells a picture by its bytes, whatever its name."""
     return is_photo(path) or Path(path).suffix.lower() == ".gif"
+
+
+#: the picture formats stripped (by their bytes), and the suffix each is encoded as
+STRIPPED_KINDS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+#: picture formats whose camera data the build cannot take out: never published
+CAMERA_KINDS = frozenset({"TIFF", "HEIF", "JPEG XL"})
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif",
+                b"avis")
+
+
+def picture_kind(path: Path) -> str | None:
+    """The picture format the file at `path` holds, by its first bytes (a JPEG named .jfif,
+    .jpe or .dat is a JPEG): JPEG, PNG, WEBP, GIF, TIFF, HEIF, JPEG XL; None for others."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    if head[:3] == b"\xff\xd8\xff":
+        return "JPEG"
+    if head[:8] == b"\x89PNG\r\n\x1a\n":
+        return "PNG"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "GIF"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "TIFF"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "HEIF"
+    if head[:2] == b"\xff\x0a" or head[:12] == b"\x00\x00\x00\x0cJXL \r\n\x87\n":
+        return "JPEG XL"
+    return None
+
+
+def camera_refusal(kind: str) -> str:
+    """Why a picture of `kind` (one of CAMERA_KINDS) is never published."""
+    return (f"it is a {kind} picture, whose camera data (when and where it was taken) cannot be "
+            "removed: save it as JPEG or PNG to publish it")
 
 
 def strip_metadata(data: bytes, suffix: str) -> bytes:
@@ -129,17 +169,21 @@ def _sub_blocks(data: bytes, position: int) -> int:
 
 
 def published_bytes(path: Path, shown: str | None = None) -> bytes | None:
-    """The bytes to publish for the file at `path`: a photo or GIF stripped of metadata; None
-    for other files.
+    """The bytes to publish for the file at `path`: a photo or GIF (by its bytes, or its
+    suffix) stripped of metadata, encoded in its own format; None for other files. A TIFF,
+    HEIF or JPEG XL picture, whatever its name, is refused (ShowcaseError).
 
     A photo that cannot be decoded stops the build with a ShowcaseError: its metadata cannot be
     removed, and it may hold some (EXIF, XMP, a comment) that no look at its bytes would find;
     the error names the file as `shown` (default: its path).
     """
-    if not is_stripped(path):
+    kind = picture_kind(path)
+    if kind in CAMERA_KINDS:
+        raise ShowcaseError(f"{shown or path}: {camera_refusal(kind or '')}")
+    if kind is None and not is_stripped(path):
         return None
     data = path.read_bytes()
-    stripped, refused = _stripped(data, path.suffix)
+    stripped, refused = _stripped(data, STRIPPED_KINDS.get(kind or "", path.suffix))
     if refused:
         raise ShowcaseError(f"{shown or path}: {refused}")
     return stripped
@@ -158,10 +202,14 @@ def refusal(path: Path, verdicts: Verdicts | None = None) -> str | None:
     None: `check` says it first (it decodes each photo, as the build does). `verdicts` keeps
     the verdict by the photo's bytes, this code and Pillow's version, so the next run decodes
     only new or changed photos (the build still decodes every photo it publishes)."""
-    if not is_stripped(path):
+    kind = picture_kind(path)
+    if kind in CAMERA_KINDS:
+        return camera_refusal(kind or "")
+    if kind is None and not is_stripped(path):
         return None
     data = path.read_bytes()
-    judge = _unreadable_gif if path.suffix.lower() == ".gif" else _unreadable
+    gif = kind == "GIF" or (kind is None and path.suffix.lower() == ".gif")
+    judge = _unreadable_gif if gif else _unreadable
     if verdicts is None:
         return judge(data)
     key = f"photo/{_fingerprint()}/{hashlib.sha256(data).hexdigest()}"

@@ -167,11 +167,14 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         for target, source in {**self.site.copies, **ASSETS}.items():
             _replace(files, _published(config, target, source))
         # the site's own photos (content/) lose their camera data too, like the stories'
+        docs = Path(config.docs_dir)  # a file linked in from elsewhere is the site's too
         for file in list(files):
-            if file.generated_by is not None or not file.abs_src_path \
-                    or not images.is_stripped(file.src_uri):
+            if file.generated_by is not None or not file.abs_src_path:
                 continue
             source = Path(file.abs_src_path)
+            if not source.is_relative_to(docs) or not (
+                    images.is_stripped(source) or images.picture_kind(source) is not None):
+                continue  # the theme's own files, or no picture (by its name or its bytes)
             try:
                 _replace(files, _published(config, file.src_uri, source,
                                            self.layout.relative(source)))

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.images import TOO_LARGE, is_photo, is_stripped, published_bytes
+from generator.images import (
+    CAMERA_KINDS,
+    TOO_LARGE,
+    is_photo,
+    is_stripped,
+    picture_kind,
+    published_bytes,
+)
 from generator.paths import PathRefused, resolve_inside
 from generator.problems import ShowcaseError
 from generator.project import Layout
@@ -72,7 +79,7 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
                     continue
                 member = names.claim("evidence", PurePosixPath(item.path.strip()))
                 members[source.resolve()] = member
-                if keeps_camera_data(item.path):
+                if keeps_camera_data(item.path) or picture_kind(source) in CAMERA_KINDS:
                     camera_data.append(f"{story.path}: evidence {item.id}: {member}")
                 if runs_in_browser(item.path):
                     active.append(f"{story.path}: evidence {item.id}: {member}")
@@ -88,7 +95,8 @@ def _evidence(source: Path, name: str, missing: list[str]) -> tuple[int, bytes |
     """The size and bytes to write of an evidence file: a photo (JPEG, PNG, WebP) or GIF loses
     its metadata as on the site; one that cannot be decoded stays out with a blocker (its
     metadata cannot be removed). Other files are copied as they are, in chunks."""
-    if not is_stripped(source):
+    kind = picture_kind(source)  # by its bytes: a JPEG named .jfif is stripped too
+    if kind in CAMERA_KINDS or (kind is None and not is_stripped(source)):
         return source.stat().st_size, None
     try:
         data = published_bytes(source)

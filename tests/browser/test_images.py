@@ -240,3 +240,36 @@ def test_a_site_photo_that_cannot_be_read_stops_the_build_by_its_name(tmp_path: 
     checked = run_cli("check", "-p", str(tmp_path / "project"))
     assert checked.exit_code == 1
     assert "content/cut.jpg: cannot read this image to remove its metadata" in checked.output
+
+
+def test_pictures_are_told_by_their_bytes_not_their_names(tmp_path: Path) -> None:
+    """A JPEG named .jfif, .jpe or .dat keeps its GPS position unless it is stripped as the
+    JPEG it is; a TIFF named .png keeps its camera data whatever it is called: refused."""
+    tiff, exif = BytesIO(), Image.Exif()
+    exif[ExifTags.Base.Make] = "zqxcamera"
+    Image.new("RGB", (8, 8)).save(tiff, "TIFF", exif=exif)
+    files = dict(site_project())
+    files["content/garden.jfif"] = photo("JPEG")
+    files["content/about.md"] = "# About\n\n![The garden](garden.jfif)\n"
+    files["evidence/figures.dat"] = photo("JPEG")
+    files["stories/pics.md"] = story(
+        title="Pictures", evidence="\n  - id: figures\n    path: figures.dat\n    title: Figures\n"
+                                   "    public: true\n")
+    root = write(tmp_path / "project", files)
+    built = build(root, tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    for published in (built.site / "garden.jfif", built.site / "stories/pics/evidence/figures.dat"):
+        data = published.read_bytes()
+        assert b"zqxcamera" not in data and b"zqxwhere" not in data
+        with Image.open(BytesIO(data)) as image:
+            assert image.format == "JPEG" and dict(image.getexif()) == {}
+    (root / "content" / "scan.png").write_bytes(tiff.getvalue())
+    (root / "evidence" / "letter.dat").write_bytes(tiff.getvalue())
+    (root / "stories" / "pics.md").write_text(story(
+        title="Pictures", evidence="\n  - id: letter\n    path: letter.dat\n    title: A letter\n"
+                                   "    public: true\n"), encoding="utf-8")
+    checked = run_cli("check", "-p", str(root))
+    assert checked.exit_code == 1
+    assert ("content/scan.png: it is a TIFF picture, whose camera data (when and where it was "
+            "taken) cannot be removed: save it as JPEG or PNG to publish it") in checked.output
+    assert 'evidence[0].path: "letter.dat": it is a TIFF picture' in checked.output
