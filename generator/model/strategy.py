@@ -8,7 +8,7 @@ from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.common import Flag, Number, ShowcaseModel, Slug
-from generator.model.story import AwardOutcome, Unit
+from generator.model.story import AwardOutcome, Line, Text, Unit
 
 
 class Outcome(ShowcaseModel):
@@ -16,11 +16,11 @@ class Outcome(ShowcaseModel):
 
     id: Slug
     """Name stories use in `outcomes:`."""
-    title: str
+    title: Line
     """The outcome, in a few words."""
-    enabler: str
+    enabler: Line
     """The technology enabler behind it."""
-    description: str | None = None
+    description: Text | None = None
     """A sentence or two for the outcome's page."""
 
 
@@ -41,9 +41,9 @@ class SuccessCriterion(ShowcaseModel):
 
     id: Slug
     """Stable name of the criterion."""
-    title: str
+    title: Line
     """The criterion as the strategy words it."""
-    description: str | None = None
+    description: Text | None = None
     """A sentence or two of context."""
     measure: Literal["awards", "series"]
     """awards (count award results) or series (a CSV under data/)."""
@@ -80,11 +80,11 @@ class SuccessCriterion(ShowcaseModel):
 class Strategy(ShowcaseModel):
     """data/strategy.yml."""
 
-    name: str = "Digital strategy"
+    name: Line = "Digital strategy"
     """The strategy's name."""
-    council: str | None = None
+    council: Line | None = None
     """The council's name, shown as publisher."""
-    note: str | None = None
+    note: Text | None = None
     """A note shown with figures, e.g. that they are illustrative."""
     outcomes: list[Outcome] = Field(min_length=1)
     """The intended outcomes."""
