@@ -31,20 +31,84 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
 
 
-def to_plain(text: str) -> str:
+def to_plain(text: str, *, pasted: bool = False) -> str:
     """Markdown as plain text, as an entry form's plain text box takes it (and an entry
-    platform counts words in): a line per paragraph, list item, heading or table row; a line
-    break inside a paragraph is a space, as in print."""
+    platform counts words in): a line per paragraph, list item, heading or table cell; a line
+    break inside a paragraph is a space, as in print.
+
+    `pasted` keeps what the formatting meant, for text to paste into a form: a link's
+    address after its words, `words (https://...)` (unless the words are the address); a
+    numbered step's number, `1. `; a table row on one line, its cells between ` | `.
+    """
     # emphasis, code and links are inside a word ("**bold**text" is one word); other tags
     # (paragraphs, line breaks, list items, cells) stand between words
     html = to_html(text)
     if "footnote" in html:  # a reference reads " [1]"; the way back (an arrow) is no word
         html = _FOOTNOTE_REF.sub(r" [\1]", _FOOTNOTE_BACK.sub("", html))
+    if pasted:
+        html = _ROW.sub(_row_line, _numbered(_LINK.sub(_with_address, html)))
     inline = _SOFT_BREAK.sub(" ", _INLINE_TAG.sub("", html))
     # every entity decoded once (&amp;a; is the text "&a;", not an entity to drop)
     plain = html_module.unescape(re.sub(r"<[^>]+>", " ", inline)).replace("\xa0", " ")
     lines = (" ".join(line.split()) for line in plain.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
+_HREF = re.compile(r'\shref="([^"]*)"')
+_LIST_TAG = re.compile(r"<(/?)(ol|ul|li)\b([^>]*)>")
+_START = re.compile(r'\sstart="(\d+)"')
+_LOOSE_ITEM = re.compile(r"(<li\b[^>]*>)(\d+\. |\[\d+\] )(\s*<p>)")
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL)
+_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.DOTALL)
+
+
+def _with_address(link: re.Match[str]) -> str:
+    """A link as `words (address)`; its words alone when they say the address, or it leads
+    within the page (#...)."""
+    found = _HREF.search(link.group(1))
+    address = html_module.unescape(found.group(1)).strip() if found else ""
+    words = " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", link.group(2))).split())
+    shown = address.removeprefix("mailto:")
+    if not shown or shown.startswith("#") or _same_address(words, shown):
+        return link.group(0)
+    return f"{link.group(0)} ({html_module.escape(shown)})"
+
+
+def _same_address(words: str, address: str) -> bool:
+    def bare(text: str) -> str:
+        return re.sub(r"^[a-z]+://(www\.)?", "", text.casefold()).rstrip("/")
+    return bare(words) == bare(address)
+
+
+def _numbered(html: str) -> str:
+    """Each item of a numbered list starting with its number, `1. `, as on the page."""
+    counters: list[int | None] = []
+
+    def number(tag: re.Match[str]) -> str:
+        closing, name, attributes = tag.groups()
+        if name in ("ol", "ul"):
+            if closing:
+                counters.pop() if counters else None
+            else:
+                start = _START.search(attributes) if name == "ol" else None
+                counters.append((int(start.group(1)) if start else 1) - 1 if name == "ol" else None)
+            return tag.group(0)
+        if closing or not counters or counters[-1] is None:
+            return tag.group(0)
+        counters[-1] += 1
+        if 'id="fn:' in attributes:  # a footnote, as its reference reads: [1]
+            return f"{tag.group(0)}[{counters[-1]}] "
+        return f"{tag.group(0)}{counters[-1]}. "
+
+    # an item of a loose list holds paragraphs: its number goes into the first
+    return _LOOSE_ITEM.sub(r"\1\3\2", _LIST_TAG.sub(number, html))
+
+
+def _row_line(row: re.Match[str]) -> str:
+    """A table row on one line: its cells between ` | `."""
+    cells = [" ".join(cell.group(2).split()) for cell in _CELL.finditer(row.group(1))]
+    return "<tr>" + " | ".join(cells) + "</tr>"
 
 
 _FOOTNOTE_REF = re.compile(r'<sup id="fnref[^"]*"><a class="footnote-ref"[^>]*>([^<]*)</a></sup>')

@@ -10,6 +10,7 @@ from rich.table import Table
 from generator import clock
 from generator.cli.common import failing_with, load, project_options, terminal
 from generator.pack import BuiltPack, build_pack, verify_pack
+from generator.pack.answers import allowed, total_words
 
 READY, NOT_READY, FAILED = 0, 1, 2
 
@@ -64,6 +65,11 @@ def _summary(built: BuiltPack) -> None:
     for answer in plan.drafted.answers:
         table.add_row(answer.question.id, f"{answer.used} {answer.unit}",
                       str(answer.limit or "-"), answer.status(tolerance))
+    total = plan.award.entry.total_words
+    if total is not None:  # the award's limit on all answers together
+        used = total_words(plan.drafted.answers)
+        table.add_row("total", f"{used} words", str(total),
+                      "over the limit" if used > allowed(total, tolerance) else "ok")
     terminal().print(table)
     checklist = plan.checklist
     for line in checklist.blockers:

@@ -156,6 +156,9 @@ class Attachments(ShowcaseModel):
     """Largest size of one file in MB (at most 100,000: 1e400 is no limit anyone wrote)."""
     formats: list[str] = []
     """Allowed file types, e.g. pdf, png; none listed (or []) allows any."""
+    send: list[str] | None = None
+    """The files to attach, when not all: evidence ids or file names (a lead image by its
+    file name); the pack's other files stay in it, not to be sent."""
 
 
 class Period(ShowcaseModel):
@@ -225,6 +228,9 @@ class AwardFile(ShowcaseModel):
     """Limits on supporting files."""
     tolerance: Annotated[float, BeforeValidator(_parse_tolerance, json_schema_input_type=Tolerance)] = 0.0
     """Allowance over a word limit, e.g. 10%."""
+    total_words: Limit | None = None
+    """A limit on the words of all answers together (e.g. 5000 across six sections); the
+    tolerance applies to it too."""
     period: Period | None = None
     """The qualifying period."""
     declarations: list[str] = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import formatting
-from generator.markdown_text import inline_markdown, sections_named, to_html, to_plain, word_count
+from generator.markdown_text import inline_markdown, sections_named, to_html, to_plain
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
 from generator.pack.code_spans import outside_code
@@ -72,7 +72,7 @@ class Answer:
         """The most the platform accepts, with the award's tolerance."""
         if self.limit is None:
             return None
-        return math.floor(self.limit * (1 + tolerance) + 1e-9)
+        return allowed(self.limit, tolerance)
 
     def over(self, tolerance: float) -> bool:
         allowed = self.allowed(tolerance)
@@ -282,13 +282,24 @@ def measure(markdown: str, question: Question) -> int:
     """Words (or characters, when the question has a character limit) of the plain text."""
     if question.characters is not None:
         return len(plain_text(markdown))
-    return word_count(markdown)
+    return len(plain_text(markdown).split())
+
+
+def allowed(limit: int, tolerance: float) -> int:
+    """The most a platform accepts of `limit` with the award's tolerance (10% of 1000: 1100)."""
+    return math.floor(limit * (1 + tolerance) + 1e-9)
+
+
+def total_words(answers: list[Answer]) -> int:
+    """The words of all answers together, as an award's `total_words` counts them."""
+    return sum(len(answer.plain.split()) for answer in answers)
 
 
 def plain_text(markdown: str) -> str:
-    """The answer as an entry form's plain text box takes it (`to_plain`): its
-    whitespace-separated words are the words counted, its length the characters."""
-    return to_plain(markdown)
+    """The answer as pasted into an entry form's plain text box (`to_plain` with
+    `pasted`: a link keeps its address, a numbered step its number, a table row its line):
+    its whitespace-separated words are the words counted, its length the characters."""
+    return to_plain(markdown, pasted=True)
 
 
 def safe_markdown(markdown: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -17,9 +18,11 @@ from generator.pack.answers import (
     LinkReduced,
     MissingSection,
     RepeatedSection,
+    allowed,
+    total_words,
 )
-from generator.pack.files import Gathered
-from generator.pack.periods import overlaps, parse_period
+from generator.pack.files import Gathered, PackFile
+from generator.pack.periods import UNDERSTOOD, overlaps, parse_period
 from generator.pack.selection import Chosen
 from generator.story import Story
 
@@ -46,7 +49,9 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     blockers = [f"story left out: {line}" for line in chosen.blocked]
     blockers += _answer_blockers(award, drafted.answers)
     blockers += gathered.missing
-    blockers += _attachment_blockers(award, gathered)
+    attachment_blockers, attachment_warnings = _attachments(award, gathered)
+    blockers += attachment_blockers
+    blockers += _total_blockers(award, drafted.answers)
     if not stories:
         blockers.append("no stories: the award file selects no story in review or published")
     warnings = list(_metric_warnings(award, stories))
@@ -57,6 +62,10 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     warnings += [_repeated_warning(repeated) for repeated in drafted.repeated_sections]
     warnings += [_missing_warning(missing) for missing in drafted.missing_sections]
     warnings += [f"story left out: {line}" for line in chosen.left_out]
+    warnings += [f"{line} is empty (0 bytes): a judge would get nothing, so it is not counted "
+                 "as a file to attach; put the file itself there, or stop citing it"
+                 for line in gathered.empty]
+    warnings += attachment_warnings
     warnings += [f"file renamed: {line}" for line in gathered.renamed]
     warnings += [f"{line} is sent with its camera data (when and where it was taken, the camera): "
                  "its format keeps it; save it as JPEG or PNG to send it without"
@@ -81,6 +90,18 @@ def _answer_blockers(award: Award, answers: list[Answer]) -> Iterator[str]:
             allowed = f" ({answer.allowed(tolerance)} with the {_percent(tolerance)} tolerance)" \
                 if tolerance else ""
             yield f"{qid}: {answer.usage}{allowed}"
+
+
+def _total_blockers(award: Award, answers: list[Answer]) -> Iterator[str]:
+    """All answers' words against the award's `total_words`, with its tolerance."""
+    limit, tolerance = award.entry.total_words, award.entry.tolerance
+    if limit is None:
+        return
+    used, most = total_words(answers), allowed(limit, tolerance)
+    if used > most:
+        with_tolerance = f" ({most} with the {_percent(tolerance)} tolerance)" if tolerance else ""
+        yield (f"total: {used} words of {limit} across all {_count(len(answers), 'answer')}"
+               f"{with_tolerance}: the award limits the entry's words in total")
 
 
 def _why_empty(answer: Answer) -> str:
@@ -131,24 +152,96 @@ def _percent(fraction: float) -> str:
     return f"{fraction * 100:g}%"
 
 
-def _attachment_blockers(award: Award, gathered: Gathered) -> Iterator[str]:
-    """The files the pack offers as attachments (evidence and lead images) against the
-    award's limits: number, format and size."""
+def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]]:
+    """The files to attach (evidence and lead images) against the award's limits: number,
+    format and size; blockers and warnings. All stay in the pack; only those to attach count.
+
+    Without `send:`, every file is to attach except a 0-byte one and one in a format the
+    award does not accept (a warning names it and how to send it). With `send:`, the files
+    it names are those to attach: one the pack does not have, or in a format the award does
+    not accept, is a blocker."""
     limits = award.entry.attachments
     if limits is None:
-        return
+        return [], []
     files = gathered.evidence + gathered.images
-    if limits.max_files is not None and len(files) > limits.max_files:
-        yield (f"attachments: {len(files)} files to attach ({_count(len(gathered.evidence), 'evidence file')}, "
-               f"{_count(len(gathered.images), 'lead image')}), the award allows {limits.max_files}")
     formats = {_format(f) for f in limits.formats}
-    for item in files:
-        suffix = item.member.rsplit(".", 1)[-1].lower() if "." in item.member.rsplit("/", 1)[-1] else ""
-        if formats and _format(suffix) not in formats:
-            yield (f"attachments: {item.member}: .{suffix} files are not accepted "
-                   f"(accepted: {', '.join(limits.formats)})")
-        if limits.max_mb_each is not None and item.size > limits.max_mb_each * _MB:
-            yield f"attachments: {item.member}: {over_size(item.size, limits.max_mb_each)}"
+    accepted = ", ".join(limits.formats)
+    blockers: list[str] = []
+    warnings: list[str] = []
+    if limits.send is not None:
+        chosen, unknown = _named(limits.send, gathered)
+        blockers += [f'attachments: send: "{name}" is no file in the pack (give an evidence id, '
+                     "a file name the stories cite, or a lead image's file name)"
+                     for name in unknown]
+        to_send = [item for item in files if item.member in chosen]
+        blockers += [f"attachments: {item.member}: .{_suffix(item)} files are not accepted "
+                     f"(accepted: {accepted}): save it as {_one_of(limits.formats)}, cite that "
+                     "copy and name it in send:" for item in to_send if not _accepted(item, formats)]
+    else:
+        empty = {line.rsplit(": ", 1)[-1] for line in gathered.empty}
+        to_send = [item for item in files if item.member not in empty]
+        warnings += [f"attachments: {item.member} is not to attach: the award does not accept "
+                     f".{_suffix(item)} files (accepted: {accepted}); to send it, save "
+                     f"{'a copy' if item in gathered.images else 'it'} as "
+                     f"{_one_of(limits.formats)} and cite that copy"
+                     f"{' as evidence' if item in gathered.images else ''}"
+                     for item in to_send if not _accepted(item, formats)]
+        to_send = [item for item in to_send if _accepted(item, formats)]
+    if limits.max_files is not None and len(to_send) > limits.max_files:
+        blockers.append(_too_many(to_send, gathered, limits.max_files, limits.send is not None))
+    blockers += [f"attachments: {item.member}: {over_size(item.size, limits.max_mb_each)}"
+                 for item in to_send
+                 if limits.max_mb_each is not None and item.size > limits.max_mb_each * _MB]
+    if len(to_send) < len(files):
+        warnings.append(_to_attach(to_send, len(files)))
+    return blockers, warnings
+
+
+def _named(send: list[str], gathered: Gathered) -> tuple[set[str], list[str]]:
+    """The members `send` names, and the names that are no file of the pack."""
+    chosen: set[str] = set()
+    unknown: list[str] = []
+    for name in send:
+        wanted = unicodedata.normalize("NFC", name.strip()).casefold()
+        found = {member for member, names in gathered.called.items()
+                 if wanted in {unicodedata.normalize("NFC", n) for n in names}}
+        chosen |= found
+        if not found:
+            unknown.append(name)
+    return chosen, unknown
+
+
+def _too_many(to_send: list[PackFile], gathered: Gathered, allowed: int, named: bool) -> str:
+    evidence = len([item for item in to_send if item in gathered.evidence])
+    parts = f"{_count(evidence, 'evidence file')}, {_count(len(to_send) - evidence, 'lead image')}"
+    fix = ("name fewer in send:" if named else
+           "list the ones to send in the award file's attachments, as send: with their "
+           "evidence ids or file names")
+    return (f"attachments: {len(to_send)} files to attach ({parts}), the award allows "
+            f"{allowed}: {fix}")
+
+
+def _to_attach(to_send: list[PackFile], offered: int) -> str:
+    if not to_send:
+        return (f"attachments: none of the pack's {offered} files is to attach: they are in "
+                "the pack for you, not for the entry form")
+    names = ", ".join(item.member for item in to_send)
+    return (f"attachments: attach {_count(len(to_send), 'file')} of the pack's {offered}: "
+            f"{names}; the others are in the pack for you, not for the entry form")
+
+
+def _suffix(item: PackFile) -> str:
+    name = item.member.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def _accepted(item: PackFile, formats: set[str]) -> bool:
+    return not formats or _format(_suffix(item)) in formats
+
+
+def _one_of(formats: list[str]) -> str:
+    shown = [f.upper().lstrip(".") for f in formats]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
 
 
 def over_size(size: int, limit_mb: float) -> str:
@@ -193,7 +286,8 @@ def _metric_warnings(award: Award, stories: list[Story]) -> Iterator[str]:
                 continue
             span = parse_period(metric.period)
             if span is None:
-                yield f'{name}: period "{metric.period}" could not be checked against the award\'s period'
+                yield (f'{name}: period "{metric.period}" could not be checked against the '
+                       f"award's period: write it as {UNDERSTOOD}")
             elif not overlaps(span, qualifying):
                 yield (f'{name}: period "{metric.period}" is outside the qualifying period '
                        f"{qualifying[0].isoformat()} to {qualifying[1].isoformat()}")

@@ -53,6 +53,12 @@ class Gathered:
     cannot be removed), naming the story and the file."""
     active: list[str] = field(default_factory=list)
     """One line per file a browser would run (SVG, HTML, JavaScript) when a judge opens it."""
+    empty: list[str] = field(default_factory=list)
+    """One line per evidence file of 0 bytes, naming the story and the file."""
+    called: dict[str, set[str]] = field(default_factory=dict)
+    """Each member's names an award file may give it in `attachments: send:`, case-folded:
+    the evidence ids citing it, its path as the story wrote it, its file name, its member
+    name (evidence/x.pdf) and, for a lead image, its `src`."""
 
 
 def gather(layout: Layout, stories: list[Story]) -> Gathered:
@@ -65,6 +71,8 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
     members: dict[Path, str] = {}
     camera_data: list[str] = []
     active: list[str] = []
+    empty: list[str] = []
+    called: dict[str, set[str]] = {}
     evidence_name = layout.relative(layout.evidence)
     for story in stories:
         for item in story.meta.evidence:
@@ -83,12 +91,25 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
                     camera_data.append(f"{story.path}: evidence {item.id}: {member}")
                 if runs_in_browser(item.path):
                     active.append(f"{story.path}: evidence {item.id}: {member}")
+                if found[0] == 0:
+                    empty.append(f"{story.path}: evidence {item.id}: {member}")
                 evidence.append(PackFile(member, source, *found))
-            cited.setdefault((story.path, item.id), members[source.resolve()])
+            member = members[source.resolve()]
+            cited.setdefault((story.path, item.id), member)
+            called.setdefault(member, _names_of(member)).update(
+                _names_of(item.path.strip(), item.id))
         image = _image(layout, story, names, missing)
         if image is not None:
             images.append(image)
-    return Gathered(evidence, images, missing, cited, names.renamed, camera_data, active)
+            assert story.meta.image is not None
+            called[image.member] = _names_of(image.member) | _names_of(story.meta.image.src)
+    return Gathered(evidence, images, missing, cited, names.renamed, camera_data, active,
+                    empty, called)
+
+
+def _names_of(path: str, *more: str) -> set[str]:
+    """A file's names as `attachments: send:` may give them: the path and its last part."""
+    return {name.casefold() for name in (path, path.rsplit("/", 1)[-1], *more) if name}
 
 
 def _evidence(source: Path, name: str, missing: list[str]) -> tuple[int, bytes | None] | None:

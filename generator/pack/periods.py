@@ -1,4 +1,6 @@
-"""Metric periods as date ranges: 2026, 2025-26, 2026-03, 2026-03-14."""
+"""Metric periods as date ranges: 2026, 2025-26, FY2025/26, 2026-03, Jan 2026, Q4 2025-26,
+2026 Q1, 2026-03-14, 1 April 2025, and a range of any two (`2025-04-01/2026-03-31`,
+`1 April 2025 to 31 March 2026`, `Apr-Sep 2024`)."""
 
 from __future__ import annotations
 
@@ -8,33 +10,109 @@ from datetime import date
 
 Span = tuple[date, date]
 
+UNDERSTOOD = ("2025-26 (a financial year), FY2025/26, 2026, 2026-03, Jan 2026, Q4 2025-26, "
+              "2026 Q1, 2026-03-14, or a range such as 2025-04-01 to 2026-03-31")
+"""The forms `parse_period` reads, as the checklist suggests them."""
+
+_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
+_MONTHS |= {"sept": 9}
+_MONTH_NAME = r"([A-Za-z]{3,9})\.?"
+
 _YEAR = re.compile(r"(\d{4})")
-_FINANCIAL = re.compile(r"(\d{4})[-/](\d{2}|\d{4})")
+_FINANCIAL = re.compile(r"(?:FY\s*)?(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})", re.IGNORECASE)
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NAMED_MONTH = re.compile(_MONTH_NAME + r",?\s+(\d{4})")
+_NAMED_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+(\d{4})")
+_FINANCIAL_QUARTER = re.compile(r"Q([1-4])\s+(.+)|(.+?)\s+Q([1-4])", re.IGNORECASE)
+_MONTH_RANGE = re.compile(_MONTH_NAME + r"\s*[-\u2013\u2014]\s*" + _MONTH_NAME + r",?\s+(\d{4})")
+#: between the two ends of a range: " to ", " until ", a spaced dash, or "/" between ISO dates
+_RANGE = re.compile(r"\s+(?:to|until|-|\u2013|\u2014)\s+|(?<=\d{4}-\d{2}-\d{2})/(?=\d{4}-)",
+                    re.IGNORECASE)
 
 
 def parse_period(text: str) -> Span | None:
     """The first and last day `text` covers, or None when it cannot be read.
 
-    `2025-26` is a UK financial year (1 April 2025 to 31 March 2026); `2026-03` a month.
+    `2025-26` is a UK financial year (1 April 2025 to 31 March 2026); `2026-03` a month;
+    a quarter of a financial year (`Q4 2025-26`) counts from April, of a calendar year
+    (`2026 Q1`) from January.
     """
-    value = text.strip()
+    value = " ".join(text.split())
     try:
-        if match := _DAY.fullmatch(value):
-            day = date(*(int(g) for g in match.groups()))
-            return day, day
-        if (match := _MONTH.fullmatch(value)) and 1 <= int(match.group(2)) <= 12:
-            year, month = int(match.group(1)), int(match.group(2))
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        if match := _FINANCIAL.fullmatch(value):
-            return _financial(int(match.group(1)), match.group(2))
-        if match := _YEAR.fullmatch(value):
-            year = int(match.group(1))
-            return date(year, 1, 1), date(year, 12, 31)
+        return _single(value) or _range(value)
     except ValueError:
         return None
+
+
+def _single(value: str) -> Span | None:
+    if match := _DAY.fullmatch(value):
+        return _day(date(*(int(g) for g in match.groups())))
+    if (match := _MONTH.fullmatch(value)) and 1 <= int(match.group(2)) <= 12:
+        return _month(int(match.group(1)), int(match.group(2)))
+    if match := _FINANCIAL.fullmatch(value):
+        return _financial(int(match.group(1)), match.group(2))
+    if match := _YEAR.fullmatch(value):
+        year = int(match.group(1))
+        return date(year, 1, 1), date(year, 12, 31)
+    if (match := _NAMED_MONTH.fullmatch(value)) and (month := _month_number(match.group(1))):
+        return _month(int(match.group(2)), month)
+    if (match := _NAMED_DAY.fullmatch(value)) and (month := _month_number(match.group(2))):
+        return _day(date(int(match.group(3)), month, int(match.group(1))))
+    if match := _FINANCIAL_QUARTER.fullmatch(value):
+        return _quarter(int(match.group(1) or match.group(4)), match.group(2) or match.group(3))
     return None
+
+
+def _range(value: str) -> Span | None:
+    """`A to B` (or `A/B`, `A - B`) with both ends readable, or `Apr-Sep 2024`; a first end
+    without its year (`April to September 2024`) takes the second's."""
+    if match := _MONTH_RANGE.fullmatch(value):
+        first, last = _month_number(match.group(1)), _month_number(match.group(2))
+        year = int(match.group(3))
+        return (date(year, first, 1), _month(year, last)[1]) if first and last and first <= last \
+            else None
+    parts = _RANGE.split(value)
+    if len(parts) != 2:
+        return None
+    end = _single(parts[1])
+    start = _single(parts[0])
+    if start is None and end is not None:
+        start = _single(f"{parts[0]} {end[1].year}")
+    if start is None or end is None or end[1] < start[0]:
+        return None
+    return start[0], end[1]
+
+
+def _day(day: date) -> Span:
+    return day, day
+
+
+def _month(year: int, month: int) -> Span:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_number(name: str) -> int | None:
+    return _MONTHS.get(name.casefold())
+
+
+def _quarter(number: int, year_text: str) -> Span | None:
+    """Quarter `number` of a financial year (from April) or of a calendar year."""
+    if (match := _FINANCIAL.fullmatch(year_text)) and (year := _financial(
+            int(match.group(1)), match.group(2))):
+        first = _add_months(year[0], 3 * (number - 1))
+    elif match := _YEAR.fullmatch(year_text):
+        first = date(int(match.group(1)), 3 * (number - 1) + 1, 1)
+    else:
+        return None
+    last = _add_months(first, 2)
+    return first, _month(last.year, last.month)[1]
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    return date(day.year + index // 12, index % 12 + 1, 1)
 
 
 def _financial(start: int, end_text: str) -> Span | None:

@@ -36,7 +36,8 @@ def test_a_second_write_to_a_member_is_refused_ignoring_case() -> None:
     ("2099-2100", (date(2099, 4, 1), date(2100, 3, 31))),
     ("2026-02", (date(2026, 2, 1), date(2026, 2, 28))),
     ("2026-03-14", (date(2026, 3, 14), date(2026, 3, 14))),
-    ("2026-13", None), ("2025-27", None), ("Q1 2026", None),
+    ("2026-13", None), ("2025-27", None), ("Q5 2026", None), ("Summer 2026", None),
+    ("Q1 2026", (date(2026, 1, 1), date(2026, 3, 31))),
 ])
 def test_periods(text: str, span: tuple[date, date] | None) -> None:
     assert parse_period(text) == span

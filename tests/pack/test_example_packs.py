@@ -56,7 +56,8 @@ def test_too_many_attachments_block_the_entry(example_root: Path, tmp_path: Path
         checklist = archive.read("CHECKLIST.md").decode().splitlines()
     assert [line for line in checklist if line.startswith("- [ ]")] == [
         "- [ ] attachments: 7 files to attach (4 evidence files, 3 lead images), the award "
-        "allows 5"]
+        "allows 5: list the ones to send in the award file's attachments, as send: with "
+        "their evidence ids or file names"]
 
 
 def test_zip_members_have_fixed_times_and_permissions(lgc_pack: Pack) -> None:
@@ -110,7 +111,8 @@ def test_docx_headings_table_and_chart_alt_text(ukit_pack: Pack) -> None:
     assert header == ["Story", "Metric", "Value", "Baseline", "Target", "Period", "Verified"]
     labels = {row.cells[1].text for row in document.tables[0].rows[1:]}
     assert "Annual saving across the three councils" in labels
-    descriptions = [s._inline.docPr.get("descr") for s in document.inline_shapes]
+    descriptions = [s._inline.docPr.get("descr") for s in document.inline_shapes
+                    if s._inline.docPr.get("title", "").startswith("Chart: ")]  # not lead images
     assert descriptions and all(d and d.startswith("Bar chart for ") for d in descriptions)
     assert document.core_properties.created is not None
     assert document.core_properties.created.isoformat().startswith("2026-01-01T00:00:00")

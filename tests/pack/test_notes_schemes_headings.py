@@ -65,11 +65,9 @@ Large saving[^n] and a second[^2].
 
 IMPACT_TXT = """\
 Alpha story.
-Measure
-Before
-Calls
-100
-Term with inline code and [^1] as code. See our report for more [1].
+Measure | Before
+Calls | 100
+Term with inline code and [^1] as code. See our report (https://example.gov.uk/report) for more [1].
 [1] Finance confirmed the savings.
 Beta story.
 Large saving [2] and a second [3].

@@ -63,7 +63,7 @@ def test_lead_images_count_as_attachments(tmp_path: Path) -> None:
     """The docs tell people to send lead images as attachments: the award's limits on
     number and format count them with the evidence files."""
     root = write_project(tmp_path, {
-        "awards/ready.yml": READY_AWARD.replace("formats: [csv, pdf]", "formats: [csv, JPG]")
+        "awards/ready.yml": READY_AWARD.replace("formats: [csv, pdf]", "formats: [csv, JPG, png]")
         .replace("max_mb_each: 1,", "max_mb_each: 0.001,"),
         "stories/a.md": story(slug="a", date="2026-02-01", image="{src: media/a.jpeg, alt: A}",
                               evidence="\n  - id: sheet\n    path: sheet.csv\n    title: A sheet\n"),
@@ -82,8 +82,9 @@ def test_lead_images_count_as_attachments(tmp_path: Path) -> None:
     sent = [len(pack.read(f"images/{name}")) for name in ("a.jpeg", "b.png")]
     assert sent[0] < 1024 < story_a and 2048 < sent[1] < 100 * 1024, (story_a, sent)
     assert blockers == [
-        "attachments: 3 files to attach (1 evidence file, 2 lead images), the award allows 2",
-        "attachments: images/b.png: .png files are not accepted (accepted: csv, JPG)",
+        "attachments: 3 files to attach (1 evidence file, 2 lead images), the award allows 2: "
+        "list the ones to send in the award file's attachments, as send: with their evidence "
+        "ids or file names",
         f"attachments: images/b.png: {sent[1] / 1024:.1f} KB, over the 0.001 MB limit (1.0 KB)",
     ]
 
