@@ -14,7 +14,7 @@ from generator import clock, project
 from generator.catalogue import collect
 from generator.pack import make_plan
 from generator.pack.periods import parse_period
-from tests.conftest import NOW, REPO, story
+from tests.conftest import NOW, REPO, run_cli, story
 from tests.pack.conftest import Pack, build, write_project
 
 WORDS_1200 = " ".join(f"w{i}" for i in range(1200)) + "\n"
@@ -216,3 +216,16 @@ def test_the_schema_describes_total_words_and_send() -> None:
     assert "total_words" in schema["properties"]
     attachments = schema["$defs"]["Attachments"]["properties"]
     assert "send" in attachments
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("0", "total_words: expected a number above zero, got 0"),
+    ('"5,000"', 'total_words: expected a whole number, got "5,000"'),
+])
+def test_check_names_a_total_word_limit_it_cannot_use(tmp_path: Path, written: str,
+                                                      message: str) -> None:
+    root = write_project(tmp_path, _files(AWARD.replace("total_words: 2000",
+                                                        f"total_words: {written}")))
+    result = run_cli("check", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 1
+    assert f"awards/rules.yml:4: {message}" in result.output.splitlines()
