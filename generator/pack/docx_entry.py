@@ -21,6 +21,7 @@ from generator.pack.docx_html import (
     CODE_STYLE,
     LINK_STYLE,
     add_html,
+    align_cell,
     mark_header_row,
 )
 from generator.pack.plan import PackPlan
@@ -35,6 +36,7 @@ from generator.pack.views import (
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
+    from docx.shared import Length
 
 _APP_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _APP_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
@@ -42,6 +44,9 @@ LANGUAGE = "en-GB"
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _MONOSPACE = "Courier New"
 _HEADERS = ("Story", "Metric", "Value", "Baseline", "Target", "Period", "Verified")
+_FIGURES = (2, 3, 4)  # Value, Baseline, Target: right-aligned, as in entry.html
+_LEAD_IMAGE_INCHES = 3.0  # at most as wide (about 60% of the column, as in the PDF) and as high
+_DOCX_PICTURES = frozenset({"JPEG", "PNG", "GIF", "BMP", "TIFF"})  # what Word files hold
 
 
 def render_docx(plan: PackPlan, built: datetime) -> bytes:
@@ -50,6 +55,7 @@ def render_docx(plan: PackPlan, built: datetime) -> bytes:
     from docx.shared import Inches
 
     document = Document()
+    _a4(document)
     _properties(document, plan, built)
     _package_parts(document, plan.entrant)
     _styles(document)
@@ -61,18 +67,62 @@ def render_docx(plan: PackPlan, built: datetime) -> bytes:
     document.add_heading("Metrics", level=1)
     _metrics_table(document, plan)
     document.add_heading("The stories", level=1)
+    images = _lead_images(plan)
     for story, view in zip(plan.stories, story_views(plan), strict=True):
         document.add_heading(view.title, level=2)
+        if view.image is not None and view.alt and view.image in images:
+            _picture(document, images[view.image], view.alt, f"Lead image: {view.title}",
+                     Inches(_LEAD_IMAGE_INCHES), Inches(_LEAD_IMAGE_INCHES))
         document.add_paragraph(view.summary)
         chart = story_chart(story)
         if chart is not None:
-            picture = document.add_paragraph().add_run().add_picture(io.BytesIO(chart.png),
-                                                                    width=Inches(6))
-            picture._inline.docPr.set("descr", chart.alt)
-            picture._inline.docPr.set("title", f"Chart: {view.title}")
+            _picture(document, chart.png, chart.alt, f"Chart: {view.title}", Inches(6))
     out = io.BytesIO()
     document.save(out)
     return rezip(out.getvalue(), built)
+
+
+def _lead_images(plan: PackPlan) -> dict[str, bytes]:
+    """Each entered story's lead image as the pack sends it (without EXIF or GPS), by member
+    name, in a format a Word file can hold (a WebP photo becomes a PNG)."""
+    return {item.member: _for_word(item.data if item.data is not None else item.source.read_bytes())
+            for item in plan.gathered.images}
+
+
+def _for_word(data: bytes) -> bytes:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        if image.format in _DOCX_PICTURES:
+            return data
+        out = io.BytesIO()
+        image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _picture(document: WordDocument, data: bytes, alt: str, title: str, width: Length,
+             height: Length | None = None) -> None:
+    """A picture in a paragraph of its own, its alt text the description a screen reader
+    says (Word's Alt Text): at most `width` wide and `height` high, never larger than it is."""
+    from docx.shared import Emu, Inches
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        natural_width, natural_height = Inches(image.width / 96), Inches(image.height / 96)
+    scale = min(1.0, width / natural_width,
+                height / natural_height if height is not None else 1.0)
+    run = document.add_paragraph().add_run()
+    picture = run.add_picture(io.BytesIO(data), width=Emu(round(natural_width * scale)))
+    picture._inline.docPr.set("descr", alt)
+    picture._inline.docPr.set("title", title)
+
+
+def _a4(document: WordDocument) -> None:
+    """A4 paper, as entry.pdf (the template is US Letter)."""
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
 
 
 def _properties(document: object, plan: PackPlan, built: datetime) -> None:
@@ -110,8 +160,24 @@ def _package_parts(document: object, company: str) -> None:
     for rid, rel in list(package.rels.items()):
         if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
             package.rels.pop(rid)
+    _no_template_leftovers(document)
     app = Part(PackURI("/docProps/app.xml"), _APP_CONTENT_TYPE, _app_xml(company), package)
     package.relate_to(app, RT.EXTENDED_PROPERTIES)
+
+
+def _no_template_leftovers(document: object) -> None:
+    """The template's empty bibliography store (customXml/item1.xml, a list of sources for
+    Word's citations) goes, and so does its w:proofState, which tells Word the spelling and
+    grammar are already checked: Word checks the entry's text itself."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    rels = document.part.rels  # type: ignore[attr-defined]
+    for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.CUSTOM_XML]:
+        rels.pop(rid)
+    settings = document.settings.element  # type: ignore[attr-defined]
+    for proof_state in settings.findall(qn("w:proofState")):
+        settings.remove(proof_state)
 
 
 def _app_xml(company: str) -> bytes:
@@ -195,5 +261,6 @@ def _metrics_table(document: object, plan: PackPlan) -> None:
         cells = table.add_row().cells
         values = (row.story, row.label, row.value, row.baseline, row.target, row.period,
                   row.verified)
-        for cell, text in zip(cells, values, strict=True):
+        for column, (cell, text) in enumerate(zip(cells, values, strict=True)):
             cell.text = text
+            align_cell(cell, "right" if column in _FIGURES else None)

@@ -28,6 +28,7 @@ _LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 #: characters XML 1.0 cannot hold (lxml refuses them): left out
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ALIGNMENTS = frozenset({"left", "right", "center"})
 _DEEPEST_LIST = 3  # the template's List Bullet 3 and List Number 3
 CODE_BLOCK_STYLE = "HTML Preformatted"
 CODE_STYLE = "HTML Code"
@@ -200,6 +201,7 @@ class _Writer:
             look = _BOLD if header or node.tag == "th" else _Format()
             self._paragraph(_Context(cell), node.children, None, look=look)
             _drop_first_paragraph(cell)
+            align_cell(cell, _alignment(node))
 
     def _code_block(self, context: _Context, node: _Node) -> None:
         text = _NOT_XML.sub("", "".join(_text_of(node))).removesuffix("\n")
@@ -329,6 +331,30 @@ def _rows(table: _Node) -> Iterator[tuple[bool, list[_Node]]]:
 
 def _cells(row: _Node) -> list[_Node]:
     return [c for c in row.children if isinstance(c, _Node) and c.tag in ("td", "th")]
+
+
+def _alignment(cell: _Node) -> str | None:
+    """'left', 'right' or 'center' for a cell of a column Markdown aligned (`| ---: |`):
+    the sanitiser writes it as the class align-right (and so on)."""
+    for name in cell.attrs.get("class", "").split():
+        side = name.removeprefix("align-")
+        if side != name and side in _ALIGNMENTS:
+            return side
+    return None
+
+
+def align_cell(cell: object, side: str | None) -> None:
+    """Every paragraph of the Word table cell aligned to `side` (None leaves them)."""
+    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
+    from docx.table import _Cell
+
+    assert isinstance(cell, _Cell)
+    if side is None:
+        return
+    alignment = {"left": WD_PARAGRAPH_ALIGNMENT.LEFT, "right": WD_PARAGRAPH_ALIGNMENT.RIGHT,
+                 "center": WD_PARAGRAPH_ALIGNMENT.CENTER}[side]
+    for paragraph in cell.paragraphs:
+        paragraph.alignment = alignment
 
 
 def _start(node: _Node) -> int:
