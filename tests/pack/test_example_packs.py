@@ -56,7 +56,8 @@ def test_too_many_attachments_block_the_entry(example_root: Path, tmp_path: Path
         checklist = archive.read("CHECKLIST.md").decode().splitlines()
     assert [line for line in checklist if line.startswith("- [ ]")] == [
         "- [ ] attachments: 7 files to attach (4 evidence files, 3 lead images), the award "
-        "allows 5"]
+        "allows 5: list the ones to send in the award file's attachments, as send: with "
+        "their evidence ids or file names"]
 
 
 def test_zip_members_have_fixed_times_and_permissions(lgc_pack: Pack) -> None:
