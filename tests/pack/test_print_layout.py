@@ -164,6 +164,10 @@ def test_the_word_file_keeps_no_template_leftovers(pack: Pack) -> None:
     section = docx.Document(io.BytesIO(pack.read("entry.docx"))).sections[0]
     assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
+    assert section.left_margin is not None and section.right_margin is not None
+    text_width = section.page_width - section.left_margin - section.right_margin
+    shapes = docx.Document(io.BytesIO(pack.read("entry.docx"))).inline_shapes
+    assert shapes and all(shape.width <= text_width for shape in shapes)  # a chart fits
 
 
 @pytest.mark.parametrize(("html", "cleaned"), [
