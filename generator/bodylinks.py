@@ -305,7 +305,9 @@ class Judged:
     not public, `slug`); "evidence" (a file of the evidence folder, `path`, that is not
     public evidence of this story); "private name" (an address into the site naming a
     private file, `path`); "story file" (a story's Markdown file by its name, `path`);
-    "group" (a tag's or service's listing only stories that are not public fill, `path`)."""
+    "group" (a tag's or service's listing only stories that are not public fill, `path`);
+    "unpublished" (a file under the story's own page, `path`, that the build does not publish:
+    a file beside the story in stories/, which only evidence can publish, or none at all)."""
     path: str = ""
     slug: str = ""
 
@@ -323,6 +325,11 @@ def judge(story: Story, address: str, public: PublicStories) -> Judged:
         return secret
     if site_path is None:
         return Judged("elsewhere")
+    own = f"stories/{story.slug}/".casefold()
+    if site_path.casefold().startswith(own) and site_path[len(own):] not in ("", "index.html"):
+        # a file beside the story's page that the build does not publish (its copies of
+        # pictures and public evidence are judged before): a dead link, naming the file
+        return Judged("unpublished", site_path[len(own):])
     name = PurePosixPath(site_path).name
     if name.casefold().endswith(".md") and site_path.casefold().startswith("stories/"):
         return Judged("story file", name)  # a story's file is never published by its name

@@ -261,10 +261,18 @@ def _file_link_problem(address: str, folder: Path, layout: Layout) -> str | None
     if not written or "\\" in written:
         return None
     candidate = folder / written
-    if not candidate.is_file() or not candidate.resolve().is_relative_to(layout.root.resolve()):
+    if not candidate.resolve().is_relative_to(layout.root.resolve()):
+        return None
+    if not candidate.exists():
+        if written.endswith("/") or "." not in PurePosixPath(written).name:
+            return None  # a page of the site, written relative to the story's page
+        return (f'link "{address}" leads to no file (there is no {written} beside the story), '
+                "so the site shows the link's words only")
+    if not candidate.is_file():
         return None
     return (f'link "{address}" leads to a file in the project, which the site does not '
-            "publish: make it public evidence of the story, or link to a full https:// address")
+            "publish, so the site shows the link's words only: make it public evidence of "
+            "the story, or link to a full https:// address")
 
 
 def _close_name(file: Path, linking: Path) -> str:

@@ -29,10 +29,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = write(tmp_path_factory.mktemp("award-names"), {
         **site_project(),
         "awards/lgc-awards-2027.yml": AWARD,
+        "stories/media/zqnotes.docx": b"PK not really a docx",
         "stories/named.md": story(
             title="Named by id", slug="named-by-id", date="2026-07-07", tags="[Café, AI, café]",
             body="Before any heading.\n\n## Challenge\n\nA challenge.\n\n> ## A quoted heading\n\n"
-                 "### What: we did & why\n\nSteps.\n\n## Impact\n\nSee [the challenge](#challenge).\n",
+                 "### What: we did & why\n\nSteps.\n\n## Impact\n\nSee [the challenge](#challenge), "
+                 "[the notes](media/zqnotes.docx) and [the report](zqgone-report.pdf).\n",
             awards="[{award: lgc-awards-2027, result: shortlisted},"
                    " {award: lgc awards 2027, result: won, year: 2028},"
                    " {award: A regional prize, result: entered}]"),
@@ -80,3 +82,14 @@ def test_the_bodys_headings_are_the_pages_with_ids_in_its_contents_and_search(si
     index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {d["location"] for d in index["docs"]}
     assert {"stories/named-by-id/#challenge", "stories/named-by-id/#impact"} <= locations
+
+
+def test_a_link_to_a_file_the_site_does_not_publish_keeps_its_words_only(site: Built) -> None:
+    """A document beside the story (stories/media/) is never published, nor is a file that
+    does not exist: the link would be dead and give its name away, on the page, in feeds and
+    in open data."""
+    page = site.html("stories/named-by-id/")
+    assert "the notes" in page and "the report" in page
+    for file in site.files():
+        data = file.read_bytes()
+        assert b"zqnotes" not in data and b"zqgone" not in data, file
