@@ -18,6 +18,7 @@ from generator.model.common import (
     _shown,
     fold_name,
 )
+from generator.model.story import Line, Text
 
 _COMPOSE_KINDS = ("summary", "metrics", "quotes", "section")
 
@@ -108,7 +109,7 @@ class Question(ShowcaseModel):
 
     id: Slug
     """Name of the answer file, awards/<award-id>/<id>.md."""
-    prompt: str
+    prompt: Text
     """The question as the award asks it."""
     words: Limit | None = None
     """Word limit."""
@@ -203,13 +204,13 @@ class AwardFile(ShowcaseModel):
         "then": {"not": {"required": ["select"]}},
     })
 
-    name: str
+    name: Line
     """The award, e.g. LGC Awards 2027."""
-    organiser: str | None = None
+    organiser: Line | None = None
     """Who runs it."""
-    category: str | None = None
+    category: Line | None = None
     """The category entered."""
-    edition: str | None = None
+    edition: Line | None = None
     """The edition whose rules this file follows."""
     url: HttpsUrl | None = None
     """The award's web page."""
@@ -233,7 +234,7 @@ class AwardFile(ShowcaseModel):
     tolerance applies to it too."""
     period: Period | None = None
     """The qualifying period."""
-    declarations: list[str] = []
+    declarations: list[Text] = []
     """Statements the entrant must confirm (partners named, consent held)."""
 
     @model_validator(mode="before")

@@ -45,7 +45,7 @@ def test_broken_award_files_are_named_on_stderr_and_exit_1(make_project: Project
     assert result.stderr.splitlines() == [
         "awards/bad-field.yml:8: bogus: is not a field of an award file; the fields are name, "
         "organiser, category, edition, url, national, deadline, stories, select, questions, "
-        "attachments, tolerance, period, declarations",
+        "attachments, tolerance, total_words, period, declarations",
         "awards/bad-yaml.yml:1: not valid YAML: while parsing a flow sequence, did not find "
         "expected ',' or ']' (a list written [a, b] needs its closing ])",
         "showcase: 2 award files have errors (above): fix them, then run showcase awards again "

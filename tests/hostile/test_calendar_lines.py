@@ -36,5 +36,6 @@ def test_line_breaks_in_names_and_file_names_stay_inside_their_values(
     assert lines.count("BEGIN:VEVENT") == 2 and lines.count("END:VEVENT") == 2
     uids = [line for line in lines if line.startswith("UID:")]
     assert uids == ["UID:odd\\nEND:VEVENT\\nX-BY-FILE:1@showcase", "UID:plain@showcase"]
-    assert ("SUMMARY:Deadline: Award\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:injected by name: "
-            "Cat\\nX-INJECTED:category") in lines
+    # an award's name and category are each one line: a break (even U+2028) is a space
+    assert ("SUMMARY:Deadline: Award END:VEVENT BEGIN:VEVENT SUMMARY:injected by name: "
+            "Cat X-INJECTED:category") in lines
