@@ -562,17 +562,32 @@ def _absolute(html: str, story: Story, public: PublicStories, site_url: str) -> 
 def scrub(html: str, public: PublicStories) -> str:
     """A hand-written page's HTML with every address that gives away what is not public
     (`names_hidden`) reduced to its link's words; other addresses as they are."""
-    if not (public.hidden or public.private_names):
-        return html
-    written = (unescape(found) for found in _ANY_ADDRESS.findall(html))
-    if all(names_hidden(address, public) is None for address in written):
+    written = [unescape(found) for found in _ANY_ADDRESS.findall(html)]
+    if not any(_gives_away(address, public) for address in written):
         return html  # as MkDocs made it: the page's own HTML is not put through the allow-list
 
     def change(ref: Reference) -> str | None:
-        return None if names_hidden(ref.address, public) is not None else ref.address
+        return None if _gives_away(ref.address, public) else ref.address
 
     return _rewrite(html, change)
 
+
+def _gives_away(address: str, public: PublicStories) -> bool:
+    """Whether a hand-written page's `address` names what is not public: `names_hidden`, or
+    a file of the stories folder itself (stories/media/photo.jpg): the site publishes story
+    pages and their copies under stories/<slug>/, never the folder's own files, so such an
+    address is dead and may name a hidden story's picture or document."""
+    if names_hidden(address, public) is not None:
+        return True
+    if not _into_site(address, public.site_url) or "stories" not in address.casefold():
+        return False
+    parts = [p for p in re.split(r"[/?#]+", unquote(split_address(address)[0]).casefold()) if p]
+    return any(first == "stories" and second not in public.public_slugs
+               and second not in _STORIES_PAGES for first, second in pairwise(parts))
+
+
+_STORIES_PAGES = frozenset({"page", "index.html", ".", ".."})
+"""What may follow stories/ on the site besides a story's slug: the listing's pages."""
 
 _ANY_ADDRESS = re.compile(r"""\b(?:href|src|cite|action|data|poster|srcset)\s*=\s*["']([^"']*)""",
                           re.IGNORECASE)

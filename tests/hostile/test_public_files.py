@@ -82,3 +82,28 @@ def test_a_folder_option_outside_the_project_is_never_read(tmp_path: Path,
         mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert not (tmp_path / "site").exists()
     assert 'plugins.showcase.stories_dir: "../shared" is outside the project folder' in caplog.text
+
+
+def test_a_content_page_naming_a_file_of_the_stories_folder_keeps_its_words_only(
+        tmp_path: Path) -> None:
+    """The site never publishes stories/'s own files (a story's pictures are copied under its
+    page): a hand-written page's address into that folder is dead and may name a hidden
+    story's picture; a public story's page keeps its address."""
+    from tests.conftest import NOW, run_cli, story, write_files
+
+    root = write_files(tmp_path / "project", {
+        "mkdocs.yml": "site_name: T\ndocs_dir: content\nplugins:\n  - showcase\n",
+        "content/index.md": "# Home\n",
+        "content/about.md": ('# About\n\n<img src="../stories/media/zqreview-lead.png" alt="A lead">\n\n'
+                             '<a href="../stories/media/zqnotes.pdf">the notes</a> and '
+                             '<a href="../stories/a-test-story/">a story</a>\n'),
+        "data/strategy.yml": "name: S\noutcomes:\n  - {id: earn-revenue, title: T, enabler: E}\n",
+        "stories/a.md": story(slug="a-test-story"),
+        "stories/media/zqreview-lead.png": b"\x89PNG\r\n\x1a\n",
+    })
+    built = run_cli("build", "-p", str(root), "--site-dir", str(tmp_path / "site"), "--now", NOW)
+    assert built.exit_code == 0, built.output
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "the notes" in about and 'href="../stories/a-test-story/"' in about
+    assert not [p for p in (tmp_path / "site").rglob("*") if p.is_file()
+                and (b"zqreview" in p.read_bytes() or b"zqnotes" in p.read_bytes())]
