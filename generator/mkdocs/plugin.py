@@ -97,6 +97,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
+        if command == "build" and dirty:  # a fresh process knows no earlier build's pages
+            raise PluginError("mkdocs build --dirty would leave the pages of a story that is no "
+                              "longer public (set to draft, say) in the site folder: build "
+                              "without --dirty (showcase serve rebuilds quickly for a preview)")
         self.dirty = dirty
         stories.MEMO.enabled = dirty  # rebuilds re-read only the stories that changed
 

@@ -107,3 +107,23 @@ def test_a_content_page_naming_a_file_of_the_stories_folder_keeps_its_words_only
     assert "the notes" in about and 'href="../stories/a-test-story/"' in about
     assert not [p for p in (tmp_path / "site").rglob("*") if p.is_file()
                 and (b"zqreview" in p.read_bytes() or b"zqnotes" in p.read_bytes())]
+
+
+def test_mkdocs_build_dirty_is_refused(tmp_path: Path) -> None:
+    """--dirty keeps the pages of an earlier build: a story set to draft since would stay."""
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+
+    from tests.conftest import story, write_files
+
+    root = write_files(tmp_path / "project", {
+        "mkdocs.yml": "site_name: T\ndocs_dir: content\nplugins:\n  - showcase\n",
+        "content/index.md": "# Home\n",
+        "data/strategy.yml": "name: S\noutcomes:\n  - {id: earn-revenue, title: T, enabler: E}\n",
+        "stories/a.md": story(slug="a-test-story"),
+    })
+    result = CliRunner().invoke(cli, ["build", "--dirty", "-f", str(root / "mkdocs.yml"),
+                                      "-d", str(tmp_path / "site")])
+    assert result.exit_code != 0
+    assert "mkdocs build --dirty would leave the pages of a story" in result.output
+    assert not (tmp_path / "site").exists()
