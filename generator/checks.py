@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
@@ -100,10 +101,14 @@ def _unclosed_notes(story: Story, path: tuple[str | int, ...], value: object) ->
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _unclosed_notes(story, (*path, index), item)
-    elif isinstance(value, str) and "<!--" in value and "-->" not in value.split("<!--")[-1]:
+    elif isinstance(value, str) and "<!--" in value and not _NOTE_END.search(value.split("<!--")[-1]):
         yield _problem(story, path, _field_name(path),
                        'an internal note "<!--" is never closed with "-->": everything after it '
                        "is left out", Severity.WARNING)
+
+
+_NOTE_END = re.compile(r"--!?>")
+"""Where a note ends, as browsers read it: `-->`, or `--!>`."""
 
 
 def _field_name(path: tuple[str | int, ...]) -> str:

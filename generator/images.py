@@ -143,10 +143,24 @@ def gif_without_metadata(data: bytes) -> bytes:
         elif introducer == 0x21:
             label = _byte(data, position + 1)
             position = _sub_blocks(data, position + 2)
-            if label != 0xFE and (label != 0xFF or data[start + 3:start + 14] in GIF_KEPT_APPLICATIONS):
-                kept.append(data[start:position])
+            kept.append(_kept_extension(label, data[start + 2:position]))
         else:
             raise ValueError(f"it has an unknown block at byte {position}")
+
+
+def _kept_extension(label: int, blocks: bytes) -> bytes:
+    """What of a GIF extension block (its `label`, its sub-`blocks`) is kept: a graphic control
+    block's 4 bytes (each frame's delay and transparency) and a looping block's first sub-block
+    (how often it loops), rebuilt with nothing after them; comments, plain text, other
+    applications' blocks (XMP) and unknown ones are dropped whole."""
+    first = blocks[1:1 + blocks[0]] if blocks else b""
+    if label == 0xF9 and len(first) == 4:
+        return b"\x21\xf9\x04" + first + b"\x00"
+    if label == 0xFF and first in GIF_KEPT_APPLICATIONS:
+        after = 1 + blocks[0]
+        data = blocks[after + 1:after + 1 + blocks[after]] if after < len(blocks) else b""
+        return b"\x21\xff\x0b" + first + (bytes([len(data)]) + data if data else b"") + b"\x00"
+    return b""
 
 
 def _colour_table(packed: int) -> int:

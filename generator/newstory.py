@@ -67,7 +67,7 @@ def _shown_title(title: str) -> str:
     return " ".join(_COMMENT.sub(" ", title).split())
 
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.DOTALL)
 
 
 def _environment() -> Environment:

@@ -35,7 +35,7 @@ ALLOWED_ATTRS: dict[str, set[str]] = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 """The attributes that hold an address."""
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.DOTALL)
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*"
@@ -127,7 +127,7 @@ def unclosed_comment(markdown: str) -> int | None:
     last = None
     for found in _COMMENT.finditer(markdown):
         last = found
-    return last.start() if last is not None and not last.group().endswith("-->") else None
+    return last.start() if last is not None and not last.group().endswith(">") else None
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def _without_comments(value: object) -> object:
     return _COMMENT_AND_SPACE.sub(" ", value).strip()
 
 
-_COMMENT_AND_SPACE = re.compile(r"[ \t]*<!--.*?(?:-->|\Z)[ \t]*", re.DOTALL)
+_COMMENT_AND_SPACE = re.compile(r"[ \t]*<!--.*?(?:--!?>|\Z)[ \t]*", re.DOTALL)
 Text = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_without_comments)]
 
 

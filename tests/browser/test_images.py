@@ -273,3 +273,26 @@ def test_pictures_are_told_by_their_bytes_not_their_names(tmp_path: Path) -> Non
     assert ("content/scan.png: it is a TIFF picture, whose camera data (when and where it was "
             "taken) cannot be removed: save it as JPEG or PNG to publish it") in checked.output
     assert 'evidence[0].path: "letter.dat": it is a TIFF picture' in checked.output
+
+
+def test_a_gif_keeps_nothing_hidden_in_the_blocks_it_keeps() -> None:
+    """Text can hide after a looping block's count, in a second sub-block of a frame's control
+    block, in a plain-text block or an unknown one: only what draws the frames stays."""
+    original = gif()
+    header = 13 + 3 * 2 ** ((original[10] & 7) + 1)
+
+    def sub(data: bytes) -> bytes:
+        return bytes([len(data)]) + data
+
+    planted = (b"\x21\x01" + sub(b"zqxplain text block") + b"\x00"
+               + b"\x21\x99" + sub(b"zqxunknown") + b"\x00"
+               + b"\x21\xff" + sub(b"NETSCAPE2.0") + sub(b"\x01\x00\x00") + sub(b"zqxafterloop")
+               + b"\x00")
+    body = original[header:]
+    control = body.index(b"\x21\xf9\x04")  # the first frame's control block: add a sub-block
+    body = body[:control + 7] + sub(b"zqxincontrol") + body[control + 7:]
+    crafted = original[:header] + planted + body
+    assert frames_of(crafted) == frames_of(original)  # Pillow reads it as the same picture
+    clean = strip_metadata(crafted, ".gif")
+    assert b"zqx" not in clean
+    assert frames_of(clean) == frames_of(original)

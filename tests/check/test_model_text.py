@@ -41,3 +41,13 @@ def test_a_metric_id_from_a_label_with_symbols_leaves_them_out() -> None:
     """slugify spells £ "ps": a default id read saving-ps-e."""
     meta = _meta(metrics=[{"label": "Saving £ é", "value": 1, "unit": "GBP"}])
     assert meta.metrics[0].key == "saving-e"
+
+
+def test_a_note_ends_where_browsers_end_it() -> None:
+    """`--!>` ends a comment in HTML as `-->` does: the words after it are not lost."""
+    from generator.sanitize import strip_comments, unclosed_comment
+
+    body = "Before <!-- a note --!> after.\n\nMore <!-- another --> words."
+    assert strip_comments(body) == "Before  after.\n\nMore  words."
+    assert unclosed_comment(body) is None
+    assert unclosed_comment("Text <!-- never closed") == 5
