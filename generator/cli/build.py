@@ -114,6 +114,18 @@ def _log_to_stderr() -> None:
     if not any(isinstance(h, _Echo) for h in logger.handlers):
         logger.addHandler(_Echo())
         logger.setLevel(logging.INFO)
+    warnings = logging.getLogger("showcase.warnings")  # check's warnings, as check prints them
+    if not any(isinstance(h, _Said) for h in warnings.handlers):
+        warnings.addHandler(_Said())
+        warnings.setLevel(logging.INFO)
+        warnings.propagate = False
+
+
+class _Said(logging.Handler):
+    """A line of the plugin's `showcase.warnings` (a problem, printed as check prints it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(record.getMessage(), err=True)
 
 
 class _Echo(logging.Handler):

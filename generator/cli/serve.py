@@ -17,7 +17,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import MkDocsException
 
 from generator import clock
-from generator.cli.build import _log_to_stderr
+from generator.cli.build import _log_to_stderr, _plain_abort
 from generator.cli.common import config_file as project_config
 from generator.cli.common import failing_with, project_options
 from generator.mkdocs.livewatch import POLL_ENVIRONMENT
@@ -51,6 +51,8 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) ->
 
 
 def _serve(config_file: Path, dev_addr: str) -> None:
+    click.echo(f"showcase: building the preview of {config_file.parent}, then showing it at "
+               f"http://{dev_addr}/ (it reloads when a file is saved; Ctrl+C to stop)", err=True)
     while True:
         seen = _snapshot(config_file.parent)
         try:
@@ -66,7 +68,8 @@ def _serve(config_file: Path, dev_addr: str) -> None:
             # the first build failed (later ones are MkDocs' to report): the problems are
             # above; start again once a file is saved, as later rebuilds would
             click.echo(f"showcase: the preview starts when the problems above are fixed "
-                       f"({exc}); waiting for a file to be saved (Ctrl+C to stop)", err=True)
+                       f"({_plain_abort(str(exc))}); waiting for a file to be saved (Ctrl+C "
+                       "to stop)", err=True)
             _wait_for_a_save(config_file.parent, seen)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from datetime import datetime
@@ -45,6 +46,8 @@ if TYPE_CHECKING:  # `serve` only: a build does not import them
 
 PACKAGE = Path(__file__).resolve().parent.parent
 THEME_DIR = PACKAGE / "theme"
+WARNINGS = logging.getLogger("showcase.warnings")
+"""check's warnings of the project built (see `ShowcasePlugin._tell_warnings`)."""
 ASSETS = {"assets/showcase/showcase.css": PACKAGE / "assets" / "showcase.css",
           "assets/showcase/showcase.js": PACKAGE / "assets" / "showcase.js"}
 """The site's own stylesheet and script (keyboard access to Material's menu, search, tables)."""
@@ -65,6 +68,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.site: Site | None = None
         self.previous: dict[str, tuple[object, ...]] = {}
         """Each generated page as the last good build made it (dirty rebuilds skip the same)."""
+        self.told: set[str] = set()
+        """The warnings logged by the last build (`_tell_warnings`)."""
         self.states: dict[str, tuple[object, ...]] = {}
         """Each generated page as this build makes it: `previous` once the build succeeds (a
         failed build may not have written them)."""
@@ -112,6 +117,16 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             self.events.stop()
             self.events = None
 
+    def _tell_warnings(self, catalogue: Catalogue) -> None:
+        """Log check's warnings (an internal note never closed hides the rest of a story) to
+        `showcase.warnings`, which `showcase build` and `serve` print: under serve, only the
+        ones the previous build did not have. Not MkDocs' logger: a strict build would fail."""
+        found = [str(p) for p in catalogue.problems if not p.is_error]
+        for line in found:
+            if line not in self.told:
+                WARNINGS.info(line)
+        self.told = set(found)
+
     def _stop_worker(self) -> None:
         self.worker.stop()
         self.handed, self.handed_files, self.built = set(), [], None
@@ -155,6 +170,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                                                  self.worker.elsewhere)
         except ShowcaseError as exc:
             raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
+        self._tell_warnings(self.catalogue)
         self.sharing = worker.Share(self.catalogue, self.now, config.site_url or "",
                                     self.config.feed_items)
         self.states = {}

@@ -87,3 +87,16 @@ def test_a_broken_link_in_a_page_is_said_once_in_plain_words(make_project: Proje
         "showcase: the site was not built: 1 warning above (a broken link or anchor, say) must "
         "be fixed first: the site is built only without any")
     assert "Aborted" not in failed.result.output
+
+
+def test_the_build_prints_checks_warnings(tmp_path: Path) -> None:
+    """A note never closed hides the rest of a story: the build says so, as check does."""
+    from tests.conftest import story
+    from tests.site.conftest import build, site_project, write
+
+    root = write(tmp_path / "project", {**site_project(), "stories/a.md": story(
+        slug="a-story", body="## Challenge\n\nShown. <!-- zqnote never closed\n\nHidden.\n")})
+    built = build(root, tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    assert ('stories/a.md:12: warning: body: an internal note "<!--" is never closed with "-->": '
+            "everything after it, to the end of the story, is left out") in built.result.output

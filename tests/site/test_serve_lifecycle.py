@@ -76,3 +76,26 @@ def test_a_saved_evidence_file_reaches_the_preview(make_project: ProjectFactory,
         while _get(address) != "month,calls\n2026-01,99\n":
             assert time.monotonic() < deadline, "the saved evidence never reached the preview"
             time.sleep(0.2)
+
+
+def test_the_preview_says_where_it_is_and_each_new_warning_once(make_project: ProjectFactory,
+                                                                tmp_path: Path) -> None:
+    """A comms officer sees the preview's address, and check's warnings (a note never closed
+    hides the rest of a story): each once, not again on every rebuild."""
+    root = make_project({**site_project(), "stories/a.md": story(
+        slug="a-story", body="## Challenge\n\nShown. <!-- zqnote never closed\n\n## Impact\n\nHidden.\n")})
+    with _serving(root, tmp_path, "stories/a-story/") as (server, site):
+        (root / "stories/b.md").write_text(story(slug="b-story", title="Another", body="Text <!-- zqsecond\n"),
+                                           encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while not _get(site + "stories/b-story/", 5):
+            assert time.monotonic() < deadline, "the new story never reached the preview"
+            time.sleep(0.2)
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(30) == 0
+        said = server.communicate(timeout=30)[1]
+    port = site.split(":")[2].rstrip("/")
+    assert said.startswith(f"showcase: building the preview of {root}, then showing it at "
+                           f"http://127.0.0.1:{port}/")
+    notes = [line for line in said.splitlines() if "is never closed" in line]
+    assert [line.split(":")[0] for line in notes] == ["stories/a.md", "stories/b.md"], said
