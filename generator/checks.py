@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from generator import headings, images, linkcheck
+from generator import headings, images, linkcheck, wordless
 from generator.images import is_photo, is_stripped
 from generator.model.story import Metric
 from generator.model.strategy import Strategy
@@ -70,6 +70,7 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
         *_image(story, layout, memo.verdicts),
         *linkcheck.problems(story, layout, memo.verdicts),
         *headings.problems(story),
+        *wordless.problems(story),
         *(Problem(story.path, line, "body", '<img> has no alt text: add alt="what it shows" '
                   '(alt="" only for a picture that adds nothing to the words)')
           for line in pictures_without_alt(story.body, story.body_line)),

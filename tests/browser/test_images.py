@@ -296,3 +296,17 @@ def test_a_gif_keeps_nothing_hidden_in_the_blocks_it_keeps() -> None:
     clean = strip_metadata(crafted, ".gif")
     assert b"zqx" not in clean
     assert frames_of(clean) == frames_of(original)
+
+
+def test_a_markdown_picture_without_alt_text_is_warned_about(tmp_path: Path) -> None:
+    """`![](photo)` is taken as decorative without a word; raw alt="" is decorative on purpose."""
+    files = dict(site_project())
+    files["stories/media/photo.png"] = photo("PNG")
+    files["stories/x.md"] = story(body='## Challenge\n\n![](media/photo.png)\n\n'
+                                       '<img src="media/photo.png" alt="">\n')
+    checked = run_cli("check", "-p", str(write(tmp_path / "project", files)))
+    assert checked.exit_code == 0, checked.output
+    said = [line for line in checked.output.splitlines() if "without alt text" in line]
+    assert said == ["stories/x.md:11: warning: body: a picture without alt text is taken as "
+                    "decorative: write what it shows between the brackets, like "
+                    "![Staff at the new service desk](media/photo.jpg)"]

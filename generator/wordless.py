@@ -1,0 +1,77 @@
+"""Parts of a story body a screen reader has no words for: `[](address)`, `## ` alone, `![](photo)`.
+
+A link without words is read out as its address (or as nothing), an empty heading is an empty
+entry in the page's table of contents, and a Markdown picture without alt text is taken as
+decorative, silently (WCAG 1.1.1, 2.4.4, 2.4.6). `check` warns of each at its line.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from generator.headings import headings
+from generator.markdown_text import to_html
+from generator.problems import Problem, Severity
+from generator.sanitize import strip_comments_keep_lines
+from generator.story import Story
+
+_EMPTY_HEADING = re.compile(r"^#{1,6}[ \t]*#*[ \t]*$", re.MULTILINE)
+_PICTURE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+_CODE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$|`[^`\n]+`", re.DOTALL | re.MULTILINE)
+
+
+def problems(story: Story) -> list[Problem]:
+    """A warning for each link without words, empty heading and picture without alt text."""
+    body = story.body
+    found: list[Problem] = []
+    if _EMPTY_HEADING.search(body):
+        found += [Problem(story.path, h.line, "body", "a heading without words: write them, "
+                          "or remove the line (it is an empty entry of the page's contents)",
+                          Severity.WARNING)
+                  for h in headings(body, story.body_line) if not h.text.strip()]
+    if "](" not in body and "<a" not in body.lower():
+        return found
+    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), strip_comments_keep_lines(body))
+    for match in _PICTURE_WITHOUT_ALT.finditer(text):
+        line = story.body_line + text.count("\n", 0, match.start())
+        found.append(Problem(story.path, line, "body", "a picture without alt text is taken as "
+                             "decorative: write what it shows between the brackets, like "
+                             "![Staff at the new service desk](media/photo.jpg)", Severity.WARNING))
+    finder = _WordlessLinks()
+    finder.feed(to_html(body))
+    for address in finder.found:
+        at = text.find(address)
+        line = story.body_line + (text.count("\n", 0, at) if at >= 0 else 0)
+        found.append(Problem(story.path, line, "body", f'link "{address}" has no words: a screen '
+                             "reader reads out its address, or nothing: write what it leads to "
+                             f"between the brackets, like [the business case]({address})",
+                             Severity.WARNING))
+    return found
+
+
+class _WordlessLinks(HTMLParser):
+    """The address of each <a> with neither text nor a picture's alt text inside."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._open: str | None = None
+        self._words = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        if tag == "a" and named.get("href"):
+            self._open, self._words = named.get("href") or "", ""
+        elif tag == "img" and self._open is not None:
+            self._words += named.get("alt") or ""
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._words += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._open is not None:
+            if not self._words.strip():
+                self.found.append(self._open)
+            self._open = None
