@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from generator.bodylinks import (
     Hidden,
@@ -61,6 +61,11 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
                           f'image "{ref.address}" is an address on the site, where no picture of '
                           "the story is: keep the picture beside the story and write its path "
                           "from there (e.g. media/photo.jpg)", Severity.ERROR)
+            continue
+        if ref.attribute == "href" and ref.address.startswith("#") and len(ref.address) > 1:
+            message = _missing_section(ref.address, story)
+            if message:
+                yield Problem(story.path, lines.of(ref.address), "body", message, Severity.WARNING)
             continue
         if not is_relative(ref.address):
             continue
@@ -237,11 +242,52 @@ def _story_link_problem(story: Story, address: str, layout: Layout) -> tuple[str
         hint = _close_name(file, layout.root / story.path)
         return (f'link "{address}": {target} does not exist{hint}; link to a '
                 "story by its file name, like 2026-03-14-my-story.md"), Severity.ERROR
-    why = _not_public(read_story(file, target))
+    read = read_story(file, target)
+    why = _not_public(read)
     if why is None:
-        return None, Severity.WARNING
+        return _missing_section(address, read.story), Severity.WARNING
     return (f'link "{address}": that story {why}, so the site shows this link\'s text without '
             "the link until the story is published"), Severity.WARNING
+
+
+def _missing_section(address: str, story: Story | None) -> str | None:
+    """Why `address`'s #fragment leads to no place on `story`'s page, or None."""
+    fragment = split_address(address)[1].partition("#")[2]
+    if not fragment or story is None:
+        return None
+    ids = anchors(story)
+    if unquote(fragment) in ids:
+        return None
+    sections = [i for i in ids if i not in PAGE_SECTIONS]
+    close = difflib.get_close_matches(unquote(fragment), sections, n=1, cutoff=0.6)
+    hint = f" (did you mean #{close[0]}?)" if close else ""
+    listed = ", ".join(f"#{i}" for i in sections) or "none"
+    return (f'link "{address}" leads to no section of the story\'s page{hint}: its sections are '
+            f"{listed}")
+
+
+#: the places every story page may have besides its body's sections
+PAGE_SECTIONS = ("results-in-figures", "what-people-said", "evidence", "related-stories")
+
+
+def anchors(story: Story) -> list[str]:
+    """The ids of the places on `story`'s page a link can lead to (#impact): its body's
+    top-level sections, as MkDocs names them (Python-Markdown's toc slugify, a repeated
+    one numbered _1, _2), its title and its own sections."""
+    from markdown.extensions.toc import slugify
+
+    from generator.site.sections import split_sections
+
+    found: list[str] = [slugify(story.title, "-")]
+    for part in split_sections(to_html(story.body)):
+        if part.heading is not None:
+            base, number = slugify(part.heading, "-"), 0
+            name = base
+            while name in found:
+                number += 1
+                name = f"{base}_{number}"
+            found.append(name)
+    return found + [i for i in PAGE_SECTIONS if i not in found]
 
 
 def _not_public(read: StoryRead) -> str | None:

@@ -162,9 +162,13 @@ def test_check_says_which_links_the_site_keeps_as_text(tmp_path: Path) -> None:
                   "link's text only: to publish the file here, list it under this story's "
                   "evidence: with public: true")
     assert [line for line in result.output.splitlines() if "linker.md" in line] == [
+        'stories/linker.md:13: warning: body: link "#impact" leads to no section of the story\'s '
+        "page: its sections are #the-linking-story, #what-we-did",
         'stories/linker.md:14: warning: body: link "2026-01-01-zqxdraftfile.md": that story is '
         "still a draft, so the site shows this link's text without the link until the story "
         "is published",
+        'stories/linker.md:14: warning: body: link "zqxembargofile.md#x" leads to no section of '
+        "the story's page: its sections are #under-embargo, #challenge, #impact",
         'stories/linker.md:15: warning: body: link "../zqxembargoslug/#x" leads to the page of '
         "stories/zqxembargofile.md, which is under embargo until 2026-12-01 09:00+00:00, so "
         "the site shows the link's text only until it is published; link to the story's file "
