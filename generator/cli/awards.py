@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from generator.problems import Problem, ShowcaseError
 """UK time's names; before 1847 Europe/London has only a "local mean time" (LMT)."""
 
 
-@click.command()
+@click.command(short_help="List award entries: deadline, time left, stories and whether each is ready.")
 @project_options
 @failing_with(2)
 def awards(project_dir: Path, now_text: str | None) -> None:
@@ -46,7 +47,8 @@ def awards(project_dir: Path, now_text: str | None) -> None:
                       time_left(deadline, now) if deadline else "-", stories, readiness)
     for relative in catalogue.unusable_awards:
         table.add_row(Path(relative).stem, "-", "-", "-", "-", "cannot be read: see the errors below")
-    terminal(width=200).print(table)
+    # a terminal's own width (cells wrap within their columns); piped or in CI, one line a row
+    terminal(width=None if sys.stdout.isatty() else 200).print(table)
     problems = award_errors(catalogue)
     if problems:
         for problem in problems:

@@ -23,7 +23,7 @@ from generator.problems import ShowcaseError
 PLUGIN = "showcase"
 
 
-@click.command()
+@click.command(short_help="Build the public website into site/ (kept as it was if the build fails).")
 @project_options
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: site_dir of mkdocs.yml, usually site/).")

@@ -16,7 +16,7 @@ from generator.cli.common import (
 )
 
 
-@click.command()
+@click.command(short_help="Check every story, award file and data file, and say what to fix.")
 @project_options
 @click.option("--format", "output", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="text for people, github for workflow annotations, json.")

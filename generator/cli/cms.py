@@ -12,7 +12,7 @@ from generator.cms import PLACEHOLDER_REPO, cms_config, write_admin
 from generator.problems import ShowcaseError
 
 
-@click.command()
+@click.command(short_help="Write the files of the browser story editor (admin/).")
 @project_options
 @click.option("--out", "out_dir", default="dist", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),

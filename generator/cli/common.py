@@ -39,10 +39,13 @@ def terminal(width: int | None = None) -> Console:
 def project_options(func: F) -> F:
     """Add --project and --now to a command."""
     func = click.option("--now", "now_text", metavar="DATE-TIME", envvar="SHOWCASE_NOW",
-                        help="Judge embargoes and deadlines at this instant (or SHOWCASE_NOW).")(func)
+                        help="Act as if it were this moment, to see which embargoes have passed "
+                             "and how long is left before deadlines: e.g. 2026-07-15T09:00 (UK "
+                             "time) or 2026-07-15 (the end of that day). Default: now.")(func)
     func = click.option("-p", "--project", "project_dir", default=".", show_default=True,
                         type=click.Path(file_okay=False, path_type=Path),
-                        help="The showcase project folder (holding mkdocs.yml).")(func)
+                        help="The project folder: the one holding mkdocs.yml, stories/ and "
+                             "awards/.")(func)
     return func
 
 

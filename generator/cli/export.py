@@ -18,7 +18,7 @@ from generator.story import Story
 DEFAULT_OUT = Path("dist") / "open-data"
 
 
-@click.command()
+@click.command(short_help="Write the public stories as open data (stories.json, metrics.csv).")
 @project_options
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write into (default: dist/open-data in the project).")

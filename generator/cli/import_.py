@@ -10,7 +10,7 @@ from generator.cli.common import failing_with, load, project_options, writing
 from generator.sharing import importing
 
 
-@click.command(name="import")
+@click.command(name="import", short_help="Add a partner council's stories.json to stories/ as drafts.")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @project_options
 @failing_with(1)

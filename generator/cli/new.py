@@ -12,12 +12,12 @@ from generator.model.common import UK
 from generator.newstory import file_slug, new_story
 
 
-@click.command()
+@click.command(short_help="Start a new story: a draft file in stories/ named by date and title.")
 @click.argument("title")
 @project_options
 @failing_with(1)
 def new(title: str, project_dir: Path, now_text: str | None) -> None:
-    """Write a new draft story named YYYY-MM-DD-<slug>.md."""
+    """Write a new draft story named YYYY-MM-DD-<slug>.md (dated today, or --now's date)."""
     if not title.split():
         raise click.UsageError('the title is empty: write showcase new "A title for the story"')
     catalogue, now = load(project_dir, now_text, writes=True)

@@ -15,19 +15,23 @@ from generator.pack.answers import allowed, total_words
 READY, NOT_READY, FAILED = 0, 1, 2
 
 
-@click.command()
+@click.command(short_help="Build an award's evidence pack (dist/<award>.zip), or check one with --verify.")
 @project_options
 @click.argument("award_id", required=False)
 @click.option("--out", "out_dir", default="dist", show_default=True,
               type=click.Path(path_type=Path),  # checked below, where it is used
               help="Folder to write <award-id>.zip into (relative to the project).")
 @click.option("--verify", "verify_zip", type=click.Path(dir_okay=False, path_type=Path),
-              help="Check a pack's members against its manifest.json instead of building "
-                   "(a path here, or relative to the project as --out is).")
+              help="Instead of building, check that a pack's files are exactly those its "
+                   "manifest.json lists (the path of the .zip, here or under the project).")
 @failing_with(FAILED)
 def pack(project_dir: Path, now_text: str | None, award_id: str | None, out_dir: Path,
          verify_zip: Path | None) -> None:
-    """Build the evidence pack for AWARD_ID: exit 0 ready, 1 not ready, 2 could not build."""
+    """Build the evidence pack for AWARD_ID: exit 0 ready, 1 not ready, 2 could not build.
+
+    AWARD_ID is the award file's name in awards/ without .yml (showcase awards lists them).
+    The pack's CHECKLIST.md says what stops it being ready.
+    """
     if verify_zip is not None:
         if award_id:
             raise click.UsageError(f'give an award id to build its pack, or --verify to check a '

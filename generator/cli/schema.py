@@ -11,7 +11,7 @@ from generator.cli.common import failing_with, project_folder, project_options, 
 from generator.schemas import write_schemas
 
 
-@click.command()
+@click.command(short_help="Write JSON Schemas, so text editors can check story and award files as you type.")
 @project_options
 @click.option("--out", "out_dir", default="schemas", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),

@@ -24,7 +24,7 @@ from generator.mkdocs.livewatch import POLL_ENVIRONMENT
 from generator.problems import UsageProblem
 
 
-@click.command()
+@click.command(short_help="Preview the website on this computer; it reloads when you save a file.")
 @project_options
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT",
               help="Address to serve the preview on.")
