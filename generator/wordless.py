@@ -1,8 +1,11 @@
-"""Parts of a story body a screen reader has no words for: `[](address)`, `## ` alone, `![](photo)`.
+"""Parts of a story body that do not come out as meant: a screen reader has no words for
+`[](address)`, `## ` alone or `![](photo)`, and a sub-list indented by 2 spaces is flat.
 
 A link without words is read out as its address (or as nothing), an empty heading is an empty
 entry in the page's table of contents, and a Markdown picture without alt text is taken as
-decorative, silently (WCAG 1.1.1, 2.4.4, 2.4.6). `check` warns of each at its line.
+decorative, silently (WCAG 1.1.1, 2.4.4, 2.4.6). A list item indented by fewer than 4 spaces
+under another is shown beside it, not under it (the page's Markdown, unlike GitHub's preview,
+nests by 4). `check` warns of each at its line.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from generator.story import Story
 
 _EMPTY_HEADING = re.compile(r"^#{1,6}[ \t]*#*[ \t]*$", re.MULTILINE)
 _PICTURE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+_ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _CODE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$|`[^`\n]+`", re.DOTALL | re.MULTILINE)
 
 
@@ -30,6 +34,7 @@ def problems(story: Story) -> list[Problem]:
                           "or remove the line (it is an empty entry of the page's contents)",
                           Severity.WARNING)
                   for h in headings(body, story.body_line) if not h.text.strip()]
+    found += _flat_sublists(story)
     if "](" not in body and "<a" not in body.lower():
         return found
     text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), strip_comments_keep_lines(body))
@@ -75,3 +80,26 @@ class _WordlessLinks(HTMLParser):
             if not self._words.strip():
                 self.found.append(self._open)
             self._open = None
+
+
+def _flat_sublists(story: Story) -> list[Problem]:
+    """A warning for each list item indented by 1-3 spaces right under an item that is not."""
+    if "\n -" not in story.body and "\n  " not in story.body:
+        return []
+    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), story.body)
+    found: list[Problem] = []
+    above: int | None = None  # the indent of the list item above, if the row above is one
+    for row, line in enumerate(text.split("\n")):
+        item = _ITEM.match(line)
+        if item is None:
+            above = None if line.strip() == "" or not line.startswith(" ") else above
+            continue
+        indent = len(item.group(1))
+        if above == 0 and 1 <= indent <= 3:
+            found.append(Problem(story.path, story.body_line + row, "body",
+                                 f"this list item is indented by {indent} space"
+                                 f"{'s' * (indent != 1)}, so the page shows it beside the item "
+                                 "above, not under it: indent a sub-list by 4 spaces",
+                                 Severity.WARNING))
+        above = indent if not (above == 0 and 1 <= indent <= 3) else 0
+    return found
