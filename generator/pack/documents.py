@@ -11,7 +11,14 @@ from generator import __version__
 from generator.markdown_text import inline_markdown
 from generator.pack.pdf import css_string
 from generator.pack.plan import PackPlan
-from generator.pack.views import answer_views, entry_facts, metric_rows, story_views, title_of
+from generator.pack.views import (
+    answer_views,
+    entry_facts,
+    metric_rows,
+    story_views,
+    title_of,
+    total_view,
+)
 
 AUTHOR = "Showcase evidence pack"
 
@@ -45,4 +52,5 @@ def render_checklist(plan: PackPlan) -> str:
     """CHECKLIST.md: first line '# READY: <award>' or '# NOT READY: <award>'."""
     return _environment().get_template("CHECKLIST.md").render(
         checklist=plan.checklist, award=plan.award.entry, answers=answer_views(plan),
+        total=total_view(plan),
         stories=story_views(plan), declarations=plan.award.entry.declarations)

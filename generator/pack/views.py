@@ -9,7 +9,7 @@ from generator import formatting
 from generator.clock import uk_time
 from generator.markdown_text import to_html
 from generator.model.story import Metric
-from generator.pack.answers import Answer
+from generator.pack.answers import Answer, allowed, total_words
 from generator.pack.plan import PackPlan
 from generator.story import Story
 
@@ -73,6 +73,24 @@ def title_of(plan: PackPlan) -> str:
 
 def answer_views(plan: PackPlan) -> list[AnswerView]:
     return [_answer_view(a, plan.award.entry.tolerance) for a in plan.drafted.answers]
+
+
+@dataclass(frozen=True)
+class TotalView:
+    """All answers' words against the award's `total_words` (a row of the checklist)."""
+
+    usage: str
+    status: str
+
+
+def total_view(plan: PackPlan) -> TotalView | None:
+    """The total row, when the award limits all answers together."""
+    limit, tolerance = plan.award.entry.total_words, plan.award.entry.tolerance
+    if limit is None:
+        return None
+    used = total_words(plan.drafted.answers)
+    return TotalView(f"{used} words of {limit}",
+                     "over the limit" if used > allowed(limit, tolerance) else "ok")
 
 
 def _answer_view(answer: Answer, tolerance: float) -> AnswerView:

@@ -112,6 +112,8 @@ def test_the_total_word_limit_is_a_blocker_in_the_checklist_and_the_summary(
     assert f"blocker: total: {used} words of 2000" in output
     assert [" ".join(line.strip("│ ").split()) for line in output.splitlines()
             if line.startswith("│ total")] == [f"total │ {used} words │ 2000 │ over the limit"]
+    assert f"| all answers together | {used} words of 2000 | over the limit |" in \
+        rules_pack.text("CHECKLIST.md").splitlines()
 
 
 def test_the_pasted_text_keeps_link_addresses_step_numbers_and_table_rows(
