@@ -198,8 +198,7 @@ class _Builder:
         made: StoryPages = {}
         for view in story_views:
             body = views.body_html(view.story, public, self.options.directory_urls)
-            parts = [Section(p.level, p.heading and Markup(p.heading_markdown()), Markup(p.html))
-                     for p in split_sections(body)]
+            parts = [Section(p.level, p.heading, Markup(p.html)) for p in split_sections(body)]
             page = render("story.md.j2", view.src, self.options.directory_urls, self.cards,
                           council=self.council, s=view, body=parts,
                           quotes=views.quotes(view.story), partners=view.story.meta.partners,

@@ -9,7 +9,6 @@ the page and the HTML between them stays a fragment.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -25,19 +24,7 @@ class Section:
 
     level: int
     heading: str | None
-    """The heading's words as plain text."""
     html: str
-    inner: str = ""
-    """The heading's own HTML inside its tags (a link, emphasis), as the body had it."""
-
-    def heading_markdown(self) -> str:
-        """The heading's content as a Markdown heading line holds it: its elements (a link,
-        emphasis) as they are, its text escaped so that Markdown adds none of its own."""
-        from generator.site.render import markdown_text
-
-        parts = re.split(r"(<[^>]*>)", self.inner)
-        return "".join(part if index % 2 else str(markdown_text(part))
-                       for index, part in enumerate(parts)).replace("\n", " ").strip()
 
 
 def split_sections(body: str) -> list[Section]:
@@ -60,12 +47,9 @@ def split_sections(body: str) -> list[Section]:
     before = body[:offset(finder.found[0][1])].strip()
     if before:
         sections.append(Section(0, None, before))
-    for number, (level, start, end, words) in enumerate(finder.found):
+    for number, (level, _, end, words) in enumerate(finder.found):
         stop = offset(finder.found[number + 1][1]) if number + 1 < len(finder.found) else len(body)
-        element = body[offset(start):offset(end)]
-        inner = element[element.index(">") + 1:element.rindex("<")]
-        sections.append(Section(level, " ".join(words.split()), body[offset(end):stop].strip(),
-                                inner))
+        sections.append(Section(level, " ".join(words.split()), body[offset(end):stop].strip()))
     return sections
 
 
