@@ -34,7 +34,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
             title="Named by id", slug="named-by-id", date="2026-07-07", tags="[Café, AI, café]",
             body="Before any heading.\n\n## Challenge\n\nA challenge.\n\n> ## A quoted heading\n\n"
                  "### What: we did & why\n\nSteps.\n\n## Impact\n\nSee [the challenge](#challenge), "
-                 "[the notes](media/zqnotes.docx) and [the report](zqgone-report.pdf).\n",
+                 "[the notes](media/zqnotes.docx) and [the report](zqgone-report.pdf).\n\n"
+                 "## Go [gov](https://www.gov.uk/ \"![x tabindex=0 autofocus onfocus=zqxss() y]"
+                 "(media/a.png)\") and *more*\n\nText.\n",
             awards="[{award: lgc-awards-2027, result: shortlisted},"
                    " {award: lgc awards 2027, result: won, year: 2028},"
                    " {award: A regional prize, result: entered}]"),
@@ -93,3 +95,12 @@ def test_a_link_to_a_file_the_site_does_not_publish_keeps_its_words_only(site: B
     for file in site.files():
         data = file.read_bytes()
         assert b"zqnotes" not in data and b"zqgone" not in data, file
+
+
+def test_a_heading_is_its_words_only_so_markup_in_a_link_title_stays_text(site: Built) -> None:
+    """A heading's link or emphasis is not rebuilt as Markdown: Markdown would read a link's
+    title attribute as Markdown and write an element with an event handler into the page."""
+    page = site.html("stories/named-by-id/")
+    assert "zqxss" not in page.replace("zqxss() y](media/a.png)", "")  # only ever as text
+    assert "onfocus=" not in page and "<img alt=\"x" not in page
+    assert '<h2 id="go-gov-and-more">Go gov and more</h2>' in page
