@@ -253,7 +253,7 @@ def _story_link_problem(story: Story, address: str, layout: Layout) -> tuple[str
 def _missing_section(address: str, story: Story | None) -> str | None:
     """Why `address`'s #fragment leads to no place on `story`'s page, or None."""
     fragment = split_address(address)[1].partition("#")[2]
-    if not fragment or story is None:
+    if not fragment or story is None or _FOOTNOTE.match(fragment):
         return None
     ids = anchors(story)
     if unquote(fragment) in ids:
@@ -265,6 +265,9 @@ def _missing_section(address: str, story: Story | None) -> str | None:
     return (f'link "{address}" leads to no section of the story\'s page{hint}: its sections are '
             f"{listed}")
 
+
+_FOOTNOTE = re.compile(r"fn(?:ref\d*)?:")
+"""A footnote's id, or its reference's, as Python-Markdown makes them (#fn:1, #fnref:1)."""
 
 #: the places every story page may have besides its body's sections
 PAGE_SECTIONS = ("results-in-figures", "what-people-said", "evidence", "related-stories")

@@ -21,7 +21,7 @@ from generator.story import Story
 
 _EMPTY_HEADING = re.compile(r"^#{1,6}[ \t]*#*[ \t]*$", re.MULTILINE)
 _PICTURE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
-_ITEM = re.compile(r"^( *)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])[ \t]+\S")
 _CODE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$|`[^`\n]+`", re.DOTALL | re.MULTILINE)
 
 
@@ -89,12 +89,17 @@ def _flat_sublists(story: Story) -> list[Problem]:
     text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), story.body)
     found: list[Problem] = []
     above: int | None = None  # the indent of the list item above, if the row above is one
+    kind = ""  # its kind: a bullet, or a number (a line of the other kind is its text)
     for row, line in enumerate(text.split("\n")):
         item = _ITEM.match(line)
         if item is None:
             above = None if line.strip() == "" or not line.startswith(" ") else above
             continue
-        indent = len(item.group(1))
+        indent, marker = len(item.group(1)), "bullet" if item.group(2) in "-*+" else "number"
+        if above == 0 and 1 <= indent <= 3 and marker != kind:
+            continue  # "in\n  2025. Then ...": the item's own text, wrapped by hand
+        if indent == 0:
+            kind = marker
         if above == 0 and 1 <= indent <= 3:
             found.append(Problem(story.path, story.body_line + row, "body",
                                  f"this list item is indented by {indent} space"
