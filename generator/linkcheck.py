@@ -258,6 +258,8 @@ def _missing_section(address: str, story: Story | None) -> str | None:
     ids = anchors(story)
     if unquote(fragment) in ids:
         return None
+    from generator.site.sections import PAGE_SECTIONS
+
     sections = [i for i in ids if i not in PAGE_SECTIONS]
     close = difflib.get_close_matches(unquote(fragment), sections, n=1, cutoff=0.6)
     hint = f" (did you mean #{close[0]}?)" if close else ""
@@ -269,28 +271,12 @@ def _missing_section(address: str, story: Story | None) -> str | None:
 _FOOTNOTE = re.compile(r"fn(?:ref\d*)?:")
 """A footnote's id, or its reference's, as Python-Markdown makes them (#fn:1, #fnref:1)."""
 
-#: the places every story page may have besides its body's sections
-PAGE_SECTIONS = ("results-in-figures", "what-people-said", "evidence", "related-stories")
-
-
 def anchors(story: Story) -> list[str]:
-    """The ids of the places on `story`'s page a link can lead to (#impact): its body's
-    top-level sections, as MkDocs names them (Python-Markdown's toc slugify, a repeated
-    one numbered _1, _2), its title and its own sections."""
-    from markdown.extensions.toc import slugify
+    """The ids of the places on `story`'s page a link can lead to (#impact), as the build
+    names them (`site.sections`)."""
+    from generator.site.sections import anchors as page_anchors
 
-    from generator.site.sections import split_sections
-
-    found: list[str] = [slugify(story.title, "-")]
-    for part in split_sections(to_html(story.body)):
-        if part.heading is not None:
-            base, number = slugify(part.heading, "-"), 0
-            name = base
-            while name in found:
-                number += 1
-                name = f"{base}_{number}"
-            found.append(name)
-    return found + [i for i in PAGE_SECTIONS if i not in found]
+    return page_anchors(story.title, to_html(story.body))
 
 
 def _not_public(read: StoryRead) -> str | None:

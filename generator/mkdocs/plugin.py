@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
 from generator import clock, images, sharing
@@ -39,6 +41,7 @@ from generator.reading import stories
 from generator.sanitize import strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
+from generator.site.sections import Place
 
 if TYPE_CHECKING:  # `serve` only: a build does not import them
     from mkdocs.livereload import LiveReloadServer
@@ -249,6 +252,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             return html
         if src not in self.site.pages:  # a hand-written page: no link may give away a draft
             html = scrub(html, self.site.linkable)
+        places = self.site.places.get(src)
+        if places:
+            _add_places(page, places)
         # popped: each page is filled once per build, and a large site's HTML adds up
         return fill(html, self.site.fragments.pop(src, {}))
 
@@ -332,6 +338,23 @@ def _search_entries(config: MkDocsConfig) -> bool:
     search = _search_plugin(config)
     return search is None or isinstance(getattr(getattr(search, "search_index", None),
                                                  "entries", None), list)
+
+
+def _add_places(page: Page, places: list[Place]) -> None:
+    """A story body's section headings (ids given in its fragment) into the page's table of
+    contents, after "Results in figures" where the page has it, h3 under the h2 before; and
+    into the ids MkDocs checks links to the page's anchors against."""
+    page.present_anchor_ids = {*(page.present_anchor_ids or ()), *(p.id for p in places)}
+    top = page.toc.items[0].children if len(page.toc.items) == 1 else page.toc.items
+    at = 1 if top and top[0].id == "results-in-figures" else 0
+    links: list[AnchorLink] = []
+    for place in places:
+        link = AnchorLink(html.escape(place.text), place.id, place.level)
+        if place.level == 3 and links:
+            links[-1].children.append(link)
+        else:
+            links.append(link)
+    top[at:at] = links
 
 
 def _stamp(config: MkDocsConfig) -> bytes:

@@ -30,7 +30,7 @@ from generator.sharing.urls import (
     STORIES_SCHEMA_FILE,
 )
 from generator.site import charts, urls, views
-from generator.site.sections import Section, split_sections
+from generator.site.sections import Place, with_ids
 from generator.site.criteria import RESULT_RANK, Evaluation, evaluate_all
 from generator.site.related import related
 from generator.site.render import Cards, Later, Rendered, render
@@ -100,6 +100,9 @@ class Site:
     outcome's feed), beside those every page has."""
     footer: dict[str, str] = field(default_factory=dict)
     """Source path of a generated page to link from every page's footer, to its link text."""
+    places: dict[str, list[Place]] = field(default_factory=dict)
+    """Source path of a story page to its body's section headings (ids in its fragment), for
+    the page's table of contents and anchor checks (`sections`)."""
     linkable: PublicStories = field(default_factory=lambda: PublicStories({}))
     """What a page's links may lead to: hand-written pages are judged as stories' bodies are
     (`bodylinks.scrub`), so that none names a story or a file that is not public."""
@@ -129,8 +132,8 @@ class Group:
 
 Draw = Callable[[Sequence[Evaluation]], charts.Charts]
 """Starts drawing the dashboard's charts; the result is asked for once the pages are made."""
-StoryPages = dict[str, tuple[str, dict[str, str], PageHead]]
-"""Story pages by source path: Markdown, fragments, head metadata."""
+StoryPages = dict[str, tuple[str, dict[str, str], PageHead, list[Place]]]
+"""Story pages by source path: Markdown, fragments, head metadata, the body's places."""
 
 
 def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
@@ -197,13 +200,13 @@ class _Builder:
         public = self.site.linkable  # the same stories: story_views are the site's
         made: StoryPages = {}
         for view in story_views:
-            body = views.body_html(view.story, public, self.options.directory_urls)
-            parts = [Section(p.level, p.heading, Markup(p.html)) for p in split_sections(body)]
+            body, places = with_ids(views.body_html(view.story, public, self.options.directory_urls),
+                                    view.story.title)
             page = render("story.md.j2", view.src, self.options.directory_urls, self.cards,
-                          council=self.council, s=view, body=parts,
+                          council=self.council, s=view, body=Markup(body),
                           quotes=views.quotes(view.story), partners=view.story.meta.partners,
                           related=[by_slug[o.slug] for o in linked[view.story.slug]])
-            made[view.src] = (page.markdown, page.fragments, self.head(view))
+            made[view.src] = (page.markdown, page.fragments, self.head(view), places)
         return made
 
     def add_first(self, pages: StoryPages) -> None:
@@ -214,6 +217,7 @@ class _Builder:
         self.site.pages = {**{src: page[0] for src, page in pages.items()}, **self.site.pages}
         self.site.fragments.update({src: page[1] for src, page in pages.items() if page[1]})
         self.site.heads.update({src: page[2] for src, page in pages.items()})
+        self.site.places.update({src: page[3] for src, page in pages.items() if page[3]})
 
     def head(self, view: views.StoryView) -> PageHead:
         url = urls.absolute(self.options.site_url, view.src, self.options.directory_urls)

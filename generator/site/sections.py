@@ -1,73 +1,86 @@
-"""A story body's HTML cut at its section headings, so that the page's Markdown can hold them.
+"""A story body's section headings as places of its page: ids, contents entries, search sections.
 
 A story page is Markdown whose parts are ready HTML fragments (`render`): MkDocs parses only
-its headings. A body given whole as one fragment has headings MkDocs never sees: no ids (a
-link to `#impact` leads nowhere), no entries in the page's table of contents or its search
-sections. Cut at its top-level `<h2>` and `<h3>`, each heading becomes a Markdown heading of
-the page and the HTML between them stays a fragment.
+the page's own headings, not the body's, which is one fragment. So the body's top-level `<h2>`
+and `<h3>` get their ids here, as MkDocs would name them (Python-Markdown's toc slugify, a
+repeat numbered _1), never one of the page's own; the plugin adds them to the page's table of
+contents and to the ids MkDocs checks anchor links against, and search finds them in the HTML.
+Making them Markdown headings instead cost a fifth of a 1,000-story build.
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-#: headings that become the page's own (deeper ones stay inside their section's HTML)
-CUT_AT = frozenset({"h2", "h3"})
+from markdown.extensions.toc import slugify, unique
+
+#: the body's headings that are places of the page (deeper ones are not)
+PLACES = frozenset({"h2", "h3"})
+#: the ids of the page's own sections, which a body's heading never takes
+PAGE_SECTIONS = ("results-in-figures", "what-people-said", "evidence", "related-stories")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
 
 
 @dataclass(frozen=True)
-class Section:
-    """A heading (None for the text before the first) and the HTML under it."""
+class Place:
+    """A section heading of the body: its level (2 or 3), its id and its words."""
 
     level: int
-    heading: str | None
-    html: str
+    id: str
+    text: str
 
 
-def split_sections(body: str) -> list[Section]:
-    """`body` (sanitised HTML) as sections: each top-level h2 or h3 starts one, its words as
-    plain text; headings inside lists, quotes or tables stay where they are."""
+def with_ids(body: str, title: str) -> tuple[str, list[Place]]:
+    """`body` (sanitised HTML) with an id on each top-level h2 and h3 (one it has is kept),
+    and those places in order. `title` is the page's, whose id the body does not take."""
     finder = _Headings()
     finder.feed(body)
     finder.close()
     if not finder.found:
-        return [Section(0, None, body.strip())] if body.strip() else []
-    lines = body.split("\n")
+        return body, []
+    taken = {slugify(title, "-"), *PAGE_SECTIONS}
     starts = [0]
-    for line in lines:
+    for line in body.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
+    pieces: list[str] = []
+    places: list[Place] = []
+    done = 0
+    for level, (row, column), own, words in finder.found:
+        text = " ".join(words.split())
+        name = own if own else unique(slugify(text, "-"), taken)  # an id it has: as written
+        taken.add(name)
+        places.append(Place(level, name, text))
+        if own is None:  # `<h2` then the id, before the tag's other attributes
+            at = starts[row - 1] + column + 3
+            pieces += [body[done:at], f' id="{html.escape(name)}"']
+            done = at
+    return "".join([*pieces, body[done:]]), places
 
-    def offset(position: tuple[int, int]) -> int:
-        return starts[position[0] - 1] + position[1]
 
-    sections: list[Section] = []
-    before = body[:offset(finder.found[0][1])].strip()
-    if before:
-        sections.append(Section(0, None, before))
-    for number, (level, _, end, words) in enumerate(finder.found):
-        stop = offset(finder.found[number + 1][1]) if number + 1 < len(finder.found) else len(body)
-        sections.append(Section(level, " ".join(words.split()), body[offset(end):stop].strip()))
-    return sections
+def anchors(title: str, body: str) -> list[str]:
+    """The ids a link may lead to on a story's page: its title's, its body's places (as
+    `with_ids` names them) and the page's own sections."""
+    return [slugify(title, "-"), *(p.id for p in with_ids(body, title)[1]), *PAGE_SECTIONS]
 
 
 class _Headings(HTMLParser):
-    """Top-level h2/h3 elements: (level, start position, position after the end tag, words)."""
+    """Top-level h2/h3 elements: (level, position of the tag, its own id if any, words)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.depth = 0
-        self.found: list[tuple[int, tuple[int, int], tuple[int, int], str]] = []
-        self._open: tuple[int, tuple[int, int]] | None = None
+        self.found: list[tuple[int, tuple[int, int], str | None, str]] = []
+        self._open: tuple[int, tuple[int, int], str | None] | None = None
         self._words: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             return
-        if self.depth == 0 and tag in CUT_AT:
-            self._open, self._words = (int(tag[1]), self.getpos()), []
+        if self.depth == 0 and tag in PLACES:
+            self._open, self._words = (int(tag[1]), self.getpos(), dict(attrs).get("id")), []
         self.depth += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -78,9 +91,8 @@ class _Headings(HTMLParser):
             return
         self.depth = max(0, self.depth - 1)
         if self.depth == 0 and self._open is not None and tag == f"h{self._open[0]}":
-            line, column = self.getpos()
-            end = (line, column + len(f"</{tag}>"))
-            self.found.append((self._open[0], self._open[1], end, "".join(self._words)))
+            level, position, own = self._open
+            self.found.append((level, position, own, "".join(self._words)))
             self._open = None
 
     def handle_data(self, data: str) -> None:
