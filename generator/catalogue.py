@@ -111,7 +111,8 @@ def collect(layout: Layout, now: datetime, elsewhere: Elsewhere = here) -> Catal
     catalogue.problems += checks.check_site_links(catalogue.stories, catalogue.unusable,
                                                   layout, now)
     _check_accessibility(catalogue, now)
-    catalogue.problems += [*layout.problems, *content_problems(layout)]
+    catalogue.problems += [*layout.problems, *content_problems(
+        layout, {s.path: s.slug for s in catalogue.stories})]
     catalogue.problems = sorted(set(catalogue.problems),
                                 key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
     return catalogue

@@ -9,11 +9,15 @@ published without their camera data, so one that cannot be decoded is refused to
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from generator import images
 from generator.problems import Problem
 from generator.project import Layout
+from generator.story import default_slug
 
 
 def private_folders(layout: Layout) -> dict[str, Path]:
@@ -22,8 +26,9 @@ def private_folders(layout: Layout) -> dict[str, Path]:
     return {layout.relative(folder): folder.resolve() for folder in folders}
 
 
-def content_problems(layout: Layout) -> list[Problem]:
-    """Where the content folder would publish a private file."""
+def content_problems(layout: Layout, slugs: dict[str, str] | None = None) -> list[Problem]:
+    """Where the content folder would publish a private file, and its pages' links to a
+    story's file (`slugs`: each story's project path to its slug)."""
     content = layout.content.resolve()
     shown = layout.relative(layout.content) or "."
     for name, folder in private_folders(layout).items():
@@ -32,7 +37,56 @@ def content_problems(layout: Layout) -> list[Problem]:
                             f'"{shown}" overlaps {name}/, so MkDocs would publish its files as they '
                             "are: keep hand-written pages in their own folder, e.g. docs_dir: content")]
     return [*(_linked(layout, path, name) for path, name in _links_into_private(layout, content)),
-            *_unreadable_photos(layout, content)]
+            *_unreadable_photos(layout, content), *_story_file_links(layout, content, slugs or {})]
+
+
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)",
+                   re.MULTILINE)
+_FENCED = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+def _story_file_links(layout: Layout, content: Path, slugs: dict[str, str]) -> list[Problem]:
+    """A hand-written page's Markdown link to a story's file (`../stories/x.md`): MkDocs
+    cannot follow it out of the content folder and stops the build; a story is linked by its
+    page's address. Said by check, with that address."""
+    if not content.is_dir():
+        return []
+    found = []
+    for page in sorted(content.rglob("*.md")):
+        try:
+            text = page.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if ".md" not in text:
+            continue
+        text = _FENCED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+        for match in _LINK.finditer(text):
+            address = match.group(1) or match.group(2) or ""
+            path = unquote(address.split("#", 1)[0].split("?", 1)[0])
+            if not path.casefold().endswith(".md") or "://" in address:
+                continue
+            target = (page.parent / path).resolve()
+            if not target.is_relative_to(layout.stories.resolve()):
+                continue
+            story = layout.relative(target)
+            slug = slugs.get(story) or default_slug(story)
+            site_page = posixpath.relpath(f"stories/{slug}/",
+                                          posixpath.dirname(_page_path(layout, page)) or ".")
+            found.append(Problem(layout.relative(page), text.count("\n", 0, match.start()) + 1,
+                                 None, f'link "{address}" names {story}, a story\'s file, which '
+                                 "the site never publishes by its name: link to the story's page, "
+                                 f'"{site_page}/{_fragment(address)}"'))
+    return found
+
+
+def _fragment(address: str) -> str:
+    return "#" + address.split("#", 1)[1] if "#" in address else ""
+
+
+def _page_path(layout: Layout, page: Path) -> str:
+    """Where MkDocs publishes the content page `page` (about.md: about/index.html)."""
+    stem = page.relative_to(layout.content).as_posix()[:-3]
+    return f"{stem}.md" if stem == "index" or stem.endswith("/index") else f"{stem}/index.md"
 
 
 def _unreadable_photos(layout: Layout, content: Path) -> list[Problem]:
