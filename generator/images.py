@@ -159,7 +159,8 @@ def _kept_extension(label: int, blocks: bytes) -> bytes:
     if label == 0xFF and first in GIF_KEPT_APPLICATIONS:
         after = 1 + blocks[0]
         data = blocks[after + 1:after + 1 + blocks[after]] if after < len(blocks) else b""
-        return b"\x21\xff\x0b" + first + (bytes([len(data)]) + data if data else b"") + b"\x00"
+        if len(data) == 3 and data[0] == 1:  # the loop count: 1, then two bytes; else nothing
+            return b"\x21\xff\x0b" + first + b"\x03" + data + b"\x00"
     return b""
 
 

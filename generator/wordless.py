@@ -45,8 +45,10 @@ def problems(story: Story) -> list[Problem]:
                              "![Staff at the new service desk](media/photo.jpg)", Severity.WARNING))
     finder = _WordlessLinks()
     finder.feed(to_html(body))
-    for address in finder.found:
-        at = text.find(address)
+    for address, nth in finder.found:
+        at = -1
+        for _ in range(nth + 1):  # the link's own place: the nth link to this address
+            at = text.find(address, at + 1)
         line = story.body_line + (text.count("\n", 0, at) if at >= 0 else 0)
         found.append(Problem(story.path, line, "body", f'link "{address}" has no words: a screen '
                              "reader reads out its address, or nothing: write what it leads to "
@@ -56,11 +58,13 @@ def problems(story: Story) -> list[Problem]:
 
 
 class _WordlessLinks(HTMLParser):
-    """The address of each <a> with neither text nor a picture's alt text inside."""
+    """The address of each <a> with neither text nor a picture's alt text inside, and how many
+    links to the same address come before it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
+        self.found: list[tuple[str, int]] = []
+        self._seen: dict[str, int] = {}
         self._open: str | None = None
         self._words = ""
 
@@ -68,6 +72,7 @@ class _WordlessLinks(HTMLParser):
         named = dict(attrs)
         if tag == "a" and named.get("href"):
             self._open, self._words = named.get("href") or "", ""
+            self._seen[self._open] = self._seen.get(self._open, -1) + 1
         elif tag == "img" and self._open is not None:
             self._words += named.get("alt") or ""
 
@@ -78,7 +83,7 @@ class _WordlessLinks(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._open is not None:
             if not self._words.strip():
-                self.found.append(self._open)
+                self.found.append((self._open, self._seen[self._open]))
             self._open = None
 
 

@@ -28,9 +28,7 @@ def awards(project_dir: Path, now_text: str | None) -> None:
     Exit 1 when an award file has errors (they are printed, on stderr, with file and line).
     """
     catalogue, now = load(project_dir, now_text)
-    table = Table(title="Award entries")
-    for column in ("award", "name", "deadline", "days left", "stories", "readiness"):
-        table.add_column(column)
+    rows: list[tuple[str, str, str, str, str, str]] = []
     for award in catalogue.awards:
         deadline = award.entry.deadline
         try:
@@ -42,13 +40,24 @@ def awards(project_dir: Path, now_text: str | None) -> None:
             stories = str(len(plan.stories))
             readiness = "ready" if not blockers else \
                 f"not ready ({blockers} blocker{'s' * (blockers != 1)})"
-        table.add_row(award.id, award.entry.name,
-                      shown_deadline(deadline) if deadline else "-",
-                      time_left(deadline, now) if deadline else "-", stories, readiness)
+        rows.append((award.id, award.entry.name, shown_deadline(deadline) if deadline else "-",
+                     time_left(deadline, now) if deadline else "-", stories, readiness))
     for relative in catalogue.unusable_awards:
-        table.add_row(Path(relative).stem, "-", "-", "-", "-", "cannot be read: see the errors below")
-    # a terminal's own width (cells wrap within their columns); piped or in CI, one line a row
-    terminal(width=None if sys.stdout.isatty() else 200).print(table)
+        rows.append((Path(relative).stem, "-", "-", "-", "-", "cannot be read: see the errors below"))
+    # piped or in CI: a table, one line a row; a terminal too narrow for it: a block per award,
+    # so that no id (what `showcase pack` takes) or deadline is ever cut short
+    console = terminal(width=None if sys.stdout.isatty() else 200)
+    if console.width >= TABLE_WIDTH:
+        table = Table(title="Award entries")
+        for column in ("award", "name", "deadline", "days left", "stories", "readiness"):
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+    else:
+        for award_id, name, shown, left, stories, readiness in rows:
+            console.print(f"{award_id}: {name}\n  deadline {shown} ({_days(left)}), "
+                          f"{stories} stor{'y' if stories == '1' else 'ies'}, {readiness}")
     problems = award_errors(catalogue)
     if problems:
         for problem in problems:
@@ -64,6 +73,14 @@ def award_errors(catalogue: Catalogue) -> list[Problem]:
     """The errors in award files (and their answer folders), in file and line order."""
     folder = catalogue.layout.relative(catalogue.layout.awards).rstrip("/") + "/"
     return sorted(p for p in catalogue.errors if p.path.startswith(folder))
+
+
+TABLE_WIDTH = 110
+"""A terminal this wide shows the table; a narrower one a block per award."""
+
+
+def _days(left: str) -> str:
+    return {"passed": "passed", "today": "due today", "-": "no deadline"}.get(left, f"{left} days left")
 
 
 def shown_deadline(deadline: datetime) -> str:

@@ -41,7 +41,8 @@ def project_options(func: F) -> F:
     func = click.option("--now", "now_text", metavar="DATE-TIME", envvar="SHOWCASE_NOW",
                         help="Act as if it were this moment, to see which embargoes have passed "
                              "and how long is left before deadlines: e.g. 2026-07-15T09:00 (UK "
-                             "time) or 2026-07-15 (the end of that day). Default: now.")(func)
+                             "time) or 2026-07-15 (the end of that day). Default: now, or the "
+                             "showcase plugin's now: in mkdocs.yml.")(func)
     func = click.option("-p", "--project", "project_dir", default=".", show_default=True,
                         type=click.Path(file_okay=False, path_type=Path),
                         help="The project folder: the one holding mkdocs.yml, stories/ and "

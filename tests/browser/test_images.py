@@ -284,7 +284,8 @@ def test_a_gif_keeps_nothing_hidden_in_the_blocks_it_keeps() -> None:
     def sub(data: bytes) -> bytes:
         return bytes([len(data)]) + data
 
-    planted = (b"\x21\x01" + sub(b"zqxplain text block") + b"\x00"
+    planted = (b"\x21\xff" + sub(b"NETSCAPE2.0") + sub(b"zqxinsteadofaloop") + b"\x00"
+               + b"\x21\x01" + sub(b"zqxplain text block") + b"\x00"
                + b"\x21\x99" + sub(b"zqxunknown") + b"\x00"
                + b"\x21\xff" + sub(b"NETSCAPE2.0") + sub(b"\x01\x00\x00") + sub(b"zqxafterloop")
                + b"\x00")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import NOW, ProjectFactory, run_cli, story
 
 AWARD = """\
@@ -110,3 +112,18 @@ def test_the_plugins_now_option_is_the_clock_unless_now_is_given(make_project: P
     assert _rows(run_cli("awards", "-p", str(root)).stdout)["x"][2] == "passed"
     given = run_cli("awards", "-p", str(root), "--now", "2029-06-01T12:00:00+01:00")
     assert _rows(given.stdout)["x"][2] == "30"
+
+
+def test_a_terminal_too_narrow_for_the_table_gets_a_block_per_award(
+        make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An 80-column terminal cut the ids `showcase pack` takes ('lgc-awards…'): never."""
+    from generator.cli import awards
+
+    monkeypatch.setattr(awards, "TABLE_WIDTH", 10_000)  # wider than any console: blocks
+    root = _project(make_project, {"uk-it-industry-awards-2027": AWARD.format(
+        name="UK IT Industry Awards 2027", deadline="2027-05-28")})
+    result = run_cli("awards", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "uk-it-industry-awards-2027: UK IT Industry Awards 2027",
+        "  deadline 2027-05-28 23:59 BST (184 days left), 1 story, not ready (1 blocker)"]
