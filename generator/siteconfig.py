@@ -89,7 +89,7 @@ for _prefix in _IGNORED_TAGS:
 ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
-def read_config(text: str, root: Path, name: str = CONFIG_FILE) -> SiteConfig:
+def read_config(text: str, root: Path, name: str = CONFIG_FILE, depth: int = 0) -> SiteConfig:
     """Read mkdocs.yml's `text` for the project at `root`; a ShowcaseError (naming the line)
     when it is not YAML or not settings, as then not even the project's folders are known."""
     loader = ConfigLoader(text)
@@ -107,7 +107,45 @@ def read_config(text: str, root: Path, name: str = CONFIG_FILE) -> SiteConfig:
         settings = {}
     if not isinstance(settings, dict):
         raise ShowcaseError(f"{name} must hold settings like 'site_name: ...'")
+    inherit = settings.get("INHERIT")
+    if isinstance(inherit, str) and inherit.strip():
+        return _inheriting(settings, node, inherit.strip(), root, name, depth)
     return SiteConfig(settings, tuple(config_problems(node, root.resolve(), name)))
+
+
+def _inheriting(settings: dict[str, Any], node: yaml.Node | None, inherit: str, root: Path,
+                name: str, depth: int) -> SiteConfig:
+    """Settings that `INHERIT` another file, merged as MkDocs merges them (mappings key by
+    key, the child's lists and values replacing the parent's); the showcase plugin's problems
+    are judged in the file that lists it."""
+    key = _entry(node, "INHERIT") if isinstance(node, yaml.MappingNode) else None
+    line = _line(key[0]) if key is not None else None
+    parent_file = (root / name).parent / inherit
+    if depth > 10 or not parent_file.is_file():
+        why = "inherits too deeply (a loop?)" if depth > 10 else f'"{inherit}" does not exist'
+        return SiteConfig({k: v for k, v in settings.items() if k != "INHERIT"},
+                          (Problem(name, line, "INHERIT", f"{why}: name the file of settings "
+                                   f"this one builds on, relative to {name}"),))
+    try:
+        text = parent_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ShowcaseError(f"{inherit} (inherited by {name}) cannot be read: {exc}") from None
+    shown = Path(name).parent.joinpath(inherit).as_posix()
+    parent = read_config(text, root, shown, depth + 1)
+    own = {k: v for k, v in settings.items() if k != "INHERIT"}
+    problems = config_problems(node, root.resolve(), name) if "plugins" in own \
+        else list(parent.problems)
+    return SiteConfig(_merged(parent.settings, own), tuple(problems))
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """`child` over `parent`: mappings merged key by key, anything else replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        below = merged.get(key)
+        merged[key] = _merged(below, value) if isinstance(below, dict) and isinstance(value, dict) \
+            else value
+    return merged
 
 
 def config_problems(node: yaml.Node | None, root: Path, name: str = CONFIG_FILE) -> list[Problem]:

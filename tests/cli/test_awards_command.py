@@ -127,3 +127,16 @@ def test_a_terminal_too_narrow_for_the_table_gets_a_block_per_award(
     assert result.stdout.splitlines() == [
         "uk-it-industry-awards-2027: UK IT Industry Awards 2027",
         "  deadline 2027-05-28 23:59 BST (184 days left), 1 story, not ready (1 blocker)"]
+
+
+def test_the_clock_of_an_inherited_base_file_is_used(make_project: ProjectFactory) -> None:
+    """mkdocs.yml may INHERIT a shared base file listing the plugin: as MkDocs reads it."""
+    root = make_project({
+        "base.yml": "plugins:\n  - showcase:\n      now: '2030-01-01T00:00:00+00:00'\n",
+        "mkdocs.yml": "INHERIT: base.yml\nsite_name: T\n",
+        "stories/a.md": story(slug="a-test-story"),
+        "awards/x.yml": AWARD.format(name="X", deadline="2029-06-30"),
+    })
+    checked = run_cli("check", "-p", str(root))
+    assert "does not list the showcase plugin" not in checked.output
+    assert _rows(run_cli("awards", "-p", str(root)).stdout)["x"][2] == "passed"
