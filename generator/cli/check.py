@@ -19,7 +19,9 @@ from generator.cli.common import (
 @click.command(short_help="Check every story, award file and data file, and say what to fix.")
 @project_options
 @click.option("--format", "output", type=click.Choice(["text", "github", "json"]), default="text",
-              show_default=True, help="text for people, github for workflow annotations, json.")
+              show_default=True, help="text: one line per problem, to read; github: notes on "
+                                      "the changed lines of a pull request (in GitHub "
+                                      "Actions); json: for other programs.")
 @failing_with(1)
 def check(project_dir: Path, now_text: str | None, output: str) -> None:
     """Check every story, award file and data file; exit 1 on errors."""

@@ -19,7 +19,8 @@ from generator.problems import ShowcaseError
               help="Folder to write admin/ into (the site build publishes admin/ itself).")
 @failing_with(1)
 def cms(project_dir: Path, now_text: str | None, out_dir: Path) -> None:
-    """Write admin/index.html, admin/config.yml and the editor's script, from the story schema."""
+    """Write the browser story editor (admin/: its page, settings and script), so that
+    stories can be written in a web form; the site build publishes it itself."""
     catalogue, _ = load(project_dir, now_text, writes=True)
     if catalogue.strategy is None:  # the editor's outcome list would be empty: no story saves
         strategy = catalogue.layout.relative(catalogue.layout.data / STRATEGY_FILE)

@@ -18,7 +18,8 @@ from generator.schemas import write_schemas
               help="Folder to write the schema files into (relative to the project).")
 @failing_with(1)
 def schema(project_dir: Path, now_text: str | None, out_dir: Path) -> None:
-    """Write JSON Schemas for editors (story, award file, strategy).
+    """Write JSON Schemas: files that let a text editor (such as VS Code with its YAML
+    extension) check stories, award files and the strategy as you type.
 
     The schemas are the same for every project; -p only says where a relative --out goes,
     and --now is accepted (and checked) as by every command.

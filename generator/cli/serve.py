@@ -33,10 +33,12 @@ from generator.problems import UsageProblem
                    "(for folders on a network drive or in a container, which send none).")
 @failing_with(1)
 def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) -> None:
-    """Preview the site locally; stories, awards, data and evidence reload live.
+    """Preview the site on this computer, at the address it prints; Ctrl+C stops it.
 
-    Rebuilds after the first are MkDocs' dirty builds: only pages whose content changed
-    (the edited story, the listings and pages that show it) are rendered and written again.
+    Open the address in a browser. Saving a story, an award file, a data file or evidence
+    shows the change in a second or so (only the pages it changes are made again), with
+    check's new warnings printed here. Drafts and embargoed stories are left out, as on the
+    public site.
     """
     clock.now(now_text)
     if now_text:  # the plugin reads the clock on every rebuild
