@@ -373,6 +373,7 @@ def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
         found += _selection_problems(catalogue, award)
     found += checks_question_ids(award)
     found += _empty_sections(catalogue, award)
+    found += _send_problems(catalogue, award)
     return found
 
 
@@ -409,6 +410,36 @@ def _empty_sections(catalogue: Catalogue, award: Award) -> list[Problem]:
                 f'no story entered has a section headed "{heading}", so the drafted answer '
                 f"would be empty: add the section to a story, or write the answer in "
                 f"{answers}/{question.id}.md", Severity.WARNING))
+    return found
+
+
+def _send_problems(catalogue: Catalogue, award: Award) -> list[Problem]:
+    """A warning for each `attachments: send:` name that no file of the entered stories has,
+    or that names a file in a format the award refuses: the pack would be blocked."""
+    limits = award.entry.attachments
+    stories = _entered(catalogue, award)
+    if limits is None or not limits.send or not stories:
+        return []
+    from generator.attachment_names import cited_names, file_format, listed_format, matching
+
+    called = cited_names(stories)
+    formats = {listed_format(f) for f in limits.formats}
+    found = []
+    for index, name in enumerate(limits.send):
+        members = matching(name, called)
+        refused = [m for m in members if formats and file_format(m) not in formats]
+        if not members:
+            message = (f'"{name}" is no file the entered stories cite or show: give an evidence '
+                       "id, a file name the stories cite, or a lead image's file name (the pack "
+                       "is blocked until then)")
+        elif refused:
+            message = (f'"{name}" is {", ".join(refused)}, a format the award does not accept '
+                       f"(accepted: {', '.join(limits.formats)}): save it as one of those, cite "
+                       "that copy and name it here (the pack is blocked until then)")
+        else:
+            continue
+        found.append(Problem(award.path, award.located.line_of(("attachments", "send", index)),
+                             f"attachments.send[{index}]", message, Severity.WARNING))
     return found
 
 

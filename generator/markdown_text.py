@@ -37,8 +37,10 @@ def to_plain(text: str, *, pasted: bool = False) -> str:
     break inside a paragraph is a space, as in print.
 
     `pasted` keeps what the formatting meant, for text to paste into a form: a link's
-    address after its words, `words (https://...)` (unless the words are the address); a
-    numbered step's number, `1. `; a table row on one line, its cells between ` | `.
+    address after its words, `words (https://...)` (unless the words are the address or a
+    `tel:` number); a numbered step's number, `1. `, and a bullet's `- `, a nested item
+    indented by 4 spaces a level; a table row on one line, its cells between ` | ` (a `|`
+    in a cell as `\\|`).
     """
     # emphasis, code and links are inside a word ("**bold**text" is one word); other tags
     # (paragraphs, line breaks, list items, cells) stand between words
@@ -51,14 +53,18 @@ def to_plain(text: str, *, pasted: bool = False) -> str:
     # every entity decoded once (&amp;a; is the text "&a;", not an entity to drop)
     plain = html_module.unescape(re.sub(r"<[^>]+>", " ", inline)).replace("\xa0", " ")
     lines = (" ".join(line.split()) for line in plain.splitlines())
-    return "\n".join(line for line in lines if line)
+    text = "\n".join(line for line in lines if line)
+    # a nested item's indent, kept by the line's first word until now
+    return text.replace(_INDENT, "    ") if pasted else text
 
 
 _LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 _HREF = re.compile(r'\shref="([^"]*)"')
 _LIST_TAG = re.compile(r"<(/?)(ol|ul|li)\b([^>]*)>")
 _START = re.compile(r'\sstart="(\d+)"')
-_LOOSE_ITEM = re.compile(r"(<li\b[^>]*>)(\d+\. |\[\d+\] )(\s*<p>)")
+#: stands for 4 spaces of a nested item's indent until the text's spaces are tidied
+_INDENT = "\x01"
+_LOOSE_ITEM = re.compile(r"(<li\b[^>]*>)(\x01*(?:\d+\. |\[\d+\] |- ))(\s*<p>)")
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL)
 _CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.DOTALL)
 
@@ -70,7 +76,7 @@ def _with_address(link: re.Match[str]) -> str:
     address = html_module.unescape(found.group(1)).strip() if found else ""
     words = " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", link.group(2))).split())
     shown = address.removeprefix("mailto:")
-    if not shown or shown.startswith("#") or _same_address(words, shown):
+    if not shown or shown.casefold().startswith("tel:") or shown.startswith("#") or _same_address(words, shown):
         return link.group(0)
     return f"{link.group(0)} ({html_module.escape(shown)})"
 
@@ -82,7 +88,8 @@ def _same_address(words: str, address: str) -> bool:
 
 
 def _numbered(html: str) -> str:
-    """Each item of a numbered list starting with its number, `1. `, as on the page."""
+    """Each item of a numbered list starting with its number, `1. `, as on the page, and of
+    a bulleted list with `- `; a nested item indented (`_INDENT`) a level."""
     counters: list[int | None] = []
 
     def number(tag: re.Match[str]) -> str:
@@ -94,20 +101,26 @@ def _numbered(html: str) -> str:
                 start = _START.search(attributes) if name == "ol" else None
                 counters.append((int(start.group(1)) if start else 1) - 1 if name == "ol" else None)
             return tag.group(0)
-        if closing or not counters or counters[-1] is None:
+        if closing or not counters:
             return tag.group(0)
-        counters[-1] += 1
+        indent = _INDENT * (len(counters) - 1)
+        count = counters[-1]
+        if count is None:
+            return f"{tag.group(0)}{indent}- "
+        counters[-1] = count = count + 1
         if 'id="fn:' in attributes:  # a footnote, as its reference reads: [1]
-            return f"{tag.group(0)}[{counters[-1]}] "
-        return f"{tag.group(0)}{counters[-1]}. "
+            return f"{tag.group(0)}[{count}] "
+        return f"{tag.group(0)}{indent}{count}. "
 
     # an item of a loose list holds paragraphs: its number goes into the first
     return _LOOSE_ITEM.sub(r"\1\3\2", _LIST_TAG.sub(number, html))
 
 
 def _row_line(row: re.Match[str]) -> str:
-    """A table row on one line: its cells between ` | `."""
-    cells = [" ".join(cell.group(2).split()) for cell in _CELL.finditer(row.group(1))]
+    """A table row on one line: its cells between ` | `, a `|` in a cell as `\\|` (not
+    read as the edge of a cell)."""
+    cells = [" ".join(cell.group(2).replace("|", "\\|").split())
+             for cell in _CELL.finditer(row.group(1))]
     return "<tr>" + " | ".join(cells) + "</tr>"
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BeforeValidator, ConfigDict, Field, PositiveInt, Strict, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from generator.model.common import (
     Date,
@@ -102,10 +102,10 @@ Limit = Annotated[PositiveInt, Strict(), Field(le=1_000_000)]
 class Question(ShowcaseModel):
     """One question of the entry form."""
 
-    model_config = ConfigDict(json_schema_extra={"oneOf": [  # _one_limit
-        {"required": ["words"], "properties": {"words": {"type": "integer"}}},
-        {"required": ["characters"], "properties": {"characters": {"type": "integer"}}},
-    ]})
+    model_config = ConfigDict(json_schema_extra={  # _one_limit; AwardFile._every_limit
+        "not": {"required": ["words", "characters"],
+                "properties": {"words": {"type": "integer"}, "characters": {"type": "integer"}}},
+    })
 
     id: Slug
     """Name of the answer file, awards/<award-id>/<id>.md."""
@@ -123,9 +123,6 @@ class Question(ShowcaseModel):
     def _one_limit(self) -> Self:
         if self.words is not None and self.characters is not None:
             raise PydanticCustomError("limit", "give either words or characters, not both")
-        if self.words is None and self.characters is None:
-            raise PydanticCustomError("limit", "give the answer's limit as the entry form says "
-                                               "it: words: 250, or characters: 1500")
         return self
 
 
@@ -199,9 +196,21 @@ class AwardFile(ShowcaseModel):
             {"required": ["stories"], "properties": {"stories": {"not": {"type": "null"}}}},
             {"required": ["select"], "properties": {"select": {"not": {"type": "null"}}}},
         ],
-        # _stories_select: stories: {select: ...} only where no select: is given
-        "if": {"required": ["stories"], "properties": {"stories": {"type": "object"}}},
-        "then": {"not": {"required": ["select"]}},
+        "allOf": [
+            {  # _stories_select: stories: {select: ...} only where no select: is given
+                "if": {"required": ["stories"], "properties": {"stories": {"type": "object"}}},
+                "then": {"not": {"required": ["select"]}},
+            },
+            {  # _every_limit: without total_words, each question has its own limit
+                "if": {"not": {"required": ["total_words"],
+                               "properties": {"total_words": {"type": "integer"}}}},
+                "then": {"properties": {"questions": {"items": {"anyOf": [
+                    {"required": ["words"], "properties": {"words": {"type": "integer"}}},
+                    {"required": ["characters"],
+                     "properties": {"characters": {"type": "integer"}}},
+                ]}}}},
+            },
+        ],
     })
 
     name: Line
@@ -246,6 +255,23 @@ class AwardFile(ShowcaseModel):
                 data = {**data, "select": inner["select"]}
                 del data["stories"]
         return data
+
+    @model_validator(mode="after")
+    def _every_limit(self) -> Self:
+        """A question without words: or characters: is limited only by total_words."""
+        if self.total_words is not None:
+            return self
+        unlimited = [InitErrorDetails(
+            type=PydanticCustomError(
+                "limit", "give the answer's limit as the entry form says it: words: 250, or "
+                         "characters: 1500 (or, when the award limits only the entry's words "
+                         "in total, give the award total_words: 5000)"),
+            loc=("questions", index), input=question.id)
+            for index, question in enumerate(self.questions)
+            if question.words is None and question.characters is None]
+        if unlimited:
+            raise ValidationError.from_exception_data("AwardFile", unlimited)
+        return self
 
     @model_validator(mode="after")
     def _chooses_stories(self) -> Self:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from generator.attachment_names import file_format, listed_format, matching
 from generator.catalogue import Award
 from generator.clock import deadline_passed, uk_time
 from generator.pack.answers import (
@@ -22,12 +22,11 @@ from generator.pack.answers import (
     total_words,
 )
 from generator.pack.files import Gathered, PackFile
-from generator.pack.periods import UNDERSTOOD, overlaps, parse_period
+from generator.pack.periods import UNDERSTOOD, is_reversed, overlaps, parse_period
 from generator.pack.selection import Chosen
 from generator.story import Story
 
 _MB = 1024 * 1024
-_SAME_FORMAT = {"jpeg": "jpg", "tif": "tiff"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,8 @@ def _total_blockers(award: Award, answers: list[Answer]) -> Iterator[str]:
     used, most = total_words(answers), allowed(limit, tolerance)
     if used > most:
         with_tolerance = f" ({most} with the {_percent(tolerance)} tolerance)" if tolerance else ""
-        yield (f"total: {used} words of {limit} across all {_count(len(answers), 'answer')}"
+        across = "in its one answer" if len(answers) == 1 else f"across all {len(answers)} answers"
+        yield (f"total: {used} words of {limit} {across}"
                f"{with_tolerance}: the award limits the entry's words in total")
 
 
@@ -164,21 +164,27 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
     if limits is None:
         return [], []
     files = gathered.evidence + gathered.images
-    formats = {_format(f) for f in limits.formats}
+    formats = {listed_format(f) for f in limits.formats}
     accepted = ", ".join(limits.formats)
     blockers: list[str] = []
     warnings: list[str] = []
+    ambiguous: dict[str, list[str]] = {}
     if limits.send is not None:
-        chosen, unknown = _named(limits.send, gathered)
+        chosen, unknown, ambiguous = _named(limits.send, gathered)
         blockers += [f'attachments: send: "{name}" is no file in the pack (give an evidence id, '
                      "a file name the stories cite, or a lead image's file name)"
                      for name in unknown]
-        to_send = [item for item in files if item.member in chosen]
+        warnings += [_ambiguous(name, members) for name, members in ambiguous.items()]
+        empty = _empty_members(gathered)
+        blockers += [f"attachments: send: {member} is empty (0 bytes): a judge would get "
+                     "nothing; put the file itself there, or take it out of send:"
+                     for member in sorted(chosen & empty)]
+        to_send = [item for item in files if item.member in chosen and item.member not in empty]
         blockers += [f"attachments: {item.member}: .{_suffix(item)} files are not accepted "
                      f"(accepted: {accepted}): save it as {_one_of(limits.formats)}, cite that "
                      "copy and name it in send:" for item in to_send if not _accepted(item, formats)]
     else:
-        empty = {line.rsplit(": ", 1)[-1] for line in gathered.empty}
+        empty = _empty_members(gathered)
         to_send = [item for item in files if item.member not in empty]
         warnings += [f"attachments: {item.member} is not to attach: the award does not accept "
                      f".{_suffix(item)} files (accepted: {accepted}); to send it, save "
@@ -188,7 +194,8 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
                      for item in to_send if not _accepted(item, formats)]
         to_send = [item for item in to_send if _accepted(item, formats)]
     if limits.max_files is not None and len(to_send) > limits.max_files:
-        blockers.append(_too_many(to_send, gathered, limits.max_files, limits.send is not None))
+        blockers.append(_too_many(to_send, gathered, limits.max_files, limits.send is not None,
+                                  ambiguous))
     blockers += [f"attachments: {item.member}: {over_size(item.size, limits.max_mb_each)}"
                  for item in to_send
                  if limits.max_mb_each is not None and item.size > limits.max_mb_each * _MB]
@@ -197,24 +204,42 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
     return blockers, warnings
 
 
-def _named(send: list[str], gathered: Gathered) -> tuple[set[str], list[str]]:
-    """The members `send` names, and the names that are no file of the pack."""
+def _named(send: list[str], gathered: Gathered
+           ) -> tuple[set[str], list[str], dict[str, list[str]]]:
+    """The members `send` names, the names that are no file of the pack, and the names
+    that name several files (each with those files)."""
     chosen: set[str] = set()
     unknown: list[str] = []
+    ambiguous: dict[str, list[str]] = {}
     for name in send:
-        wanted = unicodedata.normalize("NFC", name.strip()).casefold()
-        found = {member for member, names in gathered.called.items()
-                 if wanted in {unicodedata.normalize("NFC", n) for n in names}}
-        chosen |= found
+        found = matching(name, gathered.called)
+        chosen.update(found)
         if not found:
             unknown.append(name)
-    return chosen, unknown
+        elif len(found) > 1:
+            ambiguous.setdefault(name, found)
+    return chosen, unknown, ambiguous
 
 
-def _too_many(to_send: list[PackFile], gathered: Gathered, allowed: int, named: bool) -> str:
+def _ambiguous(name: str, members: list[str]) -> str:
+    return (f'attachments: send: "{name}" names {len(members)} files, so all are to attach: '
+            f"{', '.join(members)} (evidence ids belong to one story, and two stories may use "
+            f"the same id or file name); to send one, name it by its path, e.g. {members[0]}")
+
+
+def _empty_members(gathered: Gathered) -> set[str]:
+    return {line.rsplit(": ", 1)[-1] for line in gathered.empty}
+
+
+def _too_many(to_send: list[PackFile], gathered: Gathered, allowed: int, named: bool,
+              ambiguous: dict[str, list[str]]) -> str:
     evidence = len([item for item in to_send if item in gathered.evidence])
     parts = f"{_count(evidence, 'evidence file')}, {_count(len(to_send) - evidence, 'lead image')}"
-    fix = ("name fewer in send:" if named else
+    shared = "; ".join(f'"{name}" names {_count(len(members), "file")}'
+                       for name, members in ambiguous.items())
+    fix = (f"{shared}: name the one to send by its path, e.g. "
+           f"{next(iter(ambiguous.values()))[0]}" if ambiguous else
+           "name fewer in send:" if named else
            "list the ones to send in the award file's attachments, as send: with their "
            "evidence ids or file names")
     return (f"attachments: {len(to_send)} files to attach ({parts}), the award allows "
@@ -236,7 +261,7 @@ def _suffix(item: PackFile) -> str:
 
 
 def _accepted(item: PackFile, formats: set[str]) -> bool:
-    return not formats or _format(_suffix(item)) in formats
+    return not formats or file_format(item.member) in formats
 
 
 def _one_of(formats: list[str]) -> str:
@@ -255,12 +280,6 @@ def over_size(size: int, limit_mb: float) -> str:
             return f"{size / unit:,.{digits}f} {name}, over the {limit_mb:g} MB limit{beside}"
     # a few bytes over: only the bytes tell them apart
     return f"{size:,} bytes, over the {limit_mb:g} MB limit ({math.floor(limit):,} bytes)"
-
-
-def _format(name: str) -> str:
-    """A format as an award lists it: lower case, no dot; jpeg is jpg, tif is tiff."""
-    name = name.lower().lstrip(".")
-    return _SAME_FORMAT.get(name, name)
 
 
 def _count(number: int, noun: str) -> str:
@@ -285,7 +304,10 @@ def _metric_warnings(award: Award, stories: list[Story]) -> Iterator[str]:
                        f"{qualifying[1].isoformat()} (add period:, e.g. period: 2025-26)")
                 continue
             span = parse_period(metric.period)
-            if span is None:
+            if span is None and is_reversed(metric.period):
+                yield (f'{name}: period "{metric.period}" ends before it starts: its ends are '
+                       "swapped; write the earlier first")
+            elif span is None:
                 yield (f'{name}: period "{metric.period}" could not be checked against the '
                        f"award's period: write it as {UNDERSTOOD}")
             elif not overlaps(span, qualifying):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.attachment_names import names_of
 from generator.images import (
     CAMERA_KINDS,
     TOO_LARGE,
@@ -96,20 +97,15 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
                 evidence.append(PackFile(member, source, *found))
             member = members[source.resolve()]
             cited.setdefault((story.path, item.id), member)
-            called.setdefault(member, _names_of(member)).update(
-                _names_of(item.path.strip(), item.id))
+            called.setdefault(member, names_of(member)).update(
+                names_of(item.path.strip(), item.id))
         image = _image(layout, story, names, missing)
         if image is not None:
             images.append(image)
             assert story.meta.image is not None
-            called[image.member] = _names_of(image.member) | _names_of(story.meta.image.src)
+            called[image.member] = names_of(image.member) | names_of(story.meta.image.src)
     return Gathered(evidence, images, missing, cited, names.renamed, camera_data, active,
                     empty, called)
-
-
-def _names_of(path: str, *more: str) -> set[str]:
-    """A file's names as `attachments: send:` may give them: the path and its last part."""
-    return {name.casefold() for name in (path, path.rsplit("/", 1)[-1], *more) if name}
 
 
 def _evidence(source: Path, name: str, missing: list[str]) -> tuple[int, bytes | None] | None:

@@ -231,3 +231,103 @@ def test_check_names_a_total_word_limit_it_cannot_use(tmp_path: Path, written: s
     result = run_cli("check", "-p", str(root), "--now", NOW)
     assert result.exit_code == 1
     assert f"awards/rules.yml:4: {message}" in result.output.splitlines()
+
+
+# round 11 (pack11 findings 5, 6, 8, 10, 11)
+
+def _two_letters(tmp_path: Path, attachments: str) -> tuple[list[str], list[str]]:
+    """Two stories each cite an evidence id "letter" (ids are per story)."""
+    award = AWARD.replace("total_words: 2000\n", "").replace("stories: [rules]", "stories: [rules, other]").replace(
+        "attachments: {max_files: 2, formats: [pdf, docx]}", attachments)
+    files = _files(award)
+    files["stories/2026-04-01-other.md"] = story(
+        slug="other", title="Other story", date="2026-04-01", body="## Impact\n\nMore.\n",
+        evidence="\n  - {id: letter, path: other/letter.pdf, title: Other letter}")
+    files["evidence/other/letter.pdf"] = b"%PDF-1.4\n%%EOF\n"
+    root = write_project(tmp_path, files)
+    now = clock.now(NOW)
+    checklist = make_plan(collect(project.discover(root), now), "rules", now).checklist
+    return checklist.blockers, [w for w in checklist.warnings if w.startswith("attachments")]
+
+
+def test_a_send_name_two_files_share_is_warned_and_the_blocker_says_how_to_pick_one(
+        tmp_path: Path) -> None:
+    blockers, warnings = _two_letters(tmp_path, "attachments: {max_files: 1, send: [letter]}")
+    assert blockers == [
+        "attachments: 2 files to attach (2 evidence files, 0 lead images), the award allows 1: "
+        '"letter" names 2 files: name the one to send by its path, e.g. evidence/letter.pdf']
+    assert warnings[0] == (
+        'attachments: send: "letter" names 2 files, so all are to attach: evidence/letter.pdf, '
+        "evidence/other/letter.pdf (evidence ids belong to one story, and two stories may use "
+        "the same id or file name); to send one, name it by its path, e.g. evidence/letter.pdf")
+
+
+def test_a_send_path_picks_one_of_two_files_of_the_same_name(tmp_path: Path) -> None:
+    blockers, warnings = _two_letters(tmp_path, "attachments: {max_files: 1, "
+                                                "send: [evidence/other/letter.pdf]}")
+    assert blockers == []
+    assert warnings == ["attachments: attach 1 file of the pack's 6: evidence/other/letter.pdf; "
+                        "the others are in the pack for you, not for the entry form"]
+
+
+def test_an_empty_file_named_in_send_is_a_blocker_and_not_to_attach(tmp_path: Path) -> None:
+    blockers, warnings = _plan_blockers(
+        tmp_path, "attachments: {max_files: 2, formats: [pdf], send: [blank, letter]}")
+    assert blockers == [
+        "attachments: send: evidence/blank.pdf is empty (0 bytes): a judge would get nothing; "
+        "put the file itself there, or take it out of send:"]
+    assert warnings == ["attachments: attach 1 file of the pack's 5: evidence/letter.pdf; the "
+                        "others are in the pack for you, not for the entry form"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Oct 2025\u2013Mar 2026", (date(2025, 10, 1), date(2026, 3, 31))),
+    ("Nov 2025-Feb 2026", (date(2025, 11, 1), date(2026, 2, 28))),
+    ("FY25/26", (date(2025, 4, 1), date(2026, 3, 31))),
+    ("H1 2025-26", (date(2025, 4, 1), date(2025, 9, 30))),
+    ("H2 2026", (date(2026, 7, 1), date(2026, 12, 31))),
+    ("2025-26 (provisional)", (date(2025, 4, 1), date(2026, 3, 31))),
+    ("Apr 23 - Mar 24", (date(2023, 4, 1), date(2024, 3, 31))),
+    ("Apr 23", None), ("FY25/27", None),
+])
+def test_more_uk_period_notations(text: str, span: tuple[date, date] | None) -> None:
+    assert parse_period(text) == span
+
+
+def test_a_reversed_period_is_said_to_be_swapped(tmp_path: Path) -> None:
+    files = _files(AWARD.replace("total_words: 2000\n", ""))
+    files["stories/2026-05-01-rules.md"] = files["stories/2026-05-01-rules.md"].replace(  # type: ignore[union-attr]
+        "period: Summer 2026", "period: March 2026 to January 2026")
+    root = write_project(tmp_path, files)
+    now = clock.now(NOW)
+    warnings = make_plan(collect(project.discover(root), now), "rules", now).checklist.warnings
+    assert 'stories/2026-05-01-rules.md: metric summer: period "March 2026 to January 2026" ' \
+        "ends before it starts: its ends are swapped; write the earlier first" in warnings
+
+
+def test_the_pasted_text_keeps_nesting_bullets_and_escaped_pipes_and_drops_tel() -> None:
+    from generator.pack.answers import plain_text
+
+    text = ("Call [0300 123 4567](tel:+443001234567).\n\n3. Third.\n4. Fourth.\n"
+            "    1. Sub one.\n    2. Sub two.\n5. Fifth.\n\n| Item | Note |\n| --- | --- |\n"
+            "| Pipe \\| inside | |\n\n- Bullet.\n    - Nested bullet.\n")
+    assert plain_text(text) == (
+        "Call 0300 123 4567.\n3. Third.\n4. Fourth.\n    1. Sub one.\n    2. Sub two.\n"
+        "5. Fifth.\nItem | Note\nPipe \\| inside |\n- Bullet.\n    - Nested bullet.")
+
+
+def test_an_award_with_only_a_total_limit_needs_none_per_question(tmp_path: Path) -> None:
+    """iESE: 5,000 words in total, no limit per section."""
+    award = AWARD.replace("total_words: 2000", "total_words: 20").replace(
+        "words: 1000, ", "").split(
+        "  - {id: overview")[0] + "attachments: {max_files: 2, formats: [pdf, docx]}\n"
+    files = _files(award)
+    del files["awards/rules/overview.md"], files["awards/rules/delivery.md"]
+    root = write_project(tmp_path, files)
+    result = run_cli("check", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    now = clock.now(NOW)
+    blockers = make_plan(collect(project.discover(root), now), "rules", now).checklist.blockers
+    used = len(IMPACT_TXT.split())
+    assert f"total: {used} words of 20 in its one answer (22 with the 10% tolerance): the " \
+        "award limits the entry's words in total" in blockers

@@ -1,0 +1,71 @@
+"""The names an award file's `attachments: send:` may give a pack's files, and how a name
+is matched: one rule for `showcase check` (a warning) and `showcase pack` (a blocker)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
+
+from generator.story import Story
+
+_SAME_FORMAT = {"jpeg": "jpg", "tif": "tiff"}
+
+
+def fold(name: str) -> str:
+    """A name as it is compared: trimmed, NFC, ignoring case."""
+    return unicodedata.normalize("NFC", name.strip()).casefold()
+
+
+def names_of(path: str, *more: str) -> set[str]:
+    """A file's names as `send:` may give them: the path, its last part and `more` (an
+    evidence id), folded."""
+    return {fold(name) for name in (path, path.rsplit("/", 1)[-1], *more) if name.strip()}
+
+
+def evidence_member(path: str) -> str:
+    """The pack's name for an evidence file a story cites as `path`, before a clash renames
+    it, e.g. evidence/a/note.pdf."""
+    parts = [p for p in PurePosixPath(path.strip()).parts if p not in ("", ".", "..")]
+    return str(PurePosixPath("evidence", *parts))
+
+
+def image_member(story: Story) -> str | None:
+    """The pack's name for a story's lead image, e.g. images/ai-repairs-triage.jpg."""
+    if story.meta.image is None:
+        return None
+    return f"images/{story.slug}{PurePosixPath(story.meta.image.src).suffix.lower()}"
+
+
+def cited_names(stories: Iterable[Story]) -> dict[str, set[str]]:
+    """Each file the stories cite or show (evidence, lead images) by its pack name, with
+    the names `send:` may give it: as `pack.files.gather` names them, without reading a file."""
+    called: dict[str, set[str]] = {}
+    for story in stories:
+        for item in story.meta.evidence:
+            member = evidence_member(item.path)
+            called.setdefault(member, names_of(member)).update(names_of(item.path, item.id))
+        image = image_member(story)
+        if image is not None and story.meta.image is not None:
+            called.setdefault(image, names_of(image)).update(names_of(story.meta.image.src))
+    return called
+
+
+def matching(name: str, called: Mapping[str, set[str]]) -> list[str]:
+    """The files (pack names, in `called`'s order) that `name` names: one, none, or several
+    when an evidence id or a file name is shared (ids are per story)."""
+    wanted = fold(name)
+    return [member for member, names in called.items() if wanted in names]
+
+
+def listed_format(name: str) -> str:
+    """A format as an award lists it (PDF, .pdf, jpeg): lower case, no dot; jpeg is jpg,
+    tif is tiff."""
+    name = name.strip().lower().lstrip(".")
+    return _SAME_FORMAT.get(name, name)
+
+
+def file_format(path: str) -> str:
+    """A file's format as `listed_format` gives it, from its suffix ('' without one)."""
+    last = path.rsplit("/", 1)[-1]
+    return listed_format(last.rsplit(".", 1)[-1]) if "." in last else ""
