@@ -50,6 +50,9 @@ if TYPE_CHECKING:  # `serve` only: a build does not import them
 PACKAGE = Path(__file__).resolve().parent.parent
 THEME_DIR = PACKAGE / "theme"
 WARNINGS = logging.getLogger("showcase.warnings")
+TOLD_AT_MOST = 20
+"""A build prints this many of check's warnings, then how many more (a large project's
+thousands would bury the build's own messages and take a second to print)."""
 """check's warnings of the project built (see `ShowcasePlugin._tell_warnings`)."""
 ASSETS = {"assets/showcase/showcase.css": PACKAGE / "assets" / "showcase.css",
           "assets/showcase/showcase.js": PACKAGE / "assets" / "showcase.js"}
@@ -125,9 +128,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         `showcase.warnings`, which `showcase build` and `serve` print: under serve, only the
         ones the previous build did not have. Not MkDocs' logger: a strict build would fail."""
         found = [str(p) for p in catalogue.problems if not p.is_error]
-        for line in found:
-            if line not in self.told:
-                WARNINGS.info(line)
+        new = [line for line in found if line not in self.told]
+        for line in new[:TOLD_AT_MOST]:
+            WARNINGS.info(line)
+        if len(new) > TOLD_AT_MOST:
+            WARNINGS.info(f"... and {len(new) - TOLD_AT_MOST} more warnings: showcase check "
+                          "lists them all")
         self.told = set(found)
 
     def _stop_worker(self) -> None:

@@ -100,3 +100,17 @@ def test_the_build_prints_checks_warnings(tmp_path: Path) -> None:
     assert built.result.exit_code == 0, built.result.output
     assert ('stories/a.md:12: warning: body: an internal note "<!--" is never closed with "-->": '
             "everything after it, to the end of the story, is left out") in built.result.output
+
+
+def test_the_build_prints_at_most_twenty_warnings_then_how_many_more(tmp_path: Path) -> None:
+    from tests.conftest import story
+    from tests.site.conftest import build, site_project, write
+
+    stories = {f"stories/s{n:02d}.md": story(slug=f"s{n:02d}", title=f"Story {n}",
+                                             body="Text <!-- never closed\n")
+               for n in range(25)}
+    built = build(write(tmp_path / "project", {**site_project(), **stories}), tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    lines = built.result.output.splitlines()
+    assert len([line for line in lines if "is never closed" in line]) == 20
+    assert "... and 5 more warnings: showcase check lists them all" in lines
