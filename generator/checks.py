@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 from generator import headings, images, linkcheck, wordless
@@ -39,6 +40,10 @@ class PathMemo:
 
     def __init__(self, verdicts: images.Verdicts | None = None) -> None:
         self._refusals: dict[tuple[Path, str], str | None] = {}
+        self._kinds: dict[Path, str | None] = {}
+        self._empty: dict[Path, bool] = {}
+        self._photos: dict[Path, str | None] = {}
+        self._folder: str | None = None
         self.verdicts = verdicts
         """Photo verdicts kept between runs (`images.refusal`), if any."""
 
@@ -52,6 +57,31 @@ class PathMemo:
             except PathRefused as exc:
                 self._refusals[key] = str(exc)
         return self._refusals[key]
+
+    def folder_name(self, layout: Layout) -> str:
+        """The evidence folder as the project names it (once per pass)."""
+        if self._folder is None:
+            self._folder = layout.relative(layout.evidence)
+        return self._folder
+
+    def photo_refusal(self, path: Path) -> str | None:
+        """`images.refusal` of the picture at `path`, judged once per pass (it reads the
+        whole file: evidence cited by many stories was read once per story)."""
+        if path not in self._photos:
+            self._photos[path] = images.refusal(path, self.verdicts)
+        return self._photos[path]
+
+    def empty(self, path: Path) -> bool:
+        """Whether the file at `path` has no bytes, looked at once per pass."""
+        if path not in self._empty:
+            self._empty[path] = _empty(path)
+        return self._empty[path]
+
+    def picture_kind(self, path: Path) -> str | None:
+        """`images.picture_kind` of `path`, looked at once per pass (evidence is shared)."""
+        if path not in self._kinds:
+            self._kinds[path] = images.picture_kind(path)
+        return self._kinds[path]
 
 
 def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
@@ -134,38 +164,44 @@ def _outcomes(story: Story, outcome_ids: set[str] | None) -> Iterator[Problem]:
 
 def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]:
     seen: set[str] = set()
-    folder = layout.relative(layout.evidence)
+    folder = memo.folder_name(layout)
     for index, item in story.numbered("evidence", story.meta.evidence):
         if item.id in seen:
             yield _problem(story, ("evidence", index, "id"), f"evidence[{index}].id",
                            f'"{item.id}" is used twice in this story: give each evidence file its own id')
         seen.add(item.id)
+        where = ("evidence", index, "path")
+        field = f"evidence[{index}].path"
         refusal = memo.refusal(layout.evidence, item.path, layout.root, folder)
-        if refusal is None and item.public and runs_in_browser(item.path):
+        if refusal is not None:
+            yield _problem(story, where, field, refusal)
+            continue
+        source = layout.evidence / item.path.strip()
+        kind = memo.picture_kind(source)  # by its bytes: a TIFF named .dat is a TIFF
+        if item.public and runs_in_browser(item.path):
             refusal = (f'"{item.path}" is a {_suffix(item.path)} file, which a browser would run as '
                        "part of the site: keep it private (public: false) or publish it as PDF")
-        elif refusal is None and item.public and keeps_camera_data(item.path):
+        elif item.public and keeps_camera_data(item.path):
             refusal = (f'"{item.path}" is a {_suffix(item.path)} photo, whose camera data (when '
                        "and where it was taken) cannot be removed: save it as JPEG or PNG to "
                        "publish it, or keep it private (public: false)")
-        elif refusal is None and (kind := images.picture_kind(layout.evidence / item.path.strip())) \
-                in images.CAMERA_KINDS:  # a TIFF or HEIF whatever its name: as a .tif is
+        elif kind in images.CAMERA_KINDS:  # as a .tif is; a pack sends a private one as it is
             if item.public:
                 refusal = (f'"{item.path}": {images.camera_refusal(kind or "")}, or keep it '
                            "private (public: false)")
-        elif refusal is None and (is_stripped(item.path) or kind is not None):  # stripped
-            refused = images.refusal(layout.evidence / item.path.strip(), memo.verdicts)
-            if refused and not item.public:  # only a pack would send it: it leaves it out
-                yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path",
-                               f'"{item.path}": {refused} (an award pack leaves it out until '
-                               "then)", Severity.WARNING)
-            refusal = f'"{item.path}": {refused}' if refused and item.public else None
+        elif is_stripped(item.path) or kind is not None:  # published and packed stripped
+            refused = memo.photo_refusal(source)
+            if refused and item.public:
+                refusal = f'"{item.path}": {refused}'
+            elif refused:  # only a pack would send it: it leaves it out
+                yield _problem(story, where, field, f'"{item.path}": {refused} (an award pack '
+                               "leaves it out until then)", Severity.WARNING)
         if refusal is not None:
-            yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path", refusal)
-        elif _empty(layout.evidence / item.path.strip()):
-            yield _problem(story, ("evidence", index, "path"), f"evidence[{index}].path",
-                           f'"{item.path}" is empty (0 bytes): readers and judges would get '
-                           "nothing; save the real file in its place", Severity.WARNING)
+            yield _problem(story, where, field, refusal)
+        elif memo.empty(source):
+            yield _problem(story, where, field, f'"{item.path}" is empty (0 bytes): readers and '
+                           "judges would get nothing; save the real file in its place",
+                           Severity.WARNING)
 
 
 def _empty(path: Path) -> bool:
@@ -362,6 +398,7 @@ def check_shared_addresses(stories: list[Story]) -> list[Problem]:
     return found
 
 
+@cache
 def _and_address(name: str) -> str:
     """The address of `name` with "&" and "+" read as "and": the same name written two ways."""
     from generator.site import urls

@@ -25,8 +25,9 @@ def group(kind: str, name: str) -> str:
     return f"{kind}/{key(name)}"
 
 
+@lru_cache(maxsize=16384)
 def key(name: str) -> str:
-    """A name as a URL part."""
+    """A name as a URL part (remembered: a tag's name recurs in every story that has it)."""
     return slugify(name) or "other"
 
 
