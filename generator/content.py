@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from generator import images
 from generator.problems import Problem
 from generator.project import Layout
+from generator.sanitize import blank_code
 from generator.story import default_slug
 
 
@@ -42,7 +43,6 @@ def content_problems(layout: Layout, slugs: dict[str, str] | None = None) -> lis
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)",
                    re.MULTILINE)
-_FENCED = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
 
 
 def _story_file_links(layout: Layout, content: Path, slugs: dict[str, str]) -> list[Problem]:
@@ -59,7 +59,7 @@ def _story_file_links(layout: Layout, content: Path, slugs: dict[str, str]) -> l
             continue
         if ".md" not in text:
             continue
-        text = _FENCED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+        text = blank_code(text)
         for match in _LINK.finditer(text):
             address = match.group(1) or match.group(2) or ""
             path = unquote(address.split("#", 1)[0].split("?", 1)[0])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Collection
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from generator.model.common import without_symbols
 from generator.model.strategy import Strategy
 from generator.problems import ShowcaseError, UsageProblem
 from generator.project import Layout
+from generator.sanitize import COMMENT
 from generator.story import make_slug
 
 
@@ -64,10 +64,9 @@ def file_slug(title: str) -> str:
 
 def _shown_title(title: str) -> str:
     """The title as the site shows it: HTML comments are internal notes, never shown."""
-    return " ".join(_COMMENT.sub(" ", title).split())
+    return " ".join(COMMENT.sub(" ", title).split())
 
 
-_COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.DOTALL)
 
 
 def _environment() -> Environment:

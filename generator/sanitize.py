@@ -35,7 +35,8 @@ ALLOWED_ATTRS: dict[str, set[str]] = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 """The attributes that hold an address."""
-_COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.DOTALL)
+COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.DOTALL)
+"""An HTML comment (an internal note): it ends where browsers end it, or runs to the end."""
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*"
@@ -116,7 +117,7 @@ def strip_comments(markdown: str) -> str:
     """The Markdown without HTML comments (internal notes); an unclosed one runs to the end."""
     if "<!--" not in markdown:
         return markdown
-    return _COMMENT.sub("", markdown)
+    return COMMENT.sub("", markdown)
 
 
 def unclosed_comment(markdown: str) -> int | None:
@@ -125,7 +126,7 @@ def unclosed_comment(markdown: str) -> int | None:
     if "<!--" not in markdown:
         return None
     last = None
-    for found in _COMMENT.finditer(markdown):
+    for found in COMMENT.finditer(markdown):
         last = found
     return last.start() if last is not None and not last.group().endswith(">") else None
 
@@ -143,7 +144,7 @@ def removals(markdown: str, first_line: int = 1) -> list[Removal]:
     suspect_link = _SUSPECT_TARGET.search(markdown) is not None
     if "<" not in markdown and not suspect_link and "//" not in markdown:
         return []
-    text = _blank_code(strip_comments_keep_lines(markdown))
+    text = blank_code(strip_comments_keep_lines(markdown))
     found = _link_removals(text) if suspect_link else []
     found += [(text.count("\n", 0, m.start()) + 1, _picture(m.group("url")))
               for m in _REMOTE_PICTURE.finditer(text)]
@@ -175,7 +176,7 @@ def pictures_without_alt(markdown: str, first_line: int = 1) -> list[int]:
     if "<img" not in markdown.lower():
         return []
     finder = _Finder()
-    finder.feed(_blank_code(strip_comments_keep_lines(markdown)))
+    finder.feed(blank_code(strip_comments_keep_lines(markdown)))
     finder.close()
     return [line + first_line - 1 for line in finder.without_alt]
 
@@ -213,10 +214,12 @@ def _autolinks(text: str) -> tuple[str, list[tuple[int, str]]]:
 
 
 def strip_comments_keep_lines(markdown: str) -> str:
-    return _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    return COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
 
 
-def _blank_code(markdown: str) -> str:
+def blank_code(markdown: str) -> str:
+    """`markdown` with its fenced code and code spans made spaces (lines kept): what is code
+    is never a link, a heading or a list."""
     def blank(match: re.Match[str]) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 

@@ -16,13 +16,12 @@ from html.parser import HTMLParser
 from generator.headings import headings
 from generator.markdown_text import to_html
 from generator.problems import Problem, Severity
-from generator.sanitize import strip_comments_keep_lines
+from generator.sanitize import blank_code, strip_comments_keep_lines
 from generator.story import Story
 
 _EMPTY_HEADING = re.compile(r"^#{1,6}[ \t]*#*[ \t]*$", re.MULTILINE)
 _PICTURE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
 _ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])[ \t]+\S")
-_CODE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$|`[^`\n]+`", re.DOTALL | re.MULTILINE)
 
 
 def problems(story: Story) -> list[Problem]:
@@ -37,7 +36,7 @@ def problems(story: Story) -> list[Problem]:
     found += _flat_sublists(story)
     if "](" not in body and "<a" not in body.lower():
         return found
-    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), strip_comments_keep_lines(body))
+    text = blank_code(strip_comments_keep_lines(body))
     for match in _PICTURE_WITHOUT_ALT.finditer(text):
         line = story.body_line + text.count("\n", 0, match.start())
         found.append(Problem(story.path, line, "body", "a picture without alt text is taken as "
@@ -91,7 +90,7 @@ def _flat_sublists(story: Story) -> list[Problem]:
     """A warning for each list item indented by 1-3 spaces right under an item that is not."""
     if "\n -" not in story.body and "\n  " not in story.body:
         return []
-    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), story.body)
+    text = blank_code(story.body)
     found: list[Problem] = []
     above: int | None = None  # the indent of the list item above, if the row above is one
     kind = ""  # its kind: a bullet, or a number (a line of the other kind is its text)
