@@ -56,8 +56,8 @@ def awards(project_dir: Path, now_text: str | None) -> None:
         console.print(table)
     else:
         for award_id, name, shown, left, stories, readiness in rows:
-            console.print(f"{award_id}: {name}\n  deadline {shown} ({_days(left)}), "
-                          f"{stories} stor{'y' if stories == '1' else 'ies'}, {readiness}")
+            console.print(f"{award_id}\n  {name}\n  deadline {shown}\n  {_days(left)}, "
+                          f"{stories} stor{'y' if stories == '1' else 'ies'}\n  {readiness}")
     problems = award_errors(catalogue)
     if problems:
         for problem in problems:

@@ -25,7 +25,7 @@ from generator.cli.common import (
 @failing_with(1)
 def check(project_dir: Path, now_text: str | None, output: str) -> None:
     """Check every story, award file and data file; exit 1 on errors."""
-    catalogue, _ = load(project_dir, now_text)
+    catalogue, _ = load(project_dir, now_text, lists_problems=True)
     problems = catalogue.problems
     errors, warnings = len(catalogue.errors), len(catalogue.warnings)
     counts = {"stories": len(catalogue.stories) + len(catalogue.unusable),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
@@ -68,21 +68,33 @@ def config_file(project_dir: Path) -> Path:
 
 
 def load(project_dir: Path, now_text: str | None, *,
-         writes: bool = False) -> tuple[Catalogue, datetime]:
+         writes: bool = False, lists_problems: bool = False) -> tuple[Catalogue, datetime]:
     """Read the project; a problem with the settings is a ShowcaseError.
 
     A command that `writes` into the project refuses a folder without a mkdocs.yml, so a
-    mistyped -p (or the wrong current folder) never gains a stories/ or dist/ folder.
+    mistyped -p (or the wrong current folder) never gains a stories/ or dist/ folder. A clock
+    in mkdocs.yml the build would refuse stops a command (its dates would be wrong), except
+    one that `lists_problems` (check), which names it with the others.
     """
     now = clock.now(now_text)  # a bad --now is a usage error before anything is read
     if writes:
         config_file(project_dir)
     layout = project.discover(project_folder(project_dir))
     configured = layout.options.get("now")
-    if not (now_text or os.environ.get("SHOWCASE_NOW")) and isinstance(configured, str) and configured:
-        # the plugin's `now:` in mkdocs.yml, as the build uses it (check reports a bad one)
-        with suppress(ShowcaseError):
-            now = clock.now(configured)
+    if not (now_text or os.environ.get("SHOWCASE_NOW")) and configured is not None:
+        # the plugin's `now:` in mkdocs.yml, as the build uses it; one the build would refuse
+        # is refused here too (awards and pack judged deadlines by the real clock instead)
+        try:
+            if not isinstance(configured, str):
+                raise UsageProblem("not text")
+            if configured.strip():
+                now = clock.now(configured)
+        except ShowcaseError:
+            if lists_problems:  # check: one problem among the others, at its line
+                return collect(layout, now), now
+            raise UsageProblem(f'mkdocs.yml: plugins.showcase.now: "{configured}" is not a '
+                               'date-time the build can use: write it in quotes, like now: '
+                               '"2026-07-15T09:00:00+01:00" (showcase check says more)') from None
     return collect(layout, now), now
 
 

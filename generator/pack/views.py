@@ -122,13 +122,17 @@ def story_views(plan: PackPlan) -> list[StoryView]:
 
 def entry_facts(plan: PackPlan) -> list[Fact]:
     """What the entry says under its title in every document: category, deadline, the
-    number of stories and whether it is ready."""
+    number of stories, the words of all answers against the award's total, and whether it is
+    ready."""
     entry = plan.award.entry
     deadline = deadline_text(plan)
     ready = "Ready to submit" if plan.checklist.ready else "Not ready: see CHECKLIST.md"
+    total = total_view(plan)
     return [*([Fact("Category", entry.category)] if entry.category else []),
             *([Fact("Deadline", deadline)] if deadline else []),
-            Fact("Stories", str(len(plan.stories))), Fact("Status", ready)]
+            Fact("Stories", str(len(plan.stories))),
+            *([Fact("Words in all answers", f"{total.usage} ({total.status})")] if total else []),
+            Fact("Status", ready)]
 
 
 def deadline_text(plan: PackPlan) -> str | None:

@@ -64,7 +64,7 @@ def read_table(file: Path, relative: str) -> tuple[Table | None, list[Problem]]:
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMBER = re.compile(r"\d+")
 _MONTHS = {name.casefold(): number for names in (calendar.month_name, calendar.month_abbr)
-           for number, name in enumerate(names) if name}
+           for number, name in enumerate(names) if name} | {"sept": 9}
 
 
 def period_order(period: str) -> tuple[int, ...] | None:

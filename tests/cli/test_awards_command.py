@@ -124,9 +124,9 @@ def test_a_terminal_too_narrow_for_the_table_gets_a_block_per_award(
         name="UK IT Industry Awards 2027", deadline="2027-05-28")})
     result = run_cli("awards", "-p", str(root), "--now", NOW)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == [
-        "uk-it-industry-awards-2027: UK IT Industry Awards 2027",
-        "  deadline 2027-05-28 23:59 BST (184 days left), 1 story, not ready (1 blocker)"]
+    assert result.stdout.splitlines() == [  # short lines: none wraps at 40 columns
+        "uk-it-industry-awards-2027", "  UK IT Industry Awards 2027",
+        "  deadline 2027-05-28 23:59 BST", "  184 days left, 1 story", "  not ready (1 blocker)"]
 
 
 def test_the_clock_of_an_inherited_base_file_is_used(make_project: ProjectFactory) -> None:
@@ -140,3 +140,16 @@ def test_the_clock_of_an_inherited_base_file_is_used(make_project: ProjectFactor
     checked = run_cli("check", "-p", str(root))
     assert "does not list the showcase plugin" not in checked.output
     assert _rows(run_cli("awards", "-p", str(root)).stdout)["x"][2] == "passed"
+
+
+def test_a_now_in_mkdocs_yml_the_build_would_refuse_is_refused(make_project: ProjectFactory) -> None:
+    """Unquoted, YAML reads it as a timestamp, which the plugin refuses: awards said 'ready'
+    by the real clock instead."""
+    root = make_project({
+        "mkdocs.yml": "site_name: T\nplugins:\n  - showcase:\n      now: 2030-01-01T00:00:00+00:00\n",
+        "stories/a.md": story(slug="a-test-story"),
+        "awards/x.yml": AWARD.format(name="X", deadline="2029-06-30"),
+    })
+    result = run_cli("awards", "-p", str(root))
+    assert result.exit_code == 2
+    assert "mkdocs.yml: plugins.showcase.now:" in result.output and "write it in quotes" in result.output

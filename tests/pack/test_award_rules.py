@@ -114,6 +114,9 @@ def test_the_total_word_limit_is_a_blocker_in_the_checklist_and_the_summary(
             if line.startswith("│ total")] == [f"total │ {used} words │ 2000 │ over the limit"]
     assert f"| all answers together | {used} words of 2000 | over the limit |" in \
         rules_pack.text("CHECKLIST.md").splitlines()
+    # the entry documents a colleague reviews say it too (html here; the pdf and docx share
+    # the same facts)
+    assert f"{used} words of 2000 (over the limit)" in rules_pack.text("entry.html")
 
 
 def test_the_pasted_text_keeps_link_addresses_step_numbers_and_table_rows(
