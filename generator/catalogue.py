@@ -112,7 +112,8 @@ def collect(layout: Layout, now: datetime, elsewhere: Elsewhere = here) -> Catal
                                                   layout, now)
     _check_accessibility(catalogue, now)
     catalogue.problems += [*layout.problems, *content_problems(
-        layout, {s.path: s.slug for s in catalogue.stories})]
+        layout, {s.path: s.slug for s in catalogue.stories},
+        frozenset(s.slug for s in catalogue.stories if s.status is Status.PUBLISHED))]
     catalogue.problems = sorted(set(catalogue.problems),
                                 key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
     return catalogue

@@ -27,7 +27,8 @@ def private_folders(layout: Layout) -> dict[str, Path]:
     return {layout.relative(folder): folder.resolve() for folder in folders}
 
 
-def content_problems(layout: Layout, slugs: dict[str, str] | None = None) -> list[Problem]:
+def content_problems(layout: Layout, slugs: dict[str, str] | None = None,
+                     published: frozenset[str] = frozenset()) -> list[Problem]:
     """Where the content folder would publish a private file, and its pages' links to a
     story's file (`slugs`: each story's project path to its slug)."""
     content = layout.content.resolve()
@@ -38,14 +39,16 @@ def content_problems(layout: Layout, slugs: dict[str, str] | None = None) -> lis
                             f'"{shown}" overlaps {name}/, so MkDocs would publish its files as they '
                             "are: keep hand-written pages in their own folder, e.g. docs_dir: content")]
     return [*(_linked(layout, path, name) for path, name in _links_into_private(layout, content)),
-            *_unreadable_photos(layout, content), *_story_file_links(layout, content, slugs or {})]
+            *_unreadable_photos(layout, content),
+            *_story_file_links(layout, content, slugs or {}, published)]
 
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)",
                    re.MULTILINE)
 
 
-def _story_file_links(layout: Layout, content: Path, slugs: dict[str, str]) -> list[Problem]:
+def _story_file_links(layout: Layout, content: Path, slugs: dict[str, str],
+                      published: frozenset[str]) -> list[Problem]:
     """A hand-written page's Markdown link to a story's file (`../stories/x.md`): MkDocs
     cannot follow it out of the content folder and stops the build; a story is linked by its
     page's address. Said by check, with that address."""
@@ -70,23 +73,24 @@ def _story_file_links(layout: Layout, content: Path, slugs: dict[str, str]) -> l
                 continue
             story = layout.relative(target)
             slug = slugs.get(story) or default_slug(story)
-            site_page = posixpath.relpath(f"stories/{slug}/",
-                                          posixpath.dirname(_page_path(layout, page)) or ".")
-            found.append(Problem(layout.relative(page), text.count("\n", 0, match.start()) + 1,
-                                 None, f'link "{address}" names {story}, a story\'s file, which '
-                                 "the site never publishes by its name: link to the story's page, "
-                                 f'"{site_page}/{_fragment(address)}"'))
+            # a Markdown link leads from the page's source file to the story page's (as MkDocs
+            # checks and rewrites it), both under the content folder
+            here = posixpath.dirname(page.relative_to(layout.content).as_posix()) or "."
+            site_page = posixpath.relpath(f"stories/{slug}/index.md", here)
+            line = text.count("\n", 0, match.start()) + 1
+            said = f'link "{address}" names {story}, a story\'s file, which the site never publishes'
+            if slug not in published:
+                found.append(Problem(layout.relative(page), line, None,
+                                     f"{said}; that story is not published, so it has no page "
+                                     "yet: link to it once it is"))
+                continue
+            found.append(Problem(layout.relative(page), line, None, f"{said} by its name: link "
+                                 f'to the story\'s page, "{site_page}{_fragment(address)}"'))
     return found
 
 
 def _fragment(address: str) -> str:
     return "#" + address.split("#", 1)[1] if "#" in address else ""
-
-
-def _page_path(layout: Layout, page: Path) -> str:
-    """Where MkDocs publishes the content page `page` (about.md: about/index.html)."""
-    stem = page.relative_to(layout.content).as_posix()[:-3]
-    return f"{stem}.md" if stem == "index" or stem.endswith("/index") else f"{stem}/index.md"
 
 
 def _unreadable_photos(layout: Layout, content: Path) -> list[Problem]:

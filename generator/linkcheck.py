@@ -276,7 +276,7 @@ def anchors(story: Story) -> list[str]:
     names them (`site.sections`)."""
     from generator.site.sections import anchors as page_anchors
 
-    return page_anchors(story.title, to_html(story.body))
+    return list(page_anchors(story.title, to_html(story.body)))
 
 
 def _not_public(read: StoryRead) -> str | None:

@@ -70,7 +70,7 @@ def _plain_abort(message: str) -> str:
     if strict:
         count = int(strict.group(1))
         return (f"{count} warning{'s' * (count != 1)} above (a broken link or anchor, say) "
-                "must be fixed first: the site is built only without any")
+                "must be fixed first: the site is built only when there are none")
     if message == "Aborted with a BuildError!":
         return "the error above must be fixed first"
     return message

@@ -183,6 +183,7 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
         blockers += [f"attachments: {item.member}: .{_suffix(item)} files are not accepted "
                      f"(accepted: {accepted}): save it as {_one_of(limits.formats)}, cite that "
                      "copy and name it in send:" for item in to_send if not _accepted(item, formats)]
+        to_send = [item for item in to_send if _accepted(item, formats)]  # never listed to attach
     else:
         empty = _empty_members(gathered)
         to_send = [item for item in files if item.member not in empty]

@@ -11,7 +11,9 @@ Making them Markdown headings instead cost a fifth of a 1,000-story build.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown.extensions.toc import slugify, unique
@@ -41,46 +43,51 @@ def with_ids(body: str, title: str) -> tuple[str, list[Place]]:
     finder.close()
     if not finder.found:
         return body, []
-    taken = {slugify(title, "-"), *PAGE_SECTIONS}
+    taken = {slugify(title, "-"), slugify(html.unescape(title), "-"), *PAGE_SECTIONS}
     starts = [0]
     for line in body.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
     pieces: list[str] = []
     places: list[Place] = []
     done = 0
-    for level, (row, column), own, words in finder.found:
+    for level, (row, column), tag, words in finder.found:
         text = " ".join(words.split())
-        name = own if own else unique(slugify(text, "-"), taken)  # an id it has: as written
-        taken.add(name)
+        # always a name of its own making (letters, digits, - and _): an id the heading had
+        # (attr_list's {#id}, raw HTML) could clash with the page's, or, put into the page's
+        # contents as it is, carry markup
+        name = unique(slugify(text, "-"), taken)
         places.append(Place(level, name, text))
-        if own is None:  # `<h2` then the id, before the tag's other attributes
-            at = starts[row - 1] + column + 3
-            pieces += [body[done:at], f' id="{html.escape(name)}"']
-            done = at
+        at = starts[row - 1] + column
+        pieces += [body[done:at], f'<h{level} id="{name}"{_OWN_ID.sub("", tag[3:])}']
+        done = at + len(tag)
     return "".join([*pieces, body[done:]]), places
 
 
-def anchors(title: str, body: str) -> list[str]:
+_OWN_ID = re.compile(r"""\s+id\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)""", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def anchors(title: str, body: str) -> tuple[str, ...]:
     """The ids a link may lead to on a story's page: its title's, its body's places (as
     `with_ids` names them) and the page's own sections."""
-    return [slugify(title, "-"), *(p.id for p in with_ids(body, title)[1]), *PAGE_SECTIONS]
+    return (slugify(title, "-"), *(p.id for p in with_ids(body, title)[1]), *PAGE_SECTIONS)
 
 
 class _Headings(HTMLParser):
-    """Top-level h2/h3 elements: (level, position of the tag, its own id if any, words)."""
+    """Top-level h2/h3 elements: (level, position of the tag, the tag as written, words)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.depth = 0
-        self.found: list[tuple[int, tuple[int, int], str | None, str]] = []
-        self._open: tuple[int, tuple[int, int], str | None] | None = None
+        self.found: list[tuple[int, tuple[int, int], str, str]] = []
+        self._open: tuple[int, tuple[int, int], str] | None = None
         self._words: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             return
         if self.depth == 0 and tag in PLACES:
-            self._open, self._words = (int(tag[1]), self.getpos(), dict(attrs).get("id")), []
+            self._open, self._words = (int(tag[1]), self.getpos(), self.get_starttag_text() or ""), []
         self.depth += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

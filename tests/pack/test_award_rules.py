@@ -211,9 +211,7 @@ def test_send_naming_no_file_or_a_refused_format_or_too_many_blocks(tmp_path: Pa
         "file name the stories cite, or a lead image's file name)",
         "attachments: evidence/sheet.csv: .csv files are not accepted (accepted: pdf, docx): "
         "save it as PDF or DOCX, cite that copy and name it in send:",
-        "attachments: 2 files to attach (2 evidence files, 0 lead images), the award allows 1: "
-        "name fewer in send:",
-    ]
+    ]  # the refused file is not counted against max_files either: only the letter is to attach
 
 
 def test_the_schema_describes_total_words_and_send() -> None:

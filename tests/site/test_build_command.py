@@ -85,7 +85,7 @@ def test_a_broken_link_in_a_page_is_said_once_in_plain_words(make_project: Proje
     assert len(said) == 1, failed.result.output
     assert failed.result.output.rstrip().endswith(
         "showcase: the site was not built: 1 warning above (a broken link or anchor, say) must "
-        "be fixed first: the site is built only without any")
+        "be fixed first: the site is built only when there are none")
     assert "Aborted" not in failed.result.output
 
 

@@ -36,7 +36,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
                  "### What: we did & why\n\nSteps.\n\n## Impact\n\nSee [the challenge](#challenge), "
                  "[the notes](media/zqnotes.docx) and [the report](zqgone-report.pdf).\n\n"
                  "## Go [gov](https://www.gov.uk/ \"![x tabindex=0 autofocus onfocus=zqxss() y]"
-                 "(media/a.png)\") and *more*\n\nText.\n",
+                 "(media/a.png)\") and *more*\n\nText.\n\n"
+                 "<h2 id='x\" tabindex=\"0\" autofocus onfocus=\"zqxss2()'>Raw id</h2>\n\n"
+                 "## Sources {#what-we-did-why}\n\nMore.\n",
             awards="[{award: lgc-awards-2027, result: shortlisted},"
                    " {award: lgc awards 2027, result: won, year: 2028},"
                    " {award: A regional prize, result: entered}]"),
@@ -117,3 +119,16 @@ def test_markup_in_a_headings_link_title_stays_text(site: Built) -> None:
     assert parser.found == []
     assert '<h2 id="go-gov-and-more">Go <a href="https://www.gov.uk/"' in page
     assert "and <em>more</em></h2>" in page
+
+
+def test_every_id_on_a_story_page_is_unique_and_of_its_own_making(site: Built) -> None:
+    """A heading's own id (raw HTML, attr_list's {#id}) is replaced by one made from its
+    words: kept as written, it reached the page's contents with an event handler, or took an
+    id the page already has."""
+    import re
+
+    page = site.html("stories/named-by-id/")
+    ids = re.findall(r'\sid="([^"]*)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert '<h2 id="raw-id">Raw id</h2>' in page and 'href="#raw-id"' in page
+    assert '<h2 id="sources">Sources</h2>' in page and "zqxss2" not in page
