@@ -13,8 +13,12 @@ _SAME_FORMAT = {"jpeg": "jpg", "tif": "tiff"}
 
 
 def fold(name: str) -> str:
-    """A name as it is compared: trimmed, NFC, ignoring case."""
-    return unicodedata.normalize("NFC", name.strip()).casefold()
+    """A name as it is compared: trimmed, NFC, ignoring case, with forward slashes and no
+    leading ./ (Windows' a\\note.pdf and ./evidence/a.pdf name the files they look like)."""
+    text = unicodedata.normalize("NFC", name.strip()).replace("\\", "/")
+    while text.startswith("./"):
+        text = text[2:]
+    return text.casefold()
 
 
 def names_of(path: str, *more: str) -> set[str]:

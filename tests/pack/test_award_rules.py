@@ -332,3 +332,12 @@ def test_an_award_with_only_a_total_limit_needs_none_per_question(tmp_path: Path
     used = len(IMPACT_TXT.split())
     assert f"total: {used} words of 20 in its one answer (22 with the 10% tolerance): the " \
         "award limits the entry's words in total" in blockers
+
+
+@pytest.mark.parametrize("written", ["'evidence\\other\\letter.pdf'", "./evidence/other/letter.pdf"])
+def test_a_send_path_written_the_windows_way_or_from_here_names_the_file(
+        tmp_path: Path, written: str) -> None:
+    blockers, warnings = _two_letters(tmp_path, f"attachments: {{max_files: 1, send: [{written}]}}")
+    assert blockers == []
+    assert warnings == ["attachments: attach 1 file of the pack's 6: evidence/other/letter.pdf; "
+                        "the others are in the pack for you, not for the entry form"]
