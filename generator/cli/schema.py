@@ -21,8 +21,8 @@ def schema(project_dir: Path, now_text: str | None, out_dir: Path) -> None:
     """Write JSON Schemas: files that let a text editor (such as VS Code with its YAML
     extension) check stories, award files and the strategy as you type.
 
-    The schemas are the same for every project; -p only says where a relative --out goes,
-    and --now is accepted (and checked) as by every command.
+    The schemas are the same for every project: -p only says which project folder a
+    relative --out is in (--now makes no difference here).
     """
     clock.now(now_text)
     target = out_dir if out_dir.is_absolute() else project_folder(project_dir) / out_dir
