@@ -79,24 +79,24 @@ def unseen(stops: list[dict[str, Any]]) -> list[str]:
             for s in stops if not (s["inside"] and s["visible"] and s["ring"])]
 
 
-@pytest.fixture
-def narrow(browser: Any, base_url: str) -> Iterator[Any]:
-    """A fresh page 320 px wide: a desktop browser at 400% zoom (keyboard, no touch)."""
-    context, _ = open_context(browser, base_url, viewport=MOBILE)
+def _fresh_page(browser: Any, base_url: str, viewport: Any) -> Iterator[Any]:
+    context, _ = open_context(browser, base_url, viewport=viewport)
     try:
         yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture
+def narrow(browser: Any, base_url: str) -> Iterator[Any]:
+    """A fresh page 320 px wide: a desktop browser at 400% zoom (keyboard, no touch)."""
+    yield from _fresh_page(browser, base_url, MOBILE)
 
 
 @pytest.fixture
 def wide(browser: Any, base_url: str) -> Iterator[Any]:
     """A fresh page 1280 px wide."""
-    context, _ = open_context(browser, base_url, viewport=DESKTOP)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    yield from _fresh_page(browser, base_url, DESKTOP)
 
 
 def load(page: Any, url: str) -> None:
