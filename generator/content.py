@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from generator import images
-from generator.problems import Problem
+from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.sanitize import blank_code
 from generator.story import default_slug
@@ -38,11 +38,11 @@ def content_problems(layout: Layout, slugs: dict[str, str] | None = None,
             return [Problem("mkdocs.yml", None, "docs_dir",
                             f'"{shown}" overlaps {name}/, so MkDocs would publish its files as they '
                             "are: keep hand-written pages in their own folder, e.g. docs_dir: content")]
-    if "docs_dir" in layout.site and not content.is_dir():  # MkDocs stops on it, in its words
-        return [Problem("mkdocs.yml", None, "docs_dir",
-                        f'"{layout.site["docs_dir"]}" is no folder: create it with the site\'s '
-                        "hand-written pages (index.md, the home page's text, at least), or name "
-                        "the folder that holds them")]
+    if "docs_dir" in layout.site and not content.is_dir():  # the build stops on it; pack
+        return [Problem("mkdocs.yml", None, "docs_dir",  # and export do not need it
+                        f'"{layout.site["docs_dir"]}" is no folder, so the site cannot be built: '
+                        "create it with the site's hand-written pages (index.md, the home page's "
+                        "text, at least), or name the folder that holds them", Severity.WARNING)]
     return [*(_linked(layout, path, name) for path, name in _links_into_private(layout, content)),
             *_unreadable_photos(layout, content),
             *_story_file_links(layout, content, slugs or {}, published)]
