@@ -85,17 +85,21 @@ def load(project_dir: Path, now_text: str | None, *,
         # the plugin's `now:` in mkdocs.yml, as the build uses it; one the build would refuse
         # is refused here too (awards and pack judged deadlines by the real clock instead)
         try:
-            if not isinstance(configured, str):
-                raise UsageProblem("not text")
-            if configured.strip():
-                now = clock.now(configured)
+            now = _configured_clock(configured, now)
         except ShowcaseError:
-            if lists_problems:  # check: one problem among the others, at its line
-                return collect(layout, now), now
-            raise UsageProblem(f'mkdocs.yml: plugins.showcase.now: "{configured}" is not a '
-                               'date-time the build can use: write it in quotes, like now: '
-                               '"2026-07-15T09:00:00+01:00" (showcase check says more)') from None
+            if not lists_problems:  # check names it among the others, at its line
+                raise UsageProblem(f'mkdocs.yml: plugins.showcase.now: "{configured}" is not a '
+                                   'date-time the build can use: write it in quotes, like now: '
+                                   '"2026-07-15T09:00:00+01:00" (showcase check says more)') from None
     return collect(layout, now), now
+
+
+def _configured_clock(value: object, default: datetime) -> datetime:
+    """The plugin's `now:` as the build reads it (text; empty: `default`); a ShowcaseError
+    for a value the build refuses (an unquoted timestamp is no text)."""
+    if not isinstance(value, str):
+        raise ShowcaseError(f"{value!r} is not text")
+    return clock.now(value) if value.strip() else default
 
 
 @contextmanager
