@@ -67,6 +67,8 @@ _INDENT = "\x01"
 _LOOSE_ITEM = re.compile(r"(<li\b[^>]*>)(\x01*(?:\d+\. |\[\d+\] |- ))(\s*<p>)")
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL)
 _CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.DOTALL)
+#: a `|` without a backslash before it
+_BARE_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def _with_address(link: re.Match[str]) -> str:
@@ -118,8 +120,9 @@ def _numbered(html: str) -> str:
 
 def _row_line(row: re.Match[str]) -> str:
     """A table row on one line: its cells between ` | `, a `|` in a cell as `\\|` (not
-    read as the edge of a cell)."""
-    cells = [" ".join(cell.group(2).replace("|", "\\|").split())
+    read as the edge of a cell); one the cell shows as `\\|` already (in code, where
+    Python-Markdown keeps the backslash) is left as shown."""
+    cells = [" ".join(_BARE_PIPE.sub(r"\\|", cell.group(2)).split())
              for cell in _CELL.finditer(row.group(1))]
     return "<tr>" + " | ".join(cells) + "</tr>"
 
