@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
-from generator import clock, images, sharing
+from generator import clock, images, sharing, templatecache
 from generator.bodylinks import scrub
 from generator.catalogue import Catalogue
 from generator.mkdocs import alternates, navcache, worker
@@ -41,7 +41,7 @@ from generator.reading import stories
 from generator.sanitize import strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
-from generator.site.sections import Place
+from generator.site.sections import Place, TocStyle, mend_search_titles
 
 if TYPE_CHECKING:  # `serve` only: a build does not import them
     from mkdocs.livereload import LiveReloadServer
@@ -173,7 +173,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         options = SiteOptions(per_page=self.config.per_page, site_url=config.site_url or "",
                               site_name=config.site_name,
                               directory_urls=config.use_directory_urls,
-                              search_full_text_limit=self.config.search_full_text_limit)
+                              search_full_text_limit=self.config.search_full_text_limit,
+                              toc=TocStyle.of(config.mdx_configs.get("toc")))
         try:
             self.catalogue, self.site = generate(self.layout, self.now, options, self.worker.draw,
                                                  self.worker.elsewhere)
@@ -279,6 +280,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         env.globals["showcase_page_links"] = self.site.alternates
         env.globals["showcase_footer"] = [(found.url, text) for src, text in self.site.footer.items()
                                           if (found := files.get_file_from_path(src)) is not None]
+        templatecache.keep(env)
         navcache.install(env, config, self.nav, THEME_DIR)
         self.built = (files, env)
         if self.dirty:  # the files this build writes; those of earlier builds go at the end
@@ -303,6 +305,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         search = _search_plugin(config)
         if search is not None:
             merge_search_entries(search, self.rendered, self.current, self.dirty)
+            _mend_titles(search, files, self.site)
 
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
@@ -346,6 +349,18 @@ def _search_entries(config: MkDocsConfig) -> bool:
                                                  "entries", None), list)
 
 
+def _mend_titles(search: Any, files: Files, site: Site | None) -> None:
+    """The search entries whose title a heading nested in the section ran on into, mended
+    (`sections.mend_search_titles`)."""
+    entries = getattr(getattr(search, "search_index", None), "entries", None)
+    if site is None or not isinstance(entries, list):
+        return
+    titles = {f"{found.url}#{place.id}": html.escape(place.text, quote=False)
+              for src, places in site.places.items() for place in places if place.run_on
+              if (found := files.get_file_from_path(src)) is not None}
+    mend_search_titles(entries, titles)
+
+
 def _add_places(page: Page, places: list[Place]) -> None:
     """A story body's section headings (ids given in its fragment) into the page's table of
     contents, after "Results in figures" where the page has it, h3 under the h2 before; and
@@ -355,7 +370,9 @@ def _add_places(page: Page, places: list[Place]) -> None:
     at = 1 if top and top[0].id == "results-in-figures" else 0
     links: list[AnchorLink] = []
     for place in places:
-        link = AnchorLink(html.escape(place.text), place.id, place.level)
+        # Material prints the link's address unescaped; a slug is safe, unless mkdocs.yml's
+        # toc separator or slugify gives it a quote
+        link = AnchorLink(html.escape(place.text), html.escape(place.id), place.level)
         if place.level == 3 and links:
             links[-1].children.append(link)
         else:

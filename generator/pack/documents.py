@@ -7,7 +7,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from generator import __version__
+from generator import __version__, templatecache
 from generator.markdown_text import inline_markdown
 from generator.pack.pdf import css_string
 from generator.pack.plan import PackPlan
@@ -30,7 +30,7 @@ def _environment() -> Environment:
                               keep_trailing_newline=True, trim_blocks=False)
     environment.filters["md"] = inline_markdown  # project text in Markdown documents
     environment.filters["css_string"] = css_string  # project text in the print CSS
-    return environment
+    return templatecache.keep(environment)
 
 
 def render_entry_html(plan: PackPlan, built: datetime, *, decorative_images: bool = True) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from generator import __version__
+from generator import __version__, templatecache
 from generator.bodylinks import PublicStories, shared_body
 from generator.markdown_text import to_html
 from generator.public import public_quotes
@@ -37,8 +37,9 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 LANGUAGE = "en-GB"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-_templates = Environment(loader=PackageLoader("generator.sharing", "templates"),
-                         autoescape=select_autoescape(default=True), keep_trailing_newline=True)
+_templates = templatecache.keep(Environment(
+    loader=PackageLoader("generator.sharing", "templates"),
+    autoescape=select_autoescape(default=True), keep_trailing_newline=True))
 
 
 @dataclass(frozen=True)

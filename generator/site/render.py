@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from generator import templatecache
 from generator.site import urls
 from generator.site.views import StoryView
 
@@ -65,7 +66,7 @@ def environment() -> Environment:
     env.filters["md"] = markdown_text
     env.filters["long_date"] = long_date
     env.filters["yaml_text"] = yaml_text
-    return env
+    return templatecache.keep(env)
 
 
 class Cards:
