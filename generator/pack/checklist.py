@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from generator.attachment_names import file_format, listed_format, matching
 from generator.catalogue import Award
@@ -22,8 +22,8 @@ from generator.pack.answers import (
     total_words,
 )
 from generator.pack.files import Gathered, PackFile
-from generator.pack.periods import UNDERSTOOD, is_reversed, overlaps, parse_period
 from generator.pack.selection import Chosen
+from generator.reading.periods import UNDERSTOOD, Span, is_reversed, overlaps, parse_period
 from generator.story import Story
 
 _MB = 1024 * 1024
@@ -53,7 +53,7 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     blockers += _total_blockers(award, drafted.answers)
     if not stories:
         blockers.append("no stories: the award file selects no story in review or published")
-    warnings = list(_metric_warnings(award, stories))
+    warnings = list(_metric_warnings(award, stories, uk_time(now).date()))
     warnings += [f"{q} left out (no consent: true)" for q in drafted.quotes_left_out]
     warnings += [_image_warning(image) for image in drafted.images_left_out]
     warnings += [_html_warning(markup) for markup in drafted.html_left_out]
@@ -287,7 +287,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
 
 
-def _metric_warnings(award: Award, stories: list[Story]) -> Iterator[str]:
+def _metric_warnings(award: Award, stories: list[Story], today: date) -> Iterator[str]:
     period = award.entry.period
     qualifying = (period.start, period.end) if period else None
     for story in stories:
@@ -304,7 +304,7 @@ def _metric_warnings(award: Award, stories: list[Story]) -> Iterator[str]:
                        f"qualifying period {qualifying[0].isoformat()} to "
                        f"{qualifying[1].isoformat()} (add period:, e.g. period: 2025-26)")
                 continue
-            span = parse_period(metric.period)
+            span = parse_period(metric.period, today)
             if span is None and is_reversed(metric.period):
                 yield (f'{name}: period "{metric.period}" ends before it starts: its ends are '
                        "swapped; write the earlier first")
@@ -314,6 +314,27 @@ def _metric_warnings(award: Award, stories: list[Story]) -> Iterator[str]:
             elif not overlaps(span, qualifying):
                 yield (f'{name}: period "{metric.period}" is outside the qualifying period '
                        f"{qualifying[0].isoformat()} to {qualifying[1].isoformat()}")
+            elif past := _beyond(span, qualifying):
+                yield (f'{name}: period "{metric.period}" is partly outside the qualifying '
+                       f"period {qualifying[0].isoformat()} to {qualifying[1].isoformat()} "
+                       f"({past}): judges may count only the part inside; give the figure "
+                       "for the qualifying period if you have it")
+
+
+def _beyond(span: Span, qualifying: Span) -> str:
+    """Where a period that overlaps the qualifying period runs past it, in words, e.g.
+    'it runs past 31 March 2026'; empty when it lies within."""
+    before, after = span[0] < qualifying[0], span[1] > qualifying[1]
+    start, end = _day(qualifying[0]), _day(qualifying[1])
+    if before and after:
+        return f"it starts before {start} and runs past {end}"
+    if before:
+        return f"it starts before {start}"
+    return f"it runs past {end}" if after else ""
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B} {day.year}"
 
 
 def _deadline(award: Award, now: datetime) -> tuple[list[str], list[str]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.problems import Problem
+from generator.reading.periods import Span, parse_period
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
 
@@ -86,12 +87,21 @@ def period_problems(table: Table) -> list[Problem]:
     relative, name, rows = table.path, table.header[0], table.rows
     problems: list[Problem] = []
     seen: dict[str, int] = {}
+    spans: dict[Span, tuple[int, str]] = {}
     for line, cells in rows:
         key = " ".join(cells[0].split()).casefold()
+        span = parse_period(cells[0])
         if key in seen:
             problems.append(Problem(relative, line, name, f'"{cells[0]}" is on line {seen[key]} '
                                     "too: give each period one row"))
+        elif span is not None and span in spans:
+            first_line, first = spans[span]
+            problems.append(Problem(relative, line, name, (
+                f'"{cells[0]}" is the same period as "{first}" on line {first_line} '
+                f"({_span_words(span)}): give each period one row")))
         seen.setdefault(key, line)
+        if span is not None:
+            spans.setdefault(span, (line, cells[0]))
     orders = [period_order(cells[0]) for _, cells in rows]
     if problems or any(order is None for order in orders):
         return problems
@@ -102,6 +112,17 @@ def period_problems(table: Table) -> list[Problem]:
                             "the rows in order, oldest first (the last row is the current value "
                             "the dashboard shows)")]
     return []
+
+
+def _span_words(span: Span) -> str:
+    """e.g. '1 April 2024 to 31 March 2025', 'April 2025' for a month, '14 March 2026'
+    for a day."""
+    start, end = span
+    if start.day == 1 and (start.year, start.month) == (end.year, end.month) \
+            and end.day == calendar.monthrange(end.year, end.month)[1]:
+        return f"{calendar.month_name[start.month]} {start.year}"
+    first, last = (f"{day.day} {calendar.month_name[day.month]} {day.year}" for day in span)
+    return first if start == end else f"{first} to {last}"
 
 
 def number(cell: str) -> float | None:

@@ -13,7 +13,7 @@ import pytest
 from generator import clock, project
 from generator.catalogue import collect
 from generator.pack import make_plan
-from generator.pack.periods import parse_period
+from generator.reading.periods import parse_period
 from tests.conftest import NOW, REPO, run_cli, story
 from tests.pack.conftest import Pack, build, write_project
 

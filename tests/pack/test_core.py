@@ -12,7 +12,7 @@ from generator.catalogue import collect
 from generator.pack import make_plan
 from generator.pack.answers import safe_markdown
 from generator.pack.archive import MemberRefused, Members
-from generator.pack.periods import parse_period
+from generator.reading.periods import parse_period
 from tests.conftest import NOW, story
 from tests.pack.conftest import READY_AWARD, write_project
 

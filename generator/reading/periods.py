@@ -1,14 +1,18 @@
-"""Metric periods as date ranges: 2026, 2025-26, FY2025/26, FY25/26, 2026-03, Jan 2026,
-Q4 2025-26, 2026 Q1, H1 2025-26, 2026-03-14, 1 April 2025, and a range of any two
+"""Periods as date ranges: 2026, 2025-26, FY2025/26, FY25/26, 2026-03, Jan 2026,
+Q4 2025-26, 2026 Q1, H1 2025-26, 2026-03-14, 1 April 2025, a range of any two
 (`2025-04-01/2026-03-31`, `1 April 2025 to 31 March 2026`, `Oct 2025–Mar 2026`,
-`Apr-Sep 2024`, `Apr 23 - Mar 24`); a note in brackets after it (`(provisional)`) is left
-aside."""
+`Apr-Sep 2024`, `Oct-Mar 2025-26`, `Apr 23 - Mar 24`), the months up to one
+(`year to March 2026`, `12 months to March 2026`) and a year so far (`2025-26 to date`,
+given the day it is); a note in brackets after it (`(provisional)`) is left aside.
+
+Read for an award's metric periods (`pack.checklist`) and a data series' rows
+(`reading.series`): both mean the same span by the same words."""
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 Span = tuple[date, date]
 
@@ -36,22 +40,34 @@ _SHORT_MONTH = re.compile(_MONTH_NAME + r",?\s+'?(\d{2})")
 #: a note after the period, e.g. `2025-26 (provisional)`
 _NOTE = re.compile(r"\s*\([^()]*\)$")
 _MONTH_RANGE = re.compile(_MONTH_NAME + r"\s*[-\u2013\u2014]\s*" + _MONTH_NAME + r",?\s+(\d{4})")
+#: Oct-Mar 2025-26: months of a financial year, each in the calendar year it falls in
+_FINANCIAL_MONTH_RANGE = re.compile(_MONTH_NAME + r"\s*[-\u2013\u2014]\s*" + _MONTH_NAME
+                                    + r",?\s+(.+)")
+#: year to March 2026, 12 months ending 31 March 2026: the months up to the end written
+_ROLLING = re.compile(r"(?:(?:the\s+)?(?:financial\s+)?year|(\d{1,2}|twelve)\s+months?)\s+"
+                      r"(?:to|ending|ended|until)\s+(.+)", re.IGNORECASE)
+#: 2025-26 to date, 2026 so far: a year (or quarter, half) up to the day it is
+_SO_FAR = re.compile(r"(.+?)\s+(?:to\s+date|so\s+far)", re.IGNORECASE)
 #: between the two ends of a range: " to ", " until ", a spaced dash, or "/" between ISO dates
 #: or an unspaced dash between a year and a month's name (`Oct 2025–Mar 2026`)
 _RANGE = re.compile(r"\s+(?:to|until|-|\u2013|\u2014)\s+|(?<=\d{4}-\d{2}-\d{2})/(?=\d{4}-)"
                     r"|(?<=[A-Za-z.]\s\d{4})[-\u2013\u2014](?=[A-Za-z])", re.IGNORECASE)
 
 
-def parse_period(text: str) -> Span | None:
+def parse_period(text: str, today: date | None = None) -> Span | None:
     """The first and last day `text` covers, or None when it cannot be read.
 
     `2025-26` is a UK financial year (1 April 2025 to 31 March 2026); `2026-03` a month;
     a quarter of a financial year (`Q4 2025-26`) counts from April, of a calendar year
-    (`2026 Q1`) from January.
+    (`2026 Q1`) from January. `year to March 2026` is the twelve months ending with March
+    2026 (April 2025 to March 2026). `2025-26 to date` is the year from its start up to
+    `today` (at most to its end); without `today` it is not read, as its end is unknown.
     """
     value = _NOTE.sub("", " ".join(text.split()))
     try:
-        return _single(value) or _range(value)
+        if match := _SO_FAR.fullmatch(value):
+            return _so_far(match.group(1), today)
+        return _single(value) or _rolling(value) or _range(value)
     except ValueError:
         return None
 
@@ -90,14 +106,47 @@ def _single(value: str) -> Span | None:
     return None
 
 
+def _so_far(since: str, today: date | None) -> Span | None:
+    """A year, quarter or half so far: from its start up to `today`, at most to its end;
+    from a month or a day (`April 2025 to date`), up to `today`."""
+    whole = _single(since)
+    if whole is None or today is None or today < whole[0]:
+        return None
+    within = whole[1] > _month(whole[0].year, whole[0].month)[1]
+    return whole[0], min(whole[1], today) if within else today
+
+
+def _rolling(value: str) -> Span | None:
+    """`year to March 2026` (or `12 months ending 31 March 2026`): the months up to the end
+    written, which is a month or a day."""
+    match = _ROLLING.fullmatch(value)
+    if match is None:
+        return None
+    count = (match.group(1) or "12").casefold()
+    months = 12 if count == "twelve" else int(count)
+    end = _single(match.group(2))
+    if end is None or not 1 <= months <= 36:
+        return None
+    if end[0] == end[1]:  # a day: from the day after the same day `months` earlier
+        earlier = _add_months(date(end[1].year, end[1].month, 1), -months)
+        day = min(end[1].day, calendar.monthrange(earlier.year, earlier.month)[1])
+        return date(earlier.year, earlier.month, day) + timedelta(days=1), end[1]
+    if (end[0].day, end[1]) != (1, _month(end[0].year, end[0].month)[1]):
+        return None  # a year or a quarter: "year to 2026" says no month
+    return _add_months(end[0], 1 - months), end[1]
+
+
 def _range(value: str) -> Span | None:
-    """`A to B` (or `A/B`, `A - B`) with both ends readable, or `Apr-Sep 2024`; a first end
-    without its year (`April to September 2024`) takes the second's."""
+    """`A to B` (or `A/B`, `A - B`) with both ends readable, `Apr-Sep 2024`, or
+    `Oct-Mar 2025-26` (months of a financial year); a first end without its year
+    (`April to September 2024`) takes the second's."""
     if match := _MONTH_RANGE.fullmatch(value):
         first, last = _month_number(match.group(1)), _month_number(match.group(2))
         year = int(match.group(3))
         return (date(year, first, 1), _month(year, last)[1]) if first and last and first <= last \
             else None
+    if match := _FINANCIAL_MONTH_RANGE.fullmatch(value):
+        return _financial_months(match.group(1), match.group(2), match.group(3))
     ends = _ends(value)
     if ends is None or ends[1][1] < ends[0][0]:
         return None
@@ -122,6 +171,18 @@ def _ends(value: str) -> tuple[Span, Span] | None:
     if start is None or end is None:
         return None
     return start, end
+
+
+def _financial_months(first_name: str, last_name: str, year_text: str) -> Span | None:
+    """`Oct-Mar 2025-26`: October 2025 to March 2026 (April to March is the year's order)."""
+    first, last = _month_number(first_name), _month_number(last_name)
+    year = _single(year_text) if _FINANCIAL.fullmatch(year_text) or \
+        _SHORT_FINANCIAL.fullmatch(year_text) else None
+    if not first or not last or year is None:
+        return None
+    start = _month(year[0].year if first >= 4 else year[1].year, first)
+    end = _month(year[0].year if last >= 4 else year[1].year, last)
+    return (start[0], end[1]) if start[0] <= end[0] else None
 
 
 def _day(day: date) -> Span:
