@@ -129,4 +129,5 @@ def test_nothing_is_written_when_python_is_told_not_to(tmp_path: Path,
 def test_the_folder_is_beside_the_packages_compiled_modules() -> None:
     import generator
 
-    assert templatecache.FOLDER == Path(generator.__file__).parent / "__pycache__" / "templates"
+    folder = templatecache.FOLDER
+    assert folder == Path(generator.__file__).parent / "__pycache__" / "templates"
