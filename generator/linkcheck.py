@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from generator.bodylinks import (
@@ -41,7 +42,11 @@ from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.reading.stories import StoryRead, read_story
 from generator.sanitize import strip_comments_keep_lines
+from generator.siteconfig import extension_options
 from generator.story import Story
+
+if TYPE_CHECKING:  # generator.site is imported when a link is judged: it is slow to load
+    from generator.site.sections import TocStyle
 
 
 def problems(story: Story, layout: Layout, verdicts: Verdicts | None = None) -> list[Problem]:
@@ -63,7 +68,7 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
                           "from there (e.g. media/photo.jpg)", Severity.ERROR)
             continue
         if ref.attribute == "href" and ref.address.startswith("#") and len(ref.address) > 1:
-            message = _missing_section(ref.address, story)
+            message = _missing_section(ref.address, story, layout)
             if message:
                 yield Problem(story.path, lines.of(ref.address), "body", message, Severity.WARNING)
             continue
@@ -245,25 +250,29 @@ def _story_link_problem(story: Story, address: str, layout: Layout) -> tuple[str
     read = read_story(file, target)
     why = _not_public(read)
     if why is None:
-        return _missing_section(address, read.story), Severity.WARNING
+        return _missing_section(address, read.story, layout), Severity.WARNING
     return (f'link "{address}": that story {why}, so the site shows this link\'s text without '
             "the link until the story is published"), Severity.WARNING
 
 
-def _missing_section(address: str, story: Story | None) -> str | None:
+def _missing_section(address: str, story: Story | None, layout: Layout) -> str | None:
     """Why `address`'s #fragment leads to no place on `story`'s page, or None."""
     fragment = split_address(address)[1].partition("#")[2]
     if not fragment or story is None or _FOOTNOTE.match(fragment):
         return None
-    ids = anchors(story)
+    style = toc_style(layout)
+    ids = anchors(story, style)
     if unquote(fragment) in ids:
         return None
-    from generator.site.sections import PAGE_SECTIONS
-
-    sections = [i for i in ids if i not in PAGE_SECTIONS]
+    sections = [i for i in ids if i not in style.page_sections]
     close = difflib.get_close_matches(unquote(fragment), sections, n=1, cutoff=0.6)
     hint = f" (did you mean #{close[0]}?)" if close else ""
     listed = ", ".join(f"#{i}" for i in sections) or "none"
+    if not style.runnable:
+        return (f'link "{address}" may lead to no section of the story\'s page: mkdocs.yml\'s '
+                "toc slugify is a Python function, which check does not run, so it cannot tell "
+                "(by Python-Markdown's own slugify, the sections would be "
+                f"{listed}): try the link on the built page")
     return (f'link "{address}" leads to no section of the story\'s page{hint}: its sections are '
             f"{listed}")
 
@@ -271,12 +280,20 @@ def _missing_section(address: str, story: Story | None) -> str | None:
 _FOOTNOTE = re.compile(r"fn(?:ref\d*)?:")
 """A footnote's id, or its reference's, as Python-Markdown makes them (#fn:1, #fnref:1)."""
 
-def anchors(story: Story) -> list[str]:
+def anchors(story: Story, style: TocStyle | None = None) -> list[str]:
     """The ids of the places on `story`'s page a link can lead to (#impact), as the build
-    names them (`site.sections`)."""
+    names them (`site.sections`) under mkdocs.yml's toc `style`."""
+    from generator.site.sections import DEFAULT
     from generator.site.sections import anchors as page_anchors
 
-    return list(page_anchors(story.title, to_html(story.body)))
+    return list(page_anchors(story.title, to_html(story.body), style or DEFAULT))
+
+
+def toc_style(layout: Layout) -> TocStyle:
+    """How the build names headings: mkdocs.yml's toc separator and slugify (`site.sections`)."""
+    from generator.site.sections import TocStyle
+
+    return TocStyle.of(extension_options(layout.site, "toc"))
 
 
 def _not_public(read: StoryRead) -> str | None:

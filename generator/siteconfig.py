@@ -148,6 +148,22 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def extension_options(settings: dict[str, Any], name: str) -> dict[str, Any] | None:
+    """The options mkdocs.yml's `markdown_extensions` give the extension `name` (`toc`), as
+    MkDocs takes them (a list of names and `{name: options}`, or one mapping); None when it
+    is not listed. A Python function in them (`!!python/name:`) is None."""
+    listed = settings.get("markdown_extensions")
+    entries = [listed] if isinstance(listed, dict) else listed if isinstance(listed, list) else []
+    found: dict[str, Any] | None = None
+    for entry in entries:
+        if entry == name:
+            found = found if found is not None else {}
+        elif isinstance(entry, dict) and name in entry:
+            options = entry[name]
+            found = dict(options) if isinstance(options, dict) else {}
+    return found
+
+
 def config_problems(node: yaml.Node | None, root: Path, name: str = CONFIG_FILE) -> list[Problem]:
     """What `showcase build` would refuse in mkdocs.yml's showcase plugin (its `node`, composed
     by `ConfigLoader`), and plugin folders missing or outside the project at `root`."""

@@ -41,7 +41,7 @@ from generator.reading import stories
 from generator.sanitize import strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
-from generator.site.sections import Place, TocStyle, mend_search_titles
+from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
 
 if TYPE_CHECKING:  # `serve` only: a build does not import them
     from mkdocs.livereload import LiveReloadServer
@@ -355,10 +355,10 @@ def _mend_titles(search: Any, files: Files, site: Site | None) -> None:
     entries = getattr(getattr(search, "search_index", None), "entries", None)
     if site is None or not isinstance(entries, list):
         return
-    titles = {f"{found.url}#{place.id}": html.escape(place.text, quote=False)
+    run_on = {f"{found.url}#{place.id}": place
               for src, places in site.places.items() for place in places if place.run_on
               if (found := files.get_file_from_path(src)) is not None}
-    mend_search_titles(entries, titles)
+    mend_search_titles(entries, run_on)
 
 
 def _add_places(page: Page, places: list[Place]) -> None:
@@ -367,7 +367,7 @@ def _add_places(page: Page, places: list[Place]) -> None:
     into the ids MkDocs checks links to the page's anchors against."""
     page.present_anchor_ids = {*(page.present_anchor_ids or ()), *(p.id for p in places)}
     top = page.toc.items[0].children if len(page.toc.items) == 1 else page.toc.items
-    at = 1 if top and top[0].id == "results-in-figures" else 0
+    at = 1 if top and top[0].title == PAGE_TITLES[0] else 0  # its id follows mkdocs.yml's toc
     links: list[AnchorLink] = []
     for place in places:
         # Material prints the link's address unescaped; a slug is safe, unless mkdocs.yml's

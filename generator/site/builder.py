@@ -30,10 +30,10 @@ from generator.sharing.urls import (
     STORIES_SCHEMA_FILE,
 )
 from generator.site import charts, urls, views
-from generator.site.sections import Place, with_ids
 from generator.site.criteria import RESULT_RANK, Evaluation, evaluate_all
 from generator.site.related import related
 from generator.site.render import Cards, Later, Rendered, render
+from generator.site.sections import DEFAULT, Place, TocStyle, with_ids
 from generator.site.totals import Totals, totals
 from generator.story import Story
 
@@ -55,6 +55,9 @@ class SiteOptions:
     search_full_text_limit: int = 500
     """The newest this many public stories are indexed for search in full; older ones by
     title, summary, service and tags only, so a large site's search index stays small."""
+    toc: TocStyle = DEFAULT
+    """How mkdocs.yml's toc extension names and marks headings (its separator, slugify and
+    permalink), which a story body's section headings follow."""
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,7 @@ class _Builder:
         made: StoryPages = {}
         for view in story_views:
             body, places = with_ids(views.body_html(view.story, public, self.options.directory_urls),
-                                    view.story.title)
+                                    view.story.title, self.options.toc)
             page = render("story.md.j2", view.src, self.options.directory_urls, self.cards,
                           council=self.council, s=view, body=Markup(body),
                           quotes=views.quotes(view.story), partners=view.story.meta.partners,
