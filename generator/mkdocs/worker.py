@@ -60,7 +60,10 @@ T = TypeVar("T")
 ENABLED = True
 """False does everything in the main process (tests compare the two)."""
 MIN_PAGES = 200
-"""Fewer pages than this to hand over are rendered here: a fork is not worth it."""
+"""Fewer stories than this are read and made into pages here: a fork is not worth it."""
+MIN_HANDED = 20
+"""Fewer pages than this to hand over are rendered here (the pages process is forked for the
+sharing files anyway)."""
 SKIP_TEMPLATE = "showcase-elsewhere.html"
 """The theme template (it prints nothing) for pages another process renders."""
 SAFE_PLUGINS = {"search", "material/search", "showcase"}
@@ -120,7 +123,7 @@ class Worker:
         self._share = share
         if not (self._active and _can_fork()):
             return []
-        taken = list(handed) if len(handed) >= MIN_PAGES and _pages_may_move(config) else []
+        taken = list(handed) if len(handed) >= MIN_HANDED and _pages_may_move(config) else []
         share.folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
         self._pages = _Child.fork(_render_and_share, taken, share, config, files, nav, entries)
         if self._pages is None:

@@ -158,7 +158,8 @@ def read(*args):
         os._exit(9)
     return read_story(*args)
 catalogue.read_story = read
-charts.draw_all, worker._render_here, worker.MIN_PAGES, worker.SETUP = drawn, rendered, 1, 0
+charts.draw_all, worker._render_here, worker.SETUP = drawn, rendered, 0
+worker.MIN_PAGES = worker.MIN_HANDED = 1
 main_pid = os.getpid()
 print(main_pid)
 sys.argv = ["showcase", "build", "-p", sys.argv[2], "--site-dir", sys.argv[3], "--now", sys.argv[4]]
