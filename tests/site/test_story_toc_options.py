@@ -89,8 +89,13 @@ def test_search_sections_follow_the_ids_and_keep_their_titles(site: Built) -> No
         ("stories/bins/#challenge", "Challenge"), ("stories/bins/#what_we_did", "What we did"),
         ("stories/bins/#sub_part", "Sub part"), ("stories/bins/#bins_now_1", "Bins_now"),
         ("stories/bins/#related_stories_1", "Related stories"), ("stories/bins/#intro", "Intro")]
+
+
+def test_a_nested_heading_does_not_run_into_its_sections_search_title(site: Built) -> None:
     # the quoted and listed headings were run into the title ("IntroQuotedListed"): now
     # they are the section's text, still found by search
+    found = {doc["location"]: doc for doc in _search(site)}
+    assert found["stories/bins/#intro"]["title"] == "Intro"
     intro = found["stories/bins/#intro"]["text"]
     assert intro.startswith("Quoted Listed ")
     assert "Before the quote." in intro and "Said in the quote." in intro
