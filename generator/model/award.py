@@ -17,6 +17,7 @@ from generator.model.common import (
     Slug,
     _shown,
     fold_name,
+    whole,
 )
 from generator.model.story import Line, Text
 
@@ -94,18 +95,10 @@ Tolerance = Literal[0] | Annotated[float, Field(ge=1, le=100)] | Annotated[str, 
 0 and 1 is unclear), as a number or text, or text from 0% to 100%."""
 
 
-def _whole(value: Any) -> Any:
-    """A whole number written with a point (5000.0) as that number, as JSON Schema's
-    integer takes it; 5000.5, "5000" and true are left for the strict check to refuse."""
-    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
-        return int(value)
-    return value
-
-
-WholeAboveZero = Annotated[PositiveInt, Strict(), BeforeValidator(_whole)]
+WholeAboveZero = Annotated[PositiveInt, Strict(), BeforeValidator(whole)]
 """A whole number above 0: 5000 or 5000.0, never 5000.5, "5000" or `true` (not 1)."""
 
-Limit = Annotated[PositiveInt, Strict(), Field(le=1_000_000), BeforeValidator(_whole)]
+Limit = Annotated[PositiveInt, Strict(), Field(le=1_000_000), BeforeValidator(whole)]
 """A word or character limit: a whole number above 0 (`true` is not 1), at most a million
 (1e23 is a slip of the keyboard, not an entry form)."""
 

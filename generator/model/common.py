@@ -273,3 +273,15 @@ Number = Annotated[float | int, BeforeValidator(parse_number, json_schema_input_
 Flag = Annotated[bool, BeforeValidator(parse_bool)]
 HttpsUrl = Annotated[str, BeforeValidator(parse_https, json_schema_input_type=Annotated[
     str, Strict(), Field(pattern=r"^\s*https://[^\s/]+\.\S+\s*$")]), Field(pattern=r"^https://")]
+
+
+def whole(value: Any) -> Any:
+    """A whole number written with a point (5000.0) as that number, as JSON Schema's
+    integer takes it; 5000.5, "5000" and true are left for a strict check to refuse."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
+        return int(value)
+    return value
+
+
+Year = Annotated[int, Strict(), Field(ge=1900, le=2200), BeforeValidator(whole)]
+"""A year, written as a number: 2025 (not "2025", and `true` is not year 1)."""

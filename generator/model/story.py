@@ -17,6 +17,7 @@ from generator.model.common import (
     Number,
     ShowcaseModel,
     Slug,
+    Year,
     without_symbols,
 )
 
@@ -166,8 +167,8 @@ class AwardResult(ShowcaseModel):
     """entered, shortlisted, highly-commended or won."""
     national: Flag | None = None
     """Whether the award is nationally recognised, when no award file says so."""
-    year: int | None = None
-    """The year of the result, when it differs from the story's date."""
+    year: Year | None = None
+    """The year of the result (e.g. 2025), when it differs from the story's date."""
 
 
 class Image(ShowcaseModel):

@@ -89,6 +89,9 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, got {_shown(value)}"
     if kind in {"greater_than", "greater_than_equal"}:
+        bound = ctx.get("ge", ctx.get("gt"))
+        if isinstance(bound, int | float) and bound > 1:  # a year: 1900 or later
+            return f"expected at least {bound:g}, got {_shown(value)}: check the figure"
         return f"expected a number above zero, got {_shown(value)}"
     if kind in {"less_than", "less_than_equal"}:
         bound = ctx.get("le", ctx.get("lt"))
