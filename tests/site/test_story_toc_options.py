@@ -6,13 +6,16 @@ and no longer runs on into its section's title in the search index."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli, story
-from tests.site.conftest import Built, built_fine, site_project, write
+from tests.conftest import NOW, run_cli, story
+from tests.site.conftest import EPOCH, Built, built_fine, site_project, write
 
 TOC = """\
 markdown_extensions:
@@ -110,15 +113,20 @@ def test_nested_headings_are_otherwise_unchanged(site: Built) -> None:
 def test_check_judges_section_links_by_the_toc_options(site: Built) -> None:
     path = site.project / "stories/2026-03-14-bins.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "\nSee [a](#sub-part) and [b](#related_stories_1).\n", encoding="utf-8")
+    path.write_text(text + "\nSee [a](#sub-part), [b](#related_stories_1), [c](#related_stories) "
+                    "and [d](#related-stories).\n", encoding="utf-8")
     try:
         result = run_cli("check", "-p", str(site.project))
     finally:
         path.write_text(text, encoding="utf-8")
+    sections = ("its sections are #bins_now, #challenge, #what_we_did, #sub_part, #bins_now_1, "
+                "#related_stories_1, #intro")
+    # the page's own "Related stories" is #related_stories under this separator
     assert [line for line in result.output.splitlines() if line.startswith("stories/")] == [
+        'stories/2026-03-14-bins.md:41: warning: body: link "#related-stories" leads to no '
+        f"section of the story's page (did you mean #related_stories_1?): {sections}",
         'stories/2026-03-14-bins.md:41: warning: body: link "#sub-part" leads to no section of '
-        "the story's page (did you mean #sub_part?): its sections are #bins_now, #challenge, "
-        "#what_we_did, #sub_part, #bins_now_1, #related_stories_1, #intro"]
+        f"the story's page (did you mean #sub_part?): {sections}"]
 
 
 def test_a_custom_slugify_is_followed_by_the_build_and_named_by_check(tmp_path: Path) -> None:
@@ -141,3 +149,25 @@ def test_a_custom_slugify_is_followed_by_the_build_and_named_by_check(tmp_path: 
         f'stories/2026-03-14-bins.md:13: warning: body: link "#what_we_did" {unsure}',
         f'stories/2026-03-14-bins.md:41: warning: body: link "#café-intro" {unsure}',
         f'stories/2026-03-14-bins.md:41: warning: body: link "#nope" {unsure}']
+
+
+_IN_WORKERS = """\
+import sys
+from generator.cli import main
+from generator.mkdocs import worker
+worker.MIN_PAGES = worker.MIN_HANDED = 1
+worker.SETUP = 0
+sys.argv = ["showcase", "build", "-p", sys.argv[1], "--site-dir", sys.argv[2], "--now", sys.argv[3]]
+main()
+"""
+
+
+def test_pages_rendered_in_the_worker_are_the_same(site: Built, tmp_path: Path) -> None:
+    """The story page made and rendered in forked processes, its search entries mended here."""
+    done = subprocess.run([sys.executable, "-c", _IN_WORKERS, str(site.project),
+                           str(tmp_path / "site"), NOW], capture_output=True, text=True,
+                          check=False, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    assert done.returncode == 0, done.stderr
+    again = Built(site.result, site.project, tmp_path / "site")
+    assert again.html("stories/bins") == site.html("stories/bins")
+    assert _search(again) == _search(site)
