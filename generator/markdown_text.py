@@ -8,10 +8,11 @@ from functools import cache, lru_cache
 
 import markdown
 
-from generator.sanitize import clean, strip_comments, strip_comments_keep_lines
+from generator.sanitize import blank_code, clean, strip_comments, strip_comments_keep_lines
 
 _EXTENSIONS = ["extra", "sane_lists", "smarty"]
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_DETAILS = re.compile(r"^ {0,3}<details(?=[\s>])(?![^>\n]*\bmarkdown\s*=)", re.MULTILINE | re.IGNORECASE)
 
 
 @lru_cache(maxsize=32768)
@@ -21,8 +22,20 @@ def to_html(text: str) -> str:
     Memoised by text: a story body is converted once per process and shared by its page,
     the feeds and the open data (and, under `showcase serve`, by every rebuild).
     """
-    html = _converter().reset().convert(strip_comments(text))
+    html = _converter().reset().convert(markdown_in_details(strip_comments(text)))
     return clean(html)
+
+
+def markdown_in_details(text: str) -> str:
+    """`text` with each `<details>` that starts a line read as Markdown inside (its summary
+    stays as written), as GitHub shows it: Python-Markdown leaves an HTML block's inside as
+    written unless told with markdown="1", which is added here (and never published)."""
+    if "<details" not in text.lower():
+        return text
+    places = [found.end() for found in _DETAILS.finditer(blank_code(text))]
+    for place in reversed(places):  # code is blanked, never changed
+        text = f'{text[:place]} markdown="1"{text[place:]}'
+    return text
 
 
 @cache

@@ -244,6 +244,8 @@ class _Finder(HTMLParser):
             if name == "style" and len(attrs) == 1 and _ALIGNED_CELL.fullmatch(
                     f'<{tag} style="{value}">'):
                 continue  # a cell's alignment, as Markdown writes it, is kept (as a class)
+            if name == "markdown":
+                continue  # Python-Markdown's own instruction (md_in_html), never published
             if name not in allowed:
                 self.found.append((line, f'{name}="..." attribute on <{tag}>'))
             elif name in URL_ATTRIBUTES and value and _scheme(value) not in URL_SCHEMES | {""}:
