@@ -133,7 +133,7 @@ def with_ids(body: str, title: str, style: TocStyle = DEFAULT) -> tuple[str, lis
         name = unique(style.slug(text), taken)
         places.append(Place(level, name, text, tuple(finder.run_on.get(len(places), ()))))
         at, end = starts[row - 1] + column, starts[end_row - 1] + end_column
-        permalink = style.permalink_html(name)
+        permalink = style.permalink_html(name) if style.permalink is not False else ""
         opened = f'<h{level} id="{html.escape(name)}"{_OWN_ID.sub("", tag[3:])}'
         if style.permalink_leading:
             pieces += [body[done:at], opened, permalink, body[at + len(tag):end]]
@@ -195,7 +195,7 @@ class _Headings(HTMLParser):
             return
         if self.depth == 0 and tag in PLACES:
             self._open, self._words = (int(tag[1]), self.getpos(), self.get_starttag_text() or ""), []
-        elif self.depth and self.found and tag == f"h{self.found[-1][0]}":
+        elif tag in PLACES and self.depth and self.found and int(tag[1]) == self.found[-1][0]:
             self._nested, self._nested_depth = [], self.depth
             self.run_on.setdefault(len(self.found) - 1, []).append("")
         self.depth += 1

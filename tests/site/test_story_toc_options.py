@@ -171,3 +171,19 @@ def test_pages_rendered_in_the_worker_are_the_same(site: Built, tmp_path: Path) 
     again = Built(site.result, site.project, tmp_path / "site")
     assert again.html("stories/bins") == site.html("stories/bins")
     assert _search(again) == _search(site)
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"permalink": True}, {"permalink": "#", "permalink_title": ""},
+    {"permalink": "§ <x>", "permalink_leading": True, "permalink_class": "anchor"},
+    {"permalink": True, "permalink_title": 'Link "here"', "separator": "."},
+])
+def test_a_body_heading_is_marked_as_python_markdown_marks_it(options: dict[str, object]) -> None:
+    import markdown
+
+    from generator.site.sections import TocStyle, with_ids
+
+    expected = markdown.markdown("## What we did", extensions=["toc"],
+                                 extension_configs={"toc": options})
+    made, _ = with_ids("<h2>What we did</h2>", "A title", TocStyle.of(options))
+    assert made == expected.replace("&quot;", "&#34;")  # the same attribute, escaped alike
