@@ -37,7 +37,9 @@ def test_the_page_links_every_feed_and_data_file_the_site_publishes(example_site
     assert sorted(linked) == sorted(published)
     assert len(published) == 3 * 5 + 4 + 1  # the site's and 4 outcomes' feeds, data, calendar
     body = text(html)
-    assert body.startswith("Feeds and open data Follow our new success stories in a feed reader, "
+    # the page's contents under its title (shown on narrow screens, where the sidebar is not)
+    assert body.startswith("Feeds and open data Table of contents Feeds Open data Award deadlines "
+                           "Follow our new success stories in a feed reader, "
                            "or download every published story")
     assert ("stories.json Every published story: its title, summary, dates, service, outcomes, "
             "figures, quotes, evidence, awards and web address JSON") in body
