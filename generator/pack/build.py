@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -9,11 +10,13 @@ from pathlib import Path
 from generator import __version__
 from generator.catalogue import Catalogue
 from generator.pack.archive import MANIFEST, Members, manifest, write_atomically, write_zip
+from generator.pack.charts import Chart, story_charts
 from generator.pack.documents import render_checklist, render_entry_html
 from generator.pack.docx_entry import render_docx
 from generator.pack.metrics_csv import metrics_csv
 from generator.pack.pdf import render_pdf
 from generator.pack.plan import PackPlan, make_plan
+from generator.pack.views import chart_member, chart_views
 from generator.problems import ShowcaseError
 
 
@@ -41,12 +44,13 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
             members.add_file(item.member, item.source)
     for item in plan.gathered.images:  # photos without EXIF/GPS, as on the site
         members.add(item.member, item.data if item.data is not None else item.source.read_bytes())
-    html = render_entry_html(plan, built)
+    charts = story_charts(plan.stories)  # drawn once, for the three entry documents
+    html = render_entry_html(plan, built, charts=chart_views(charts, inline=True))
     members.add("entry.html", html.encode())
-    printed = render_entry_html(plan, built, decorative_images=False)
-    members.add("entry.pdf", render_pdf(printed, {n: members[n] for n in members
-                                                  if n.startswith("images/")}))
-    members.add("entry.docx", render_docx(plan, built))
+    printed = render_entry_html(plan, built, charts=chart_views(charts, inline=False),
+                                decorative_images=False)
+    members.add("entry.pdf", render_pdf(printed, _printed_resources(members, charts)))
+    members.add("entry.docx", render_docx(plan, built, charts))
     members.add("metrics.csv", metrics_csv(plan.stories, plan.gathered.cited))
     members.add("CHECKLIST.md", render_checklist(plan).encode())
     facts = {"award": plan.award.id, "stories": [s.slug for s in plan.stories],
@@ -54,6 +58,12 @@ def assemble(plan: PackPlan, built: datetime) -> Members:
              "ready": plan.checklist.ready}
     members.add(MANIFEST, manifest(members, facts))
     return members
+
+
+def _printed_resources(members: Members, charts: Mapping[str, Chart]) -> dict[str, bytes]:
+    """What entry.pdf's printer may fetch: the lead images and the charts."""
+    return {**{n: members[n] for n in members if n.startswith("images/")},
+            **{chart_member(slug): chart.png for slug, chart in charts.items()}}
 
 
 def build_pack(catalogue: Catalogue, award_id: str, now: datetime, built: datetime,

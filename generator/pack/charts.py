@@ -7,6 +7,8 @@ no plotting library, and importing and setting up matplotlib cost the pack about
 from __future__ import annotations
 
 import io
+import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,6 +41,20 @@ class Chart:
 
     png: bytes
     alt: str
+
+    @property
+    def css_size(self) -> tuple[int, int]:
+        """Width and height in CSS pixels (96 dpi): the PNG's, read from its header, halved
+        for the 192 dpi it is drawn at."""
+        width, height = struct.unpack(">II", self.png[16:24])  # IHDR, after the signature
+        return width // _SCALE, height // _SCALE
+
+
+def story_charts(stories: Sequence[Story]) -> dict[str, Chart]:
+    """Each story's chart by slug, for the stories that have one: drawn once per pack, for
+    entry.html, entry.pdf and entry.docx alike."""
+    charts = {story.slug: story_chart(story) for story in stories}
+    return {slug: chart for slug, chart in charts.items() if chart is not None}
 
 
 def story_chart(story: Story) -> Chart | None:

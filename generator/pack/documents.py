@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
 
@@ -12,6 +13,7 @@ from generator.markdown_text import inline_markdown
 from generator.pack.pdf import css_string
 from generator.pack.plan import PackPlan
 from generator.pack.views import (
+    ChartView,
     answer_views,
     entry_facts,
     metric_rows,
@@ -33,15 +35,19 @@ def _environment() -> Environment:
     return templatecache.keep(environment)
 
 
-def render_entry_html(plan: PackPlan, built: datetime, *, decorative_images: bool = True) -> str:
+def render_entry_html(plan: PackPlan, built: datetime, *, charts: Mapping[str, ChartView],
+                      decorative_images: bool = True) -> str:
     """The entry as one accessible HTML page with print CSS.
+
+    `charts` are the stories' bar charts by slug (`views.chart_views`), each shown after its
+    story's summary, where entry.docx has it.
 
     `decorative_images=False` leaves out lead images with empty alt text: the PDF is
     printed from this page, and WeasyPrint tags every <img> as a Figure, which PDF/UA
     requires to have alt text (it cannot mark a picture as an artifact).
     """
     return _environment().get_template("entry.html").render(
-        decorative_images=decorative_images,
+        decorative_images=decorative_images, charts=charts,
         title=title_of(plan), author=AUTHOR, version=__version__,
         built=built.strftime("%Y-%m-%dT%H:%M:%SZ"), award=plan.award.entry,
         facts=entry_facts(plan),

@@ -8,13 +8,14 @@ stays numbered.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from generator import __version__
 from generator.pack.archive import rezip
-from generator.pack.charts import story_chart
+from generator.pack.charts import Chart
 from generator.pack.documents import AUTHOR
 from generator.pack.docx_html import (
     CODE_BLOCK_STYLE,
@@ -49,8 +50,9 @@ _LEAD_IMAGE_INCHES = 3.0  # at most as wide (about 60% of the column, as in the 
 _DOCX_PICTURES = frozenset({"JPEG", "PNG", "GIF", "BMP", "TIFF"})  # what Word files hold
 
 
-def render_docx(plan: PackPlan, built: datetime) -> bytes:
-    """The entry as DOCX bytes, the same for the same plan and `built`."""
+def render_docx(plan: PackPlan, built: datetime, charts: Mapping[str, Chart]) -> bytes:
+    """The entry as DOCX bytes, the same for the same plan and `built`; `charts` are the
+    stories' bar charts by slug (`charts.story_charts`), each after its story's summary."""
     from docx import Document
     from docx.shared import Inches
 
@@ -68,13 +70,13 @@ def render_docx(plan: PackPlan, built: datetime) -> bytes:
     _metrics_table(document, plan)
     document.add_heading("The stories", level=1)
     images = _lead_images(plan)
-    for story, view in zip(plan.stories, story_views(plan), strict=True):
+    for view in story_views(plan):
         document.add_heading(view.title, level=2)
         if view.image is not None and view.alt and view.image in images:
             _picture(document, images[view.image], view.alt, f"Lead image: {view.title}",
                      Inches(_LEAD_IMAGE_INCHES), Inches(_LEAD_IMAGE_INCHES))
         document.add_paragraph(view.summary)
-        chart = story_chart(story)
+        chart = charts.get(view.slug)
         if chart is not None:
             _picture(document, chart.png, chart.alt, f"Chart: {view.title}", Inches(6))
     out = io.BytesIO()

@@ -39,7 +39,8 @@ def css_string(text: str) -> Markup:
 
 
 def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
-    """`html` as PDF; it may load only pack members (images), nothing from disk or network."""
+    """`html` as PDF; it may load only `members` (the pack's images and the stories' charts,
+    by name), nothing from disk or network: not even a data: URL."""
     # imported here: WeasyPrint is slow to import and only packs need it
     _import_weasyprint()
     from weasyprint import HTML

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,6 +12,7 @@ from generator.clock import uk_time
 from generator.markdown_text import to_html
 from generator.model.story import Metric
 from generator.pack.answers import Answer, allowed, total_words
+from generator.pack.charts import Chart
 from generator.pack.plan import PackPlan
 from generator.story import Story
 
@@ -55,6 +58,16 @@ class StoryView:
     status: str
     image: str | None
     alt: str
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A story's bar chart as an <img>: its source, text alternative and size in CSS pixels."""
+
+    src: str
+    alt: str
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,23 @@ def story_views(plan: PackPlan) -> list[StoryView]:
                       s.status.value, images.get(s.slug),
                       s.meta.image.alt or "" if s.meta.image else "")
             for s in plan.stories]
+
+
+def chart_member(slug: str) -> str:
+    """The name entry.pdf's printer fetches a story's chart by (not a member of the zip)."""
+    return f"charts/{slug}.png"
+
+
+def chart_views(charts: Mapping[str, Chart], *, inline: bool) -> dict[str, ChartView]:
+    """Each chart by its story's slug: `inline`, its PNG in a data: URL, so that entry.html
+    stays one file that shows it opened from disk; else by `chart_member`, for the PDF."""
+    def src(slug: str, chart: Chart) -> str:
+        if inline:
+            return "data:image/png;base64," + base64.b64encode(chart.png).decode("ascii")
+        return chart_member(slug)
+
+    return {slug: ChartView(src(slug, chart), chart.alt, *chart.css_size)
+            for slug, chart in charts.items()}
 
 
 def entry_facts(plan: PackPlan) -> list[Fact]:
