@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 
 from generator.model.common import UK, parse_deadline
 from generator.problems import UsageProblem
@@ -16,12 +17,30 @@ def now(explicit: str | None = None) -> datetime:
     if not text:
         return datetime.now(UTC)
     try:
-        return parse_deadline(text) if len(text.strip()) == 10 else _aware(text)
+        return _instant(text.strip())
     except Exception:
         raise UsageProblem(
             f"--now / SHOWCASE_NOW: expected a date-time like 2026-03-01T09:00:00+00:00 (UK time "
             f'without an offset) or a date, got "{text}"'
         ) from None
+
+
+def _instant(text: str) -> datetime:
+    """A date alone (2027-01-15 or 20270115) is the end of that day; a week date
+    (2027-W03-5) is refused, as award files refuse it."""
+    compact = _COMPACT_DATE.fullmatch(text)
+    if compact:
+        text = "-".join(compact.groups())
+    if "W" in text.upper().partition("T")[0]:
+        raise ValueError("a week date")
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return _aware(text)
+    return parse_deadline(text)
+
+
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
 
 def _aware(text: str) -> datetime:

@@ -153,3 +153,26 @@ def test_a_now_in_mkdocs_yml_the_build_would_refuse_is_refused(make_project: Pro
     result = run_cli("awards", "-p", str(root))
     assert result.exit_code == 2
     assert "mkdocs.yml: plugins.showcase.now:" in result.output and "write it in quotes" in result.output
+
+
+@pytest.mark.parametrize(("clock", "left"), [
+    ("2029-06-30", "passed"), ("20290630", "passed"), ("20290630T1200", "today"),
+    ("2029-06-30T12:00", "today")])
+def test_a_date_alone_is_the_end_of_that_day_however_it_is_written(
+        make_project: ProjectFactory, clock: str, left: str) -> None:
+    """20290630 was read as the start of that day (round 13): a deadline that closed at
+    17:00 on the day showed as open, and its pack as ready."""
+    root = make_project({"stories/a.md": story(slug="a-test-story"),
+                         "awards/x.yml": AWARD.format(name="X", deadline="2029-06-30T17:00:00+01:00")})
+    result = run_cli("awards", "-p", str(root), "--now", clock)
+    assert result.exit_code == 0, result.output
+    assert _rows(result.stdout)["x"][2] == left
+
+
+@pytest.mark.parametrize("clock", ["2029-W26-6", "2029W266", "2029W266T1200"])
+def test_a_week_date_is_refused_as_award_files_refuse_it(make_project: ProjectFactory,
+                                                         clock: str) -> None:
+    root = make_project({"stories/a.md": story(slug="a-test-story")})
+    result = run_cli("awards", "-p", str(root), "--now", clock)
+    assert result.exit_code == 2
+    assert f'or a date, got "{clock}"' in result.output
