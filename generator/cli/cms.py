@@ -16,7 +16,8 @@ from generator.problems import ShowcaseError
 @project_options
 @click.option("--out", "out_dir", default="dist", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write admin/ into (the site build publishes admin/ itself).")
+              help="Folder to write admin/ into, relative to the project (the site build "
+                   "publishes admin/ itself).")
 @failing_with(1)
 def cms(project_dir: Path, now_text: str | None, out_dir: Path) -> None:
     """Write the browser story editor (admin/: its page, settings and script), so that
@@ -26,8 +27,9 @@ def cms(project_dir: Path, now_text: str | None, out_dir: Path) -> None:
         strategy = catalogue.layout.relative(catalogue.layout.data / STRATEGY_FILE)
         raise ShowcaseError(f"{strategy} is missing or has errors (run showcase check): the "
                             "editor offers its outcomes, so nothing was written")
+    target = out_dir if out_dir.is_absolute() else catalogue.layout.root / out_dir
     with writing("choose a folder you can write to with --out"):
-        written = write_admin(catalogue.layout, catalogue.strategy, out_dir)
+        written = write_admin(catalogue.layout, catalogue.strategy, target)
     for path in written:
         click.echo(f"wrote {path.as_posix()}")
     if cms_config(catalogue.layout, catalogue.strategy)["backend"]["repo"] == PLACEHOLDER_REPO:

@@ -21,7 +21,7 @@ DEFAULT_OUT = Path("dist") / "open-data"
 @click.command(short_help="Write the public stories as open data (stories.json, metrics.csv).")
 @project_options
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write into (default: dist/open-data in the project).")
+              help="Folder to write into, relative to the project (default: dist/open-data).")
 @click.option("--partner", metavar="NAME",
               help="Only the public stories whose partners name NAME (case ignored).")
 @failing_with(1)
@@ -45,7 +45,7 @@ def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
     data = opendata.open_data(stories, publisher(catalogue), site_url, build_time(), partner,
                               public=catalogue.linkable(public, site_url or ""),
                               book=AwardBook(catalogue.awards))
-    folder = out_dir if out_dir is not None else catalogue.layout.root / DEFAULT_OUT
+    folder = catalogue.layout.root / (out_dir or DEFAULT_OUT)  # an absolute --out as it is
     with writing("choose a folder you can write to with --out"):
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in opendata.open_data_files(data).items():

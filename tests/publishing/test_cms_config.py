@@ -19,7 +19,7 @@ from generator.model import StoryMeta
 from generator.model.documented import field_docstrings
 from generator.model.story import AwardOutcome, Status, Unit
 from generator.project import Layout, discover
-from tests.conftest import REPO, ProjectFactory, run_cli
+from tests.conftest import REPO, ProjectFactory, run_cli, story
 from tests.publishing.conftest import tool, tool_env
 
 #: hints written for the comms team where the model's own description is for developers
@@ -208,3 +208,20 @@ def test_the_example_site_builds_strict_with_the_admin_files(example_project: Pa
     for path in files:
         published = example_project / "site" / path.relative_to(example_project / "content")
         assert published.read_bytes() == path.read_bytes()
+
+
+def test_a_relative_out_is_in_the_project_wherever_the_command_runs(
+        make_project: ProjectFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cms -p ../project` wrote dist/admin/ into the folder it ran in, and `export --out x`
+    wrote x there, while pack and schema put a relative --out in the project (round 13)."""
+    root = make_project({"mkdocs.yml": "site_name: Test\nplugins: [showcase]\n", "stories/a.md": story()})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert run_cli("cms", "-p", str(root)).exit_code == 0
+    assert run_cli("cms", "-p", str(root), "--out", "editor").exit_code == 0
+    assert run_cli("export", "-p", str(root), "--out", "opendata").exit_code == 0
+    assert (root / "dist/admin/config.yml").is_file()
+    assert (root / "editor/admin/config.yml").is_file()
+    assert (root / "opendata/stories.json").is_file()
+    assert list(elsewhere.iterdir()) == []
