@@ -50,6 +50,14 @@ def read_table(file: Path, relative: str) -> tuple[Table | None, list[Problem]]:
         return None, [Problem(relative, 1, None, 'separates its columns with semicolons: save it '
                               'as CSV with commas (in Excel, "CSV UTF-8 (Comma delimited)")')]
     rows, problems = [], []
+    seen: dict[str, int] = {}
+    for place, name in enumerate(header, start=1):
+        if name and name.casefold() in seen:
+            problems.append(Problem(relative, 1, name,
+                                    f"the header names this column twice (columns "
+                                    f"{seen[name.casefold()]} and {place}): the dashboard would read "
+                                    "only the first; give each column its own name"))
+        seen.setdefault(name.casefold(), place)
     for number, cells in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
