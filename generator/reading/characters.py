@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import re
 
-UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+"""Control characters no output can carry, and the text-direction controls (embeddings,
+overrides, isolates): U+202E shows the text after it reversed, so a title can be made to
+read as something else. Right-to-left words need none of them."""
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def described(character: str) -> str:
+    """`U+202E`, with what it does when it is a text-direction control."""
+    code = f"U+{ord(character):04X}"
+    if DIRECTION_CONTROLS.fullmatch(character):
+        return f"{code} (a text-direction control: it turns the text around it)"
+    return code
 
 
 def unsafe_characters(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """Each unsafe character's file line and its U+ code, in order."""
     found = []
     for match in UNSAFE_CHARACTERS.finditer(text):
-        found.append((first_line + text.count("\n", 0, match.start()), f"U+{ord(match.group()):04X}"))
+        found.append((first_line + text.count("\n", 0, match.start()), described(match.group())))
     return found
 
 

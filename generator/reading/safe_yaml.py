@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from generator.reading.characters import UNSAFE_CHARACTERS
+from generator.reading.characters import DIRECTION_CONTROLS, UNSAFE_CHARACTERS, described
 
 Path_ = tuple[str | int, ...]
 
@@ -69,7 +69,9 @@ def load(text: str, first_line: int = 1) -> Located:
     located = Located(None, {(): first_line})
     if node is not None:
         located.data = _Builder(located.lines, offset).build(node, (), 0)
-    if "\\" in text:  # only a double-quoted escape (like "\\f") can carry a control character
+    # only a double-quoted escape (like "\\f") can carry a control character; a text-direction
+    # control is printable to YAML
+    if "\\" in text or DIRECTION_CONTROLS.search(text):
         _refuse_control_characters(located.data, (), located)
     return located
 
@@ -86,8 +88,9 @@ def _refuse_control_characters(value: Any, path: Path_, located: Located) -> Non
     if isinstance(value, str):
         found = UNSAFE_CHARACTERS.search(value)
         if found:
+            advice = "remove it" if DIRECTION_CONTROLS.match(found.group()) else "remove the escape"
             raise YamlProblem(located.line_of(path), f"holds the control character "
-                                                     f"U+{ord(found.group()):04X}: remove the escape")
+                                                     f"{described(found.group())}: {advice}")
     elif isinstance(value, dict):
         for key, item in value.items():
             _refuse_control_characters(item, (*path, key), located)
