@@ -22,10 +22,10 @@ $(NPM_STAMP): package.json
 system:
 	bash scripts/setup-system.sh
 
-site: $(STAMP) system
+site: $(STAMP) system $(NPM_STAMP)
 	$(VENV)/bin/showcase build
 
-serve: $(STAMP)
+serve: $(STAMP) $(NPM_STAMP)
 	$(VENV)/bin/showcase serve
 
 lint: $(STAMP)

@@ -269,6 +269,8 @@ def _value_problems(option: str, node: yaml.Node, root: Path) -> Iterator[tuple[
         yield wrong, Severity.ERROR
     elif option == "now" and value.strip():
         yield from _now_problems(value)
+    elif option == "cms" and value is True:
+        yield from _cms_problems(root)
     elif spec.holds:
         yield from _folder_problems(option, spec, value, root)
 
@@ -295,6 +297,15 @@ def _now_problems(value: str) -> Iterator[tuple[str, Severity]]:
     except ShowcaseError:
         yield ("expected a date-time like 2026-03-01T09:00:00+00:00 (UK time without an "
                f'offset) or a date, got "{value}"'), Severity.ERROR
+
+
+def _cms_problems(root: Path) -> Iterator[tuple[str, Severity]]:
+    from generator.cms.bundle import CMS_PACKAGE, dist_for  # only when cms: true is written
+
+    if dist_for(root) is None:
+        yield ("the story editor (admin/) will not be published: its script is not installed; "
+               f"run `npm install` in the repository (package.json lists {CMS_PACKAGE}), or "
+               "write cms: false"), Severity.WARNING
 
 
 def _folder_problems(option: str, spec: Option, value: str,

@@ -50,7 +50,12 @@ INSTALL_HINT = ("the story editor's script is not installed: run `npm install` i
 
 def cms_dist(layout: Layout) -> Path | None:
     """The package's `dist/` folder in the nearest `node_modules/` above the project or this code."""
-    starts = [layout.root, Path(__file__).resolve().parent]
+    return dist_for(layout.root)
+
+
+def dist_for(root: Path) -> Path | None:
+    """The package's `dist/` folder for the project at `root` (see `cms_dist`)."""
+    starts = [root, Path(__file__).resolve().parent]
     for start in starts:
         for folder in (start, *start.parents):
             dist = folder / "node_modules" / CMS_PACKAGE / "dist"

@@ -151,3 +151,20 @@ def test_check_imports_no_mkdocs() -> None:
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True).stdout
     assert found.strip() == "[]"
+
+
+def test_cms_true_without_the_editor_installed_is_said(project: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site was built without admin/ and nothing said so (round 13)."""
+    from generator.cms import bundle
+
+    text = HEAD + "plugins:\n  - showcase:\n      cms: true\n"
+    assert not read_config(text, project).problems  # installed here (node_modules)
+    monkeypatch.setattr(bundle, "CMS_PACKAGE", "@sveltia/not-installed")
+    (found,) = read_config(text, project).problems
+    assert (found.line, found.field, found.is_error) == (5, "plugins.showcase.cms", False)
+    assert found.message == (
+        "the story editor (admin/) will not be published: its script is not installed; run "
+        "`npm install` in the repository (package.json lists @sveltia/not-installed), or "
+        "write cms: false")
+    assert not read_config(HEAD + "plugins:\n  - showcase:\n      cms: false\n", project).problems
