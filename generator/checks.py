@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import headings, images, linkcheck, wordless
 from generator.images import is_photo, is_stripped
-from generator.model.story import Metric
+from generator.model.story import Metric, StoryMeta, line_breaks
 from generator.model.strategy import Strategy
 from generator.paths import PathRefused, resolve_inside
 from generator.problems import Problem, Severity
@@ -108,7 +108,8 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
     found = [Problem(p.path, p.line, p.field, p.message, severity) if p.is_error else p
              for p in found]
     notes = [] if story.notes_closed else list(_unclosed_notes(story, (), story.located.data))
-    return found + list(_markup(story)) + notes + _unclosed_body_note(story)
+    return found + list(_markup(story)) + notes + _unclosed_body_note(story) + \
+        list(_line_breaks(story))
 
 
 def _unclosed_body_note(story: Story) -> list[Problem]:
@@ -136,6 +137,19 @@ def _unclosed_notes(story: Story, path: tuple[str | int, ...], value: object) ->
         yield _problem(story, path, _field_name(path),
                        'an internal note "<!--" is never closed with "-->": everything after it '
                        "is left out", Severity.WARNING)
+
+
+def _line_breaks(story: Story) -> Iterator[Problem]:
+    """A warning for each one-line field (title, service, a tag, partner, metric label or
+    quote's name) written with a line break, which is read as a space."""
+    for path in line_breaks(StoryMeta, story.located.data):
+        noun = _LINE_NOUNS.get(str(next(p for p in reversed(path) if isinstance(p, str))), "text")
+        yield _problem(story, path, _field_name(path), f"has a line break, read as a space: write "
+                       f"the {noun} on one line", Severity.WARNING)
+
+
+_LINE_NOUNS = {"title": "title", "service": "service", "tags": "tag", "partners": "partner",
+               "label": "label", "by": "name"}
 
 
 _NOTE_END = re.compile(r"--!?>")

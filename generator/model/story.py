@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Literal, Self
+from functools import cache
+from types import UnionType
+from typing import Annotated, Any, Literal, Self, Union, get_args, get_origin
 
-from pydantic import BeforeValidator, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
@@ -35,12 +38,76 @@ Text = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_without_
 
 
 def _one_line(value: object) -> object:
-    """A name or heading on one line: a line break in YAML (`title: |`, "\\n") is a space."""
+    """A name or heading on one line: a line break in YAML (`title: |`, "\\n") is a space
+    (check warns of it: `line_breaks`)."""
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
 Line = Annotated[Text, BeforeValidator(_one_line)]
-"""Text shown as a heading, a name or a label: on one line, single spaces."""
+"""Text shown as a heading, a name or a label: on one line, single spaces. A line break
+written in it is read as a space, and check warns of it (`line_breaks`): a folded YAML
+scalar (`title: >`, or plain text over lines) is one line already and is not warned of."""
+
+
+def line_breaks(model: type[BaseModel], data: object,
+                path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """Where the raw `data` of `model` (a front-matter mapping) has a line break inside a
+    `Line` field (a trailing one, as `title: >` leaves, is no break)."""
+    if not isinstance(data, dict):
+        return
+    for key, kind in _line_plan(model).items():
+        value = data.get(key)
+        if value is None:
+            continue
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            where = (*path, key) if index is None else (*path, key, index)
+            if kind is None:
+                if isinstance(item, str) and _BREAK.search(item.strip()):
+                    yield where
+            else:
+                yield from line_breaks(kind, item, where)
+
+
+@cache
+def _line_plan(model: type[BaseModel]) -> dict[str, type[BaseModel] | None]:
+    """The keys of `model` to look in: None for a `Line` (or a list of them), else the
+    nested model (or a list of them) that has one."""
+    plan: dict[str, type[BaseModel] | None] = {}
+    for name, info in model.model_fields.items():
+        kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        options = _options(kind)
+        items = [o for k in options if get_origin(k) is list for o in _options(get_args(k)[0])]
+        if _is_line(kind) or any(_is_line(get_args(k)[0]) for k in options if get_origin(k) is list):
+            plan[info.alias or name] = None
+        nested = next((k for k in options + items if isinstance(k, type) and issubclass(k, BaseModel)
+                       and _line_plan(k)), None)
+        if nested is not None:
+            plan[info.alias or name] = nested
+    return plan
+
+
+_BREAK = re.compile("[\\n\\r\\x0b\\x0c\\x1c-\\x1e\\x85\\u2028\\u2029]")
+"""What `str.split` takes as a line break."""
+
+
+def _options(kind: Any) -> list[Any]:
+    """`kind` without Annotated, each option of a union (`X | None`)."""
+    if get_origin(kind) is Annotated:
+        return _options(get_args(kind)[0])
+    if get_origin(kind) in (Union, UnionType):
+        return [option for arg in get_args(kind) for option in _options(arg)]
+    return [kind]
+
+
+def _is_line(kind: Any) -> bool:
+    if get_origin(kind) is Annotated:
+        if any(isinstance(m, BeforeValidator) and m.func is _one_line for m in get_args(kind)[1:]):
+            return True
+        return _is_line(get_args(kind)[0])
+    return get_origin(kind) in (Union, UnionType) and any(_is_line(a) for a in get_args(kind))
+
+
 def _not_only_a_note(value: object) -> object:
     """Text that may be empty, but not a note alone: `alt: "<!-- later -->"` is not the
     empty alt text of a decorative picture."""
