@@ -43,6 +43,11 @@ def problems_from(
     return sorted(set(found), key=lambda p: (p.line or 0, p.field or ""))
 
 
+def plain_message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
+    """One pydantic error of `model` (named `what`, e.g. "a story") in check's words."""
+    return _message(error, model, what)
+
+
 def _meant_fields(errors: list[ErrorDetails], model: type[BaseModel]) -> set[Loc]:
     """Where a misspelt key (`titel`) suggests a missing field (`title`), that field's loc."""
     meant: set[Loc] = set()

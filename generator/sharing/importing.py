@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 from jinja2 import Environment, PackageLoader
@@ -24,8 +25,9 @@ from pydantic_core import ErrorDetails
 from generator.catalogue import Catalogue
 from generator.model.story import StoryMeta
 from generator.problems import Problem, ShowcaseError
-from generator.reading.errors import field_name
-from generator.reading.text import MAX_BYTES
+from generator.reading.errors import field_name, plain_message
+from generator.reading.safe_yaml import YamlProblem
+from generator.reading.text import MAX_BYTES, decode
 from generator.sharing.records import (
     FORMAT_VERSION,
     URL_PATTERN,
@@ -37,8 +39,43 @@ from generator.sharing.records import (
 NAME_MAX = 255
 """The longest file name, in bytes, that common file systems (ext4, APFS, NTFS) take."""
 
+
+def one_line(text: str) -> str:
+    """A partner's name, title or label on one line: line breaks and other control
+    characters as spaces, single spaces (a hostile `"Council\\n---"` cannot start a line)."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def markdown_text(text: str) -> str:
+    """Partner text on one line, as Markdown that shows it as written: `*`, `_`, `[`, a
+    backtick, `<` or an entity are not formatting, links or HTML; `#`, `>`, `-`, `+` or `1.`
+    at its start are no heading, quote or list."""
+    text = _ENTITY.sub("&amp;", _INLINE.sub(r"\\\g<0>", one_line(text))).replace("<", "&lt;")
+    return _BLOCK_START.sub(r"\g<1>\\\g<2>", text, count=1)
+
+
+_INLINE = re.compile(r"[\\`*_\[\]{}]")
+"""What Python-Markdown reads as formatting inside a line (each is escaped with `\\`)."""
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_BLOCK_START = re.compile(r"^(\d*)([#>+-]|(?<=\d)[.)])")
+
+
+def markdown_url(url: str) -> str:
+    """An address as it goes between `<>` or `()` in Markdown: whatever would end or break
+    it (a space, `<`, `>`, a bracket, a quote, a control character) percent-encoded."""
+    return _URL_BREAKING.sub(lambda found: quote(found.group()), one_line(url))
+
+
+_URL_BREAKING = re.compile(r'[ <>()"`\\]')
+
+
 _templates = Environment(loader=PackageLoader("generator.sharing", "templates"),
                          autoescape=False, keep_trailing_newline=True)
+_templates.filters["markdown_text"] = markdown_text
+_templates.filters["markdown_url"] = markdown_url
 
 
 @dataclass
@@ -59,9 +96,12 @@ class ImportedStory:
 def read_export(file: Path, shown: str) -> OpenData:
     """A stories.json file, validated; every problem names the field to fix."""
     try:
-        payload = json.loads(file.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ShowcaseError(f"{shown} cannot be read: {exc}") from None
+        payload = json.loads(decode(file.read_bytes()))
+    except OSError as exc:
+        raise ShowcaseError(f"{shown} cannot be read ({exc.strerror})") from None
+    except YamlProblem as exc:  # check's words for a file that is not UTF-8
+        raise ShowcaseError(f"{shown} is not a stories.json file",
+                            [Problem(shown, exc.line, None, exc.message)]) from None
     except json.JSONDecodeError as exc:
         raise ShowcaseError(f"{shown} is not a stories.json file",
                             [Problem(shown, exc.lineno, None,
@@ -81,12 +121,13 @@ def read_export(file: Path, shown: str) -> OpenData:
                             f"Showcase reads version {FORMAT_VERSION}: import it with a Showcase "
                             "as new as the one that wrote it (nothing was imported)")
     try:
-        return OpenData.model_validate(payload)
+        data = OpenData.model_validate(payload)
     except ValidationError as exc:
         problems = [Problem(shown, None, field_name(tuple(e["loc"])) or None, _message(e))
                     for e in exc.errors(include_url=False)]
         raise ShowcaseError(f"{shown} does not match the stories.json schema "
                             f"(see stories.schema.json): nothing was imported", problems) from None
+    return data.model_copy(update={"publisher": one_line(data.publisher)})
 
 
 def _kind(value: Any) -> str:
@@ -117,7 +158,21 @@ def _message(error: ErrorDetails) -> str:
         return "is not a field of stories.json (see stories.schema.json): remove it"
     if error["type"].startswith(("date_", "datetime_")):
         return f"expected a date written YYYY-MM-DD, got {_shown(error.get('input'))}"
-    return f"{error['msg']} (found {_shown(error.get('input'))})"
+    if error["type"] in CHECK_WORDED:
+        return plain_message(error, OpenData, "stories.json")
+    return f"{_JSON_WORDS.get(error['type'], error['msg'])}, got {_shown(error.get('input'))}"
+
+
+CHECK_WORDED = {"enum", "literal_error", "string_type", "string_too_short", "string_too_long",
+                "too_short", "int_type", "int_parsing", "int_from_float", "greater_than",
+                "greater_than_equal", "less_than", "less_than_equal"}
+"""Errors said as check says them of a story file (`reading.errors`)."""
+
+_JSON_WORDS = {"number": "expected a number", "bool_type": "expected true or false",
+               "bool_parsing": "expected true or false", "list_type": "expected a list, [...]",
+               "model_type": "expected an object, {...}", "dict_type": "expected an object, {...}",
+               "model_attributes_type": "expected an object, {...}"}
+"""The other errors in JSON's words (check's speak of YAML)."""
 
 
 def _shown(value: Any) -> str:
@@ -179,22 +234,24 @@ def _front_matter(story: OpenStory, data: OpenData, outcomes: list[str]) -> dict
     if data.publisher.casefold() not in {p.casefold() for p in partners}:
         partners.append(data.publisher)
     front: dict[str, Any] = {
-        "title": story.title, "summary": story.summary, "date": story.date.isoformat(),
-        "status": "draft", "service": story.service, "outcomes": outcomes,
+        "title": one_line(story.title), "summary": story.summary, "date": story.date.isoformat(),
+        "status": "draft", "service": one_line(story.service), "outcomes": outcomes,
     }
     if story.tags:
-        front["tags"] = list(story.tags)
-    front["partners"] = partners
+        front["tags"] = [one_line(tag) for tag in story.tags]
+    front["partners"] = [one_line(partner) for partner in partners]
     if story.metrics:
         front["metrics"] = [_metric(story, m) for m in story.metrics]
     if story.quotes:
-        front["quotes"] = [{"text": q.text, "by": q.by, **({"role": q.role} if q.role else {}),
-                            "consent": False} for q in story.quotes]
+        front["quotes"] = [{"text": q.text, "by": one_line(q.by),
+                            **({"role": q.role} if q.role else {}), "consent": False}
+                           for q in story.quotes]
     return front
 
 
 def _metric(story: OpenStory, metric: OpenMetric) -> dict[str, Any]:
     found = metric.model_dump(mode="json", exclude_none=True)
+    found["label"] = one_line(metric.label)
     found["verified"] = False
     source = _source_url(story, metric.source)
     if source:
@@ -216,7 +273,7 @@ def _check_front_matter(front: dict[str, Any], outcomes: list[str]) -> None:
     try:
         StoryMeta.model_validate(front if outcomes else {**front, "outcomes": ["placeholder"]})
     except ValidationError as exc:
-        wrong = "; ".join(f"{field_name(tuple(e['loc']))}: {e['msg']}"
+        wrong = "; ".join(f"{field_name(tuple(e['loc']))}: {plain_message(e, StoryMeta, 'a story')}"
                           for e in exc.errors(include_url=False))
         raise ShowcaseError(f"it would not be a valid story here ({wrong})") from None
 

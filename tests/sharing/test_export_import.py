@@ -94,7 +94,7 @@ def test_import_validates_the_file_first(make_project: ProjectFactory, tmp_path:
     assert f"{bad}: stories[0].id: expected lowercase letters, digits and single hyphens " \
            "(like my-story-2026), got \"Not A Slug\"" in lines
     assert f"{bad}: stories[0].title: is required but missing" in lines
-    assert f'{bad}: stories[0].metrics[0].value: expected a number (found "30%")' in lines
+    assert f'{bad}: stories[0].metrics[0].value: expected a number, got "30%"' in lines
     assert lines[-1] == (f"showcase: {bad} does not match the stories.json schema "
                          "(see stories.schema.json): nothing was imported")
     assert not (partner / "stories").exists()
@@ -158,7 +158,7 @@ def test_a_story_that_would_not_be_valid_here_is_skipped_with_the_reason(
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == (
         "skipped stories/2026-05-01-beta.md: it would not be a valid story here "
-        "(service: String should have at least 1 character)")
+        "(service: is empty: write some text)")
     assert result.output.count("stories/2026-05-01-beta.md") == 1
     assert (partner / "stories/2026-03-14-alpha.md").is_file()
 
