@@ -130,7 +130,7 @@ def with_ids(body: str, title: str, style: TocStyle = DEFAULT) -> tuple[str, lis
         # always a name of its own making (letters, digits, - and _): an id the heading had
         # (attr_list's {#id}, raw HTML) could clash with the page's, or, put into the page's
         # contents as it is, carry markup
-        name = unique(style.slug(text), taken)
+        name = unique(_not_materials(style.slug(text)), taken)
         places.append(Place(level, name, text, tuple(finder.run_on.get(len(places), ()))))
         at, end = starts[row - 1] + column, starts[end_row - 1] + end_column
         permalink = style.permalink_html(name) if style.permalink is not False else ""
@@ -147,6 +147,12 @@ _OWN_ID = re.compile(r"""\s+id\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)""", re.IGNORECA
 
 
 @lru_cache(maxsize=256)
+def _not_materials(name: str) -> str:
+    """`name`, unless it starts with two underscores, as the ids of Material's own parts do
+    (`__search`, `__drawer`): a heading `## __search` would take the search toggle's id."""
+    return name.lstrip("_") or "section" if name.startswith("__") else name
+
+
 def anchors(title: str, body: str, style: TocStyle = DEFAULT) -> tuple[str, ...]:
     """The ids a link may lead to on a story's page: its title's, its body's places (as
     `with_ids` names them) and the page's own sections."""

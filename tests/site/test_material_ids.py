@@ -1,0 +1,25 @@
+"""A body heading never takes the id of one of Material's own parts (`__search`, `__drawer`:
+the page had two of each, and the heading's contents entry opened the search; round 13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run_cli, story
+from tests.site.conftest import built_fine, site_project, write
+
+BODY = ("## __search\n\nWords.\n\n## __drawer\n\nMore words.\n\n## Impact\n\n"
+        "See [the first](#search) and [the second](#drawer).\n")
+
+
+def test_material_ids_stay_materials(tmp_path: Path) -> None:
+    root = write(tmp_path / "p", {**site_project(), "stories/a.md": story(slug="ids", body=BODY)})
+    built = built_fine(root)
+    page = built.html("stories/ids/")
+    assert page.count('id="__search"') == 1 and page.count('id="__drawer"') == 1
+    assert '<h2 id="search">__search</h2>' in page and '<h2 id="drawer">__drawer</h2>' in page
+    assert 'href="#search"' in page and 'href="#drawer"' in page
+    checked = run_cli("check", "-p", str(root))
+    assert "#search" not in checked.output and "#drawer" not in checked.output, checked.output
+    write(root, {"stories/a.md": story(slug="ids", body=BODY + "\n[toggle](#__search)\n")})
+    assert "#__search" in run_cli("check", "-p", str(root)).output
