@@ -257,6 +257,8 @@ _HINTS = (
     ("expected <block end>", "check the indentation of this line"),
     ("found unexpected end of stream", "a quote is not closed"),
     ("expected a single document", "this file holds settings only: remove the '---' lines"),
+    ("found unknown escape character", "in double quotes a backslash starts an escape: write a "
+                                       "path with / (evidence/a.pdf), or in single quotes"),
 )
 
 
