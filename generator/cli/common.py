@@ -115,6 +115,9 @@ def writing(hint: str = "choose a folder you can write to",
     except OSError as exc:
         where = target if target is not None else exc.filename if exc.filename else "the files"
         reason = exc.strerror or str(exc)
+        if isinstance(exc, FileExistsError | NotADirectoryError) and exc.filename \
+                and Path(exc.filename).is_file():  # a file where a folder must go
+            reason, hint = "it is a file, where a folder must be", "rename or remove the file"
         raise UsageProblem(f"cannot write {where}: {reason} ({hint})") from None
 
 

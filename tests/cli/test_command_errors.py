@@ -40,8 +40,8 @@ def test_new_in_a_stories_folder_that_cannot_be_written(make_project: ProjectFac
     result = run_cli("new", "A title", "-p", str(root), "--now", NOW)
     assert result.exit_code == 2, result.output
     assert result.output.splitlines()[-1] == (
-        f"showcase: cannot write {root.resolve() / 'stories'}: File exists "
-        "(check that stories/ can be written to)")
+        f"showcase: cannot write {root.resolve() / 'stories'}: it is a file, where a folder "
+        "must be (rename or remove the file)")
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anything")
