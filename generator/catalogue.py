@@ -112,8 +112,7 @@ def collect(layout: Layout, now: datetime, elsewhere: Elsewhere = here) -> Catal
                                                   layout, now)
     _check_accessibility(catalogue, now)
     catalogue.problems += [*layout.problems, *content_problems(
-        layout, {s.path: s.slug for s in catalogue.stories},
-        frozenset(s.slug for s in catalogue.stories if s.status is Status.PUBLISHED))]
+        layout, catalogue.stories, catalogue.unusable, now)]
     catalogue.problems = sorted(set(catalogue.problems),
                                 key=lambda p: (p.path, p.line or 0, p.field or "", p.message))
     return catalogue

@@ -8,17 +8,25 @@ published without their camera data, so one that cannot be decoded is refused to
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from generator import images
+from generator import images as photos
+from generator.bodylinks import images
+from generator.linkcheck import anchors, missing_section, not_public_stories, toc_style
 from generator.problems import Problem, Severity
-from generator.project import Layout
+from generator.project import Layout, discover
+from generator.public import public_evidence, public_quotes
 from generator.sanitize import blank_code
-from generator.story import default_slug
+from generator.story import Story, UnusableStory, default_slug
 
 
 def private_folders(layout: Layout) -> dict[str, Path]:
@@ -27,10 +35,12 @@ def private_folders(layout: Layout) -> dict[str, Path]:
     return {layout.relative(folder): folder.resolve() for folder in folders}
 
 
-def content_problems(layout: Layout, slugs: dict[str, str] | None = None,
-                     published: frozenset[str] = frozenset()) -> list[Problem]:
-    """Where the content folder would publish a private file, and its pages' links to a
-    story's file (`slugs`: each story's project path to its slug)."""
+def content_problems(layout: Layout, stories: Sequence[Story] = (),
+                     unusable: Sequence[UnusableStory] = (),
+                     now: datetime | None = None) -> list[Problem]:
+    """Where the content folder would publish a private file, and its pages' links into the
+    stories (`stories` valid, `unusable` unreadable, judged public at `now`: without it, a
+    published story is public) that the build would stop on or break."""
     content = layout.content.resolve()
     shown = layout.relative(layout.content) or "."
     for name, folder in private_folders(layout).items():
@@ -43,59 +53,254 @@ def content_problems(layout: Layout, slugs: dict[str, str] | None = None,
                         f'"{layout.site["docs_dir"]}" is no folder, so the site cannot be built: '
                         "create it with the site's hand-written pages (index.md, the home page's "
                         "text, at least), or name the folder that holds them", Severity.WARNING)]
+    known = _Known.of(stories, unusable, now)
     return [*(_linked(layout, path, name) for path, name in _links_into_private(layout, content)),
             *_unreadable_photos(layout, content),
-            *_story_file_links(layout, content, slugs or {}, published)]
+            *_story_links(layout, content, known)]
 
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)",
                    re.MULTILINE)
 
+SECTION = "stories"
+"""The site's folder of story pages (`stories/<slug>/index.md`), whatever stories_dir is."""
 
-def _story_file_links(layout: Layout, content: Path, slugs: dict[str, str],
-                      published: frozenset[str]) -> list[Problem]:
-    """A hand-written page's Markdown link to a story's file (`../stories/x.md`): MkDocs
-    cannot follow it out of the content folder and stops the build; a story is linked by its
-    page's address. Said by check, with that address."""
+_LEVELS = {"not_found": "warn", "anchors": "info", "unrecognized_links": "info"}
+"""MkDocs' own levels for a Markdown page's links (mkdocs.yml `validation: links:`)."""
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The project's stories as a hand-written page's links meet them."""
+
+    public: dict[str, Story]
+    """Each public story by its slug: it has a page."""
+    hidden: dict[str, tuple[str, str]]
+    """Each story that is not public, by its slug: its file and why ("is still a draft")."""
+    slug_of: dict[str, str]
+    """Each story file (project path) to its slug."""
+    stories: Sequence[Story]
+
+    @classmethod
+    def of(cls, stories: Sequence[Story], unusable: Sequence[UnusableStory],
+           now: datetime | None) -> _Known:
+        moment = now or datetime.max.replace(tzinfo=UTC)
+        hidden = not_public_stories(stories, [(u.path, u.slug, u.status) for u in unusable],
+                                    moment)
+        return cls({s.slug: s for s in stories if s.slug not in hidden}, hidden,
+                   {**{u.path: u.slug for u in unusable}, **{s.path: s.slug for s in stories}},
+                   stories)
+
+
+@dataclass(frozen=True)
+class _Link:
+    """One link of a hand-written page, as MkDocs reads it."""
+
+    address: str
+    """As written."""
+    path: str
+    """Its path, percent-decoded."""
+    fragment: str
+    """Its #fragment with the #, or ""."""
+    here: str
+    """The page's folder in the content folder ("." at its top)."""
+
+    @property
+    def target(self) -> str:
+        """The site path it leads to, as MkDocs resolves it (`../` when out of the folder)."""
+        return posixpath.normpath(posixpath.join(self.here, self.path)).lstrip("/")
+
+    def to(self, site_path: str) -> str:
+        """`site_path`, written from the page, with the link's #fragment."""
+        return f"{posixpath.relpath(site_path, self.here)}{self.fragment}"
+
+
+def _story_links(layout: Layout, content: Path, known: _Known) -> list[Problem]:
+    """A hand-written page's Markdown links (and pictures) into the stories that MkDocs would
+    stop the build on (at mkdocs.yml's validation levels) or leave broken: a story's file or
+    picture (`stories/x.md`, `../stories/x.md`), a story page's folder, a section the page
+    lacks, and the page of a story that is not public (an error whatever the levels: the
+    link would publish its name). Said by check, with the right link."""
     if not content.is_dir():
         return []
+    folder = layout.relative(layout.stories)
     found = []
     for page in sorted(content.rglob("*.md")):
         try:
             text = page.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue
-        if ".md" not in text:
+        if SECTION not in text and folder not in text:
             continue
         text = blank_code(text)
+        here = posixpath.dirname(page.relative_to(content).as_posix()) or "."
         for match in _LINK.finditer(text):
-            address = match.group(1) or match.group(2) or ""
-            path = unquote(address.split("#", 1)[0].split("?", 1)[0])
-            if not path.casefold().endswith(".md") or "://" in address:
-                continue
-            target = (page.parent / path).resolve()
-            if not target.is_relative_to(layout.stories.resolve()):
-                continue
-            story = layout.relative(target)
-            slug = slugs.get(story) or default_slug(story)
-            # a Markdown link leads from the page's source file to the story page's (as MkDocs
-            # checks and rewrites it), both under the content folder
-            here = posixpath.dirname(page.relative_to(layout.content).as_posix()) or "."
-            site_page = posixpath.relpath(f"stories/{slug}/index.md", here)
-            line = text.count("\n", 0, match.start()) + 1
-            said = f'link "{address}" names {story}, a story\'s file, which the site never publishes'
-            if slug not in published:
-                found.append(Problem(layout.relative(page), line, None,
-                                     f"{said}; that story is not published, so it has no page "
-                                     "yet: link to it once it is"))
-                continue
-            found.append(Problem(layout.relative(page), line, None, f"{said} by its name: link "
-                                 f'to the story\'s page, "{site_page}{_fragment(address)}"'))
+            link = _read_link(match.group(1) or match.group(2) or "", here)
+            judged = _judge(layout, content, page, known, link) if link else None
+            if judged is not None:
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(Problem(layout.relative(page), line, None, *judged))
     return found
 
 
-def _fragment(address: str) -> str:
-    return "#" + address.split("#", 1)[1] if "#" in address else ""
+def _read_link(address: str, here: str) -> _Link | None:
+    """`address` as a link MkDocs checks (relative, with a path), or None."""
+    if address.startswith(("/", "\\", "#")):
+        return None
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return _Link(address, unquote(parts.path), f"#{parts.fragment}" if parts.fragment else "",
+                 here)
+
+
+def _judge(layout: Layout, content: Path, page: Path, known: _Known,
+           link: _Link) -> tuple[str, Severity] | None:
+    target = link.target
+    if not target.startswith("../") and (content / target).exists():
+        return None  # a page or file of the content folder: MkDocs finds it
+    file = (page.parent / link.path if target.startswith("../") else layout.root / target).resolve()
+    stories = layout.stories.resolve()
+    site_page = target.startswith(f"{SECTION}/")  # generated, unless a file is there
+    if file != stories and file.is_relative_to(stories) and (file.is_file() or (
+            not site_page and file.suffix != "" and file.parent.is_dir())):
+        return _stories_folder_link(layout, known, link, file)
+    if site_page:
+        return _story_page_link(layout, known, link, target[len(SECTION) + 1:])
+    return None
+
+
+def _stories_folder_link(layout: Layout, known: _Known, link: _Link,
+                         file: Path) -> tuple[str, Severity]:
+    """A link to a file of the stories folder, which the site never publishes as it is."""
+    name = layout.relative(file)
+    said = f'link "{link.address}" names {name}'
+    if not file.is_file():
+        return (f"{said}, which does not exist (and a story's file is never published): link "
+                f'a story\'s page as "{link.to(f"{SECTION}/<slug>/index.md")}"',
+                _severity(layout, "not_found"))
+    if file.suffix.casefold() == ".md":
+        slug = known.slug_of.get(name) or default_slug(name)
+        said = f"{said}, a story's file, which the site never publishes"
+        if slug not in known.public:
+            why = known.hidden.get(slug, (name, "is not public"))[1]
+            return (f"{said}; that story {why}, so it has no page yet: link it once it is "
+                    "published", Severity.ERROR)
+        page = f"{SECTION}/{slug}/index.md"
+        return (f'{said} by its name: link to the story\'s page, "{link.to(page)}"'
+                f"{_section_note(layout, known, known.public[slug], link)}",
+                _severity(layout, "not_found"))
+    shown = _shown_at(layout, known, file)
+    public = [(slug, path) for slug, path in shown if slug in known.public]
+    said = f"{said}, a file beside the stories, which the site never publishes by that name"
+    if public:
+        return (f"{said}: it publishes a story's picture as its own copy, so link to that, "
+                f'"{link.to(public[0][1])}"', _severity(layout, "not_found"))
+    if shown:
+        path, why = known.hidden.get(shown[0][0], ("a story", "is not public"))
+        return (f"{said}; it is a picture of {path} only, which {why}: link it once that story "
+                "is published", Severity.ERROR)
+    return (f"{said}, and no public story shows it, so it is not on the site: link to a "
+            "page, or put the file in the content folder", _severity(layout, "not_found"))
+
+
+def _story_page_link(layout: Layout, known: _Known, link: _Link,
+                     rest: str) -> tuple[str, Severity] | None:
+    """A link to `stories/<rest>` on the site: a story page, its folder, or a story's."""
+    slug, _, within = rest.partition("/")
+    if slug in known.hidden:
+        path, why = known.hidden[slug]
+        return (f'link "{link.address}" leads to the page of {path}, which {why}, so the site '
+                "has no such page: link it once it is published (and remove the link till "
+                "then)", Severity.ERROR)
+    folder_only = not posixpath.splitext(link.path)[1]  # MkDocs: an "unrecognized" link
+    if slug in known.public:
+        page = f"{SECTION}/{slug}/index.md"
+        if folder_only:
+            return (f'link "{link.address}" names the folder of a story\'s page, which MkDocs '
+                    f'does not follow: link to the page\'s file, "{link.to(page)}"',
+                    _severity(layout, "unrecognized_links"))
+        if within == "index.md" and link.fragment:
+            return _missing_anchor(layout, known, known.public[slug], link)
+        return None
+    if slug in ("", "page", "index.md") or not (folder_only or within == "index.md"):
+        return None  # the stories listing, its pages, or a file the check cannot know
+    close = difflib.get_close_matches(slug, sorted(known.public), n=1, cutoff=0.6)
+    hint = f' (did you mean "{link.to(f"{SECTION}/{close[0]}/index.md")}"?)' if close else ""
+    return (f'link "{link.address}" leads to {SECTION}/{slug}/, which is no story\'s page{hint}',
+            _severity(layout, "unrecognized_links" if folder_only else "not_found"))
+
+
+def _missing_anchor(layout: Layout, known: _Known, story: Story,
+                    link: _Link) -> tuple[str, Severity] | None:
+    """Why the link's #fragment is no place on `story`'s page (as MkDocs finds its ids), or
+    None: its title, body sections, and those of the page's own sections it has."""
+    style = toc_style(layout)
+    if not style.runnable:  # check cannot tell: said as missing_section says it
+        message = missing_section(link.address, story, layout)
+        return (message, Severity.WARNING) if message else None
+    fragment = unquote(link.fragment[1:])
+    absent = _absent_sections(known, story, style.page_sections)
+    ids = [i for i in anchors(story, style) if i not in absent]
+    if not fragment or fragment in ids:
+        return None
+    close = difflib.get_close_matches(fragment, ids, n=1, cutoff=0.6)
+    hint = f" (did you mean #{close[0]}?)" if close else ""
+    return (f'link "{link.address}" leads to no section of the story\'s page{hint}: its '
+            f"sections are {', '.join(f'#{i}' for i in ids)}", _severity(layout, "anchors"))
+
+
+def _absent_sections(known: _Known, story: Story, ids: Sequence[str]) -> set[str]:
+    """The page's own sections (`ids`: Results in figures, What people said, Evidence,
+    Related stories) that `story`'s page lacks."""
+    from generator.site.related import related  # slow to load: only for a section's link
+
+    public = sorted(known.public.values(), key=lambda s: (s.date, s.slug), reverse=True)
+    has = (bool(story.meta.metrics), bool(public_quotes(story)), bool(public_evidence(story)),
+           bool(related(public).get(story.slug)))
+    return {i for i, there in zip(ids, has, strict=True) if not there}
+
+
+def _section_note(layout: Layout, known: _Known, story: Story, link: _Link) -> str:
+    """What the advised link's #fragment lacks, after the advice."""
+    judged = _missing_anchor(layout, known, story, link) if link.fragment else None
+    return f" ({judged[0].split(' ', 2)[2]})" if judged else ""
+
+
+def _shown_at(layout: Layout, known: _Known, file: Path) -> list[tuple[str, str]]:
+    """The stories that show `file` as a picture (slug, site path of the copy), public first."""
+    from generator.site.views import image_target  # slow to load: only for a picture's link
+
+    found = []
+    for story in known.stories:
+        folder = (layout.root / story.path).parent
+        if story.meta.image is not None and (folder / story.meta.image.src).resolve() == file:
+            found.append((story.slug, image_target(story)))
+        found += [(story.slug, target) for target, written in images(story).items()
+                  if (folder / written).resolve() == file]
+    return sorted(found, key=lambda shown: (shown[0] not in known.public, shown))
+
+
+def _severity(layout: Layout, check: str) -> Severity:
+    """An error when mkdocs.yml's validation level for `check` is warn, which stops the strict
+    build (`showcase build`); a warning otherwise (the page would keep a broken link)."""
+    site = layout.site
+    if "plugins" not in site:  # the build's layout (the plugin's) holds no mkdocs.yml options
+        site = discover(layout.root).site
+    return Severity.ERROR if _level(site, check) == "warn" else Severity.WARNING
+
+
+def _level(site: Mapping[str, Any], check: str) -> str:
+    """mkdocs.yml's `validation: links: <check>`, or `validation: <check>` (which MkDocs
+    gives to links and nav alike), or MkDocs' own default."""
+    validation = site.get("validation")
+    if isinstance(validation, Mapping):
+        links = validation.get("links")
+        if isinstance(links, Mapping) and check in links:
+            return str(links[check])
+        if check in validation:
+            return str(validation[check])
+    return _LEVELS[check]
 
 
 def _unreadable_photos(layout: Layout, content: Path) -> list[Problem]:
@@ -108,7 +313,7 @@ def _unreadable_photos(layout: Layout, content: Path) -> list[Problem]:
         for name in sorted(files):
             path = Path(directory) / name
             if not name.startswith(".") and path.is_file():  # a picture by its bytes or name
-                refused = images.refusal(path)
+                refused = photos.refusal(path)
                 if refused:
                     found.append(Problem(layout.relative(path), None, None, refused))
     return found

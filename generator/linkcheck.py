@@ -68,7 +68,7 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
                           "from there (e.g. media/photo.jpg)", Severity.ERROR)
             continue
         if ref.attribute == "href" and ref.address.startswith("#") and len(ref.address) > 1:
-            message = _missing_section(ref.address, story, layout)
+            message = missing_section(ref.address, story, layout)
             if message:
                 yield Problem(story.path, lines.of(ref.address), "body", message, Severity.WARNING)
             continue
@@ -109,9 +109,7 @@ class KnownStories:
         read) of the project at `layout`, as they are at `now`."""
         chosen = list(stories)
         published = [s for s in chosen if s.is_public(now)]
-        not_public = {s.slug: (s.path, _why_not(s, now)) for s in chosen if not s.is_public(now)}
-        not_public.update({slug: (path, _WHY_NOT.get(status or "", "cannot be read"))
-                           for path, slug, status in unreadable})
+        not_public = not_public_stories(chosen, unreadable, now)
         hidden = Hidden.of([(slug, path) for slug, (path, _) in not_public.items()],
                            groups_of([s for s in chosen if not s.is_public(now)])
                            - groups_of(published))
@@ -120,6 +118,16 @@ class KnownStories:
         evidence_of = {posixpath.normpath(item.path.strip()).casefold(): s.path
                        for s in published for item in s.meta.evidence if item.public}
         return cls(public, not_public, evidence_of)
+
+
+def not_public_stories(stories: Iterable[Story], unreadable: Iterable[tuple[str, str, str | None]],
+                       now: datetime) -> dict[str, tuple[str, str]]:
+    """The slug of each story of `stories` (valid) and `unreadable` (path, slug, status) that
+    is not public at `now`: its file and why ("is still a draft")."""
+    found = {s.slug: (s.path, _why_not(s, now)) for s in stories if not s.is_public(now)}
+    found.update({slug: (path, _WHY_NOT.get(status or "", "cannot be read"))
+                  for path, slug, status in unreadable})
+    return found
 
 
 _WHY_NOT = {Status.DRAFT.value: "is still a draft", Status.REVIEW.value: "is still in review"}
@@ -250,13 +258,14 @@ def _story_link_problem(story: Story, address: str, layout: Layout) -> tuple[str
     read = read_story(file, target)
     why = _not_public(read)
     if why is None:
-        return _missing_section(address, read.story, layout), Severity.WARNING
+        return missing_section(address, read.story, layout), Severity.WARNING
     return (f'link "{address}": that story {why}, so the site shows this link\'s text without '
             "the link until the story is published"), Severity.WARNING
 
 
-def _missing_section(address: str, story: Story | None, layout: Layout) -> str | None:
-    """Why `address`'s #fragment leads to no place on `story`'s page, or None."""
+def missing_section(address: str, story: Story | None, layout: Layout) -> str | None:
+    """Why `address`'s #fragment leads to no place on `story`'s page (`link "..." leads to no
+    section of the story's page...`), or None."""
     fragment = split_address(address)[1].partition("#")[2]
     if not fragment or story is None or _FOOTNOTE.match(fragment):
         return None
