@@ -73,6 +73,8 @@ def _plain_abort(message: str) -> str:
                 "must be fixed first: the site is built only when there are none")
     if message == "Aborted with a BuildError!":
         return "the error above must be fixed first"
+    if message == "Aborted with a configuration error!":
+        return "mkdocs.yml has the error above (showcase check says how to mend it)"
     return message
 
 

@@ -114,3 +114,18 @@ def test_the_build_prints_at_most_twenty_warnings_then_how_many_more(tmp_path: P
     lines = built.result.output.splitlines()
     assert len([line for line in lines if "is never closed" in line]) == 20
     assert "... and 5 more warnings: showcase check lists them all" in lines
+
+
+def test_a_docs_dir_that_names_no_folder_is_said_in_plain_words(make_project: ProjectFactory,
+                                                                tmp_path: Path) -> None:
+    files = {**site_project(), "stories/good.md": story()}
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace("docs_dir: content", "docs_dir: nowhere")
+    assert "docs_dir: nowhere" in files["mkdocs.yml"]
+    failed = build(make_project(files), tmp_path / "out")
+    assert failed.result.exit_code == 1
+    assert "'docs_dir': The path" in failed.result.output and "isn't an existing directory" in \
+        failed.result.output
+    assert failed.result.output.rstrip().endswith(
+        "showcase: the site was not built: mkdocs.yml has the error above (showcase check says "
+        "how to mend it)")
+    assert "Aborted" not in failed.result.output
