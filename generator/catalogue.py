@@ -297,6 +297,7 @@ def _collect_awards(catalogue: Catalogue) -> None:
             catalogue.problems += _check_award(catalogue, award)
         else:
             catalogue.unusable_awards.append(relative)
+            catalogue.problems += _raw_slug_problems(catalogue, relative, located)
     for folder in sorted(p for p in layout.awards.glob("*") if p.is_dir()) if layout.awards.is_dir() else []:
         # a folder of award files (not answers) is already named file by file above
         if folder.name not in award_ids and any(folder.glob("*.md")):
@@ -348,19 +349,36 @@ def _overrides(catalogue: Catalogue, award_id: str, entry: AwardFile | None) -> 
     return found
 
 
-def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
+def _slug_problems(catalogue: Catalogue, path: str, located: Located,
+                   listed: list[str]) -> list[Problem]:
+    """The award's `stories:` slugs no story has, and those listed twice."""
     found: list[Problem] = []
     slugs = {s.slug for s in catalogue.stories} | {u.slug for u in catalogue.unusable}
     first: dict[str, int] = {}
-    for index, slug in enumerate(award.entry.stories or []):
+    for index, slug in enumerate(listed):
         if slug not in slugs:
-            found.append(Problem(award.path, award.located.line_of(("stories", index)),
-                                 f"stories[{index}]",
+            found.append(Problem(path, located.line_of(("stories", index)), f"stories[{index}]",
                                  f'no story has the slug "{slug}"{checks.did_you_mean(slug, slugs)}'))
         elif first.setdefault(slug, index) != index:
-            found.append(Problem(award.path, award.located.line_of(("stories", index)),
+            found.append(Problem(path, located.line_of(("stories", index)),
                                  f"stories[{index}]", f'"{slug}" is also stories[{first[slug]}]: '
                                  "the story is entered once", Severity.WARNING))
+    return found
+
+
+def _raw_slug_problems(catalogue: Catalogue, path: str, located: Located | None) -> list[Problem]:
+    """For an award file with other errors, its unknown story slugs too, so that they are
+    not told only in a second round, once the fields are mended."""
+    if located is None or not isinstance(located.data, dict):
+        return []
+    listed = located.data.get("stories")
+    if not isinstance(listed, list) or not all(isinstance(slug, str) for slug in listed):
+        return []
+    return _slug_problems(catalogue, path, located, listed)
+
+
+def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
+    found = _slug_problems(catalogue, award.path, award.located, award.entry.stories or [])
     if award.entry.stories is not None and award.entry.select is not None:
         found.append(Problem(award.path, award.located.line_of(("select",)), "select",
                              "is not used: the stories listed under stories: are entered; "
