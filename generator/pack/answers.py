@@ -40,6 +40,12 @@ _ALT = r"(?:\\.|[^\\\[\]]|\[(?:\\.|[^\\\[\]])*\])*"
 _IMAGE = re.compile(r"!\[(" + _ALT + r")\](?:[ \t]?\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)"
                     r"|[ \t]?\[[^\]]*\])?")
 _ESCAPED = re.compile(r"\\(.)")
+#: the most columns a table is sure to show whole in entry.pdf: laid out on a landscape page
+#: in 6 pt print, a word broken anywhere (pdf.py), a column is at least one letter wide
+#: (tables of 66 columns of "W" fit; one of 80 does not)
+PDF_COLUMNS = 60
+_ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL | re.IGNORECASE)
+_CELL = re.compile(r"<t[hd][\s>]", re.IGNORECASE)
 #: a line break between words, not between blocks: a soft break of the Markdown
 
 
@@ -127,6 +133,18 @@ class LinkReduced:
 
 
 @dataclass(frozen=True)
+class WideTable:
+    """A table with more columns than entry.pdf is sure to show whole (`PDF_COLUMNS`)."""
+
+    question: str
+    path: str
+    """The file it was written in: the hand-written answer or the story."""
+    heading: str | None
+    """The story's section it is in, for a drafted answer; None in a hand-written one."""
+    columns: int
+
+
+@dataclass(frozen=True)
 class RepeatedSection:
     """A story with its `compose: "section: <heading>"` heading more than once: the drafted
     answer holds every one, in order."""
@@ -160,6 +178,7 @@ class Drafted:
     repeated_sections: list[RepeatedSection] = field(default_factory=list)
     missing_sections: list[MissingSection] = field(default_factory=list)
     links_reduced: list[LinkReduced] = field(default_factory=list)
+    wide_tables: list[WideTable] = field(default_factory=list)
 
 
 def compose_answers(questions: list[Question], stories: list[Story],
@@ -183,7 +202,37 @@ def compose_answers(questions: list[Question], stories: list[Story],
     left_out = [f"{s.path}: quote {number}" for s in stories
                 for number, q in enumerate(s.meta.quotes, start=1) if not q.consent]
     repeated, missing = _sections_found(questions, stories, overrides)
-    return Drafted(answers, left_out, images, markup, repeated, missing, reduced)
+    wide = _wide_tables(answers, stories, overrides, folder)
+    return Drafted(answers, left_out, images, markup, repeated, missing, reduced, wide)
+
+
+def _wide_tables(answers: list[Answer], stories: list[Story], overrides: dict[str, Path],
+                 folder: str) -> list[WideTable]:
+    """The tables in the answers too wide for entry.pdf to be sure to show them whole: by
+    the hand-written answer they are in, or by story and section."""
+    wide = []
+    parts: list[tuple[str, str | None, str]]
+    for answer in answers:
+        question, override = answer.question, overrides.get(answer.question.id)
+        if override is not None and answer.markdown is not None:
+            name = f"{folder}/{override.name}" if folder else override.name
+            parts = [(name, None, answer.markdown)]
+        elif question.compose is not None and question.compose.kind == "section":
+            heading = question.compose.heading or ""
+            parts = [(s.path, heading, _section(heading, s)) for s in stories]
+        else:  # a summary, metrics or quotes: no table
+            continue
+        wide += [WideTable(question.id, path, heading, columns) for path, heading, text in parts
+                 if (columns := table_columns(text)) > PDF_COLUMNS]
+    return wide
+
+
+def table_columns(markdown: str) -> int:
+    """The most cells in a row of any table in `markdown`, as the entry shows it (0: none)."""
+    if "|" not in markdown and "<t" not in markdown.lower():
+        return 0
+    rows = _ROW.findall(to_html(markdown))
+    return max((len(_CELL.findall(row)) for row in rows), default=0)
 
 
 def _sections_found(questions: list[Question], stories: list[Story], overrides: dict[str, Path],

@@ -11,6 +11,7 @@ from generator.attachment_names import file_format, listed_format, matching
 from generator.catalogue import Award
 from generator.clock import deadline_passed, uk_time
 from generator.pack.answers import (
+    PDF_COLUMNS,
     Answer,
     Drafted,
     HtmlLeftOut,
@@ -18,6 +19,7 @@ from generator.pack.answers import (
     LinkReduced,
     MissingSection,
     RepeatedSection,
+    WideTable,
     allowed,
     total_words,
 )
@@ -60,6 +62,7 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     warnings += [_link_warning(reduced) for reduced in drafted.links_reduced]
     warnings += [_repeated_warning(repeated) for repeated in drafted.repeated_sections]
     warnings += [_missing_warning(missing) for missing in drafted.missing_sections]
+    warnings += [_wide_table_warning(wide) for wide in drafted.wide_tables]
     warnings += [f"story left out: {line}" for line in chosen.left_out]
     warnings += [f"{line} is empty (0 bytes): a judge would get nothing, so it is not counted "
                  "as a file to attach; put the file itself there, or stop citing it"
@@ -146,6 +149,14 @@ def _missing_warning(missing: MissingSection) -> str:
     what = (f'nothing under its heading "{missing.heading}"' if missing.empty
             else f'no section headed "{missing.heading}"')
     return f"{missing.question}: {missing.path} has {what}: it adds nothing to this answer"
+
+
+def _wide_table_warning(wide: WideTable) -> str:
+    where = f'{wide.path}, section "{wide.heading}",' if wide.heading is not None else wide.path
+    return (f"{wide.question}: {where} has a table of {wide.columns} columns: entry.pdf "
+            f"shows a table of up to {PDF_COLUMNS} columns whole (on a landscape page, in "
+            "small print); a wider one may be cut off at the page's edge, so split it into "
+            "narrower tables")
 
 
 def _percent(fraction: float) -> str:

@@ -18,6 +18,14 @@ from generator.problems import ShowcaseError
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True,
                                "pdf_identifier": True}
 _BASE = "https://pack.invalid/"
+#: the classes the print CSS gives a table too wide for the page, one at a time until it
+#: fits: smaller print with its words whole, a landscape page (for many columns), then a
+#: word broken anywhere it must be
+FITTING = ("narrow", "landscape", "squeezed")
+#: the fewest columns that make a table worth a landscape page of its own
+LANDSCAPE_COLUMNS = 10
+#: how far (in CSS pixels) a table may pass the page's content area: rounding, not text
+_SLACK = 0.01
 #: what a CSS string may not hold as itself: its quotes and backslash, line breaks and other
 #: control characters, and `<` and `>` (the string is inside <style>, where `</style>` ends it)
 _CSS_UNSAFE = re.compile(r"[\\\"'<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -40,7 +48,11 @@ def css_string(text: str) -> Markup:
 
 def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
     """`html` as PDF; it may load only `members` (the pack's images and the stories' charts,
-    by name), nothing from disk or network: not even a data: URL."""
+    by name), nothing from disk or network: not even a data: URL.
+
+    A table too wide for the page is laid out again, one `FITTING` step at a time, until it
+    fits: no text is cut off at the page's edge. A page with no such table is laid out once.
+    """
     # imported here: WeasyPrint is slow to import and only packs need it
     _import_weasyprint()
     from weasyprint import HTML
@@ -56,14 +68,55 @@ def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
             mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, members[name], {"Content-Type": mime})
 
-    document = HTML(string=html, base_url=_BASE, url_fetcher=MemberFetcher(fail_on_errors=True))
+    def laid_out(fitted: Mapping[int, tuple[str, ...]]) -> tuple[Any, list[Any]]:
+        document = HTML(string=html, base_url=_BASE,
+                        url_fetcher=MemberFetcher(fail_on_errors=True))
+        tables = list(document.etree_element.iter("table"))
+        for number, steps in fitted.items():
+            table = tables[number]
+            table.set("class", " ".join([*filter(None, [table.get("class")]), *steps]))
+        return document.render(**PDF_OPTIONS), tables
+
     try:
-        pdf = document.write_pdf(**PDF_OPTIONS)
+        fitted: dict[int, tuple[str, ...]] = {}
+        pages, tables = laid_out(fitted)
+        while wide := {n: step for n in sorted(_too_wide(pages, tables))
+                       if (step := _next_step(tables[n], fitted.get(n, ()))) is not None}:
+            fitted |= {n: (*fitted.get(n, ()), step) for n, step in wide.items()}
+            pages, tables = laid_out(fitted)  # again, only for a table too wide for the page
+        pdf = pages.write_pdf(**PDF_OPTIONS)
     except FatalURLFetchingError as exc:  # answers carry no images; this is the last guard
         refused = exc.__cause__ if isinstance(exc.__cause__, RefusedUrl) else exc
         raise RefusedUrl(f"entry.pdf cannot be printed: {refused}") from None
     assert isinstance(pdf, bytes)
     return pdf
+
+
+def _next_step(table: Any, taken: tuple[str, ...]) -> str | None:
+    """The `FITTING` step a table too wide for the page takes after those `taken` (None:
+    none is left): a landscape page only for a table of `LANDSCAPE_COLUMNS` or more."""
+    columns = max((len([c for c in row if c.tag in ("th", "td")]) for row in table.iter("tr")),
+                  default=0)
+    left = FITTING[FITTING.index(taken[-1]) + 1:] if taken else FITTING
+    return next((step for step in left
+                 if step != "landscape" or columns >= LANDSCAPE_COLUMNS), None)
+
+
+def _too_wide(document: Any, tables: list[Any]) -> frozenset[int]:
+    """The tables (by their place in `tables`, the page's <table> elements in order) that
+    `document`, laid out by WeasyPrint, draws past the right edge of a page's content area
+    (where the text would be cut off or run beyond the paper)."""
+    from weasyprint.formatting_structure.boxes import TableBox
+
+    wide: set[int] = set()
+    for page in document.pages:
+        box = page._page_box  # WeasyPrint keeps the laid out boxes there
+        edge = box.content_box_x() + box.width
+        for inner in box.descendants():
+            if (isinstance(inner, TableBox) and inner.element in tables
+                    and inner.border_box_x() + inner.border_width() > edge + _SLACK):
+                wide.add(tables.index(inner.element))
+    return frozenset(wide)
 
 
 def _import_weasyprint() -> None:
