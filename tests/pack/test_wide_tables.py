@@ -18,6 +18,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from generator.model.award import Question
+from generator.pack.answers import WideTable, compose_answers, table_columns
 from tests.conftest import story
 from tests.pack.conftest import Pack, build, write_project
 
@@ -226,3 +228,14 @@ def test_the_pdf_is_the_same_when_built_again(pack: Pack, tmp_path: Path) -> Non
     """Laying a table out again leaves nothing to chance: the bytes are the same."""
     again = build(pack.project, "wide", tmp_path / "again")
     assert again.read("entry.pdf") == pack.read("entry.pdf")
+
+
+def test_a_hand_written_answer_s_table_too_wide_is_named_by_its_file(tmp_path: Path) -> None:
+    answer = tmp_path / "impact.md"
+    answer.write_text(f"{_markdown(_grid(61, 'h{c}', '{c}'))}\n\n{_markdown(WIDE_30)}\n",
+                      encoding="utf-8")
+    drafted = compose_answers([Question(id="impact", prompt="Impact", words=5000)], [],
+                              {"impact": answer}, folder="awards/wide")
+    assert drafted.wide_tables == [WideTable("impact", "awards/wide/impact.md", None, 61)]
+    assert table_columns(_markdown(WIDE_30)) == 30
+    assert table_columns("No table | here.") == 0
