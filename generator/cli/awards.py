@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -80,7 +80,8 @@ TABLE_WIDTH = 110
 
 
 def _days(left: str) -> str:
-    return {"passed": "passed", "today": "due today", "-": "no deadline"}.get(left, f"{left} days left")
+    return {"passed": "passed", "today": "due today", "tomorrow": "due tomorrow",
+            "-": "no deadline"}.get(left, f"{left} days left")
 
 
 def shown_deadline(deadline: datetime) -> str:
@@ -92,8 +93,10 @@ def shown_deadline(deadline: datetime) -> str:
 
 
 def time_left(deadline: datetime, now: datetime) -> str:
-    """Whole days to go, "today" with less than a day to go, or "passed" once the deadline
-    is past (its own instant is still in time, as for the pack's readiness)."""
+    """Calendar days to go in UK time: "today" on the deadline's own date, "tomorrow" the day
+    before, else the number of days; "passed" once the deadline is past (its own instant is
+    still in time, as for the pack's readiness). CHECKLIST.md counts the same way."""
     if deadline_passed(deadline, now):
         return "passed"
-    return "today" if deadline - now < timedelta(days=1) else str(days_left(deadline, now))
+    days = days_left(deadline, now)
+    return {0: "today", 1: "tomorrow"}.get(days, str(days))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from generator.attachment_names import file_format, listed_format, matching
 from generator.catalogue import Award
@@ -356,17 +356,13 @@ def _deadline(award: Award, now: datetime) -> tuple[list[str], list[str]]:
     shown = f"{local.day} {local:%B} {local.year} {local:%H:%M} {local.tzname() or ''}".strip()
     if deadline_passed(deadline, now):
         return [f"deadline passed: {shown}"], []
-    return [], [f"{time_to_go(deadline, now)} to the deadline ({shown})"]
+    days = days_left(deadline, now)
+    if days < 2:
+        return [], [f"the deadline is {'today' if days == 0 else 'tomorrow'} ({shown})"]
+    return [], [f"{days} days to the deadline ({shown})"]
 
 
 def days_left(deadline: datetime, now: datetime) -> int:
-    """Whole days from `now` to `deadline`, rounded up (0 on the day itself)."""
-    return max(0, math.ceil((deadline - now).total_seconds() / 86400 - 1e-9)) if deadline > now else 0
-
-
-def time_to_go(deadline: datetime, now: datetime) -> str:
-    """"3 days", "1 day", or "less than a day" before a deadline that has not passed."""
-    if deadline - now < timedelta(days=1):
-        return "less than a day"
-    days = days_left(deadline, now)
-    return f"{days} day{'s' * (days != 1)}"
+    """Calendar days in UK time from `now` to a deadline that has not passed: 0 on the
+    deadline's own date, 1 the day before (whatever the hours), as `showcase awards` says."""
+    return max(0, (uk_time(deadline).date() - uk_time(now).date()).days)

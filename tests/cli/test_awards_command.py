@@ -67,9 +67,11 @@ def test_deadlines_in_uk_time_and_a_passed_one_says_so(make_project: ProjectFact
     assert result.exit_code == 0, result.output
     rows = _rows(result.stdout)
     shown = {name: (cells[1], cells[2]) for name, cells in rows.items()}
+    # calendar days in UK time (round 14): 26 November to 15 January is 50 days, whatever the
+    # hours; the old rule rounded the 50 days and 5 hours up to 51
     assert shown == {
-        "winter": ("2027-01-15 17:00 GMT", "51"),
-        "summer": ("2027-05-28 23:59 BST", "184"),
+        "winter": ("2027-01-15 17:00 GMT", "50"),
+        "summer": ("2027-05-28 23:59 BST", "183"),
         "offset": ("2027-01-15 12:00 GMT", "50"),
         "gone": ("2026-11-26 11:59 GMT", "passed"),
         "ancient": ("0001-01-02 00:01 UTC", "passed"),  # before UK time had a name
@@ -86,7 +88,7 @@ def test_on_the_deadline_day_and_at_its_instant_an_entry_is_still_in_time(
     (root / "awards/day").mkdir()
     (root / "awards/day/why.md").write_text("Because it worked.\n", encoding="utf-8")
     cases = {"2026-07-15": ("today", 0), "2026-07-15T23:30": ("today", 0),
-             "2026-07-15T22:59:59Z": ("today", 0), "2026-07-14T12:00:00+01:00": ("2", 0),
+             "2026-07-15T22:59:59Z": ("today", 0), "2026-07-14T12:00:00+01:00": ("tomorrow", 0),
              "2026-07-15T23:59:59.5+01:00": ("passed", 1), "2026-07-16": ("passed", 1)}
     for now, (left, pack_exit) in cases.items():
         listed = run_cli("awards", "-p", str(root), "--now", now)
@@ -98,7 +100,7 @@ def test_on_the_deadline_day_and_at_its_instant_an_entry_is_still_in_time(
     run_cli("pack", "day", "-p", str(root), "--now", "2026-07-15T23:30", "--out", str(tmp_path / "dist"))
     with zipfile.ZipFile(tmp_path / "dist" / "day.zip") as pack:
         checklist = pack.read("CHECKLIST.md").decode()
-    assert "- less than a day to the deadline (15 July 2026 23:59 BST)" in checklist.splitlines()
+    assert "- the deadline is today (15 July 2026 23:59 BST)" in checklist.splitlines()
 
 
 def test_the_plugins_now_option_is_the_clock_unless_now_is_given(make_project: ProjectFactory) -> None:
@@ -111,7 +113,7 @@ def test_the_plugins_now_option_is_the_clock_unless_now_is_given(make_project: P
     })
     assert _rows(run_cli("awards", "-p", str(root)).stdout)["x"][2] == "passed"
     given = run_cli("awards", "-p", str(root), "--now", "2029-06-01T12:00:00+01:00")
-    assert _rows(given.stdout)["x"][2] == "30"
+    assert _rows(given.stdout)["x"][2] == "29"  # 1 to 30 June: calendar days
 
 
 def test_a_terminal_too_narrow_for_the_table_gets_a_block_per_award(
@@ -126,7 +128,7 @@ def test_a_terminal_too_narrow_for_the_table_gets_a_block_per_award(
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [  # short lines: none wraps at 40 columns
         "uk-it-industry-awards-2027", "  UK IT Industry Awards 2027",
-        "  deadline 2027-05-28 23:59 BST", "  184 days left, 1 story", "  not ready (1 blocker)"]
+        "  deadline 2027-05-28 23:59 BST", "  183 days left, 1 story", "  not ready (1 blocker)"]
 
 
 def test_the_clock_of_an_inherited_base_file_is_used(make_project: ProjectFactory) -> None:
@@ -176,3 +178,37 @@ def test_a_week_date_is_refused_as_award_files_refuse_it(make_project: ProjectFa
     result = run_cli("awards", "-p", str(root), "--now", clock)
     assert result.exit_code == 2
     assert f'or a date, got "{clock}"' in result.output
+
+
+@pytest.mark.parametrize(("clock", "left", "narrow", "checklist"), [
+    ("2027-01-13T23:59", "2", "2 days left", "2 days to the deadline"),
+    ("2027-01-14T00:00", "tomorrow", "due tomorrow", "the deadline is tomorrow"),
+    ("2027-01-14T09:00", "tomorrow", "due tomorrow", "the deadline is tomorrow"),
+    ("2027-01-14T16:59", "tomorrow", "due tomorrow", "the deadline is tomorrow"),
+    ("2027-01-14T17:01", "tomorrow", "due tomorrow", "the deadline is tomorrow"),
+    ("2027-01-15T00:00", "today", "due today", "the deadline is today"),
+    ("2027-01-15T09:00", "today", "due today", "the deadline is today")])
+def test_days_left_are_calendar_days_in_uk_time_in_the_list_and_the_checklist(
+        make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        clock: str, left: str, narrow: str, checklist: str) -> None:
+    """Round 14: at 17:01 on 14 January a deadline of 15 January 17:00 was "today" (any time
+    under 24 hours), and at 16:59 the checklist said "2 days": the day is the UK date."""
+    from generator.cli import awards
+
+    root = _project(make_project, {"lgc": AWARD.format(name="LGC", deadline="2027-01-15T17:00:00+00:00")})
+    (root / "awards/lgc").mkdir()
+    (root / "awards/lgc/why.md").write_text("Because it worked.\n", encoding="utf-8")
+    assert _rows(run_cli("awards", "-p", str(root), "--now", clock).stdout)["lgc"][2] == left
+    monkeypatch.setattr(awards, "TABLE_WIDTH", 10_000)
+    assert f"  {narrow}, 1 story" in run_cli("awards", "-p", str(root), "--now", clock).stdout
+    run_cli("pack", "lgc", "-p", str(root), "--now", clock, "--out", str(tmp_path / "dist"))
+    with zipfile.ZipFile(tmp_path / "dist" / "lgc.zip") as pack:
+        lines = pack.read("CHECKLIST.md").decode().splitlines()
+    assert f"- {checklist} (15 January 2027 17:00 GMT)" in lines
+
+
+def test_a_summer_day_starts_at_midnight_bst_not_utc(make_project: ProjectFactory) -> None:
+    """23:30 UTC on 27 May is 00:30 BST on 28 May: the deadline's own UK date."""
+    root = _project(make_project, {"summer": AWARD.format(name="Summer", deadline="2027-05-28")})
+    for clock, left in (("2027-05-27T22:59:00Z", "tomorrow"), ("2027-05-27T23:30:00Z", "today")):
+        assert _rows(run_cli("awards", "-p", str(root), "--now", clock).stdout)["summer"][2] == left

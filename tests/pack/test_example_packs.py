@@ -37,7 +37,7 @@ def test_lgc_pack_counts_lead_images_as_attachments(lgc_pack: Pack) -> None:
     checklist = lgc_pack.text("CHECKLIST.md").splitlines()
     assert checklist[0] == "# READY: LGC Awards 2027"
     assert [line for line in checklist if line.startswith("- [ ]")] == []
-    assert "- 51 days to the deadline (15 January 2027 17:00 GMT)" in checklist
+    assert "- 50 days to the deadline (15 January 2027 17:00 GMT)" in checklist
     assert "| summary | 86 words of 100 | ok |" in checklist
     assert "READY: wrote" in lgc_pack.result.output
 

@@ -60,7 +60,7 @@ def test_warnings_name_metrics_quotes_drafts_and_periods(fixture_pack: Pack) -> 
         "the award's period: write it as 2025-26 (a financial year), FY2025/26, 2026, 2026-03, "
         "Jan 2026, Q4 2025-26, 2026 Q1, 2026-03-14, or a range such as 2025-04-01 to 2026-03-31",
         "stories/good.md: quote 2 left out (no consent: true)",
-        "51 days to the deadline (15 January 2027 17:00 GMT)",
+        "50 days to the deadline (15 January 2027 17:00 GMT)",  # calendar days (round 14)
     ]
     assert "## Declarations to confirm" in _checklist(fixture_pack)
 
