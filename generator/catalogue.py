@@ -289,9 +289,10 @@ def _collect_awards(catalogue: Catalogue) -> None:
         if not _inside_project(catalogue, file):
             continue
         entry, located, problems = read_model(file, relative, AwardFile, "an award file")
-        catalogue.problems += problems + _award_id_problems(file, relative)
+        twins = _same_id_problems(layout, file, files)
+        catalogue.problems += problems + _award_id_problems(file, relative) + twins
         overrides = _overrides(catalogue, file.stem, entry)
-        if entry is not None and located is not None:
+        if entry is not None and located is not None and not twins:
             award = Award(file.stem, relative, entry, located, overrides)
             catalogue.awards.append(award)
             catalogue.problems += _check_award(catalogue, award)
@@ -304,6 +305,18 @@ def _collect_awards(catalogue: Catalogue) -> None:
             catalogue.problems.append(Problem(layout.relative(folder), None, None,
                                               f"holds answers but there is no award file "
                                               f"{layout.relative(folder)}.yml"))
+
+
+def _same_id_problems(layout: Layout, file: Path, files: list[Path]) -> list[Problem]:
+    """An error when another award file gives the same id (`pt.yml` and `pt.yaml`): neither is
+    used, as no command could tell which one `showcase pack pt` means."""
+    others = [f for f in files if f != file and f.parent == file.parent and f.stem == file.stem]
+    if not others:
+        return []
+    names = " and ".join(layout.relative(f) for f in sorted([file, *others]))
+    return [Problem(layout.relative(file), None, None,
+                    f"{names} both give the award id {file.stem}: keep one of them (rename or "
+                    "remove the other); until then neither is used")]
 
 
 def _award_id_problems(file: Path, relative: str) -> list[Problem]:

@@ -42,8 +42,9 @@ def awards(project_dir: Path, now_text: str | None) -> None:
                 f"not ready ({blockers} blocker{'s' * (blockers != 1)})"
         rows.append((award.id, award.entry.name, shown_deadline(deadline) if deadline else "-",
                      time_left(deadline, now) if deadline else "-", stories, readiness))
-    for relative in catalogue.unusable_awards:
-        rows.append((Path(relative).stem, "-", "-", "-", "-", "cannot be read: see the errors below"))
+    # one row an id: `pt.yml` and `pt.yaml` side by side are one (refused) award id
+    for award_id in dict.fromkeys(Path(relative).stem for relative in catalogue.unusable_awards):
+        rows.append((award_id, "-", "-", "-", "-", "cannot be read: see the errors below"))
     # piped or in CI: a table, one line a row; a terminal too narrow for it: a block per award,
     # so that no id (what `showcase pack` takes) or deadline is ever cut short
     console = terminal(width=None if sys.stdout.isatty() else 200)
