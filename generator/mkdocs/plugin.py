@@ -23,7 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator import clock, images, sharing, templatecache
 from generator.bodylinks import scrub
 from generator.catalogue import Catalogue
-from generator.mkdocs import alternates, navcache, worker
+from generator.mkdocs import alternates, escaping, navcache, worker
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
 from generator.mkdocs.incremental import (
@@ -281,6 +281,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         env.globals["showcase_footer"] = [(found.url, text) for src, text in self.site.footer.items()
                                           if (found := files.get_file_from_path(src)) is not None]
         templatecache.keep(env)
+        escaping.install(env)
         navcache.install(env, config, self.nav, THEME_DIR)
         self.built = (files, env)
         if self.dirty:  # the files this build writes; those of earlier builds go at the end

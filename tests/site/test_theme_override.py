@@ -1,0 +1,31 @@
+"""A site's own theme templates (`theme.custom_dir`) never undo the escaping of story text:
+a `main.html` extending Material's base.html printed `page.title | striptags`, which turned
+an escaped `</title><script>` in a title back into tags (round 14)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import story
+from tests.site.conftest import built_fine, site_project, write
+
+TITLE = "Hi </title><script>alert(1)</script> <b>R&D</b>"
+
+
+def test_a_custom_main_html_keeps_a_hostile_title_as_text(tmp_path: Path) -> None:
+    files = site_project()
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace(
+        "theme:\n", "theme:\n  custom_dir: overrides\n", 1)
+    assert "custom_dir: overrides" in files["mkdocs.yml"]
+    root = write(tmp_path / "p", {
+        **files,
+        "overrides/main.html": '{% extends "base.html" %}\n{% block announce %}HELLO{% endblock %}\n',
+        "stories/a.md": story(slug="hostile", title=f'"{TITLE}"')})
+    built = built_fine(root)
+    page = built.html("stories/hostile/")
+    assert "HELLO" in page  # the site's own main.html is the one used
+    assert "<script>alert" not in page
+    (title,) = re.findall(r"<title>(.*?)</title>", page, re.DOTALL)
+    assert title.startswith("Hi &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; "
+                            "&lt;b&gt;R&amp;D&lt;/b&gt; - ")
