@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 from rich.table import Table
 
+from generator import clock
 from generator.catalogue import Catalogue
-from generator.cli.common import failing_with, load, project_options, terminal
+from generator.cli.common import config_file, failing_with, load, project_options, terminal
 from generator.clock import deadline_passed, uk_time
 from generator.pack import make_plan
 from generator.pack.checklist import days_left
@@ -27,6 +28,8 @@ def awards(project_dir: Path, now_text: str | None) -> None:
 
     Exit 1 when an award file has errors (they are printed, on stderr, with file and line).
     """
+    clock.now(now_text)  # a bad --now is named first, as by every command
+    config_file(project_dir)  # a mistyped -p listed an empty table, as if all were well
     catalogue, now = load(project_dir, now_text)
     rows: list[tuple[str, str, str, str, str, str]] = []
     for award in catalogue.awards:

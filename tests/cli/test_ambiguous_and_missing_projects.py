@@ -23,7 +23,7 @@ TWICE = ("awards/pt.yaml and awards/pt.yml both give the award id pt: keep one o
 
 
 def _twins(make_project: ProjectFactory) -> Path:
-    return make_project({"stories/a.md": story(slug="a-test-story"),
+    return make_project({"stories/a.md": story(slug="a-test-story"), "mkdocs.yml": "site_name: T\n",
                          "awards/pt.yml": AWARD.format(name="Period Test"),
                          "awards/pt.yaml": AWARD.format(name="YAML variant")})
 
@@ -45,3 +45,20 @@ def test_pack_refuses_an_id_two_files_give(make_project: ProjectFactory, tmp_pat
     assert result.exit_code == 2
     assert f"awards/pt.yml: {TWICE}" in result.stderr
     assert not (tmp_path / "dist" / "pt.zip").exists()
+
+
+def test_awards_refuses_a_folder_that_is_no_project(make_project: ProjectFactory) -> None:
+    """A mistyped -p printed an empty "Award entries" table and exit 0, as if all were well."""
+    root = make_project({"awards/x.yml": AWARD.format(name="X")}, base=False)
+    result = run_cli("awards", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (f"showcase: {root.resolve() / 'mkdocs.yml'} not found: a showcase project needs a "
+            "mkdocs.yml listing the showcase plugin (see the example project); give the project "
+            "folder with -p") in result.stderr
+
+
+def test_check_still_reads_a_folder_without_mkdocs_yml(make_project: ProjectFactory) -> None:
+    """check is left reading a folder without mkdocs.yml: its golden cases are such folders."""
+    result = run_cli("check", "-p", str(make_project({"stories/a.md": story(slug="a-test-story")})))
+    assert result.exit_code == 0, result.output

@@ -29,8 +29,12 @@ def _rows(output: str) -> dict[str, list[str]]:
     return rows
 
 
+PROJECT = "site_name: T\nplugins:\n  - showcase\n"
+"""A mkdocs.yml: awards refuses a folder without one (round 14), as a mistyped -p."""
+
+
 def _project(make_project: ProjectFactory, awards: dict[str, str]) -> Path:
-    return make_project({"stories/a.md": story(slug="a-test-story"),
+    return make_project({"stories/a.md": story(slug="a-test-story"), "mkdocs.yml": PROJECT,
                          **{f"awards/{name}.yml": text for name, text in awards.items()}})
 
 
@@ -164,7 +168,7 @@ def test_a_date_alone_is_the_end_of_that_day_however_it_is_written(
         make_project: ProjectFactory, clock: str, left: str) -> None:
     """20290630 was read as the start of that day (round 13): a deadline that closed at
     17:00 on the day showed as open, and its pack as ready."""
-    root = make_project({"stories/a.md": story(slug="a-test-story"),
+    root = make_project({"stories/a.md": story(slug="a-test-story"), "mkdocs.yml": PROJECT,
                          "awards/x.yml": AWARD.format(name="X", deadline="2029-06-30T17:00:00+01:00")})
     result = run_cli("awards", "-p", str(root), "--now", clock)
     assert result.exit_code == 0, result.output
@@ -174,7 +178,7 @@ def test_a_date_alone_is_the_end_of_that_day_however_it_is_written(
 @pytest.mark.parametrize("clock", ["2029-W26-6", "2029W266", "2029W266T1200"])
 def test_a_week_date_is_refused_as_award_files_refuse_it(make_project: ProjectFactory,
                                                          clock: str) -> None:
-    root = make_project({"stories/a.md": story(slug="a-test-story")})
+    root = make_project({"stories/a.md": story(slug="a-test-story"), "mkdocs.yml": PROJECT})
     result = run_cli("awards", "-p", str(root), "--now", clock)
     assert result.exit_code == 2
     assert f'or a date, got "{clock}"' in result.output

@@ -21,7 +21,7 @@ questions:
 
 def _project(make_project: ProjectFactory) -> Path:
     return make_project({
-        "awards/evil.yml": AWARD,
+        "awards/evil.yml": AWARD, "mkdocs.yml": "site_name: T\n",  # awards needs a project
         "stories/marked.md": story(slug="marked", title="'[bold]Marked[/bold] story'"),
     })
 
