@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path, PurePosixPath
 
-from generator import headings, images, linkcheck, wordless
+from generator import headings, images, linkcheck, nesting, wordless
 from generator.images import is_photo, is_stripped
 from generator.model.story import Metric, StoryMeta, line_breaks
 from generator.model.strategy import Strategy
@@ -101,6 +101,7 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
         *linkcheck.problems(story, layout, memo.verdicts),
         *headings.problems(story),
         *wordless.problems(story),
+        *nesting.problems(story),
         *(Problem(story.path, line, "body", '<img> has no alt text: add alt="what it shows" '
                   '(alt="" only for a picture that adds nothing to the words)')
           for line in pictures_without_alt(story.body, story.body_line)),

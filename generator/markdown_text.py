@@ -22,8 +22,19 @@ def to_html(text: str) -> str:
     Memoised by text: a story body is converted once per process and shared by its page,
     the feeds and the open data (and, under `showcase serve`, by every rebuild).
     """
-    html = _converter().reset().convert(markdown_in_details(strip_comments(text)))
+    try:
+        html = _converter().reset().convert(markdown_in_details(strip_comments(text)))
+    except RecursionError:  # lists nested hundreds deep: check refuses them (generator/nesting.py)
+        _converter.cache_clear()  # a converter stopped half-way is not used again
+        html = _as_paragraphs(strip_comments(text))
     return clean(html)
+
+
+def _as_paragraphs(text: str) -> str:
+    """`text` as escaped paragraphs of its words, for a body too deeply nested to convert:
+    nothing is lost, nothing is read as markup."""
+    blocks = (" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", text))
+    return "\n".join(f"<p>{html_module.escape(block)}</p>" for block in blocks if block)
 
 
 def markdown_in_details(text: str) -> str:

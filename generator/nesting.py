@@ -1,0 +1,112 @@
+"""How deeply a story body nests lists, quotes and HTML elements, and `<details>` never closed.
+
+Python-Markdown reads nested lists by recursion: a body of 250 list levels stopped the build
+with a RecursionError (round 14), though `check` had passed it. No reader needs more than a
+handful of levels, so `check` refuses a body nested more than `MOST_LEVELS` deep, at the line
+where it is deepest, and the build never gets there. A `<details>` never closed takes in the
+rest of the body (its headings lose their ids and contents entries): `check` warns of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.problems import Problem, Severity
+from generator.sanitize import blank_code, strip_comments_keep_lines
+from generator.story import Story
+
+MOST_LEVELS = 50
+"""The deepest nesting of lists, quotes and HTML elements a story body may have."""
+
+_TAB = 4  # Python-Markdown's tab length: a nested list item is indented 4 spaces a level
+_CONTAINER = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))[ \t]?")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+# elements without an end tag, or whose end tag may be left out: never counted as open
+_NOT_NESTING = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option",
+    "optgroup", "colgroup", "rp", "rt"})
+
+
+def problems(story: Story) -> list[Problem]:
+    """An error where the body nests deeper than MOST_LEVELS; a warning at each `<details>`
+    that is never closed."""
+    if not story.body:
+        return []
+    text = blank_code(strip_comments_keep_lines(story.body))
+    found: list[Problem] = []
+    deepest = deepest_line(text)
+    if deepest is not None:
+        depth, index = deepest
+        found.append(Problem(story.path, story.body_line + index, "body",
+                             f"this line is nested {depth} levels deep; at most {MOST_LEVELS} "
+                             "levels of lists, quotes or HTML elements inside one another can "
+                             "be shown: bring the deepest parts up a level or more"))
+    found += [Problem(story.path, story.body_line + index, "body",
+                      "<details> is never closed: write </details> where it should end "
+                      "(everything after it, to the end of the story, is folded inside it)",
+                      Severity.WARNING)
+              for index in unclosed_details(text)]
+    return found
+
+
+def deepest_line(text: str) -> tuple[int, int] | None:
+    """(depth, 0-based line) of the deepest line of Markdown `text` (code blanked), when that
+    is deeper than MOST_LEVELS: lists and quotes by the line's own markers and indent, HTML
+    elements by the tags open around it."""
+    html_depths = list(_html_depths(text)) if "<" in text else [0] * (text.count("\n") + 1)
+    # each level of a list or quote takes a character or more before the line's words: a
+    # body whose lines all start with fewer such characters is not read line by line
+    least = MOST_LEVELS + 1 - max(html_depths)
+    if least > 0 and not re.search(rf"^[ \t>*+\-.)\d]{{{least},}}", text, re.MULTILINE):
+        return None
+    deepest: tuple[int, int] | None = None
+    for index, (markdown, html) in enumerate(zip(_markdown_depths(text), html_depths,
+                                                 strict=True)):
+        depth = markdown + html
+        if depth > MOST_LEVELS and (deepest is None or depth > deepest[0]):
+            deepest = (depth, index)
+    return deepest
+
+
+def _markdown_depths(text: str) -> Iterator[int]:
+    """Each line's depth of lists and quotes: a level per 4 columns of indent before its
+    first marker, and a level per marker (`>`, `-`, `1.`) in a row."""
+    for line in text.split("\n"):
+        expanded = line.expandtabs(_TAB)
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        markers, at = 0, 0
+        while (found := _CONTAINER.match(expanded, at)) and found.end() > at:
+            markers, at = markers + 1, found.end()
+        yield indent // _TAB + markers if markers else 0
+
+
+def _html_depths(text: str) -> Iterator[int]:
+    """Each line's greatest number of HTML elements open inside one another."""
+    open_now = 0
+    for line in text.split("\n"):
+        most = open_now
+        for tag in _TAG.finditer(line):
+            closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+            if name in _NOT_NESTING or self_closing:
+                continue
+            open_now = max(0, open_now - 1) if closing else open_now + 1
+            most = max(most, open_now)
+        yield most
+
+
+_DETAILS = re.compile(r"<(/?)details(?=[\s>])", re.IGNORECASE)
+
+
+def unclosed_details(text: str) -> list[int]:
+    """The 0-based lines of each `<details>` in `text` (code blanked) that no `</details>`
+    after it closes."""
+    opened: list[int] = []
+    for found in _DETAILS.finditer(text):
+        if found.group(1):
+            if opened:
+                opened.pop()
+        else:
+            opened.append(text.count("\n", 0, found.start()))
+    return opened
