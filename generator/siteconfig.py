@@ -110,7 +110,27 @@ def read_config(text: str, root: Path, name: str = CONFIG_FILE, depth: int = 0) 
     inherit = settings.get("INHERIT")
     if isinstance(inherit, str) and inherit.strip():
         return _inheriting(settings, node, inherit.strip(), root, name, depth)
-    return SiteConfig(settings, tuple(config_problems(node, root.resolve(), name)))
+    return SiteConfig(settings, tuple(config_problems(node, root.resolve(), name)
+                                      + theme_problems(node, root, name)))
+
+
+def theme_problems(node: yaml.Node | None, root: Path, name: str = CONFIG_FILE) -> list[Problem]:
+    """An error when `theme: custom_dir:` names no folder (relative to the settings file, as
+    MkDocs reads it): the build stops on it ("the path set in custom_dir does not exist")."""
+    theme = _entry(node, "theme") if isinstance(node, yaml.MappingNode) else None
+    if theme is None or not isinstance(theme[1], yaml.MappingNode):
+        return []
+    found = _entry(theme[1], "custom_dir")
+    if found is None or _decided_later(found[1]) or not isinstance(found[1], yaml.ScalarNode):
+        return []
+    value = _scalar_value(found[1])
+    if not isinstance(value, str) or not value.strip():
+        return []
+    if ((root / name).parent / value).is_dir():
+        return []
+    return [Problem(name, _line(found[0]), "theme.custom_dir",
+                    f'"{value}" is no folder, so the site cannot be built: create it with the '
+                    "theme's template overrides (main.html and the like), or remove the line")]
 
 
 def _inheriting(settings: dict[str, Any], node: yaml.Node | None, inherit: str, root: Path,
@@ -135,6 +155,7 @@ def _inheriting(settings: dict[str, Any], node: yaml.Node | None, inherit: str, 
     own = {k: v for k, v in settings.items() if k != "INHERIT"}
     problems = config_problems(node, root.resolve(), name) if "plugins" in own \
         else list(parent.problems)
+    problems += theme_problems(node, root, name)
     return SiteConfig(_merged(parent.settings, own), tuple(problems))
 
 
