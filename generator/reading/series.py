@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.problems import Problem
+from generator.reading.characters import unsafe_characters
 from generator.reading.periods import Span, parse_period
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
@@ -39,17 +40,23 @@ def read_table(file: Path, relative: str) -> tuple[Table | None, list[Problem]]:
         text = read_text(file)
     except YamlProblem as exc:
         return None, [Problem(relative, exc.line, None, exc.message)]
+    # the dashboard shows the cells and the header: a text-direction control turns its words
+    # round, as in any other file (each is named at its line)
+    unsafe = [Problem(relative, line, None, f"holds the control character {code}: remove it")
+              for line, code in unsafe_characters(text)]
     try:
         records = list(csv.reader(io.StringIO(text)))
     except csv.Error as exc:
-        return None, [Problem(relative, None, None, f"is not a readable CSV file: {exc}")]
+        return None, [*unsafe, Problem(relative, None, None, f"is not a readable CSV file: {exc}")]
     if not records or not any(cell.strip() for cell in records[0]):
-        return None, [Problem(relative, 1, None, "needs a header row naming its columns")]
+        return None, [*unsafe, Problem(relative, 1, None, "needs a header row naming its columns")]
     header = [cell.strip() for cell in records[0]]
     if len(header) == 1 and ";" in header[0]:  # a spreadsheet set to a European list separator
-        return None, [Problem(relative, 1, None, 'separates its columns with semicolons: save it '
-                              'as CSV with commas (in Excel, "CSV UTF-8 (Comma delimited)")')]
-    rows, problems = [], []
+        return None, [*unsafe, Problem(relative, 1, None, "separates its columns with semicolons: "
+                                       'save it as CSV with commas (in Excel, "CSV UTF-8 (Comma '
+                                       'delimited)")')]
+    rows: list[tuple[int, list[str]]] = []
+    problems = unsafe
     seen: dict[str, int] = {}
     for place, name in enumerate(header, start=1):
         if name and name.casefold() in seen:
