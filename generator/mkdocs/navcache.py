@@ -5,7 +5,7 @@ translations and addresses), its tabs, header and footer for every page. For a p
 the nav (a story, a listing page: most pages of a large showcase) nothing in them depends on
 the page except relative links and, in the header, the page's title: every such page whose
 links to the nav's targets come out the same gets the same HTML (the header's around its
-title). Showcase's `partials/nav.html` and `main.html` ask `NavCache` for that HTML and render
+title). Showcase's `partials/nav.html` and `base.html` ask `NavCache` for that HTML and render
 Material's own (the navigation through the `material-theme/` prefix) only on a miss; pages in
 the nav, whose items are marked active, are rendered each time, and so is every part a site's
 own templates override. A test builds sites with and without the cache and compares every

@@ -29,3 +29,21 @@ def test_a_custom_main_html_keeps_a_hostile_title_as_text(tmp_path: Path) -> Non
     (title,) = re.findall(r"<title>(.*?)</title>", page, re.DOTALL)
     assert title.startswith("Hi &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; "
                             "&lt;b&gt;R&amp;D&lt;/b&gt; - ")
+
+
+def test_a_custom_main_html_keeps_the_plugins_parts(tmp_path: Path) -> None:
+    """Feed links, social metadata and a story's contents for narrow screens were in the
+    plugin's main.html, which a site's own replaced: they live in its base.html now."""
+    files = site_project()
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace(
+        "theme:\n", "theme:\n  custom_dir: overrides\n", 1)
+    body = "## Challenge\n\nA challenge.\n\n## Impact\n\nAn impact.\n"
+    root = write(tmp_path / "p", {
+        **files,
+        "overrides/main.html": '{% extends "base.html" %}\n{% block announce %}HELLO{% endblock %}\n',
+        "stories/a.md": story(slug="plain", body=body)})
+    page = built_fine(root).html("stories/plain/")
+    assert "HELLO" in page
+    assert 'type="application/rss+xml"' in page
+    assert '<meta property="og:title" content="A test story">' in page
+    assert 'class="showcase-contents' in page
