@@ -4,27 +4,34 @@ The file is validated against the open-data records first. Each public story bec
 `stories/<date>-<slug>.md` with `status: draft`; an existing file or slug is never
 overwritten. Outcomes this project's strategy lacks are dropped (with a warning),
 quotes arrive without consent (ask the speaker again), figures arrive unverified,
-and the attribution and original address go into the body.
+and the attribution and original address go into the body. Control characters check
+would refuse (text-direction controls among them) are taken out of all of it, and said;
+HTML nested deeper than MAX_NESTING is flattened to its text, and said.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import Enum
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import yaml
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
 from jinja2 import Environment, PackageLoader
-from markdownify import markdownify
-from pydantic import ValidationError
+from markdownify import MarkdownConverter
+from pydantic import BaseModel, PrivateAttr, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.catalogue import Catalogue
 from generator.model.story import StoryMeta
 from generator.problems import Problem, ShowcaseError
+from generator.reading.characters import DIRECTION_CONTROLS, UNSAFE_CHARACTERS
 from generator.reading.errors import field_name, plain_message
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import MAX_BYTES, decode
@@ -70,6 +77,85 @@ def markdown_url(url: str) -> str:
 
 
 _URL_BREAKING = re.compile(r'[ <>()"`\\]')
+
+
+REMOVED = re.compile(f"{UNSAFE_CHARACTERS.pattern}|[\x80-\x9f]")
+"""What import takes out of a partner's text: what check refuses in a story (control
+characters, text-direction controls) and the C1 control characters."""
+
+
+def without_controls(text: str) -> tuple[str, int]:
+    """`text` without the characters of REMOVED (a vertical tab or form feed becomes a line
+    break, as check reads it), and how many were taken out."""
+    return REMOVED.subn("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
+
+
+def printable(text: str) -> str:
+    """`text` to print: each character of REMOVED as its code, `<U+202E>`, so a terminal
+    never turns the text around it."""
+    return REMOVED.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
+
+
+@dataclass
+class Removed:
+    """Characters taken out of one story's text: how many, how many turn text around, and
+    the fields that held them."""
+
+    count: int = 0
+    direction: int = 0
+    fields: list[str] = field(default_factory=list)
+
+    def note(self) -> str | None:
+        """What the import says of them; None when nothing was removed."""
+        if not self.count:
+            return None
+        kinds = (f"{self.direction} text-direction control{'s' if self.direction != 1 else ''}"
+                 if self.direction == self.count else
+                 f"{self.direction} of them text-direction controls" if self.direction else
+                 "none of them text-direction controls")
+        return (f"removed {self.count} control character{'s' if self.count != 1 else ''} "
+                f"({kinds}) from the partner's {', '.join(self.fields)}: check would refuse "
+                "them in a story, and a text-direction control shows the text after it reversed")
+
+
+def cleaned(record: Any, where: str, removed: Removed) -> Any:
+    """`record` (a record, list or text) without control characters; each field that held
+    some is added to `removed` by its name (`title`, `metrics[0].label`)."""
+    if isinstance(record, str) and not isinstance(record, Enum):  # a unit is a checked word
+        text, count = without_controls(record)
+        if count:
+            removed.count += count
+            removed.direction += len(DIRECTION_CONTROLS.findall(record))
+            removed.fields.append(where)
+        return text
+    if isinstance(record, BaseModel):
+        update = {name: cleaned(getattr(record, name), f"{where}.{name}".lstrip("."), removed)
+                  for name in type(record).model_fields}
+        return record.model_copy(update=update)
+    if isinstance(record, list | tuple):
+        return type(record)(cleaned(item, f"{where}[{index}]", removed)
+                            for index, item in enumerate(record))
+    return record
+
+
+class PartnerData(OpenData):
+    """A partner's file as read: its publisher on one line, without control characters."""
+
+    _publisher_removed: Removed = PrivateAttr(default_factory=lambda: Removed())
+
+    @classmethod
+    def of(cls, data: OpenData) -> PartnerData:
+        """`data` with its publisher made one line, its control characters taken out."""
+        removed = Removed()
+        publisher = one_line(cleaned(data.publisher, "publisher", removed))
+        read = cls.model_construct(**{**dict(data), "publisher": publisher})
+        read._publisher_removed = removed
+        return read
+
+    @property
+    def publisher_removed(self) -> Removed:
+        """The control characters taken out of the publisher's name (written in each story)."""
+        return self._publisher_removed
 
 
 _templates = Environment(loader=PackageLoader("generator.sharing", "templates"),
@@ -123,11 +209,11 @@ def read_export(file: Path, shown: str) -> OpenData:
     try:
         data = OpenData.model_validate(payload)
     except ValidationError as exc:
-        problems = [Problem(shown, None, field_name(tuple(e["loc"])) or None, _message(e))
-                    for e in exc.errors(include_url=False)]
+        problems = [Problem(shown, None, field_name(tuple(e["loc"])) or None,
+                            printable(_message(e))) for e in exc.errors(include_url=False)]
         raise ShowcaseError(f"{shown} does not match the stories.json schema "
                             f"(see stories.schema.json): nothing was imported", problems) from None
-    return data.model_copy(update={"publisher": one_line(data.publisher)})
+    return PartnerData.of(data)
 
 
 def _kind(value: Any) -> str:
@@ -177,7 +263,7 @@ _JSON_WORDS = {"number": "expected a number", "bool_type": "expected true or fal
 
 def _shown(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, dict) else "an object"
-    return text if len(text) <= 60 else text[:57] + "..."
+    return printable(text if len(text) <= 60 else text[:57] + "...")
 
 
 def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
@@ -186,7 +272,10 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
     outcomes = {o.id for o in catalogue.strategy.outcomes} if catalogue.strategy else set()
     taken = {s.slug for s in catalogue.stories} | {u.slug for u in catalogue.unusable}
     planned = []
-    for index, story in enumerate(data.stories):
+    publisher = data.publisher_removed if isinstance(data, PartnerData) else Removed()
+    for index, partner_story in enumerate(data.stories):
+        removed = replace(publisher, fields=list(publisher.fields))
+        story: OpenStory = cleaned(partner_story, "", removed)
         name = f"{story.date.isoformat()}-{story.id}.md"
         path = layout.stories / name
         item = ImportedStory(story.id, path, layout.relative(path), None)
@@ -201,8 +290,9 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
         else:
             notes: list[str] = []
             try:
-                item.text = story_text(story, data, outcomes, notes)
-                item.notes = notes
+                item.text = story_text(story, data, outcomes, notes, f"stories[{index}]")
+                note = removed.note()
+                item.notes = [note, *notes] if note else notes
                 taken.add(story.id)
             except ShowcaseError as exc:
                 item.skipped = str(exc)
@@ -216,8 +306,9 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
     return planned
 
 
-def story_text(story: OpenStory, data: OpenData, outcomes: set[str], notes: list[str]) -> str:
-    """The draft story file for one imported story."""
+def story_text(story: OpenStory, data: OpenData, outcomes: set[str], notes: list[str],
+               where: str = "story") -> str:
+    """The draft story file for one imported story (`where` names it in notes: `stories[0]`)."""
     kept = [o for o in story.outcomes if o in outcomes]
     for dropped in (o for o in story.outcomes if o not in outcomes):
         notes.append(f'outcomes: dropped "{dropped}": this project\'s strategy has no such outcome')
@@ -226,7 +317,7 @@ def story_text(story: OpenStory, data: OpenData, outcomes: set[str], notes: list
     front = _front_matter(story, data, kept)
     _check_front_matter(front, kept)
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100) + \
-        "---\n\n" + _body(story, data)
+        "---\n\n" + _body(story, data, notes, where)
 
 
 def _front_matter(story: OpenStory, data: OpenData, outcomes: list[str]) -> dict[str, Any]:
@@ -278,11 +369,85 @@ def _check_front_matter(front: dict[str, Any], outcomes: list[str]) -> None:
         raise ShowcaseError(f"it would not be a valid story here ({wrong})") from None
 
 
-def _body(story: OpenStory, data: OpenData) -> str:
-    content = markdownify(story.content_html, heading_style="ATX", bullets="-").strip()
+def _body(story: OpenStory, data: OpenData, notes: list[str], where: str) -> str:
+    soup = BeautifulSoup(story.content_html, "html.parser")
+    depth = flatten(soup, MAX_NESTING)
+    if depth > MAX_NESTING:
+        notes.append(f"{where}.content_html: its HTML is nested {depth} levels deep; what lay "
+                     f"deeper than {MAX_NESTING} levels keeps its text but not its layout: "
+                     "check the story's layout")
+    content = _PartnerHtml(heading_style="ATX", bullets="-").convert_soup(soup).strip()
     content = re.sub(r"\n{3,}", "\n\n", content)
     return _templates.get_template("imported-story.md").render(
         story=story, publisher=data.publisher, content=content)
+
+
+MAX_NESTING = 40
+"""How deep a partner's HTML elements may nest: an element deeper is replaced by its text
+(converting HTML to Markdown goes a few Python calls deeper a level; a page needs far less)."""
+
+
+def flatten(soup: BeautifulSoup, most: int) -> int:
+    """Replace each element of `soup` nested deeper than `most` by its text (its words, one
+    space between texts of its elements); how deep they were nested. Never recursive."""
+    depths: dict[int, int] = {id(soup): 0}
+    deepest = 0
+    too_deep = []
+    for element in soup.descendants:
+        if not isinstance(element, Tag) or element.parent is None:
+            continue
+        depth = depths[id(element)] = depths[id(element.parent)] + 1
+        deepest = max(deepest, depth)
+        if depth == most + 1:
+            too_deep.append(element)
+    for element in too_deep:
+        element.replace_with(NavigableString(" ".join(element.get_text(" ").split())))
+    return deepest
+
+
+class _PartnerHtml(MarkdownConverter):
+    """markdownify, with a partner's text shown as written: no character of it is read as
+    Markdown or HTML (`&lt;!--` stays text, a `|` in a table cell splits no cell)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(escape_asterisks=False, escape_underscores=False, **options)
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        """Text outside code, escaped as markdown_text does, one text node at a time (its
+        line breaks are spaces, as in HTML: none starts a heading, list or underline)."""
+        if not text:
+            return ""
+        text = text.replace("\n", " ")
+        text = _ENTITY.sub("&amp;", _INLINE.sub(r"\\\g<0>", text)).replace("<", "&lt;")
+        text = _LINE_START.sub(r"\g<1>\\\g<2>", text.replace(">", "\\>"))
+        return text.replace("|", "\\|") if parent_tags & _CELLS else text
+
+    def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A table; one inside a table's cell as its cells' text (Markdown has no such)."""
+        if parent_tags & _CELLS:
+            return f" {text.strip()} "
+        return self._inherited("table", el, text, parent_tags)
+
+    def convert_tr(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A table row; one inside a table's cell as its cells' text."""
+        return f" {text} " if parent_tags & _CELLS else self._inherited("tr", el, text, parent_tags)
+
+    def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A table cell; one inside a table's cell as its text."""
+        return f" {text} " if parent_tags & _CELLS else self._inherited("td", el, text, parent_tags)
+
+    convert_th = convert_td
+
+    def _inherited(self, tag: str, el: Tag, text: str, parent_tags: set[str]) -> str:
+        convert: Callable[..., Any] = getattr(MarkdownConverter, f"convert_{tag}")
+        return str(convert(self, el, text, parent_tags))
+
+
+_CELLS = {"td", "th"}
+
+
+_LINE_START = re.compile(r"^([ \t]*\d*)([#+-]|(?<=\d)[.)])")
+"""A `#`, `+`, `-` or `1.` where a text starts (maybe a line): a heading or list in Markdown."""
 
 
 def write_import(planned: list[ImportedStory]) -> list[ImportedStory]:

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from bs4 import BeautifulSoup
+
 from generator.markdown_text import to_html, to_plain
 from tests.conftest import NOW, ProjectFactory, run_cli
 
@@ -138,3 +140,125 @@ def test_wrong_values_are_told_in_checks_words(make_project: ProjectFactory,
         f'{file}: stories[0].metrics[2].verified: expected true or false, got "maybe"',
         f"showcase: {file} does not match the stories.json schema (see stories.schema.json): "
         "nothing was imported"]
+
+
+DEEP_TAGS = {"div": ("<div>", "</div>"), "blockquote": ("<blockquote>", "</blockquote>"),
+             "list": ("<ul><li>", "</li></ul>"), "table": ("<table><tr><td>", "</td></tr></table>"),
+             "bold": ("<b>", "</b>"), "p": ("<p>", "")}
+
+
+def test_html_nested_400_or_5000_deep_imports_flattened_with_a_note(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    data = copy.deepcopy(DATA)
+    data["stories"] = [{**STORY, "id": f"{name}-{levels}", "url": None,
+                        "content_html": f"<p>Before.</p>{start * levels}Deep words{end * levels}"
+                                        "<p>After.</p>"}
+                       for name, (start, end) in DEEP_TAGS.items() for levels in (400, 5000)]
+    partner, lines = _import(make_project, tmp_path, data)
+    assert lines[:2] == [
+        "created stories/2026-01-01-div-400.md",
+        "  stories[0].content_html: its HTML is nested 400 levels deep; what lay deeper than 40 "
+        "levels keeps its text but not its layout: check the story's layout"]
+    assert [line for line in lines if line.startswith("created")] == [
+        f"created stories/2026-01-01-{name}-{levels}.md"
+        for name in DEEP_TAGS for levels in (400, 5000)]
+    assert "  stories[5].content_html: its HTML is nested 10000 levels deep;" in "\n".join(lines)
+    for file in sorted((partner / "stories").glob("*.md")):
+        text = " ".join(to_plain(_body(file.read_text(encoding="utf-8"))).split())
+        assert "Before. Deep words After." in text.replace("|", "").replace("  ", " "), file.name
+    checked = run_cli("check", "-p", str(partner), "--now", NOW)
+    assert checked.exit_code == 0, checked.output
+
+
+def test_html_nested_40_deep_imports_as_it_is(make_project: ProjectFactory, tmp_path: Path) -> None:
+    data = copy.deepcopy(DATA)
+    data["stories"][0]["content_html"] = "<div>" * 30 + "<blockquote>" * 10 + "Deep" + \
+        "</blockquote>" * 10 + "</div>" * 30
+    partner, lines = _import(make_project, tmp_path, data)
+    assert len(lines) == 2  # no note: 40 levels are kept
+    text = (partner / "stories/2026-01-01-webchat.md").read_text(encoding="utf-8")
+    assert "\n" + "> " * 10 + "Deep\n" in text
+
+
+HOSTILE = "\u202eA\u2066B\u2069\u202a\u202b\u202c\u202d\u2067\u2068\x07\x1b\x85\x9f\x7f"
+"""Each text-direction control (9) and five other control characters."""
+
+
+def test_control_characters_are_removed_from_all_written_and_said(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    data = copy.deepcopy(DATA)
+    data["publisher"] = "Evil \u202eCouncil\u2066"
+    story = data["stories"][0]
+    story.update({
+        "title": f"Title {HOSTILE}", "summary": f"Sum\u202emary\nline two {HOSTILE}",
+        "service": "Dig\u202eital", "tags": ["a\u202eb"], "partners": ["Fire\u2066 Service"],
+        "metrics": [{"id": "calls", "label": "Calls\u202e", "value": 1, "unit": "count",
+                     "period": "2025\u202e-26"}],
+        "quotes": [{"text": "Said \u202ethis", "by": "Jo\u2066", "role": "Chief\u202e"}],
+        "evidence": [{"id": "e", "title": "Data\u202e", "url": "https://evil.example/e\u202e.csv"}],
+        "image": {"url": "https://evil.example/i.png", "alt": "Alt\u202e"},
+        "content_html": "<p>Body \u202etext</p><table><tr><td>c\u2066ell</td></tr></table>"})
+    partner, lines = _import(make_project, tmp_path, data)
+    assert lines == [
+        "created stories/2026-01-01-webchat.md",
+        "  removed 44 control characters (34 of them text-direction controls) from the partner's "
+        "publisher, title, summary, service, tags[0], partners[0], image.alt, metrics[0].label, "
+        "metrics[0].period, quotes[0].text, quotes[0].by, quotes[0].role, evidence[0].title, "
+        "evidence[0].url, content_html: check would refuse them in a story, and a "
+        "text-direction control shows the text after it reversed",
+        "Imported 1 of 1 stories from Evil Council" + NEXT]
+    text = (partner / "stories/2026-01-01-webchat.md").read_text(encoding="utf-8")
+    assert not [c for c in text if c in HOSTILE.replace("A", "").replace("B", "")], text
+    assert "title: Title AB\n" in text and "- ab\n" in text and "  period: 2025-26\n" in text
+    checked = run_cli("check", "-p", str(partner), "--now", NOW)
+    assert checked.exit_code == 0, checked.output
+    assert "control character" not in checked.output
+
+
+def test_a_wrong_value_with_a_direction_control_is_printed_with_its_code(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    partner = make_project({"mkdocs.yml": "site_name: Partner\nplugins:\n  - showcase\n"})
+    data = copy.deepcopy(DATA)
+    data["stories"][0]["metrics"] = [{"id": "a", "label": "A", "value": 1, "unit": "furl\u202eongs"}]
+    file = tmp_path / "stories.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli("import", str(file), "-p", str(partner), "--now", NOW)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{file}: stories[0].metrics[0].unit: expected one of GBP, percent, count, hours, days, "
+        'minutes, score, people, tonnes-co2e; got "furl<U+202E>ongs"')
+
+
+def _visible(html: str) -> str:
+    """The text a reader sees, with smarty's typography (the site's, for every story) undone."""
+    text = BeautifulSoup(html, "html.parser").get_text(" ")
+    for typographic, typed in (("\u2013", "--"), ("\u2014", "---"), ("\u2018", "'"),
+                               ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"')):
+        text = text.replace(typographic, typed)
+    return " ".join(text.split())
+
+
+PARTNER_HTML = (
+    "<p>&lt;!-- not a comment --&gt; and &lt;b&gt;not bold&lt;/b&gt;, &amp;amp; R&amp;D, "
+    "*stars* _under_ [x](https://evil.example) `tick` {: #id} back\\slash a|b</p>"
+    "<p># not a heading</p><p>1. not a list</p><p>- nor this</p><p>&gt; nor a quote</p>"
+    "<p>Title line\n===\nand a dash line\n---</p>"
+    "<table><tr><td>a|b</td><td><code>c|d</code></td></tr>"
+    "<tr><td>e <table><tr><td>inner</td><td>cells</td></tr></table></td><td>f</td></tr></table>")
+
+
+def test_partner_text_in_the_body_shows_as_written(make_project: ProjectFactory,
+                                                   tmp_path: Path) -> None:
+    data = copy.deepcopy(DATA)
+    data["stories"][0]["content_html"] = PARTNER_HTML
+    partner, _ = _import(make_project, tmp_path, data)
+    text = (partner / "stories/2026-01-01-webchat.md").read_text(encoding="utf-8")
+    content = _body(text).split("\n\n", 1)[1].split("\n\n## Source\n", 1)[0]
+    assert "| a\\|b | `c|d` |" in content
+    html = to_html(content)
+    assert "<td>a|b</td>" in html and "<td><code>c|d</code></td>" in html
+    assert _visible(html) == _visible(PARTNER_HTML)
+    assert "<h1" not in html and "<h2" not in html and "<ol" not in html and "<ul" not in html
+    assert "<blockquote" not in html and "<b>" not in html and "<a " not in html
+    checked = run_cli("check", "-p", str(partner), "--now", NOW)
+    assert checked.exit_code == 0, checked.output
