@@ -23,6 +23,7 @@ from generator.model.strategy import Strategy
 from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.reading import frontmatter
+from generator.reading.characters import unsafe_characters
 from generator.reading.diskcache import FrontMatterCache
 from generator.reading.files import read_model
 from generator.reading.safe_yaml import Located, YamlProblem
@@ -354,12 +355,21 @@ def _overrides(catalogue: Catalogue, award_id: str, entry: AwardFile | None) -> 
                 f"{checks.did_you_mean(file.stem, questions)}; its questions are {', '.join(questions)}"))
         else:
             try:
-                read_text(file)
+                text = read_text(file)
             except YamlProblem as exc:
                 catalogue.problems.append(Problem(relative, exc.line, None, exc.message))
                 continue
+            catalogue.problems += answer_character_problems(text, relative)
             found[file.stem] = file
     return found
+
+
+def answer_character_problems(text: str, relative: str) -> list[Problem]:
+    """A warning at each control character in a hand-written answer, which the pack removes
+    (as a story body's are): a NUL, an escape, a text-direction control."""
+    return [Problem(relative, line, None, f"the control character {code} is removed from the "
+                    "answer (often pasted from a word processor)", Severity.WARNING)
+            for line, code in unsafe_characters(text)]
 
 
 def _slug_problems(catalogue: Catalogue, path: str, located: Located,

@@ -55,9 +55,15 @@ def build_time() -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), UTC)
+            seconds = int(epoch)
         except ValueError:
             raise UsageProblem(f'SOURCE_DATE_EPOCH must be whole seconds, got "{epoch}"') from None
+        try:
+            return datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):
+            raise UsageProblem(f'SOURCE_DATE_EPOCH must be a moment before the year 10000, got '
+                               f'"{epoch}" (whole seconds since 1970-01-01: 1767225600 is '
+                               '2026-01-01)') from None
     return datetime.now(UTC).replace(microsecond=0)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.catalogue import STRATEGY_FILE
-from generator.cli.common import failing_with, load, project_options, writing
+from generator.cli.common import OutFolder, failing_with, load, project_options, writing
 from generator.cms import PLACEHOLDER_REPO, cms_config, write_admin
 from generator.problems import ShowcaseError
 
@@ -15,7 +15,7 @@ from generator.problems import ShowcaseError
 @click.command(short_help="Write the files of the browser story editor (admin/).")
 @project_options
 @click.option("--out", "out_dir", default="dist", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
+              type=OutFolder(file_okay=False),
               help="Folder to write admin/ into, relative to the project (the site build "
                    "publishes admin/ itself).")
 @failing_with(1)

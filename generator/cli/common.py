@@ -118,7 +118,36 @@ def writing(hint: str = "choose a folder you can write to",
         if isinstance(exc, FileExistsError | NotADirectoryError) and exc.filename \
                 and Path(exc.filename).is_file():  # a file where a folder must go
             reason, hint = "it is a file, where a folder must be", "rename or remove the file"
+        elif exc.filename and (link := dangling_link(Path(exc.filename))) is not None:
+            reason, hint = dangling_words(link)
         raise UsageProblem(f"cannot write {where}: {reason} ({hint})") from None
+
+
+def dangling_link(path: Path) -> Path | None:
+    """`path` or the first folder above it that is a symbolic link to nothing (a `dist`
+    linked to a drive that is not there), else None."""
+    return next((p for p in [*reversed(path.parents), path] if p.is_symlink() and not p.exists()),
+                None)
+
+
+def dangling_words(link: Path) -> tuple[str, str]:
+    """The reason and hint for writing through a link to nothing (`dangling_link`)."""
+    return (f"{link} is a link to {os.readlink(link)}, which does not exist",
+            "make that folder, or remove the link")
+
+
+class OutFolder(click.Path):
+    """A --out folder: an empty value (an unset shell variable) is refused, not taken as
+    the project folder itself."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(path_type=Path, **kwargs)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("is empty: give a folder, or leave the option out for its default",
+                      param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def failing_with(code: int) -> Callable[[F], F]:

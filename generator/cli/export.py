@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.awardbook import AwardBook
-from generator.cli.common import failing_with, load, project_options, writing
+from generator.cli.common import OutFolder, failing_with, load, project_options, writing
 from generator.clock import build_time
 from generator.problems import UsageProblem
 from generator.sharing import opendata, publisher
@@ -20,7 +20,7 @@ DEFAULT_OUT = Path("dist") / "open-data"
 
 @click.command(short_help="Write the public stories as open data (stories.json, metrics.csv).")
 @project_options
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out_dir", type=OutFolder(file_okay=False),
               help="Folder to write into, relative to the project (default: dist/open-data).")
 @click.option("--partner", metavar="NAME",
               help="Only the public stories whose partners name NAME (case ignored).")

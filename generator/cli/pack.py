@@ -8,7 +8,7 @@ import click
 from rich.table import Table
 
 from generator import clock
-from generator.cli.common import failing_with, load, project_options, terminal
+from generator.cli.common import OutFolder, failing_with, load, project_options, terminal
 from generator.pack import BuiltPack, build_pack, verify_pack
 from generator.pack.answers import allowed, total_words
 
@@ -19,7 +19,7 @@ READY, NOT_READY, FAILED = 0, 1, 2
 @project_options
 @click.argument("award_id", required=False)
 @click.option("--out", "out_dir", default="dist", show_default=True,
-              type=click.Path(path_type=Path),  # checked below, where it is used
+              type=OutFolder(),  # checked below, where it is used
               help="Folder to write <award-id>.zip into (relative to the project).")
 @click.option("--verify", "verify_zip", type=click.Path(dir_okay=False, path_type=Path),
               help="Instead of building, check that a pack's files are exactly those its "

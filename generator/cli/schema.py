@@ -7,14 +7,20 @@ from pathlib import Path
 import click
 
 from generator import clock
-from generator.cli.common import failing_with, project_folder, project_options, writing
+from generator.cli.common import (
+    OutFolder,
+    failing_with,
+    project_folder,
+    project_options,
+    writing,
+)
 from generator.schemas import write_schemas
 
 
 @click.command(short_help="Write JSON Schemas, so text editors can check story and award files as you type.")
 @project_options
 @click.option("--out", "out_dir", default="schemas", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
+              type=OutFolder(file_okay=False),
               help="Folder to write the schema files into (relative to the project).")
 @failing_with(1)
 def schema(project_dir: Path, now_text: str | None, out_dir: Path) -> None:

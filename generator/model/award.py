@@ -171,6 +171,19 @@ class Period(ShowcaseModel):
     end: Date = Field(alias="to")
     """Last day that counts."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _two_dates(cls, value: Any) -> Any:
+        """A period written as one value (`period: "2025-26"`): show the fields it takes."""
+        if not isinstance(value, str | int | float):
+            return value
+        year = re.fullmatch(r"\s*(\d{4})\s*[-/]\s*(\d{2}|\d{4})\s*", str(value))
+        start = int(year.group(1)) if year else 2025
+        raise PydanticCustomError(
+            "period_fields", "expected from and to dates, got {value}: write {example}",
+            {"value": f'"{value}"' if isinstance(value, str) else str(value),
+             "example": f"period: {{from: {start}-04-01, to: {start + 1}-03-31}}"})
+
     @model_validator(mode="after")
     def _in_order(self) -> Self:
         if self.end < self.start:

@@ -47,6 +47,10 @@ PDF_COLUMNS = 60
 _ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL | re.IGNORECASE)
 _CELL = re.compile(r"<t[hd][\s>]", re.IGNORECASE)
 #: a line break between words, not between blocks: a soft break of the Markdown
+#: what Python-Markdown's smarty extension would turn typographic (quotes, "--", "..."),
+#: unless escaped, each character of a run (a "." after it would make "..." again); a
+#: character escaped already is left as it is
+_SMART = re.compile(r"""(\\.)|["']|--+|\.\.+""")
 
 
 @dataclass(frozen=True)
@@ -396,10 +400,18 @@ def _as_markdown_image(match: re.Match[str]) -> str:
     return "![" + re.sub(r"([\\\[\]])", r"\\\1", alt) + "](picture)"
 
 
+def as_written(text: str) -> str:
+    """A story's title or summary (or a metric's label) as one line of Markdown that reads as
+    the text itself, as the site shows it: `# ` starts no heading, `<b>` is no tag, `&amp;`
+    stays `&amp;`, and quotes stay straight (judges read what the public reads)."""
+    return _SMART.sub(lambda m: m.group(1) or "".join(f"\\{c}" for c in m.group()),
+                      inline_markdown(text))
+
+
 def _draft_parts(compose: Compose, stories: list[Story]) -> list[tuple[str, str]]:
     """Each story's part of a drafted answer, with the story's path."""
     if compose.kind == "summary":
-        return [(s.path, s.meta.summary) for s in stories]
+        return [(s.path, as_written(s.meta.summary)) for s in stories]
     if compose.kind == "section":
         return [(s.path, text) for s in stories
                 if (text := _section(compose.heading or "", s))]
@@ -411,11 +423,11 @@ def _draft_parts(compose: Compose, stories: list[Story]) -> list[tuple[str, str]
 def _section(heading: str, story: Story) -> str:
     """Every section of the story under `heading`, in order (a heading may repeat)."""
     text = "\n\n".join(t for t in sections_named(story.body, heading) if t)
-    return f"**{story.title}.**\n\n{text}" if text else ""
+    return f"**{as_written(story.title)}.**\n\n{text}" if text else ""
 
 
 def _metrics(story: Story) -> str:
-    lines = [f"**{story.title}**", ""]
+    lines = [f"**{as_written(story.title)}**", ""]
     lines += [f"- {metric_sentence(m)}" for m in story.meta.metrics]
     return "\n".join(lines)
 
@@ -431,9 +443,10 @@ def metric_sentence(metric: Metric) -> str:
     if metric.target is not None:
         details.append(f"target {formatting.full(metric.target, metric.unit)}")
     tail = ", ".join(details)
-    when = f"; {metric.period}" if metric.period else ""
-    inner = f" ({tail}{when})" if tail else (f" ({metric.period})" if metric.period else "")
-    return f"{metric.label}: {formatting.full(metric.value, metric.unit)}{inner}."
+    period = as_written(metric.period) if metric.period else ""
+    when = f"; {period}" if period else ""
+    inner = f" ({tail}{when})" if tail else (f" ({period})" if period else "")
+    return f"{as_written(metric.label)}: {formatting.full(metric.value, metric.unit)}{inner}."
 
 
 def _quotes(story: Story) -> str:

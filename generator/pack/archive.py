@@ -20,6 +20,8 @@ MANIFEST = "manifest.json"
 _STORED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip", ".docx", ".xlsx", ".pptx", ".gz",
            ".pdf"}
 _EARLIEST = (1980, 1, 1, 0, 0, 0)
+#: the last moment a zip's (DOS) date holds: its year is 7 bits from 1980
+_LATEST = (2107, 12, 31, 23, 59, 58)
 
 
 class MemberRefused(ValueError):
@@ -115,10 +117,11 @@ def manifest(members: Members, extra: dict[str, Any]) -> bytes:
 
 
 def zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
-    """A zip timestamp (local fields, 2-second steps), never before 1980."""
+    """A zip timestamp (local fields, 2-second steps), never before 1980 nor after 2107
+    (a SOURCE_DATE_EPOCH there, or a typo with a digit too many, is held at the end)."""
     stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute,
              moment.second // 2 * 2)
-    return max(stamp, _EARLIEST)
+    return min(max(stamp, _EARLIEST), _LATEST)
 
 
 def zip_bytes(entries: Sequence[tuple[str, Content]], moment: datetime, *,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -96,4 +97,16 @@ def _write(target: Path, members: Members, built: datetime) -> None:
     try:
         write_atomically(target, lambda stream: write_zip(stream, members.items(), built))
     except OSError as exc:
-        raise CannotWrite(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise CannotWrite(f"cannot write {target}: {_why(target, exc)}") from None
+
+
+def _why(target: Path, exc: OSError) -> str:
+    """Why the zip cannot be written, in plain words where the system's are not."""
+    link = next((p for p in [*reversed(target.parents), target]
+                 if p.is_symlink() and not p.exists()), None)
+    if link is not None:  # e.g. dist linked to a drive that is not there
+        return (f"{link} is a link to {os.readlink(link)}, which does not exist (make that "
+                "folder, or remove the link)")
+    if target.is_dir():
+        return "a folder of that name is where the pack goes (rename or remove the folder)"
+    return str(exc.strerror or exc)

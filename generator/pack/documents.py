@@ -16,6 +16,7 @@ from generator.pack.views import (
     ChartView,
     answer_views,
     entry_facts,
+    headings_from,
     metric_rows,
     story_views,
     title_of,
@@ -32,6 +33,7 @@ def _environment() -> Environment:
                               keep_trailing_newline=True, trim_blocks=False)
     environment.filters["md"] = inline_markdown  # project text in Markdown documents
     environment.filters["css_string"] = css_string  # project text in the print CSS
+    environment.filters["headings_from"] = headings_from  # an answer's, under its question
     return templatecache.keep(environment)
 
 

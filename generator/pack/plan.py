@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import PurePosixPath
 
@@ -48,7 +48,10 @@ def find_award(catalogue: Catalogue, award_id: str) -> Award:
         raise UnknownAward(f"the award file for {award_id} cannot be read: fix the errors above",
                            unreadable)
     ids = ", ".join(a.id for a in catalogue.awards) or "none"
-    raise UnknownAward(f'no award file "{award_id}" in {folder}/; award ids: {ids}')
+    broken = ", ".join(catalogue.unusable_awards)
+    unread = (f"; {broken} could not be read (showcase check names the errors)"
+              if broken else "")
+    raise UnknownAward(f'no award file "{award_id}" in {folder}/; award ids: {ids}{unread}')
 
 
 def make_plan(catalogue: Catalogue, award_id: str, now: datetime) -> PackPlan:
@@ -63,6 +66,8 @@ def make_plan(catalogue: Catalogue, award_id: str, now: datetime) -> PackPlan:
                               _answers_folder(award), _links(catalogue, chosen.stories, now))
     gathered = gather(catalogue.layout, chosen.stories)
     checklist = make_checklist(award, chosen, drafted, gathered, now)
+    checklist = replace(checklist, warnings=[*checklist.warnings,
+                                             *_answer_warnings(catalogue, award)])
     return PackPlan(award, chosen.stories, chosen.left_out, drafted, gathered, checklist, now,
                     _entrant(catalogue))
 
@@ -83,6 +88,14 @@ def _entrant(catalogue: Catalogue) -> str:
 def _answers_folder(award: Award) -> str:
     """Where the hand-written answers are, e.g. 'awards/lgc-awards-2027'."""
     return award.path.rsplit(".", 1)[0]
+
+
+def _answer_warnings(catalogue: Catalogue, award: Award) -> list[str]:
+    """check's warnings about the award's hand-written answers (a control character removed
+    from one), as the checklist lists them: by file and line."""
+    folder = _answers_folder(award) + "/"
+    return [f"{p.location()}: {p.message}" for p in catalogue.problems
+            if p.path.startswith(folder) and not p.is_error]
 
 
 def _errors_for(catalogue: Catalogue, award: Award) -> list[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,8 @@ from generator.pack.answers import Answer, allowed, total_words
 from generator.pack.charts import Chart
 from generator.pack.plan import PackPlan
 from generator.story import Story
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,16 @@ def _answer_view(answer: Answer, tolerance: float) -> AnswerView:
     return AnswerView(answer.question.id, answer.question.prompt, answer.markdown, html,
                       answer.usage, answer.over(tolerance), answer.origin,
                       answer.status(tolerance))
+
+
+def headings_from(html: str, top: int) -> str:
+    """An answer's HTML with its headings under its question: the answer's highest heading
+    level at `top`, each lower one a level further down (gaps closed, as heading order
+    wants), h6 at most. `## The project` under a question's h3 is an h4, never an h2
+    beside "Questions and answers"."""
+    levels = sorted({int(level) for _, level in _HEADING_TAG.findall(html)})
+    shifted = {level: min(top + rank, 6) for rank, level in enumerate(levels)}
+    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{shifted[int(m.group(2))]}", html)
 
 
 def metric_rows(plan: PackPlan) -> list[MetricRow]:

@@ -163,25 +163,26 @@ def test_unsafe_schemes_keep_their_words_only_everywhere(notes_pack: Pack) -> No
     markdown = notes_pack.text("answers/links.md")
     assert markdown == ("**Alpha story.**\n\nA one B two C three\nD four E  F six\n"
                         "G seven H [ok](<https://example.org/x>).\n")
-    assert notes_pack.text("answers/summary.md") == (
-        "Sum link and [fine](<https://example.org/s>).\n\n"
+    # a summary is plain text in answers, as on the site (round 14, finding 8): its
+    # brackets are words, no link; answers/summary.txt shows it as written
+    assert notes_pack.text("answers/summary.txt") == (
+        "Sum [link](javascript:alert(3)) and [fine](https://example.org/s).\n"
         "What happened, in one sentence.\n")
-    for name in ("answers/links.txt", "answers/summary.txt"):
-        assert not UNSAFE.search(notes_pack.text(name)), name
+    assert not UNSAFE.search(notes_pack.text("answers/links.txt"))
     page = notes_pack.text("entry.html")
     assert not any(UNSAFE.search(href) for href in re.findall(r'href="([^"]*)"', page))
     assert "<p>A one B two C three\nD four E  F six\nG seven H <a" in page
-    assert "<p>Sum link and <a" in page
+    assert "<p>Sum [link](javascript:alert(3)) and [fine](https://example.org/s).</p>" in page
     # the answers, before the list of stories (which shows each summary as written, as text)
     answers = _pdf_text(notes_pack).split("Alpha story\n2026-05-01")[0]
     assert "A one B two C three D four E F six G seven H ok." in " ".join(answers.split())
-    assert "Sum link and fine." in answers and not UNSAFE.search(answers)
+    assert "Sum [link](javascript:alert(3)) and [fine](https://example.org/s)." in answers
     assert not any(UNSAFE.search(link) for link in _pdf_links(notes_pack))
     paragraphs = _docx_paragraphs(notes_pack)
     answered = paragraphs[:paragraphs.index("The stories")]
     assert "A one B two C three D four E F six G seven H ok." in answered
-    assert "Sum link and fine." in answered
-    assert not any(UNSAFE.search(p) for p in answered)
+    assert "Sum [link](javascript:alert(3)) and [fine](https://example.org/s)." in answered
+    assert not any(UNSAFE.search(p) for p in answered if not p.startswith("Sum ["))
     document = Document(io.BytesIO(notes_pack.read("entry.docx")))
     targets = [r.target_ref for r in document.part.rels.values() if "hyperlink" in r.reltype]
     assert "https://example.org/x" in targets and not any(UNSAFE.search(t) for t in targets)
@@ -191,7 +192,7 @@ def test_the_checklist_names_the_links_reduced(notes_pack: Pack) -> None:
     checklist = notes_pack.text("CHECKLIST.md")
     assert ("- links: 7 links keep their words only (stories/2026-05-01-alpha.md)"
             in checklist)
-    assert "- summary: a link keeps its words only (stories/2026-05-01-alpha.md)" in checklist
+    assert "- summary: a link" not in checklist  # a summary is text: it has no links
 
 
 @pytest.mark.parametrize("heading", ["What's next", "What\u2019s next", "what\u2018s NEXT",
