@@ -25,7 +25,14 @@ from generator.pack.answers import (
 )
 from generator.pack.files import Gathered, PackFile
 from generator.pack.selection import Chosen
-from generator.reading.periods import UNDERSTOOD, Span, is_reversed, overlaps, parse_period
+from generator.reading.periods import (
+    UNDERSTOOD,
+    Span,
+    is_reversed,
+    overlaps,
+    parse_period,
+    starts_after,
+)
 from generator.story import Story
 
 _MB = 1024 * 1024
@@ -319,6 +326,9 @@ def _metric_warnings(award: Award, stories: list[Story], today: date) -> Iterato
             if span is None and is_reversed(metric.period):
                 yield (f'{name}: period "{metric.period}" ends before it starts: its ends are '
                        "swapped; write the earlier first")
+            elif span is None and (begins := starts_after(metric.period, today)):
+                yield (f'{name}: period "{metric.period}" has not started yet at the pack\'s '
+                       f"clock ({_day(today)}): it begins on {_day(begins)}")
             elif span is None:
                 yield (f'{name}: period "{metric.period}" could not be checked against the '
                        f"award's period: write it as {UNDERSTOOD}")

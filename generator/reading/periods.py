@@ -72,6 +72,17 @@ def parse_period(text: str, today: date | None = None) -> Span | None:
         return None
 
 
+def starts_after(text: str, today: date) -> date | None:
+    """The first day of a year so far (`2027-28 to date`) that has not begun by `today`,
+    else None: such a period is readable, but holds no day yet."""
+    match = _SO_FAR.fullmatch(_NOTE.sub("", " ".join(text.split())))
+    try:
+        whole = _single(match.group(1)) if match else None
+    except ValueError:
+        return None
+    return whole[0] if whole is not None and today < whole[0] else None
+
+
 def is_reversed(text: str) -> bool:
     """True when `text` is a range whose two ends are readable but swapped (`March 2026 to
     January 2026`)."""
@@ -224,6 +235,8 @@ def _add_months(day: date, months: int) -> date:
 
 def _financial(start: int, end_text: str) -> Span | None:
     end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
+    if len(end_text) == 2 and end == start - 99:  # 1999-00: the year 2000
+        end += 100
     if end != start + 1:
         return None
     return date(start, 4, 1), date(end, 3, 31)

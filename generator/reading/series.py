@@ -7,6 +7,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from generator.problems import Problem
@@ -96,16 +97,21 @@ def period_order(period: str) -> tuple[int, ...] | None:
 
 
 def period_problems(table: Table) -> list[Problem]:
-    """A series (a table a success criterion reads) has each period once, and its rows oldest
-    first when every period has a year: the last row is the dashboard's current value and
-    the charts draw the rows in order."""
+    """A series (a table a success criterion reads) has each stretch of time in one row, and
+    its rows oldest first when every period has a year: the last row is the dashboard's
+    current value and the charts draw the rows in order. A period within another's
+    (`2025-26 to date` and `2025-26`, `Q1 2025-26` and `2025-26`) is refused like one given
+    twice."""
     relative, name, rows = table.path, table.header[0], table.rows
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     spans: dict[Span, tuple[int, str]] = {}
+    covered: list[tuple[Span, int, str]] = []
     for line, cells in rows:
         key = " ".join(cells[0].split()).casefold()
         span = parse_period(cells[0])
+        # a year so far, for a series with no clock: all of it (no row is of days to come)
+        wide = span or parse_period(cells[0], date.max)
         if key in seen:
             problems.append(Problem(relative, line, name, f'"{cells[0]}" is on line {seen[key]} '
                                     "too: give each period one row"))
@@ -114,9 +120,14 @@ def period_problems(table: Table) -> list[Problem]:
             problems.append(Problem(relative, line, name, (
                 f'"{cells[0]}" is the same period as "{first}" on line {first_line} '
                 f"({_span_words(span)}): give each period one row")))
+        elif wide is not None and (other := _overlapping(wide, covered)):
+            problems.append(_overlap_problem(table, (line, cells[0], wide), other,
+                                             so_far=span is None))
         seen.setdefault(key, line)
         if span is not None:
             spans.setdefault(span, (line, cells[0]))
+        if wide is not None:
+            covered.append((wide, line, cells[0]))
     orders = [period_order(cells[0]) for _, cells in rows]
     if problems or any(order is None for order in orders):
         return problems
@@ -127,6 +138,30 @@ def period_problems(table: Table) -> list[Problem]:
                             "the rows in order, oldest first (the last row is the current value "
                             "the dashboard shows)")]
     return []
+
+
+def _overlapping(span: Span, covered: list[tuple[Span, int, str]]) -> tuple[Span, int, str] | None:
+    """The first earlier row whose period holds `span` or lies within it (a calendar year
+    beside a financial year only crosses it, and is a series' change of years)."""
+    return next((row for row in covered if _within(span, row[0]) or _within(row[0], span)), None)
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _overlap_problem(table: Table, row: tuple[int, str, Span], other: tuple[Span, int, str], *,
+                     so_far: bool) -> Problem:
+    """`row` (line, period, span) within `other`'s period or holding it; a year so far
+    (`so_far`) is the part of its whole year."""
+    line, period, span = row
+    other_span, other_line, other_period = other
+    how = "is part of" if _within(span, other_span) and (so_far or span != other_span) \
+        else "takes in"
+    return Problem(table.path, line, table.header[0],
+                   f'"{period}" {how} "{other_period}" on line {other_line}: give each stretch '
+                   "of time one row, none within another (the last row is the current value "
+                   "the dashboard shows)")
 
 
 def _span_words(span: Span) -> str:
