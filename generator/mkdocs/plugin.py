@@ -35,8 +35,8 @@ from generator.mkdocs.incremental import (
     merge_search_entries,
 )
 from generator.mkdocs.worker import Worker
-from generator.problems import ShowcaseError
-from generator.project import FOLDER_OPTIONS, Layout, outside_project
+from generator.problems import Problem, ShowcaseError
+from generator.project import CONFIG_FILE, FOLDER_OPTIONS, Layout, discover, outside_project
 from generator.reading import stories
 from generator.sanitize import strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
@@ -150,7 +150,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                 raise PluginError(f'mkdocs.yml: plugins.showcase.{name}: "{value}" is outside '
                                   "the project folder: keep the folder inside it")
         site = {"site_name": config.site_name, "site_url": config.site_url or ""}
-        self.layout = Layout.defaults(root, options, site, content=config.docs_dir)
+        self.layout = Layout.defaults(root, options, site, content=config.docs_dir,
+                                      problems=_config_warnings(root, config))
         if not self.dirty:
             self.worker.start()
         try:
@@ -348,6 +349,17 @@ def _search_entries(config: MkDocsConfig) -> bool:
     search = _search_plugin(config)
     return search is None or isinstance(getattr(getattr(search, "search_index", None),
                                                  "entries", None), list)
+
+
+def _config_warnings(root: Path, config: MkDocsConfig) -> tuple[Problem, ...]:
+    """check's warnings about mkdocs.yml (the story editor not installed, say), for the build
+    to print as check does; its errors are MkDocs' or this plugin's own refusals."""
+    name = Path(config.config_file_path or CONFIG_FILE).name
+    try:
+        found = discover(root, name).problems
+    except ShowcaseError:
+        return ()
+    return tuple(problem for problem in found if not problem.is_error)
 
 
 def _mend_titles(search: Any, files: Files, site: Site | None) -> None:

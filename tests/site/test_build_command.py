@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ProjectFactory, run_cli, story
 from tests.site.conftest import build, site_project
 
@@ -129,3 +131,18 @@ def test_a_docs_dir_that_names_no_folder_is_said_in_plain_words(make_project: Pr
         "showcase: the site was not built: mkdocs.yml has the error above (showcase check says "
         "how to mend it)")
     assert "Aborted" not in failed.result.output
+
+
+def test_the_build_prints_checks_warnings_about_mkdocs_yml(make_project: ProjectFactory, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """cms: true without the editor's script: check warned, build said nothing (round 14)."""
+    from generator.cms import bundle
+
+    monkeypatch.setattr(bundle, "CMS_PACKAGE", "@sveltia/not-installed")
+    files = {**site_project(), "stories/good.md": story()}
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace("  - showcase:\n", "  - showcase:\n      cms: true\n", 1)
+    assert "cms: true" in files["mkdocs.yml"]
+    built = build(make_project(files), tmp_path / "out")
+    assert built.result.exit_code == 0, built.result.output
+    assert ("mkdocs.yml:" in built.result.output and "plugins.showcase.cms: the story editor (admin/) "
+            "will not be published" in built.result.output), built.result.output
