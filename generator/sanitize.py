@@ -104,7 +104,13 @@ def _without_empty_links(html: str) -> str:
 def _local_pictures(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src" and elsewhere(value):
         return None
+    if attribute == "id" and value.startswith(THEME_IDS):
+        return None
     return value
+
+
+THEME_IDS = "__"
+"""How the ids of Material's own parts start (`__search`, `__drawer`): never a story's."""
 
 
 def elsewhere(url: str) -> bool:
@@ -246,7 +252,10 @@ class _Finder(HTMLParser):
                 continue  # a cell's alignment, as Markdown writes it, is kept (as a class)
             if name == "markdown":
                 continue  # Python-Markdown's own instruction (md_in_html), never published
-            if name not in allowed:
+            if name == "id" and value and value.startswith(THEME_IDS):
+                self.found.append((line, f'id="{value}" attribute on <{tag}> (ids starting with '
+                                         f"{THEME_IDS} are the theme's own)"))
+            elif name not in allowed:
                 self.found.append((line, f'{name}="..." attribute on <{tag}>'))
             elif name in URL_ATTRIBUTES and value and _scheme(value) not in URL_SCHEMES | {""}:
                 self.found.append((line, f"{_scheme(value)}: link on <{tag}>"))

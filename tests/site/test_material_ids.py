@@ -23,3 +23,13 @@ def test_material_ids_stay_materials(tmp_path: Path) -> None:
     assert "#search" not in checked.output and "#drawer" not in checked.output, checked.output
     write(root, {"stories/a.md": story(slug="ids", body=BODY + "\n[toggle](#__search)\n")})
     assert "#__search" in run_cli("check", "-p", str(root)).output
+
+
+def test_a_raw_elements_theme_id_is_removed_and_said(tmp_path: Path) -> None:
+    body = '## Impact\n\n<span id="__search">x</span> and <span id="mine">y</span>\n'
+    root = write(tmp_path / "p", {**site_project(), "stories/a.md": story(slug="raw", body=body)})
+    page = built_fine(root).html("stories/raw/")
+    assert page.count('id="__search"') == 1 and '<span id="mine">y</span>' in page
+    assert ('warning: body: id="__search" attribute on <span> (ids starting '
+            "with __ are the theme's own) is removed from the published page") \
+        in run_cli("check", "-p", str(root)).output
