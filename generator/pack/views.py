@@ -117,13 +117,23 @@ def _answer_view(answer: Answer, tolerance: float) -> AnswerView:
 
 
 def headings_from(html: str, top: int) -> str:
-    """An answer's HTML with its headings under its question: the answer's highest heading
-    level at `top`, each lower one a level further down (gaps closed, as heading order
-    wants), h6 at most. `## The project` under a question's h3 is an h4, never an h2
-    beside "Questions and answers"."""
-    levels = sorted({int(level) for _, level in _HEADING_TAG.findall(html)})
-    shifted = {level: min(top + rank, 6) for rank, level in enumerate(levels)}
-    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{shifted[int(m.group(2))]}", html)
+    """An answer's HTML with its headings under its question, at `top` and below: each
+    heading one level below the nearest one before it that is higher in the Markdown
+    (`##`, `####`, `##` are h4, h5, h4), so no level is skipped, h6 at most. `## The project`
+    under a question's h3 is an h4, never an h2 beside "Questions and answers"."""
+    above: list[int] = []  # the Markdown levels of the headings this one is under, and its own
+    shown = [top]
+
+    def nested(tag: re.Match[str]) -> str:
+        if not tag.group(1):  # an opening tag: its closing tag follows before the next one
+            level = int(tag.group(2))
+            while above and above[-1] >= level:
+                above.pop()
+            above.append(level)
+            shown[0] = min(top + len(above) - 1, 6)
+        return f"<{tag.group(1)}h{shown[0]}"
+
+    return _HEADING_TAG.sub(nested, html)
 
 
 def metric_rows(plan: PackPlan) -> list[MetricRow]:

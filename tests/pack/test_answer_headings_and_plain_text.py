@@ -1,7 +1,7 @@
 """Round 14 (pack14) findings 2, 5, 7, 8 and 9, read back from one pack with real readers.
 
 - An answer's own headings sit under its question in entry.html and entry.pdf (h4 and
-  below, in order, h6 at most): hand-written and drafted answers alike; the PDF's outline
+  below, in order, no level skipped, h6 at most): hand-written and drafted answers alike; the PDF's outline
   files the next question beside the one before, never under an answer's heading. The
   pasted answers/*.md keep the writer's own levels; entry.docx stays as it was (Heading 3).
 - A story's summary, title and metric label are plain text in drafted answers, as on the
@@ -137,7 +137,7 @@ def test_answer_headings_sit_under_their_question_in_entry_html(outline: Outline
     end = headings.index((2, "Metrics"))
     assert headings[start:end] == [
         (2, "Questions and answers"),
-        (3, "Statement"), (4, "The project"), (5, "In detail"), (4, "Innovation"), (6, "Deepest"),
+        (3, "Statement"), (4, "The project"), (5, "In detail"), (4, "Innovation"), (5, "Deepest"),
         (3, "Impact"), (4, "Further down"), (5, "Deeper"),
         (3, "Metrics"),
         (3, "Metrics"),
