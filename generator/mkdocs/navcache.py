@@ -101,11 +101,15 @@ def install(env: Environment, config: MkDocsConfig, nav: Navigation, ours: Path)
     dirs = [Path(d) for d in config.theme.dirs]
     below = dirs[dirs.index(ours) + 1:] if ours in dirs else []
     material = next((d for d in below if (d / NAV_TEMPLATE).is_file()), None)
+    # the theme's own base.html, which the plugin's extends (another theme than Material too)
+    theme = material or next((d for d in below if (d / "base.html").is_file()), None)
     env.globals["showcase_nav"] = None
-    if material is None or env.loader is None:
+    if theme is None or env.loader is None:
         return
-    prefixed = PrefixLoader({PREFIX: FileSystemLoader(str(material))})
+    prefixed = PrefixLoader({PREFIX: FileSystemLoader(str(theme))})
     env.loader = ChoiceLoader([env.loader, prefixed])
+    if material is None:
+        return
     # the site's own templates (custom_dir) may print anything of the page in a partial
     others = [d for d in dirs[:dirs.index(material)] if d != ours]
     if ENABLED:
