@@ -208,7 +208,8 @@ def test_awards_table(example_root) -> None:  # type: ignore[no-untyped-def]
     rows = [line for line in result.output.splitlines() if "lgc-awards-2027" in line]
     assert len(rows) == 1
     cells = [c.strip() for c in rows[0].split("│") if c.strip()]
-    assert cells == ["lgc-awards-2027", "LGC Awards 2027", "2027-01-15 17:00 GMT", "51", "4",
+    # calendar days in UK time: 26 November to 15 January (the old rule rounded 50.2 up)
+    assert cells == ["lgc-awards-2027", "LGC Awards 2027", "2027-01-15 17:00 GMT", "50", "4",
                      "ready"]
 
 
