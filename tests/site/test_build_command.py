@@ -146,3 +146,29 @@ def test_the_build_prints_checks_warnings_about_mkdocs_yml(make_project: Project
     assert built.result.exit_code == 0, built.result.output
     assert ("mkdocs.yml:" in built.result.output and "plugins.showcase.cms: the story editor (admin/) "
             "will not be published" in built.result.output), built.result.output
+
+
+def test_a_relative_site_dir_is_in_the_project_wherever_the_build_runs(
+        make_project: ProjectFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As every --out is (round 14: it was relative to the folder the command ran in)."""
+    root = make_project({**site_project(), "stories/good.md": story()})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = run_cli("build", "-p", str(root), "--site-dir", "public")
+    assert result.exit_code == 0, result.output
+    assert (root / "public" / "index.html").is_file()
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("epoch", ["4294967296", "17800000000", "-1"])
+def test_a_build_time_a_site_cannot_record_is_refused(make_project: ProjectFactory,
+                                                      epoch: str) -> None:
+    """The sitemap.xml.gz header holds 1970 to 2106: MkDocs crashed (round 14)."""
+    root = make_project({**site_project(), "stories/good.md": story()})
+    result = run_cli("build", "-p", str(root), env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        f'showcase: SOURCE_DATE_EPOCH must be a moment from 1970 to 2106 for a site (its '
+        f'sitemap.xml.gz records it), got "{epoch}"')
+    assert not (root / "site").exists()
