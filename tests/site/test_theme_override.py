@@ -47,3 +47,14 @@ def test_a_custom_main_html_keeps_the_plugins_parts(tmp_path: Path) -> None:
     assert 'type="application/rss+xml"' in page
     assert '<meta property="og:title" content="A test story">' in page
     assert 'class="showcase-contents' in page
+
+
+def test_a_site_on_mkdocs_own_theme_builds_story_pages_with_sections(tmp_path: Path) -> None:
+    """A mkdocs.yml without a theme gets MkDocs' own theme: a story with sections (a table
+    of contents) stopped the build with an internal error (Material's partials and `lang`)."""
+    files = site_project()
+    files["mkdocs.yml"] = re.sub(r"theme:\n(  .*\n)+", "", files["mkdocs.yml"])
+    assert "theme" not in files["mkdocs.yml"]
+    root = write(tmp_path / "p", {**files, "stories/a.md": story(slug="plain")})
+    page = built_fine(root).html("stories/plain/")
+    assert 'id="impact"' in page and "Table of contents" in page
