@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from generator.problems import Problem, Severity
 from generator.sanitize import blank_code, strip_comments_keep_lines
@@ -32,9 +33,15 @@ _NOT_NESTING = frozenset({
 def problems(story: Story) -> list[Problem]:
     """An error where the body nests deeper than MOST_LEVELS; a warning at each `<details>`
     that is never closed."""
-    if not story.body:
+    text = story.body
+    angles = text.count("<")
+    details = angles > 0 and "details" in text.lower()
+    if not text or not (details or _may_nest_deeply(text, angles)):
         return []
-    text = blank_code(strip_comments_keep_lines(story.body))
+    if "<!--" in text:
+        text = strip_comments_keep_lines(text)
+    if "`" in text or "~" in text:
+        text = blank_code(text)
     found: list[Problem] = []
     deepest = deepest_line(text)
     if deepest is not None:
@@ -49,6 +56,20 @@ def problems(story: Story) -> list[Problem]:
                       Severity.WARNING)
               for index in unclosed_details(text)]
     return found
+
+
+def _may_nest_deeply(text: str, angles: int) -> bool:
+    """Whether `text` may nest more than MOST_LEVELS deep: its elements can nest no deeper
+    than it has `<` (`angles`), and each level of a list or quote takes a character or more at
+    the start of a line (code blanked or notes removed only takes such characters away)."""
+    least = MOST_LEVELS + 1 - angles
+    return least <= 0 or _run_of(least).search(f"\n{text}") is not None
+
+
+@cache
+def _run_of(least: int) -> re.Pattern[str]:
+    # after a literal newline: the regex engine looks for it quickly
+    return re.compile(rf"\n[ \t>*+\-.)\d]{{{least},}}")
 
 
 def deepest_line(text: str) -> tuple[int, int] | None:

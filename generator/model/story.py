@@ -59,14 +59,22 @@ def line_breaks(model: type[BaseModel], data: object,
         value = data.get(key)
         if value is None:
             continue
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            where = (*path, key) if index is None else (*path, key, index)
-            if kind is None:
-                if isinstance(item, str) and _BREAK.search(item.strip()):
-                    yield where
-            else:
-                yield from line_breaks(kind, item, where)
+        if kind is None:  # isprintable: a break is not, and most text is (at C speed)
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, str) and not item.isprintable() and _broken(item):
+                        yield (*path, key, index)
+            elif isinstance(value, str) and not value.isprintable() and _broken(value):
+                yield (*path, key)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from line_breaks(kind, item, (*path, key, index))
+        else:
+            yield from line_breaks(kind, value, (*path, key))
+
+
+def _broken(text: str) -> bool:
+    return _BREAK.search(text.strip()) is not None
 
 
 @cache
