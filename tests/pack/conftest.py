@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdf
 import pytest
 from click.testing import Result
 
@@ -161,3 +162,16 @@ def ready_pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
 @pytest.fixture
 def project_factory(tmp_path: Path) -> Iterator[object]:
     yield lambda files: write_project(tmp_path / "project", files)
+
+
+def pdf_figures(node: object) -> Iterator[pypdf.generic.DictionaryObject]:
+    """Every /Figure structure element under `node` of a PDF's structure tree, in order."""
+    node = node.get_object() if isinstance(node, pypdf.generic.IndirectObject) else node
+    if isinstance(node, pypdf.generic.ArrayObject):
+        for child in node:
+            yield from pdf_figures(child)
+    elif isinstance(node, pypdf.generic.DictionaryObject):
+        if node.get("/S") == "/Figure":
+            yield node
+        if "/K" in node:
+            yield from pdf_figures(node["/K"])

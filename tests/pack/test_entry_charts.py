@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Iterator
 
 import docx
 import lxml.html
@@ -19,7 +18,7 @@ from generator.pack import charts
 from generator.pack.build import assemble
 from generator.pack.plan import make_plan
 from tests.conftest import NOW
-from tests.pack.conftest import Pack
+from tests.pack.conftest import Pack, pdf_figures
 
 GOOD_ALT = ("Bar chart for Good story, baseline against current value. "
             "=SUM(A1:A2): 10% before, 12.5% after.")
@@ -53,19 +52,6 @@ def _html_charts(pack: Pack) -> list[tuple[str, bytes]]:
             assert img.get("src").startswith(DATA_PNG)
             found.append((img.get("alt"), base64.b64decode(img.get("src")[len(DATA_PNG):])))
     return found
-
-
-def _figures(node: object) -> Iterator[pypdf.generic.DictionaryObject]:
-    """Every /Figure structure element under `node`, in document order."""
-    node = node.get_object() if isinstance(node, pypdf.generic.IndirectObject) else node
-    if isinstance(node, pypdf.generic.ArrayObject):
-        for child in node:
-            yield from _figures(child)
-    elif isinstance(node, pypdf.generic.DictionaryObject):
-        if node.get("/S") == "/Figure":
-            yield node
-        if "/K" in node:
-            yield from _figures(node["/K"])
 
 
 def _pdf(pack: Pack) -> pypdf.PdfReader:
@@ -105,7 +91,7 @@ def test_a_story_without_a_chart_has_no_figure(fixture_pack: Pack, ready_pack: P
     assert list(_articles(fixture_pack)["missing-file"].iter("figure", "img")) == []
     assert list(_articles(ready_pack)["ready-one"].iter("figure", "img")) == []
     reader = _pdf(ready_pack)
-    assert list(_figures(reader.trailer["/Root"]["/StructTreeRoot"])) == []
+    assert list(pdf_figures(reader.trailer["/Root"]["/StructTreeRoot"])) == []
     assert _image_sizes(reader) == []
 
 
@@ -123,7 +109,7 @@ def test_the_html_stays_one_file_that_loads_nothing(fixture_pack: Pack) -> None:
 
 def test_the_pdf_tags_the_chart_as_a_figure_with_its_alt_text(fixture_pack: Pack) -> None:
     reader = _pdf(fixture_pack)
-    figures = list(_figures(reader.trailer["/Root"]["/StructTreeRoot"]))
+    figures = list(pdf_figures(reader.trailer["/Root"]["/StructTreeRoot"]))
     assert [str(f["/Alt"]) for f in figures] == [GOOD_ALT]
     assert _image_sizes(reader) == [(502, 460)]  # the chart's pixels, the story has no photo
 
@@ -133,7 +119,7 @@ def test_the_three_documents_show_the_same_charts_in_the_same_order(lgc_pack: Pa
     assert len(in_word) >= 2
     assert _html_charts(lgc_pack) == in_word  # same alt text, same PNG bytes
     reader = _pdf(lgc_pack)
-    alts = [str(f["/Alt"]) for f in _figures(reader.trailer["/Root"]["/StructTreeRoot"])]
+    alts = [str(f["/Alt"]) for f in pdf_figures(reader.trailer["/Root"]["/StructTreeRoot"])]
     assert [a for a in alts if a.startswith("Bar chart for ")] == [alt for alt, _ in in_word]
     sizes = _image_sizes(reader)
     for _, png in in_word:

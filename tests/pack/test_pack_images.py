@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
@@ -14,7 +13,7 @@ from PIL import Image
 from generator.pack.checklist import over_size
 from tests.browser.test_images import assert_clean, photo
 from tests.conftest import run_cli, story
-from tests.pack.conftest import READY_AWARD, build, write_project
+from tests.pack.conftest import READY_AWARD, build, pdf_figures, write_project
 
 
 def test_pack_images_lose_their_metadata(tmp_path: Path) -> None:
@@ -26,19 +25,6 @@ def test_pack_images_lose_their_metadata(tmp_path: Path) -> None:
     pack = build(root, "ready", root / "dist")
     assert "images/pic.jpg" in pack.names()
     assert_clean(pack.read("images/pic.jpg"), "JPEG")
-
-
-def _figures(node: object) -> Iterator[pypdf.generic.DictionaryObject]:
-    """Every /Figure structure element under `node` of a PDF's structure tree."""
-    node = node.get_object() if isinstance(node, pypdf.generic.IndirectObject) else node
-    if isinstance(node, pypdf.generic.ArrayObject):
-        for child in node:
-            yield from _figures(child)
-    elif isinstance(node, pypdf.generic.DictionaryObject):
-        if node.get("/S") == "/Figure":
-            yield node
-        if "/K" in node:
-            yield from _figures(node["/K"])
 
 
 def test_a_decorative_lead_image_is_no_figure_without_alt_text_in_the_pdf(tmp_path: Path) -> None:
@@ -55,7 +41,7 @@ def test_a_decorative_lead_image_is_no_figure_without_alt_text_in_the_pdf(tmp_pa
     assert {"images/pic.jpg", "images/plain.png"} <= set(pack.names())
     assert '<img src="images/plain.png" alt="">' in pack.text("entry.html")
     reader = pypdf.PdfReader(io.BytesIO(pack.read("entry.pdf")))
-    figures = list(_figures(reader.trailer["/Root"]["/StructTreeRoot"]))
+    figures = list(pdf_figures(reader.trailer["/Root"]["/StructTreeRoot"]))
     assert [str(f.get("/Alt")) for f in figures] == ["A building site"]
 
 
