@@ -12,15 +12,16 @@ import difflib
 import os
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from generator import images as photos
-from generator.bodylinks import images
+from generator.bodylinks import evidence_target, images
 from generator.linkcheck import anchors, missing_section, not_public_stories, toc_style
 from generator.problems import Problem, Severity
 from generator.project import Layout, discover
@@ -39,8 +40,9 @@ def content_problems(layout: Layout, stories: Sequence[Story] = (),
                      unusable: Sequence[UnusableStory] = (),
                      now: datetime | None = None) -> list[Problem]:
     """Where the content folder would publish a private file, and its pages' links into the
-    stories (`stories` valid, `unusable` unreadable, judged public at `now`: without it, a
-    published story is public) that the build would stop on or break."""
+    stories and to pages or files the site lacks (`stories` valid, `unusable` unreadable, judged
+    public at `now`: without it, a published story is public) that the build would stop on or
+    break."""
     content = layout.content.resolve()
     shown = layout.relative(layout.content) or "."
     for name, folder in private_folders(layout).items():
@@ -53,7 +55,7 @@ def content_problems(layout: Layout, stories: Sequence[Story] = (),
                         f'"{layout.site["docs_dir"]}" is no folder, so the site cannot be built: '
                         "create it with the site's hand-written pages (index.md, the home page's "
                         "text, at least), or name the folder that holds them", Severity.WARNING)]
-    known = _Known.of(stories, unusable, now)
+    known = _Known.of(stories, unusable, now, _per_page(layout))
     return [*(_linked(layout, path, name) for path, name in _links_into_private(layout, content)),
             *_unreadable_photos(layout, content),
             *_story_links(layout, content, known)]
@@ -80,16 +82,23 @@ class _Known:
     slug_of: dict[str, str]
     """Each story file (project path) to its slug."""
     stories: Sequence[Story]
+    per_page: int = 20
+    """The stories a listing page holds (the plugin's per_page), which numbers its pages."""
+
+    @cached_property
+    def pages(self) -> frozenset[str]:
+        """The generated pages' source paths (made when a link is first not found)."""
+        return generated_pages(self.public.values(), self.per_page)
 
     @classmethod
     def of(cls, stories: Sequence[Story], unusable: Sequence[UnusableStory],
-           now: datetime | None) -> _Known:
+           now: datetime | None, per_page: int = 20) -> _Known:
         moment = now or datetime.max.replace(tzinfo=UTC)
         hidden = not_public_stories(stories, [(u.path, u.slug, u.status) for u in unusable],
                                     moment)
         return cls({s.slug: s for s in stories if s.slug not in hidden}, hidden,
                    {**{u.path: u.slug for u in unusable}, **{s.path: s.slug for s in stories}},
-                   stories)
+                   stories, per_page)
 
 
 @dataclass(frozen=True)
@@ -120,23 +129,27 @@ def _story_links(layout: Layout, content: Path, known: _Known) -> list[Problem]:
     stop the build on (at mkdocs.yml's validation levels) or leave broken: a story's file or
     picture (`stories/x.md`, `../stories/x.md`), a story page's folder, a section the page
     lacks, and the page of a story that is not public (an error whatever the levels: the
-    link would publish its name). Said by check, with the right link."""
+    link would publish its name); and any link MkDocs would find no file for: a page under
+    the wrong letter case, a file of evidence/ (its public copy, or private: an error), of
+    awards/, data/ or elsewhere outside the content folder, a listing no story fills, any
+    other page neither written nor generated, a page's folder. Said by check, with the right
+    link; a picture or document in the content folder that is not there is left to MkDocs."""
     if not content.is_dir():
         return []
-    folder = layout.relative(layout.stories)
+    files = _Files.of(content)
     found = []
     for page in sorted(content.rglob("*.md")):
         try:
             text = page.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue
-        if SECTION not in text and folder not in text:
+        if "](" not in text and "]:" not in text:
             continue
         text = blank_code(text)
         here = posixpath.dirname(page.relative_to(content).as_posix()) or "."
         for match in _LINK.finditer(text):
             link = _read_link(match.group(1) or match.group(2) or "", here)
-            judged = _judge(layout, content, page, known, link) if link else None
+            judged = _judge(layout, files, page, known, link) if link else None
             if judged is not None:
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(Problem(layout.relative(page), line, None, *judged))
@@ -154,20 +167,204 @@ def _read_link(address: str, here: str) -> _Link | None:
                  here)
 
 
-def _judge(layout: Layout, content: Path, page: Path, known: _Known,
+def _judge(layout: Layout, files: _Files, page: Path, known: _Known,
            link: _Link) -> tuple[str, Severity] | None:
     target = link.target
-    if not target.startswith("../") and (content / target).exists():
-        return None  # a page or file of the content folder: MkDocs finds it
-    file = (page.parent / link.path if target.startswith("../") else layout.root / target).resolve()
+    outside = target == ".." or target.startswith("../")
+    if not outside and target in files.files:
+        return None  # a file of the content folder: MkDocs finds it
+    file = (page.parent / link.path if outside else layout.root / target).resolve()
     stories = layout.stories.resolve()
     site_page = target.startswith(f"{SECTION}/")  # generated, unless a file is there
     if file != stories and file.is_relative_to(stories) and (file.is_file() or (
             not site_page and file.suffix != "" and file.parent.is_dir())):
         return _stories_folder_link(layout, known, link, file)
     if site_page:
-        return _story_page_link(layout, known, link, target[len(SECTION) + 1:])
+        judged = _story_page_link(layout, known, link, target[len(SECTION) + 1:])
+        slug, _, within = target[len(SECTION) + 1:].partition("/")
+        if judged is not None or (within == "index.md" and slug in known.public):
+            return judged
+    private = _private_folder(layout, file) if outside or file.exists() else None
+    if private is not None:
+        return _private_link(layout, known, link, file, private)
+    if outside:
+        return _outside_link(layout, link, file)
+    return _no_page(layout, files, known, link)
+
+
+@dataclass(frozen=True)
+class _Files:
+    """The content folder's files (paths in it) as MkDocs lists them: through linked
+    folders, names starting with a dot left out."""
+
+    files: frozenset[str]
+
+    @classmethod
+    def of(cls, content: Path) -> _Files:
+        files: list[str] = []
+        seen: set[Path] = set()
+        for directory, subdirs, names in os.walk(content, followlinks=True):
+            seen.add(Path(directory).resolve())  # a folder linked into itself is left
+            subdirs[:] = [d for d in subdirs if not d.startswith(".")
+                          and (Path(directory) / d).resolve() not in seen]
+            here = Path(directory).relative_to(content).as_posix()
+            prefix = "" if here == "." else f"{here}/"
+            files += [f"{prefix}{n}" for n in names if not n.startswith(".")]
+        return cls(frozenset(files))
+
+
+def generated_pages(public: Iterable[Story], per_page: int = 20) -> frozenset[str]:
+    """The source paths of the pages the site makes for the `public` stories, as
+    `site.builder.build_site` makes them: the home page, each story's page, the listings
+    (all stories, each outcome, service, tag and year, page by page at `per_page`, and each
+    kind's index), the awards, dashboard and open-data pages. Cheap: no page is rendered."""
+    from generator.site import builder, urls  # slow to load: only when a link is not found
+
+    chosen = list(public)
+    sizes: dict[str, int] = {SECTION: len(chosen)}
+    for story in chosen:
+        meta = story.meta
+        for kind, names in (("outcomes", meta.outcomes), ("services", [meta.service]),
+                            ("tags", meta.tags)):
+            for base in {urls.group(kind, name) for name in names}:
+                sizes[base] = sizes.get(base, 0) + 1
+        year = f"years/{story.date.year}"
+        sizes[year] = sizes.get(year, 0) + 1
+    size = max(1, per_page)
+    listings = {urls.listing(base, number) for base, count in sizes.items()
+                for number in range(1, max(1, -(-count // size)) + 1)}
+    fixed = {builder.HOME, "awards/index.md", "dashboard/index.md", builder.OPEN_DATA,
+             *(urls.listing(kind) for kind in builder.GROUP_KINDS)}
+    return frozenset({*fixed, *(urls.story(story.slug) for story in chosen), *listings})
+
+
+_FIXED = frozenset({"index.md", "awards/index.md", "dashboard/index.md", "open-data/index.md",
+                    f"{SECTION}/index.md", "outcomes/index.md", "services/index.md",
+                    "tags/index.md", "years/index.md"})
+"""The generated pages every site has, whatever its stories (`generated_pages` holds them)."""
+
+
+def _per_page(layout: Layout) -> int:
+    """The plugin's per_page (mkdocs.yml), 20 when it is not a whole number of 1 or more."""
+    options = layout.options if "plugins" in layout.site else discover(layout.root).options
+    found = options.get("per_page", 20)
+    return found if isinstance(found, int) and not isinstance(found, bool) and found > 0 else 20
+
+
+_KINDS = {"outcomes": "outcome", "services": "service", "tags": "tag", "years": "year"}
+"""The listings' folders, by what each lists."""
+
+
+def _no_page(layout: Layout, files: _Files, known: _Known,
+             link: _Link) -> tuple[str, Severity] | None:
+    """A link in the content folder to no file of it: fine when it names a generated page
+    (its file), said when the build would not find it (a page under the wrong letter case,
+    a listing that does not exist, another page that is not there, a page's folder)."""
+    target, folder_only = link.target, not posixpath.splitext(link.path)[1]
+    if not folder_only and not target.casefold().endswith(".md"):
+        return None  # a picture or document the site may publish (check cannot know)
+    if target in _FIXED:
+        return None  # found without listing the stories' pages
+    pages = known.pages | {f for f in files.files if f.endswith(".md")}
+    level = "unrecognized_links" if folder_only else "not_found"
+    if target in pages:
+        return None
+    index = "index.md" if target == "." else f"{target}/index.md"
+    if folder_only and index in pages:
+        return (f'link "{link.address}" names the folder of a page, which MkDocs does not '
+                f'follow: link to the page\'s file, "{link.to(index)}"', _severity(layout, level))
+    wanted = index if folder_only else target
+    named = target if not folder_only else "the content folder" if target == "." else f"{target}/"
+    said = f'link "{link.address}" leads to {named}, which is no page of the site'
+    same = sorted(p for p in pages if p.casefold() == wanted.casefold())
+    if same:
+        return f'{said} (did you mean "{link.to(same[0])}"?)', _severity(layout, level)
+    kind, _, rest = target.partition("/")
+    if kind in _KINDS and rest.count("/") <= 1 and rest.partition("/")[2] in ("", "index.md"):
+        return _no_listing(layout, known, link, kind, rest.partition("/")[0], level)
+    top = target.partition("/")[0] if "/" in target else ""
+    near = sorted(p for p in pages if (p.partition("/")[0] if "/" in p else "") == top
+                  and not p.startswith(f"{SECTION}/"))
+    if top == SECTION:
+        near = sorted(p for p in pages if p.startswith(f"{SECTION}/"))
+    close = difflib.get_close_matches(wanted, near, n=1, cutoff=0.6)
+    hint = f' (did you mean "{link.to(close[0])}"?)' if close else ""
+    return (f"{said}{hint}: neither a file of {layout.relative(layout.content) or '.'}/ nor a "
+            "page made from the stories", _severity(layout, level))
+
+
+def _no_listing(layout: Layout, known: _Known, link: _Link, kind: str, key: str,
+                level: str) -> tuple[str, Severity]:
+    """A link to the listing of an outcome, service, tag or year no public story has."""
+    listed = sorted(p for p in known.pages if p.startswith(f"{kind}/") and p.count("/") == 2)
+    keys = [p.split("/")[1] for p in listed]
+    close = difflib.get_close_matches(key.casefold(), keys, n=1, cutoff=0.6)
+    hint = f' (did you mean "{link.to(f"{kind}/{close[0]}/index.md")}"?)' if close else ""
+    said = (f'link "{link.address}" leads to {kind}/{key}/, which is no {_KINDS[kind]}\'s '
+            f"listing{hint}")
+    if not listed:
+        return (f"{said}: no public story has one, so the site lists none",
+                _severity(layout, level))
+    shown = ", ".join(f'"{link.to(p)}"' for p in listed[:_SHOWN])
+    more = f" and {len(listed) - _SHOWN} more" if len(listed) > _SHOWN else ""
+    return (f"{said}: the site's are {shown}{more}, all on \"{link.to(f'{kind}/index.md')}\"",
+            _severity(layout, level))
+
+
+_SHOWN = 8
+"""The listings a message names at most."""
+
+
+def _private_folder(layout: Layout, file: Path) -> str | None:
+    """The private folder (evidence/, awards/, data/) `file` is in, by its project path."""
+    for folder in (layout.evidence, layout.awards, layout.data):
+        resolved = folder.resolve()
+        if file == resolved or file.is_relative_to(resolved):
+            return layout.relative(folder)
     return None
+
+
+def _private_link(layout: Layout, known: _Known, link: _Link, file: Path,
+                  folder: str) -> tuple[str, Severity]:
+    """A link to a file of a private folder: the site publishes evidence only as a story's
+    public evidence (`stories/<slug>/evidence/<id>.<ext>`), the others never."""
+    name = layout.relative(file)
+    said = f'link "{link.address}" names {name}'
+    if folder != layout.relative(layout.evidence):
+        return (f"{said}, a file of {folder}/, which is private and never published: remove "
+                "the link", Severity.ERROR)
+    said += (", a file of the evidence folder, which the site publishes only as a story's "
+             "public evidence")
+    if not file.is_file():
+        return (f"{said}, and it does not exist: link a story's public evidence by its copy, "
+                f'"{link.to(f"{SECTION}/<slug>/evidence/<id>.<suffix>")}"',
+                _severity(layout, "not_found"))
+    within = file.relative_to(layout.evidence.resolve()).as_posix().casefold()
+    shown = [(story.slug, evidence_target(story, item.id, item.path)) for story in known.stories
+             for item in public_evidence(story)
+             if posixpath.normpath(item.path.strip()).casefold() == within]
+    public = [target for slug, target in shown if slug in known.public]
+    if public:
+        return (f'{said}: link its copy on the story\'s page, "{link.to(min(public))}"',
+                _severity(layout, "not_found"))
+    if shown:
+        path, why = known.hidden.get(shown[0][0], ("a story", "is not public"))
+        return (f"{said}; it is public evidence of {path} only, which {why}: link its copy "
+                "once that story is published", Severity.ERROR)
+    return (f"{said}; no public story publishes it, so it is private and never on the site: "
+            "remove the link", Severity.ERROR)
+
+
+def _outside_link(layout: Layout, link: _Link, file: Path) -> tuple[str, Severity]:
+    """A link out of the content folder, where MkDocs finds no file."""
+    shown = layout.relative(layout.content) or "."
+    where = layout.relative(file) if file.is_relative_to(layout.root.resolve()) else None
+    named = (f"{where} of the project" if where not in (None, "", ".") else
+             "the project's folder" if where is not None else "a file outside the project")
+    level = "not_found" if posixpath.splitext(link.path)[1] else "unrecognized_links"
+    return (f'link "{link.address}" names {named}, outside {shown}/, which the site never '
+            f"publishes: put the file in {shown}/, or link a page of the site",
+            _severity(layout, level))
 
 
 def _stories_folder_link(layout: Layout, known: _Known, link: _Link,

@@ -86,3 +86,75 @@ def test_links_check_warns_of_build_under_info_levels(tmp_path: Path) -> None:
     assert code == 0, output
     site = (tmp_path / "site/about/index.html").read_text()
     assert "plans" not in site and "secret" not in site
+
+
+NOT_FOUND = CASES / "content-page-links-not-found.yml"
+NOT_FOUND_INFO = CASES / "content-page-links-not-found-levels.yml"
+FINE_PAGES = ("Fine: [tag](tags/cloud/index.md), [tags](tags/index.md), "
+              "[outcome](outcomes/earn-revenue/index.md), "
+              "[service](services/digital-services/index.md), [year](years/2026/index.md), "
+              "[second page](stories/page/2/index.md), [tag page 2](tags/cloud/page/2/index.md), "
+              "[copy](stories/webchat/evidence/volumes.csv), [page](about.md), "
+              "[team](team/index.md), [home](index.md), [awards](awards/index.md), "
+              "[dashboard](dashboard/index.md), [open data](open-data/index.md).")
+PRIVATE = ("private.pdf", "plans.csv", "income.csv")
+"""The links check calls errors whatever the levels (a private file)."""
+
+
+@pytest.fixture(scope="module")
+def blind_not_found(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, str]]:
+    """The links to no page or file of the site (levels warn), built with check blind to them."""
+    root = build(read_case(NOT_FOUND), tmp_path_factory.mktemp("blind") / "project")
+    said = run_cli("check", "-p", str(root), "--now", NOW).output
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(content, "_story_links", lambda *args: [])
+        code, output = _build(root, root / "site")
+    yield said, code, output
+
+
+def test_each_not_found_link_check_calls_an_error_stops_mkdocs_build(
+        blind_not_found: tuple[str, int, str]) -> None:
+    """The wrong case, evidence/, data/, the project, a listing or page not there, a page's
+    folder: MkDocs stops on each check says, and on nothing else."""
+    said, code, output = blind_not_found
+    errors = _addresses(said)
+    assert len(errors) == 21 and ": warning:" not in said
+    stopped = {(f"content/{page}", address) for page, address in _MKDOCS_LINK.findall(output)}
+    assert code == 1 and "the site was not built: 21 warnings above" in output
+    assert stopped == errors
+
+
+def test_the_generated_pages_check_passes_build(tmp_path: Path) -> None:
+    """Every generated page (listings, their later pages, a public evidence copy) is found."""
+    case = read_case(NOT_FOUND)
+    assert FINE_PAGES in case.files["content/about.md"].decode()
+    fine_only = {**case.files, "content/about.md": f"# About\n\n{FINE_PAGES}\n".encode(),
+                 "content/team/index.md": b"# Team\n\n[tag](../tags/data/index.md) and "
+                                          b"[copy](../stories/webchat/evidence/volumes.csv)\n"}
+    root = build(type(case)(case.name, case.about, fine_only), tmp_path / "project")
+    checked = run_cli("check", "-p", str(root), "--now", NOW)
+    assert checked.exit_code == 0 and "content/" not in checked.output
+    code, output = _build(root, tmp_path / "site")
+    assert code == 0, output
+    about = (tmp_path / "site/about/index.html").read_text()
+    assert 'href="../tags/cloud/page/2/"' in about
+    assert 'href="../stories/webchat/evidence/volumes.csv"' in about
+
+
+def test_not_found_links_check_warns_of_build_under_info_levels(tmp_path: Path) -> None:
+    """Levels info: MkDocs builds, leaving the links broken; check warns. A private file's
+    link stays an error (left out here); nothing private reaches the site."""
+    case = read_case(NOT_FOUND_INFO)
+    lines = case.files["content/about.md"].decode().split("\n")
+    kept = "\n".join(line for line in lines if not any(name in line for name in PRIVATE))
+    root = build(type(case)(case.name, case.about,
+                            {**case.files, "content/about.md": f"{kept}\n".encode()}),
+                 tmp_path / "project")
+    checked = run_cli("check", "-p", str(root), "--now", NOW)
+    assert checked.exit_code == 0
+    assert len(_addresses(checked.output)) == 18 and checked.output.count(": warning: ") == 18
+    code, output = _build(root, tmp_path / "site")
+    assert code == 0, output
+    site = "".join(path.read_text() for path in (tmp_path / "site").rglob("*.html"))
+    assert not any(name in site for name in PRIVATE)
+    assert not (tmp_path / "site/evidence").exists()
