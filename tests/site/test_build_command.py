@@ -80,10 +80,10 @@ def test_a_broken_link_in_a_page_is_said_once_in_plain_words(make_project: Proje
     of them were passed on too, so one broken link was said twice and counted as two. The
     reason the build stopped is in Showcase's words, not MkDocs' ("Aborted with ...")."""
     files = {**site_project(), "stories/good.md": story()}
-    files["content/about.md"] += "\nSee [the missing page](nowhere.md).\n"
+    files["content/about.md"] += "\nSee [the missing page](nowhere.pdf).\n"
     failed = build(make_project(files), tmp_path / "out")
     assert failed.result.exit_code == 1
-    said = [line for line in failed.result.output.splitlines() if "nowhere.md" in line]
+    said = [line for line in failed.result.output.splitlines() if "nowhere.pdf" in line]
     assert len(said) == 1, failed.result.output
     assert failed.result.output.rstrip().endswith(
         "showcase: the site was not built: 1 warning above (a broken link or anchor, say) must "
