@@ -111,15 +111,62 @@ def read_config(text: str, root: Path, name: str = CONFIG_FILE, depth: int = 0) 
     if isinstance(inherit, str) and inherit.strip():
         return _inheriting(settings, node, inherit.strip(), root, name, depth)
     return SiteConfig(settings, tuple(config_problems(node, root.resolve(), name)
-                                      + theme_problems(node, root, name)))
+                                      + theme_problems(node, root, name)
+                                      + elsewhere_problems(settings, node, name)))
 
 
 def theme_problems(node: yaml.Node | None, root: Path, name: str = CONFIG_FILE) -> list[Problem]:
     """An error when `theme: custom_dir:` names no folder (relative to the settings file, as
-    MkDocs reads it): the build stops on it ("the path set in custom_dir does not exist")."""
+    MkDocs reads it): the build stops on it ("the path set in custom_dir does not exist");
+    a warning when the theme would load files from another host, which the build turns off."""
     theme = _entry(node, "theme") if isinstance(node, yaml.MappingNode) else None
     if theme is None or not isinstance(theme[1], yaml.MappingNode):
         return []
+    return _custom_dir_problems((theme[0], theme[1]), root, name)
+
+
+#: what a theme loads from another host unless an option of it is false: (option, what, host)
+THIRD_PARTY = {
+    "material": ("font", "its fonts", "fonts.googleapis.com"),
+    "mkdocs": ("highlightjs", "highlight.js", "cdnjs.cloudflare.com"),
+    "readthedocs": ("highlightjs", "highlight.js", "cdnjs.cloudflare.com"),
+}
+ELSEWHERE_FIELDS = {f"theme.{option}" for option, _, _ in THIRD_PARTY.values()}
+
+
+def elsewhere_problems(settings: dict[str, Any], node: yaml.Node | None,
+                       name: str) -> list[Problem]:
+    """A warning when the theme of `settings` (merged, as MkDocs reads them) would load files
+    from another host: a page must load nothing from elsewhere (a visitor's address would reach
+    it); the build turns it off. `node` is the file's own, for the line."""
+    theme = settings.get("theme")
+    options = theme if isinstance(theme, dict) else {}
+    chosen = options.get("name", "mkdocs") if isinstance(theme, dict) else theme or "mkdocs"
+    if not isinstance(chosen, str) or chosen not in THIRD_PARTY:
+        return []
+    option, what, host = THIRD_PARTY[chosen]
+    if options.get(option) is False:
+        return []
+    advice = (f"write {option}: false under theme:" if isinstance(theme, dict)
+              else f"write theme: {{name: {chosen}, {option}: false}}" if theme is not None
+              else "write theme: {name: material, font: false} (the site is made for Material "
+                   "for MkDocs; MkDocs' own theme is used when no theme is named)")
+    return [Problem(name, _theme_line(node, option), f"theme.{option}",
+                    f"the {chosen} theme loads {what} from {host} on every page, which would "
+                    f"tell that host who reads the site: the build turns it off; {advice}",
+                    Severity.WARNING)]
+
+
+def _theme_line(node: yaml.Node | None, option: str) -> int | None:
+    theme = _entry(node, "theme") if isinstance(node, yaml.MappingNode) else None
+    if theme is None:
+        return None
+    given = _entry(theme[1], option) if isinstance(theme[1], yaml.MappingNode) else None
+    return _line(given[0]) if given is not None else _line(theme[0])
+
+
+def _custom_dir_problems(theme: tuple[yaml.Node, yaml.MappingNode], root: Path,
+                         name: str) -> list[Problem]:
     found = _entry(theme[1], "custom_dir")
     if found is None or _decided_later(found[1]) or not isinstance(found[1], yaml.ScalarNode):
         return []
@@ -154,9 +201,10 @@ def _inheriting(settings: dict[str, Any], node: yaml.Node | None, inherit: str, 
     parent = read_config(text, root, shown, depth + 1)
     own = {k: v for k, v in settings.items() if k != "INHERIT"}
     problems = config_problems(node, root.resolve(), name) if "plugins" in own \
-        else list(parent.problems)
+        else [p for p in parent.problems if p.field not in ELSEWHERE_FIELDS]
     problems += theme_problems(node, root, name)
-    return SiteConfig(_merged(parent.settings, own), tuple(problems))
+    merged = _merged(parent.settings, own)
+    return SiteConfig(merged, (*problems, *elsewhere_problems(merged, node, name)))
 
 
 def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:

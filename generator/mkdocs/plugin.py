@@ -42,6 +42,7 @@ from generator.sanitize import strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
 from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
+from generator.siteconfig import THIRD_PARTY
 
 if TYPE_CHECKING:  # `serve` only: a build does not import them
     from mkdocs.livereload import LiveReloadServer
@@ -158,6 +159,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             self.now = clock.now(self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now)
         except ShowcaseError as exc:
             raise PluginError(str(exc)) from None
+        _nothing_from_elsewhere(config)
         # after the site's own custom_dir (which stays first), before Material's templates
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -349,6 +351,15 @@ def _search_entries(config: MkDocsConfig) -> bool:
     search = _search_plugin(config)
     return search is None or isinstance(getattr(getattr(search, "search_index", None),
                                                  "entries", None), list)
+
+
+def _nothing_from_elsewhere(config: MkDocsConfig) -> None:
+    """Turn off what a theme would load from another host on every page (Material's Google
+    Fonts, highlight.js from a CDN on MkDocs' own themes): a page loads nothing from another
+    site, which would learn who reads it. check warns of the setting (siteconfig)."""
+    elsewhere = THIRD_PARTY.get(str(config.theme.name))
+    if elsewhere is not None and config.theme.get(elsewhere[0]) is not False:
+        config.theme[elsewhere[0]] = False
 
 
 def _config_warnings(root: Path, config: MkDocsConfig) -> tuple[Problem, ...]:

@@ -21,7 +21,7 @@ from generator.problems import ShowcaseError
 from generator.project import FOLDER_OPTIONS, discover
 from generator.siteconfig import OPTIONS, read_config
 
-HEAD = "site_name: Test\ndocs_dir: content\n"
+HEAD = "site_name: Test\ndocs_dir: content\ntheme: {name: material, font: false}\n"
 
 #: (about, the plugins part of mkdocs.yml, whether a build accepts it)
 FORMS = [
@@ -142,7 +142,7 @@ def test_discover_reads_the_folders_as_the_plugin_does(tmp_path: Path) -> None:
     assert (layout.stories, layout.awards) == (tmp_path.resolve() / "news",
                                                tmp_path.resolve() / "awards")
     assert [(p.line, p.field, p.severity.value) for p in layout.problems] == [
-        (6, "plugins.showcase.stories_dir", "warning")]
+        (7, "plugins.showcase.stories_dir", "warning")]
 
 
 def test_check_imports_no_mkdocs() -> None:
@@ -162,7 +162,7 @@ def test_cms_true_without_the_editor_installed_is_said(project: Path,
     assert not read_config(text, project).problems  # installed here (node_modules)
     monkeypatch.setattr(bundle, "CMS_PACKAGE", "@sveltia/not-installed")
     (found,) = read_config(text, project).problems
-    assert (found.line, found.field, found.is_error) == (5, "plugins.showcase.cms", False)
+    assert (found.line, found.field, found.is_error) == (6, "plugins.showcase.cms", False)
     assert found.message == (
         "the story editor (admin/) will not be published: its script is not installed; run "
         "`npm install` in the repository (package.json lists @sveltia/not-installed), or "

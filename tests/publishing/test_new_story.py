@@ -12,6 +12,7 @@ from tests.conftest import NOW, ProjectFactory, run_cli
 
 TITLE = "AI webchat cuts call waiting times"
 FILE = "stories/2026-11-26-ai-webchat-cuts-call-waiting-times.md"
+CONFIG = "site_name: Test\ntheme: {name: material, font: false}\nplugins:\n  - showcase\n"
 
 
 def _check(root: Path) -> tuple[int, dict[str, object]]:
@@ -20,7 +21,7 @@ def _check(root: Path) -> tuple[int, dict[str, object]]:
 
 
 def _new(make_project: ProjectFactory) -> Path:
-    root = make_project({"mkdocs.yml": "site_name: Test\nplugins:\n  - showcase\n"})
+    root = make_project({"mkdocs.yml": CONFIG})
     result = run_cli("new", TITLE, "-p", str(root), "--now", NOW)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == f"Created {FILE} (status: draft)."
@@ -67,7 +68,7 @@ def test_a_filled_in_new_story_is_ready_for_review(make_project: ProjectFactory)
 
 def test_a_title_with_a_comment_and_a_pound_sign_names_the_file_by_the_words_shown(
         make_project: ProjectFactory) -> None:
-    root = make_project({"mkdocs.yml": "site_name: Test\nplugins:\n  - showcase\n"})
+    root = make_project({"mkdocs.yml": CONFIG})
     title = "Café & Crème: <!-- note --> £1.2m saved!"
     result = run_cli("new", title, "-p", str(root), "--now", NOW)
     assert result.exit_code == 0, result.output
@@ -88,14 +89,14 @@ def test_a_title_with_a_comment_and_a_pound_sign_names_the_file_by_the_words_sho
 ])
 def test_symbols_leave_no_letters_in_the_file_name(make_project: ProjectFactory, title: str,
                                                    slug: str) -> None:
-    root = make_project({"mkdocs.yml": "site_name: Test\nplugins:\n  - showcase\n"})
+    root = make_project({"mkdocs.yml": CONFIG})
     result = run_cli("new", title, "-p", str(root), "--now", NOW)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == f"Created stories/2026-11-26-{slug}.md (status: draft)."
 
 
 def test_a_title_that_is_only_a_comment_is_a_usage_error(make_project: ProjectFactory) -> None:
-    root = make_project({"mkdocs.yml": "site_name: Test\nplugins:\n  - showcase\n"})
+    root = make_project({"mkdocs.yml": CONFIG})
     result = run_cli("new", "<!-- to do -->", "-p", str(root), "--now", NOW)
     assert result.exit_code == 2, result.output
     assert result.output.splitlines()[-1] == (
@@ -109,7 +110,7 @@ def test_a_title_whose_address_another_story_has_gets_the_next_free_one(
     """Two stories cannot share a web address: check would stop every build."""
     from tests.conftest import story
 
-    root = make_project({"mkdocs.yml": "site_name: Test\nplugins:\n  - showcase\n",
+    root = make_project({"mkdocs.yml": CONFIG,
                          "stories/2025-01-01-shared-gis-service.md": story(),
                          "stories/2025-02-02-other.md": story(slug="shared-gis-service-2")})
     result = run_cli("new", "Shared GIS service", "-p", str(root), "--now", NOW)
@@ -124,7 +125,7 @@ def test_a_title_whose_address_another_story_has_gets_the_next_free_one(
 
 def test_a_broken_strategy_is_said_by_new_and_stops_cms(make_project: ProjectFactory,
                                                         tmp_path: Path) -> None:
-    root = make_project({"mkdocs.yml": "site_name: Test\nplugins:\n  - showcase\n",
+    root = make_project({"mkdocs.yml": CONFIG,
                          "data/strategy.yml": "name: Broken\noutcomes:\n\t- id: x\n"})
     made = run_cli("new", TITLE, "-p", str(root), "--now", NOW)
     assert made.exit_code == 0, made.output

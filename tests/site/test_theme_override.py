@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import story
+import pytest
+
+from tests.conftest import run_cli, story
 from tests.site.conftest import built_fine, site_project, write
 
 TITLE = "Hi </title><script>alert(1)</script> <b>R&D</b>"
@@ -58,3 +60,20 @@ def test_a_site_on_mkdocs_own_theme_builds_story_pages_with_sections(tmp_path: P
     root = write(tmp_path / "p", {**files, "stories/a.md": story(slug="plain")})
     page = built_fine(root).html("stories/plain/")
     assert 'id="impact"' in page and "Table of contents" in page
+
+
+@pytest.mark.parametrize(("theme", "host"), [
+    ("", "cdnjs.cloudflare.com"), ("theme: {name: mkdocs}\n", "cdnjs.cloudflare.com"),
+    ("theme: {name: readthedocs}\n", "cdnjs.cloudflare.com"),
+    ("theme: {name: material}\n", "fonts.googleapis.com")])
+def test_a_theme_never_loads_files_from_another_host(tmp_path: Path, theme: str, host: str) -> None:
+    """MkDocs' own themes load highlight.js from a CDN, Material its fonts from Google, on
+    every page: the build turns them off and check says so (round 15)."""
+    files = site_project()
+    files["mkdocs.yml"] = re.sub(r"theme:\n(  .*\n)+", theme, files["mkdocs.yml"])
+    root = write(tmp_path / "p", {**files, "stories/a.md": story(slug="plain")})
+    built = built_fine(root)
+    pages = [path for path in built.site.rglob("*.html") if "admin" not in path.parts]
+    assert pages and not [path for path in pages if host in path.read_text(encoding="utf-8")]
+    assert f"loads {'its fonts' if 'google' in host else 'highlight.js'} from {host}" in \
+        run_cli("check", "-p", str(root)).output
