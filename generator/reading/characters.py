@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
-UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
-"""Control characters no output can carry, and the text-direction controls (embeddings,
-overrides, isolates): U+202E shows the text after it reversed, so a title can be made to
-read as something else. Right-to-left words need none of them."""
+UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+"""Control characters no output can carry (C0, DEL and C1: U+009B starts a terminal escape,
+U+0085 is a line break to some readers and not others), and the text-direction controls
+(embeddings, overrides, isolates): U+202E shows the text after it reversed, so a title can
+be made to read as something else. Right-to-left words need none of them."""
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 

@@ -70,8 +70,8 @@ def load(text: str, first_line: int = 1) -> Located:
     if node is not None:
         located.data = _Builder(located.lines, offset).build(node, (), 0)
     # only a double-quoted escape (like "\\f") can carry a control character; a text-direction
-    # control is printable to YAML
-    if "\\" in text or DIRECTION_CONTROLS.search(text):
+    # control is printable to YAML, and U+0085 (NEL) a line break
+    if "\\" in text or "\x85" in text or DIRECTION_CONTROLS.search(text):
         _refuse_control_characters(located.data, (), located)
     return located
 
