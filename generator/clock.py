@@ -67,6 +67,22 @@ def build_time() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def site_build_time() -> datetime:
+    """`build_time()` for a site: its sitemap.xml.gz records it in 32 bits (1970 to February
+    2106); an empty SOURCE_DATE_EPOCH is taken as unset, which MkDocs itself cannot read, so
+    it is removed from the environment."""
+    if not os.environ.get("SOURCE_DATE_EPOCH", "x").strip():
+        del os.environ["SOURCE_DATE_EPOCH"]
+    stamp = build_time()
+    if not 0 <= stamp.timestamp() <= GZIP_LAST:
+        raise UsageProblem(f'SOURCE_DATE_EPOCH must be a moment from 1970 to 2106 for a site '
+                           f'(its sitemap.xml.gz records it), got "{os.environ.get("SOURCE_DATE_EPOCH")}"')
+    return stamp
+
+
+GZIP_LAST = 2**32 - 1
+"""The last moment a gzip header holds (7 February 2106)."""
+
 UK_ZONES = {"GMT", "BST"}
 
 

@@ -6,7 +6,6 @@ import logging
 import os
 import re
 import shutil
-from datetime import datetime
 from pathlib import Path
 
 import click
@@ -19,21 +18,21 @@ from generator import clock, project
 from generator.cli import common
 from generator.cli.common import failing_with, project_options, writing
 from generator.mkdocs.plugin import ShowcasePlugin
-from generator.problems import ShowcaseError, UsageProblem
+from generator.problems import ShowcaseError
 
 PLUGIN = "showcase"
 
 
 @click.command(short_help="Build the public website into site/ (kept as it was if the build fails).")
 @project_options
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--site-dir", type=common.OutFolder(file_okay=False),  # "": a usage error
               help="Where to write the site, relative to the project (default: site_dir of "
                    "mkdocs.yml, usually site/).")
 @failing_with(1)
 def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> None:
     """Build the public site; a failed build leaves the previous site in place."""
     clock.now(now_text)  # a bad --now is a usage problem, reported before building
-    _stamp_fits(clock.build_time())
+    clock.site_build_time()  # a build time the site cannot record: refused before building
     config_file = common.config_file(project_dir)
     target = _target(project_dir, config_file, site_dir)
     staging = target.parent / f".{target.name}.building-{os.getpid()}"
@@ -65,17 +64,6 @@ def run_mkdocs(config_file: Path, site_dir: Path, now_text: str | None) -> None:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
         raise ShowcaseError(f"the site was not built: {_plain_abort(str(exc))}") from None
-
-
-def _stamp_fits(stamp: datetime) -> None:
-    """The site's sitemap.xml.gz records the build time in 32 bits: 1970 to February 2106."""
-    if not 0 <= stamp.timestamp() <= GZIP_LAST:
-        raise UsageProblem(f'SOURCE_DATE_EPOCH must be a moment from 1970 to 2106 for a site '
-                           f'(its sitemap.xml.gz records it), got "{os.environ.get("SOURCE_DATE_EPOCH")}"')
-
-
-GZIP_LAST = 2**32 - 1
-"""The last moment a gzip header holds (7 February 2106)."""
 
 
 def _plain_abort(message: str) -> str:

@@ -157,6 +157,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             self.worker.start()
         try:
             self.now = clock.now(self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now)
+            clock.site_build_time()  # `mkdocs build` too: MkDocs stops on one with a traceback
         except ShowcaseError as exc:
             raise PluginError(str(exc)) from None
         _nothing_from_elsewhere(config)

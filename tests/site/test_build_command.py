@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ProjectFactory, run_cli, story
+from tests.conftest import NOW, ProjectFactory, run_cli, story
 from tests.site.conftest import build, site_project
 
 
@@ -172,3 +175,22 @@ def test_a_build_time_a_site_cannot_record_is_refused(make_project: ProjectFacto
         f'showcase: SOURCE_DATE_EPOCH must be a moment from 1970 to 2106 for a site (its '
         f'sitemap.xml.gz records it), got "{epoch}"')
     assert not (root / "site").exists()
+
+
+def test_an_empty_build_time_is_unset(make_project: ProjectFactory) -> None:
+    """SOURCE_DATE_EPOCH= (empty, as CI files often leave it) was an internal error."""
+    root = make_project({**site_project(), "stories/good.md": story()})
+    result = run_cli("build", "-p", str(root), env={"SOURCE_DATE_EPOCH": ""})
+    assert result.exit_code == 0, result.output
+    assert (root / "site" / "sitemap.xml.gz").is_file()
+
+
+def test_mkdocs_build_refuses_a_build_time_a_site_cannot_record(make_project: ProjectFactory,
+                                                                tmp_path: Path) -> None:
+    root = make_project({**site_project(), "stories/good.md": story()})
+    done = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-d",
+                           str(tmp_path / "out")], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": "-1", "SHOWCASE_NOW": NOW})
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert 'SOURCE_DATE_EPOCH must be a moment from 1970 to 2106 for a site' in done.stderr
