@@ -58,16 +58,29 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 def markdown_text(text: str) -> str:
     """Partner text on one line, as Markdown that shows it as written: `*`, `_`, `[`, a
-    backtick, `<` or an entity are not formatting, links or HTML; `#`, `>`, `-`, `+` or `1.`
-    at its start are no heading, quote or list."""
+    backtick, `<` or an entity are not formatting, links or HTML; `#`, `>`, `-`, `+`, `1.`,
+    `~~~`, `=` or `:` at its start are no heading, quote, list, code or definition."""
     text = _ENTITY.sub("&amp;", _INLINE.sub(r"\\\g<0>", one_line(text))).replace("<", "&lt;")
-    return _BLOCK_START.sub(r"\g<1>\\\g<2>", text, count=1)
+    return _BLOCK_START.sub(_not_block, text, count=1)
 
 
 _INLINE = re.compile(r"[\\`*_\[\]{}]")
 """What Python-Markdown reads as formatting inside a line (each is escaped with `\\`)."""
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_BLOCK_START = re.compile(r"^(\d*)([#>+-]|(?<=\d)[.)])")
+_BLOCK_START = re.compile(r"^([ \t]*\d*)(-+|[#>+]|(?<=\d)[.)]|~{3,}|=+|:)")
+"""What makes a line Markdown's where a text starts: a heading (`#`, or a line of `=` or `-`
+under a line), a quote (`>`), a list (`-`, `+`, `1.`), a code fence (`~~~`), a definition (`:`)."""
+_AS_ENTITY = {"~": "&#126;", "=": "&#61;", ":": "&#58;"}
+"""Marks Python-Markdown has no backslash escape for, written as their entities."""
+
+
+def _not_block(found: re.Match[str]) -> str:
+    """The text start `found` (`_BLOCK_START`) as text: each dash of `---` escaped (`\\---`
+    would read as a dash and an en dash, "-\u2013"), the first `~`, `=` or `:` an entity."""
+    lead, mark = found.group(1), found.group(2)
+    if mark[0] in _AS_ENTITY:
+        return lead + _AS_ENTITY[mark[0]] + mark[1:]
+    return lead + "".join(f"\\{character}" for character in mark)
 
 
 def markdown_url(url: str) -> str:
@@ -419,8 +432,18 @@ class _PartnerHtml(MarkdownConverter):
             return ""
         text = text.replace("\n", " ")
         text = _ENTITY.sub("&amp;", _INLINE.sub(r"\\\g<0>", text)).replace("<", "&lt;")
-        text = _LINE_START.sub(r"\g<1>\\\g<2>", text.replace(">", "\\>"))
+        text = _BLOCK_START.sub(_not_block, text.replace(">", "\\>"), count=1)
         return text.replace("|", "\\|") if parent_tags & _CELLS else text
+
+    def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A block of code, fenced by more backticks than the longest run of them in the code
+        (a partner's ``` inside would otherwise end the block early)."""
+        fenced = self._inherited("pre", el, text, parent_tags)
+        longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+        if longest < 3 or not fenced:
+            return fenced
+        fence = "`" * (longest + 1)
+        return f"\n\n{fence}{fenced.strip().removeprefix('```').removesuffix('```')}{fence}\n\n"
 
     def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A table; one inside a table's cell as its cells' text (Markdown has no such)."""
@@ -429,8 +452,16 @@ class _PartnerHtml(MarkdownConverter):
         return self._inherited("table", el, text, parent_tags)
 
     def convert_tr(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """A table row; one inside a table's cell as its cells' text."""
-        return f" {text} " if parent_tags & _CELLS else self._inherited("tr", el, text, parent_tags)
+        """A table row; the table's first row is its header row, `<th>` or not (Markdown's
+        tables have one: blank, it would be a row of empty headers); one inside a table's
+        cell as its cells' text."""
+        if parent_tags & _CELLS:
+            return f" {text} "
+        row = f"|{text}\n"
+        if not _first_row(el):
+            return row
+        columns = sum(_span(cell) for cell in el.find_all(_CELLS, recursive=False))
+        return row + "| " + " | ".join(["---"] * max(columns, 1)) + " |\n"
 
     def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A table cell; one inside a table's cell as its text."""
@@ -444,10 +475,27 @@ class _PartnerHtml(MarkdownConverter):
 
 
 _CELLS = {"td", "th"}
+_SECTIONS = ["thead", "tbody", "tfoot"]
+_BACKTICKS = re.compile("`+")
 
 
-_LINE_START = re.compile(r"^([ \t]*\d*)([#+-]|(?<=\d)[.)])")
-"""A `#`, `+`, `-` or `1.` where a text starts (maybe a line): a heading or list in Markdown."""
+def _first_row(row: Tag) -> bool:
+    """Whether `row` is the first row of its table (maybe in a thead, tbody or tfoot)."""
+    if row.find_previous_sibling("tr") is not None:
+        return False
+    section = row.parent
+    if section is None or section.name not in _SECTIONS:
+        return True
+    return not any(earlier.find("tr", recursive=False) is not None
+                   for earlier in section.find_previous_siblings(_SECTIONS))
+
+
+def _span(cell: Tag) -> int:
+    """How many columns a cell spans (as markdownify reads colspan: 1 to 1000)."""
+    span = str(cell.get("colspan", ""))
+    return max(1, min(1000, int(span))) if span.isdigit() else 1
+
+
 
 
 def write_import(planned: list[ImportedStory]) -> list[ImportedStory]:

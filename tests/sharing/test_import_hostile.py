@@ -256,9 +256,64 @@ def test_partner_text_in_the_body_shows_as_written(make_project: ProjectFactory,
     content = _body(text).split("\n\n", 1)[1].split("\n\n## Source\n", 1)[0]
     assert "| a\\|b | `c|d` |" in content
     html = to_html(content)
-    assert "<td>a|b</td>" in html and "<td><code>c|d</code></td>" in html
+    assert "<th>a|b</th>" in html and "<th><code>c|d</code></th>" in html  # first row: header
     assert _visible(html) == _visible(PARTNER_HTML)
     assert "<h1" not in html and "<h2" not in html and "<ol" not in html and "<ul" not in html
     assert "<blockquote" not in html and "<b>" not in html and "<a " not in html
     checked = run_cli("check", "-p", str(partner), "--now", NOW)
     assert checked.exit_code == 0, checked.output
+
+
+CODE = "````\n```\n<img src=x onerror=alert(1)>\n## heading from code\n| a | b |"
+"""A partner's code holding fences of three and four backticks, HTML and Markdown."""
+
+
+def _content_html(make_project: ProjectFactory, tmp_path: Path, content_html: str) -> str:
+    """The imported body's partner content (without the attribution and ## Source), as HTML."""
+    data = copy.deepcopy(DATA)
+    data["stories"][0]["content_html"] = content_html
+    partner, _ = _import(make_project, tmp_path, data)
+    text = (partner / "stories/2026-01-01-webchat.md").read_text(encoding="utf-8")
+    checked = run_cli("check", "-p", str(partner), "--now", NOW)
+    assert checked.exit_code == 0, checked.output
+    assert "body:" not in checked.output, checked.output
+    return to_html(_body(text).split("\n\n", 1)[1].split("\n\n## Source\n", 1)[0])
+
+
+def test_a_partners_code_holding_backtick_fences_shows_as_written(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    escaped = CODE.replace("`", "&#96;").replace("<", "&lt;").replace(">", "&gt;")
+    html = _content_html(make_project, tmp_path, (
+        f"<p>Sample:</p><pre><code>{escaped}\n</code></pre>"
+        "<pre><code>```\n## not head\n```</code></pre>"
+        "<p>after ~~~ <code>&#96;&#96;a&#96;&#96;</code></p>"))
+    page = BeautifulSoup(html, "html.parser")
+    assert [code.get_text() for code in page.select("pre > code")] == [
+        CODE + "\n", "```\n## not head\n```\n"]
+    assert [p.get_text() for p in page.find_all("p")] == ["Sample:", "after ~~~ ``a``"]
+    assert page.find("img") is None and page.find("h2") is None and page.find("table") is None
+
+
+def test_partner_lines_that_look_like_markdown_blocks_show_as_written(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    html = _content_html(make_project, tmp_path, (
+        "<p>---</p><p>a<b>b</b>-- c</p><p>~~~</p><p>between</p><p>~~~</p>"
+        "<p>Title<br>===</p><p>Term<br>: definition</p>"))
+    page = BeautifulSoup(html, "html.parser")
+    assert [" ".join(p.get_text().split()) for p in page.find_all("p")] == [
+        "---", "ab-- c", "~~~", "between", "~~~", "Title ===", "Term : definition"]
+    assert not page.find_all(["pre", "h1", "h2", "dl", "hr"])
+
+
+def test_a_partner_table_without_header_cells_gets_its_first_row_as_header(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    html = _content_html(make_project, tmp_path, (
+        "<p>Figures:</p><table><tr><td>Year</td><td>Saving</td></tr>"
+        "<tr><td>2025</td><td>£10k</td></tr></table>"
+        "<table><caption>Calls</caption><tbody><tr><td>Month</td><td>Calls</td></tr>"
+        "<tr><td>May</td><td>3</td></tr></tbody></table>"))
+    tables = BeautifulSoup(html, "html.parser").find_all("table")
+    assert [[th.get_text() for th in table.select("thead th")] for table in tables] == [
+        ["Year", "Saving"], ["Month", "Calls"]]
+    assert [[td.get_text() for td in table.select("tbody td")] for table in tables] == [
+        ["2025", "£10k"], ["May", "3"]]
