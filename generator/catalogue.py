@@ -23,7 +23,7 @@ from generator.model.strategy import Strategy
 from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.reading import frontmatter
-from generator.reading.characters import unsafe_characters
+from generator.reading.characters import UNSAFE_CHARACTERS, described, unsafe_characters
 from generator.reading.diskcache import FrontMatterCache
 from generator.reading.files import read_model
 from generator.reading.safe_yaml import Located, YamlProblem
@@ -291,9 +291,11 @@ def _collect_awards(catalogue: Catalogue) -> None:
             continue
         entry, located, problems = read_model(file, relative, AwardFile, "an award file")
         twins = _same_id_problems(layout, file, files)
-        catalogue.problems += problems + _award_id_problems(file, relative) + twins
+        named = _award_id_problems(file, relative)
+        catalogue.problems += problems + named + twins
         overrides = _overrides(catalogue, file.stem, entry)
-        if entry is not None and located is not None and not twins:
+        if entry is not None and located is not None and not twins \
+                and not any(p.is_error for p in named):
             award = Award(file.stem, relative, entry, located, overrides)
             catalogue.awards.append(award)
             catalogue.problems += _check_award(catalogue, award)
@@ -311,23 +313,36 @@ def _collect_awards(catalogue: Catalogue) -> None:
 def _same_id_problems(layout: Layout, file: Path, files: list[Path]) -> list[Problem]:
     """An error when another award file gives the same id (`pt.yml` and `pt.yaml`): neither is
     used, as no command could tell which one `showcase pack pt` means."""
-    others = [f for f in files if f != file and f.parent == file.parent and f.stem == file.stem]
+    same = file.stem.casefold()
+    others = [f for f in files if f != file and f.parent == file.parent
+              and f.stem.casefold() == same]
     if not others:
         return []
     names = " and ".join(layout.relative(f) for f in sorted([file, *others]))
+    spelt = "" if all(f.stem == file.stem for f in others) else \
+        " (spelt two ways: one file on Windows and macOS, and one pack)"
     return [Problem(layout.relative(file), None, None,
-                    f"{names} both give the award id {file.stem}: keep one of them (rename or "
-                    "remove the other); until then neither is used")]
+                    f"{names} both give the award id {file.stem.lower()}{spelt}: keep one of them "
+                    "(rename or remove the other); until then neither is used")]
 
 
 def _award_id_problems(file: Path, relative: str) -> list[Problem]:
-    """The file name is the award id, used in pack names and web addresses: keep it a slug."""
+    """The file name is the award id, used in pack names and web addresses: keep it a slug
+    (an error when it holds a control character, which a terminal or a Word file would act on
+    or refuse: the award is then not used)."""
     if SLUG.fullmatch(file.stem):
         return []
-    suggestion = make_slug(file.stem) or "my-award-2027"
+    suggestion = make_slug(UNSAFE_CHARACTERS.sub("", file.stem)) or "my-award-2027"
+    target = f"{suggestion}{file.suffix}"
+    rename = (f"rename the file {target}" if not (file.parent / target).exists()
+              else f"{target} is taken: keep one of the two files")
+    unsafe = UNSAFE_CHARACTERS.search(file.stem)
+    if unsafe is not None:
+        return [Problem(relative, None, None, f"the file name holds the control character "
+                        f"{described(unsafe.group())}: {rename}")]
     return [Problem(relative, None, None,
                     f'the award id "{file.stem}" (the file name) is used in pack names and web '
-                    f"addresses: rename the file {suggestion}{file.suffix}", Severity.WARNING)]
+                    f"addresses: {rename}", Severity.WARNING)]
 
 
 def _overrides(catalogue: Catalogue, award_id: str, entry: AwardFile | None) -> dict[str, Path]:

@@ -15,8 +15,11 @@ class Severity(StrEnum):
 
 
 #: line breaks and other control characters (a tab stays), shown as escapes
-_ESCAPED = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F] if code != 0x09} | {
-    0x0A: "\\n", 0x0D: "\\r", 0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+_ESCAPED = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)] if code != 0x09} | {
+    0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"} | {
+    code: f"\\u{code:04x}" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+"""(C1 controls too: U+009B starts a terminal escape; and the text-direction controls, which
+turn the text printed after them around)"""
 
 
 def one_line(text: str) -> str:

@@ -15,7 +15,7 @@ from generator.cli.common import config_file, failing_with, load, project_option
 from generator.clock import deadline_passed, uk_time
 from generator.pack import make_plan
 from generator.pack.checklist import days_left
-from generator.problems import Problem, ShowcaseError
+from generator.problems import Problem, ShowcaseError, one_line
 
 """UK time's names; before 1847 Europe/London has only a "local mean time" (LMT)."""
 
@@ -50,17 +50,19 @@ def awards(project_dir: Path, now_text: str | None) -> None:
         rows.append((award_id, "-", "-", "-", "-", "cannot be read: see the errors below"))
     # piped or in CI: a table, one line a row; a terminal too narrow for it: a block per award,
     # so that no id (what `showcase pack` takes) or deadline is ever cut short
+    # an id (a file name) or a name may hold a control character: shown as its code
+    shown = [[one_line(cell) for cell in row] for row in rows]
     console = terminal(width=None if sys.stdout.isatty() else 200)
     if console.width >= TABLE_WIDTH:
         table = Table(title="Award entries")
         for column in ("award", "name", "deadline", "days left", "stories", "readiness"):
             table.add_column(column)
-        for row in rows:
+        for row in shown:
             table.add_row(*row)
         console.print(table)
     else:
-        for award_id, name, shown, left, stories, readiness in rows:
-            console.print(f"{award_id}\n  {name}\n  deadline {shown}\n  {_days(left)}, "
+        for award_id, name, when, left, stories, readiness in shown:
+            console.print(f"{award_id}\n  {name}\n  deadline {when}\n  {_days(left)}, "
                           f"{stories} stor{'y' if stories == '1' else 'ies'}\n  {readiness}")
     problems = award_errors(catalogue)
     if problems:
@@ -76,7 +78,8 @@ def awards(project_dir: Path, now_text: str | None) -> None:
 def award_errors(catalogue: Catalogue) -> list[Problem]:
     """The errors in award files (and their answer folders), in file and line order."""
     folder = catalogue.layout.relative(catalogue.layout.awards).rstrip("/") + "/"
-    return sorted(p for p in catalogue.errors if p.path.startswith(folder))
+    return sorted((p for p in catalogue.errors if p.path.startswith(folder)),
+                  key=lambda p: (p.path, p.line or 0))
 
 
 TABLE_WIDTH = 110

@@ -216,3 +216,18 @@ def test_a_summer_day_starts_at_midnight_bst_not_utc(make_project: ProjectFactor
     root = _project(make_project, {"summer": AWARD.format(name="Summer", deadline="2027-05-28")})
     for clock, left in (("2027-05-27T22:59:00Z", "tomorrow"), ("2027-05-27T23:30:00Z", "today")):
         assert _rows(run_cli("awards", "-p", str(root), "--now", clock).stdout)["summer"][2] == left
+
+
+def test_names_and_ids_are_printed_as_text(make_project: ProjectFactory) -> None:
+    """A file name holding ESC turned the terminal red, and an error without a line beside
+    one with a line in the same file stopped the command with an internal error (round 15)."""
+    root = make_project({
+        "mkdocs.yml": "site_name: T\ntheme: {name: material, font: false}\nplugins: [showcase]\n",
+        "stories/a.md": story(slug="a-test-story"),
+        "awards/x.yml": AWARD.format(name='"[red]Loud[/red] awards"', deadline="2029-06-30"),
+        "awards/es\x1b[31mc.yml": "name: C\nquestions:\n  - {id: why, prompt: Why?, words: 100}\n"})
+    result = run_cli("awards", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 1, result.output
+    assert "\x1b" not in result.output and "internal error" not in result.output
+    assert "[red]Loud[/red] awards" in result.stdout
+    assert "es\\x1b[31mc" in result.stdout
