@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from generator.model.common import without_symbols
 from generator.model.strategy import Strategy
 from generator.problems import ShowcaseError, UsageProblem
 from generator.project import Layout
+from generator.reading.characters import DIRECTION_CONTROLS, UNSAFE_CHARACTERS
 from generator.sanitize import COMMENT
 from generator.story import make_slug
 
@@ -23,9 +26,15 @@ def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None
     """Write `stories/YYYY-MM-DD-<slug>.md` as a draft; refuse to overwrite a file. A slug
     another story has (`taken`) gets -2, -3 ...: two stories cannot share a web address.
     `strategy_broken`: the strategy file has errors, so its outcomes cannot be listed."""
-    clean_title = " ".join(title.split())
+    not_utf8 = _NOT_UTF8.search(title)
+    if not_utf8:
+        shown = not_utf8.group().encode("utf-8", "surrogateescape").hex(" ")
+        raise UsageProblem(f"the title holds bytes that are not UTF-8 text ({shown}): set the "
+                           "terminal to UTF-8 and write the title again (nothing was written)")
+    clean_title, removed = title_without_controls(title)
     if not clean_title:
-        raise ShowcaseError('the title is empty: write showcase new "A title for the story"')
+        held = " (it held only control characters)" if removed.count else ""
+        raise ShowcaseError(f'the title is empty{held}: write showcase new "A title for the story"')
     if not _shown_title(clean_title):
         raise UsageProblem("the title is only an HTML comment (an internal note, never shown): "
                            'write showcase new "A title for the story"')
@@ -53,6 +62,49 @@ def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None
     with path.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     return path
+
+
+REMOVED = re.compile(f"{UNSAFE_CHARACTERS.pattern}|[\x80-\x9f]")
+"""What `new` takes out of a title: what check refuses in a story (control characters,
+text-direction controls) and the C1 control characters."""
+_NOT_UTF8 = re.compile("[\ud800-\udfff]+")
+"""Bytes of a command line that are not UTF-8, as Python reads them (no UTF-8 file holds them)."""
+
+
+@dataclass(frozen=True)
+class RemovedCharacters:
+    """The characters taken out of a title: how many, and how many turn text around."""
+
+    count: int = 0
+    direction: int = 0
+
+    def note(self) -> str | None:
+        """What `new` says of them; None when nothing was removed."""
+        if not self.count:
+            return None
+        plural = self.count != 1
+        turned = (", and a text-direction control shows the text after it reversed"
+                  if self.direction else "")
+        return (f"Removed {self.count} control character{'s' if plural else ''} from the "
+                f"title{self._kinds()}: check refuses {'them' if plural else 'it'} in a "
+                f"story{turned}.")
+
+    def _kinds(self) -> str:
+        one = "a text-direction control" if self.direction == 1 else "text-direction controls"
+        if not self.direction:
+            return ""
+        if self.direction == self.count:
+            return f" ({one})"
+        return f" ({self.direction} of them {one})"
+
+
+def title_without_controls(title: str) -> tuple[str, RemovedCharacters]:
+    """`title` on one line with single spaces, without the characters of REMOVED (a vertical
+    tab or form feed is a space), and what was removed."""
+    spaced = title.replace("\x0b", " ").replace("\x0c", " ")
+    found = REMOVED.findall(spaced)
+    removed = RemovedCharacters(len(found), sum(1 for c in found if DIRECTION_CONTROLS.match(c)))
+    return " ".join(REMOVED.sub("", spaced).split()), removed
 
 
 def file_slug(title: str) -> str:

@@ -9,7 +9,7 @@ import click
 from generator.catalogue import STRATEGY_FILE
 from generator.cli.common import failing_with, load, project_options, writing
 from generator.model.common import UK
-from generator.newstory import file_slug, new_story
+from generator.newstory import file_slug, new_story, title_without_controls
 
 
 @click.command(short_help="Start a new story: a draft file in stories/ named by date and title.")
@@ -28,7 +28,11 @@ def new(title: str, project_dir: Path, now_text: str | None) -> None:
                          taken, broken)
     relative = catalogue.layout.relative(path)
     click.echo(f"Created {relative} (status: draft).")
-    wanted = file_slug(" ".join(title.split()))
+    written, removed = title_without_controls(title)
+    note = removed.note()
+    if note:
+        click.echo(note)
+    wanted = file_slug(written)
     if wanted in taken:
         click.echo(f'Another story already has the web address "{wanted}", so this one is '
                    f'named "{path.stem[11:]}"; rename the file to choose another.')

@@ -138,3 +138,35 @@ def test_a_broken_strategy_is_said_by_new_and_stops_cms(make_project: ProjectFac
         "data/strategy.yml is missing or has errors (run showcase check): the editor offers its "
         "outcomes, so nothing was written")
     assert not (tmp_path / "out").exists()
+
+
+def test_control_characters_are_removed_from_the_title_and_said(make_project: ProjectFactory,
+                                                                 ) -> None:
+    root = make_project({"mkdocs.yml": CONFIG})
+    result = run_cli("new", 'Bad \u202e title\x07 with "quotes"\x9b', "-p", str(root), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == [
+        "Created stories/2026-11-26-bad-title-with-quotes.md (status: draft).",
+        "Removed 3 control characters from the title (1 of them a text-direction control): "
+        "check refuses them in a story, and a text-direction control shows the text after it "
+        "reversed."]
+    text = (root / "stories/2026-11-26-bad-title-with-quotes.md").read_text(encoding="utf-8")
+    assert text.splitlines()[1] == 'title: "Bad title with \\"quotes\\""'
+    checked = run_cli("check", "-p", str(root), "--now", NOW)
+    assert checked.exit_code == 0, checked.output
+    assert "control character" not in checked.output
+    assert "warning: summary: is empty" in checked.output  # a draft's usual warnings
+
+
+def test_a_title_of_only_control_characters_or_bytes_not_utf8_writes_nothing(
+        make_project: ProjectFactory) -> None:
+    root = make_project({"mkdocs.yml": CONFIG})
+    only = run_cli("new", "\x07\u202e", "-p", str(root), "--now", NOW)
+    assert only.exit_code == 1
+    assert only.stderr.strip() == ('showcase: the title is empty (it held only control '
+                                   'characters): write showcase new "A title for the story"')
+    latin1 = run_cli("new", "Caf\udce9 opens", "-p", str(root), "--now", NOW)  # b"Caf\xe9"
+    assert latin1.exit_code == 2
+    assert "the title holds bytes that are not UTF-8 text (e9): set the terminal to UTF-8" \
+        in latin1.stderr
+    assert not list((root / "stories").glob("*.md"))
