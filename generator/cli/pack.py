@@ -11,6 +11,8 @@ from generator import clock
 from generator.cli.common import OutFolder, failing_with, load, project_options, terminal
 from generator.pack import BuiltPack, build_pack, verify_pack
 from generator.pack.answers import allowed, total_words
+from generator.problems import UsageProblem
+from generator.project import Layout
 
 READY, NOT_READY, FAILED = 0, 1, 2
 
@@ -46,9 +48,29 @@ def pack(project_dir: Path, now_text: str | None, award_id: str | None, out_dir:
     target = out_dir if out_dir.is_absolute() else project_dir / out_dir
     if target.exists() and not target.is_dir():  # relative to the project, as it is used
         raise click.UsageError(f"--out: {target} is a file, not a folder")
+    _private_out(catalogue.layout, target)
     built = build_pack(catalogue, award_id, now, clock.build_time(), target)
     _summary(built)
     raise SystemExit(READY if built.plan.checklist.ready else NOT_READY)
+
+
+def _private_out(layout: Layout, target: Path) -> None:
+    """Refuse an --out that is, or lies inside, a folder the site is built from or into, or
+    one of the project's own folders: a pack holds private evidence and stories not yet
+    published, and `showcase build` would publish a zip left in docs_dir (as `build
+    --site-dir` refuses such folders)."""
+    where = target.resolve()
+    site = Path(str(layout.site.get("site_dir") or "site"))
+    published = {layout.content: "the site's pages (docs_dir), which showcase build publishes",
+                 layout.root / site: "the built site (site_dir), which is published"}
+    own = {folder: "the project's own files" for folder in
+           (layout.stories, layout.evidence, layout.awards, layout.data)}
+    for folder, what in {**published, **own}.items():
+        if where.is_relative_to(folder.resolve()):
+            place = "" if where == folder.resolve() else "inside "
+            raise UsageProblem(f"refusing to write the pack into {where}: it is {place}"
+                               f"{layout.relative(folder)}, {what}, and a pack holds private "
+                               "evidence; choose a folder of its own, e.g. --out dist")
 
 
 def _verify(path: Path) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -78,7 +79,7 @@ def build_pack(catalogue: Catalogue, award_id: str, now: datetime, built: dateti
     target = out_dir / f"{award_id}.zip"
     try:
         plan = make_plan(catalogue, award_id, now)
-        members = assemble(plan, built)
+        members = _assembled(plan, built)
         _write(target, members, built)
     except CannotWrite:
         raise
@@ -87,6 +88,46 @@ def build_pack(catalogue: Catalogue, award_id: str, now: datetime, built: dateti
             exc.args = (f"{exc} ({target} was not replaced: it is from an earlier run)",)
         raise
     return BuiltPack(plan, target, list(members))
+
+
+def _assembled(plan: PackPlan, built: datetime) -> Members:
+    """`assemble`, a RecursionError (an answer nested too deeply for the PDF printer or the
+    Word writer, past what check refuses) said in plain words, naming the answer."""
+    try:
+        return assemble(plan, built)
+    except RecursionError:
+        deepest = deepest_answer(plan)
+        which = f"the answer {deepest}" if deepest else "an answer"
+        raise TooDeep(f"the entry documents cannot be made: {which} nests lists, quotes or "
+                      "HTML elements too deeply inside one another; bring the deepest parts "
+                      "up a level or more (showcase check names the line)") from None
+
+
+class TooDeep(ShowcaseError):
+    """An answer is nested too deeply for the entry documents to be made."""
+
+
+#: the characters a line's lists and quotes open with, as `nesting` counts them
+_NESTING_RUN = re.compile(r"^[ \t>*+\-.)\d]*", re.MULTILINE)
+_TAG_OPENED = re.compile(r"<[A-Za-z]")
+
+
+def deepest_answer(plan: PackPlan) -> str | None:
+    """The file of the answer most deeply nested (its hand-written file, or answers/<id>.md
+    for a drafted one), judged by the longest run of list and quote markers that opens a
+    line and by the tags it opens; None when there are no answers."""
+    folder = plan.award.path.rsplit(".", 1)[0]
+
+    def depth(markdown: str) -> int:
+        runs = max((len(m.group()) for m in _NESTING_RUN.finditer(markdown)), default=0)
+        return max(runs, len(_TAG_OPENED.findall(markdown)))
+
+    written = [a for a in plan.drafted.answers if a.markdown]
+    if not written:
+        return None
+    answer = max(written, key=lambda a: depth(a.markdown or ""))
+    return (f"{folder}/{answer.question.id}.md" if answer.origin == "hand-written"
+            else f"answers/{answer.question.id}.md (drafted from the stories)")
 
 
 class CannotWrite(ShowcaseError):
