@@ -450,9 +450,12 @@ def metric_sentence(metric: Metric) -> str:
 
 
 def _quotes(story: Story) -> str:
+    """The story's consented quotes, each text, `by` and role plain text (`as_written`), as
+    the site shows them: someone's words are never read as Markdown or HTML."""
     blocks = []
     for quote in story.meta.quotes:
         if quote.consent:
-            who = f"{quote.by}, {quote.role}" if quote.role else quote.by
-            blocks.append(f"> \u201c{quote.text}\u201d\n>\n> \u2014 {who}")
+            by = as_written(quote.by)
+            who = f"{by}, {as_written(quote.role)}" if quote.role else by
+            blocks.append(f"> \u201c{as_written(quote.text)}\u201d\n>\n> \u2014 {who}")
     return "\n\n".join(blocks)

@@ -30,6 +30,7 @@ from generator.pack.views import (
     AnswerView,
     answer_views,
     entry_facts,
+    headings_from,
     metric_rows,
     story_views,
     title_of,
@@ -47,6 +48,8 @@ _MONOSPACE = "Courier New"
 _HEADERS = ("Story", "Metric", "Value", "Baseline", "Target", "Period", "Verified")
 _FIGURES = (2, 3, 4)  # Value, Baseline, Target: right-aligned, as in entry.html
 _LEAD_IMAGE_INCHES = 3.0  # at most as wide (about 60% of the column, as in the PDF) and as high
+ANSWER_HEADING = 3
+"""The Word heading level of an answer's highest heading (its question is Heading 2)."""
 _DOCX_PICTURES = frozenset({"JPEG", "PNG", "GIF", "BMP", "TIFF"})  # what Word files hold
 
 
@@ -249,7 +252,9 @@ def _answer(document: WordDocument, answer: AnswerView) -> None:
     if answer.html is None:
         document.add_paragraph("No answer yet.")
         return
-    add_html(document, answer.html, heading_level=3)
+    # under the question's Heading 2, as entry.html has them under its h3: the answer's
+    # highest heading at Heading 3, each lower one a level further down, no level skipped
+    add_html(document, headings_from(answer.html, ANSWER_HEADING), heading_level=ANSWER_HEADING)
 
 
 def _metrics_table(document: object, plan: PackPlan) -> None:

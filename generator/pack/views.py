@@ -18,6 +18,9 @@ from generator.pack.plan import PackPlan
 from generator.story import Story
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+#: a start tag, its attributes' quoted values whole (a value may hold `>`)
+_START_TAG = re.compile(r"""<[A-Za-z][A-Za-z0-9-]*(?:[^<>"']|"[^"]*"|'[^']*')*>""")
+_ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -110,10 +113,20 @@ def total_view(plan: PackPlan) -> TotalView | None:
 
 
 def _answer_view(answer: Answer, tolerance: float) -> AnswerView:
-    html = to_html(answer.markdown) if answer.markdown is not None else None
+    html = without_ids(to_html(answer.markdown)) if answer.markdown is not None else None
     return AnswerView(answer.question.id, answer.question.prompt, answer.markdown, html,
                       answer.usage, answer.over(tolerance), answer.origin,
                       answer.status(tolerance))
+
+
+def without_ids(html: str) -> str:
+    """An answer's HTML without the ids its writer gave (`## Results {#metrics}`): they
+    would repeat the entry's own (`metrics`, `q-<question>`, `stories`) or another
+    answer's, and a region would take the answer's heading as its name. Nothing in a pack
+    links to them: a `#fragment` link in an answer keeps its words only (`links.py`)."""
+    if "id" not in html:
+        return html
+    return _START_TAG.sub(lambda tag: _ID_ATTRIBUTE.sub("", tag.group()), html)
 
 
 def headings_from(html: str, top: int) -> str:
