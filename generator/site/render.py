@@ -29,10 +29,16 @@ def markdown_text(value: object) -> Markup:
     """Text safe inside a Markdown line: punctuation backslashed, `<` as an entity.
 
     Quotes and `&` stay as written: Markdown escapes them itself, and escaping them here
-    would show as `&#39;` in the table of contents.
+    would show as `&#39;` in the table of contents; but an `&` that starts what reads as an
+    entity (`&amp;`, `&#60;`) is escaped, as Markdown would read it as that character (the
+    story page showed "Fish & chips" for a title written "Fish &amp; chips", which listings
+    and feeds show as written).
     """
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
-    return Markup(text.replace("<", "&lt;"))
+    return Markup(_ENTITY_START.sub("&amp;", text).replace("<", "&lt;"))
+
+
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 def yaml_text(value: object) -> Markup:
