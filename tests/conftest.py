@@ -8,6 +8,7 @@ import shutil
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -139,3 +140,21 @@ def picture(suffix: str = ".png") -> bytes:
 def run_cli(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run `showcase ARGS` through click's runner; exceptions are not swallowed."""
     return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session (Playwright's sync API runs one at a time:
+    a second `sync_playwright()` while this one is open fails)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

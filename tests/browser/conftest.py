@@ -20,8 +20,6 @@ import pytest
 from tests.conftest import NOW, REPO
 from tests.site.conftest import Built, build, copy_example
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MOBILE = {"width": 320, "height": 640}
@@ -122,19 +120,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def base_url(built: Built) -> Iterator[str]:
     """The built site served on 127.0.0.1."""
     yield from serve(built.site)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the whole session."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @dataclass

@@ -17,6 +17,7 @@ from collections import Counter
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import docx
 import pypdf
@@ -194,22 +195,19 @@ def test_the_ids_in_the_project_are_unchanged(pack: Pack) -> None:
     assert "{#stories}" in Path(pack.project, "stories/s.md").read_text(encoding="utf-8")
 
 
-def test_chromium_names_the_packs_regions_by_their_own_headings(pack: Pack, tmp_path: Path) -> None:
+def test_chromium_names_the_packs_regions_by_their_own_headings(pack: Pack, tmp_path: Path,
+                                                                browser: Any) -> None:
     """The regions' names as a browser computes them from aria-labelledby (the first element
     with the id): the answer's heading named them before ("Dup", "Sub")."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     page_file = tmp_path / "entry.html"
     page_file.write_bytes(pack.read("entry.html"))
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=["--no-sandbox", "--disable-gpu"])
-        try:
-            opened = browser.new_page()
-            opened.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-                ("file:", "data:")) else route.abort())
-            opened.goto(page_file.as_uri())
-            names = [opened.get_by_role("region", name=name, exact=True).count()
-                     for name in ("Metrics", "The stories", "Top", "Sub")]
-        finally:
-            browser.close()
+    opened = browser.new_page()
+    try:
+        opened.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+            ("file:", "data:")) else route.abort())
+        opened.goto(page_file.as_uri())
+        names = [opened.get_by_role("region", name=name, exact=True).count()
+                 for name in ("Metrics", "The stories", "Top", "Sub")]
+    finally:
+        opened.close()
     assert names == [1, 1, 0, 0]
