@@ -35,15 +35,21 @@ def _build(root: Path, site: Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-@pytest.fixture(scope="module")
-def blind_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, str]]:
-    """The erroneous links built with check made blind to them: MkDocs alone judges."""
-    root = build(read_case(STOPPING), tmp_path_factory.mktemp("blind") / "project")
+def _built_blind(case: Path, factory: pytest.TempPathFactory) -> tuple[str, int, str]:
+    """What check says of `case`'s project, then the project built with check made blind to
+    its links, so that MkDocs alone judges them: (check's words, the build's code, its output)."""
+    root = build(read_case(case), factory.mktemp("blind") / "project")
     said = run_cli("check", "-p", str(root), "--now", NOW).output
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(content, "_story_links", lambda *args: [])
         code, output = _build(root, root / "site")
-    yield said, code, output
+    return said, code, output
+
+
+@pytest.fixture(scope="module")
+def blind_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, str]]:
+    """The erroneous links built with check made blind to them: MkDocs alone judges."""
+    yield _built_blind(STOPPING, tmp_path_factory)
 
 
 def test_each_link_check_calls_an_error_stops_mkdocs_build(
@@ -104,12 +110,7 @@ PRIVATE = ("private.pdf", "plans.csv", "income.csv")
 @pytest.fixture(scope="module")
 def blind_not_found(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, str]]:
     """The links to no page or file of the site (levels warn), built with check blind to them."""
-    root = build(read_case(NOT_FOUND), tmp_path_factory.mktemp("blind") / "project")
-    said = run_cli("check", "-p", str(root), "--now", NOW).output
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(content, "_story_links", lambda *args: [])
-        code, output = _build(root, root / "site")
-    yield said, code, output
+    yield _built_blind(NOT_FOUND, tmp_path_factory)
 
 
 def test_each_not_found_link_check_calls_an_error_stops_mkdocs_build(
