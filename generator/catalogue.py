@@ -30,7 +30,6 @@ from generator.reading.safe_yaml import Located, YamlProblem
 from generator.reading.series import Table, read_table
 from generator.reading.stories import MEMO, StoryRead, read_story
 from generator.reading.text import read_text
-from generator.sanitize import blank_code, strip_comments_keep_lines
 from generator.story import Story, UnusableStory, make_slug
 
 STRATEGY_FILE = "strategy.yml"
@@ -376,7 +375,7 @@ def _overrides(catalogue: Catalogue, award_id: str, entry: AwardFile | None) -> 
                 catalogue.problems.append(Problem(relative, exc.line, None, exc.message))
                 continue
             catalogue.problems += answer_character_problems(text, relative)
-            catalogue.problems += answer_nesting_problems(text, relative)
+            catalogue.problems += nesting.answer_problems(text, relative)
             found[file.stem] = file
     return found
 
@@ -387,23 +386,6 @@ def answer_character_problems(text: str, relative: str) -> list[Problem]:
     return [Problem(relative, line, None, f"the control character {code} is removed from the "
                     "answer (often pasted from a word processor)", Severity.WARNING)
             for line, code in unsafe_characters(text)]
-
-
-def answer_nesting_problems(text: str, relative: str) -> list[Problem]:
-    """An error at the deepest line of a hand-written answer nested more than
-    `nesting.MOST_LEVELS` deep (as a story body may not be): entry.pdf's printer stops on it."""
-    if "<!--" in text:
-        text = strip_comments_keep_lines(text)
-    if "`" in text or "~" in text:
-        text = blank_code(text)
-    deepest = nesting.deepest_line(text)
-    if deepest is None:
-        return []
-    depth, index = deepest
-    return [Problem(relative, index + 1, None,
-                    f"this line is nested {depth} levels deep; at most {nesting.MOST_LEVELS} "
-                    "levels of lists, quotes or HTML elements inside one another can be shown: "
-                    "bring the deepest parts up a level or more")]
 
 
 def _slug_problems(catalogue: Catalogue, path: str, located: Located,

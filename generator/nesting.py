@@ -38,24 +38,43 @@ def problems(story: Story) -> list[Problem]:
     details = angles > 0 and "details" in text.lower()
     if not text or not (details or _may_nest_deeply(text, angles)):
         return []
-    if "<!--" in text:
-        text = strip_comments_keep_lines(text)
-    if "`" in text or "~" in text:
-        text = blank_code(text)
-    found: list[Problem] = []
-    deepest = deepest_line(text)
-    if deepest is not None:
-        depth, index = deepest
-        found.append(Problem(story.path, story.body_line + index, "body",
-                             f"this line is nested {depth} levels deep; at most {MOST_LEVELS} "
-                             "levels of lists, quotes or HTML elements inside one another can "
-                             "be shown: bring the deepest parts up a level or more"))
+    text = _prepared(text)
+    found = [p for p in [too_deep(text, story.path, story.body_line, "body")] if p is not None]
     found += [Problem(story.path, story.body_line + index, "body",
                       "<details> is never closed: write </details> where it should end "
                       "(everything after it, to the end of the story, is folded inside it)",
                       Severity.WARNING)
               for index in unclosed_details(text)]
     return found
+
+
+def answer_problems(text: str, path: str) -> list[Problem]:
+    """An error at the deepest line of a hand-written answer nested deeper than MOST_LEVELS
+    (as a story body may not be): entry.pdf's printer stops on it."""
+    found = too_deep(_prepared(text), path, 1, None)
+    return [found] if found is not None else []
+
+
+def too_deep(text: str, path: str, first_line: int, field: str | None) -> Problem | None:
+    """An error at the deepest line of `text` (notes removed, code blanked) when it nests
+    deeper than MOST_LEVELS; `first_line` is the file line of the text's first."""
+    deepest = deepest_line(text)
+    if deepest is None:
+        return None
+    depth, index = deepest
+    return Problem(path, first_line + index, field,
+                   f"this line is nested {depth} levels deep; at most {MOST_LEVELS} levels of "
+                   "lists, quotes or HTML elements inside one another can be shown: bring the "
+                   "deepest parts up a level or more")
+
+
+def _prepared(text: str) -> str:
+    """`text` with its notes removed and its code blanked (lines kept), where it has any."""
+    if "<!--" in text:
+        text = strip_comments_keep_lines(text)
+    if "`" in text or "~" in text:
+        text = blank_code(text)
+    return text
 
 
 def _may_nest_deeply(text: str, angles: int) -> bool:
