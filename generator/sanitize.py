@@ -106,6 +106,8 @@ def _local_pictures(tag: str, attribute: str, value: str) -> str | None:
         return None
     if attribute == "id" and value.startswith(THEME_IDS):
         return None
+    if attribute == "class" and "mermaid" in value.split():
+        return " ".join(name for name in value.split() if name != "mermaid") or None
     return value
 
 
@@ -252,7 +254,10 @@ class _Finder(HTMLParser):
                 continue  # a cell's alignment, as Markdown writes it, is kept (as a class)
             if name == "markdown":
                 continue  # Python-Markdown's own instruction (md_in_html), never published
-            if name == "id" and value and value.startswith(THEME_IDS):
+            if name == "class" and value and "mermaid" in value.split():
+                self.found.append((line, f'class="mermaid" on <{tag}> (Material would load a '
+                                         "diagram script from unpkg.com for it)"))
+            elif name == "id" and value and value.startswith(THEME_IDS):
                 self.found.append((line, f'id="{value}" attribute on <{tag}> (ids starting with '
                                          f"{THEME_IDS} are the theme's own)"))
             elif name not in allowed:

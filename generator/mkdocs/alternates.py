@@ -1,4 +1,5 @@
-"""Material's script, told that a feed is not a language version of the site.
+"""Material's script, told that a feed is not a language version of the site, and never to
+load its diagram script from another host.
 
 Material's bundle (its `integrations/alternate`, for the language selector) takes every
 `<link rel="alternate">` in the page for another language's site and fetches `sitemap.xml`
@@ -23,13 +24,21 @@ NARROWED = '"link[rel=alternate][hreflang]"'
 BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 
+MERMAID = '"pre.mermaid"'
+"""What Material's bundle looks for to load its diagram script from unpkg.com (every page
+that has one would tell unpkg.com who reads it): it looks for an element no page has."""
+NO_MERMAID = '"pre.showcase-no-remote-diagrams"'
+
+
 def narrowed(script: str) -> str | None:
-    """`script` with the language selector's selector narrowed to links with `hreflang`, or
-    None when the script does not hold that selector exactly once (another Material: left
-    as it is)."""
-    if script.count(SELECTOR) != 1:
-        return None
-    return script.replace(SELECTOR, NARROWED)
+    """`script` with the language selector's selector narrowed to links with `hreflang` and
+    the diagrams' selector made to match nothing, or None when the script holds neither
+    exactly once (another Material: left as it is)."""
+    changed = script
+    for old, new in ((SELECTOR, NARROWED), (MERMAID, NO_MERMAID)):
+        if changed.count(old) == 1:
+            changed = changed.replace(old, new)
+    return changed if changed != script else None
 
 
 def narrow(files: Files, config: MkDocsConfig) -> None:

@@ -118,6 +118,8 @@ def test_the_site_ships_materials_script_with_the_language_selector_narrowed(
     [bundle] = (example_site.site / "assets/javascripts").glob("bundle.*.min.js")
     original = Path(material.__file__).parent / "templates/assets/javascripts" / bundle.name
     assert bundle.read_text("utf-8") == original.read_text("utf-8").replace(
-        alternates.SELECTOR, alternates.NARROWED)
+        alternates.SELECTOR, alternates.NARROWED).replace(alternates.MERMAID, alternates.NO_MERMAID)
     assert alternates.NARROWED in bundle.read_text("utf-8")
+    # the diagrams' script came from unpkg.com for any page holding a <pre class="mermaid">
+    assert "pre.mermaid" not in bundle.read_text("utf-8")
     assert alternates.narrowed("querySelectorAll('link')") is None  # another Material: as it is

@@ -33,3 +33,15 @@ def test_a_raw_elements_theme_id_is_removed_and_said(tmp_path: Path) -> None:
     assert ('warning: body: id="__search" attribute on <span> (ids starting '
             "with __ are the theme's own) is removed from the published page") \
         in run_cli("check", "-p", str(root)).output
+
+
+def test_a_diagram_class_never_makes_a_page_load_a_script(tmp_path: Path) -> None:
+    """<pre class="mermaid"> made Material load mermaid from unpkg.com (round 16)."""
+    body = '## Impact\n\n<pre class="mermaid big">graph TD; C-->D</pre>\n'
+    root = write(tmp_path / "p", {**site_project(), "stories/a.md": story(slug="chart", body=body)})
+    built = built_fine(root)
+    page = built.html("stories/chart/")
+    assert "mermaid" not in page and '<pre class="big">graph TD; C--&gt;D</pre>' in page
+    assert "mermaid" not in (built.site / "feeds/rss.xml").read_text(encoding="utf-8")
+    assert 'class="mermaid" on <pre> (Material would load a diagram script from unpkg.com' \
+        in run_cli("check", "-p", str(root)).output
