@@ -10,6 +10,7 @@ values decided at build time and are not judged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,9 +137,68 @@ ELSEWHERE_FIELDS = {f"theme.{option}" for option, _, _ in THIRD_PARTY.values()}
 
 def elsewhere_problems(settings: dict[str, Any], node: yaml.Node | None,
                        name: str) -> list[Problem]:
-    """A warning when the theme of `settings` (merged, as MkDocs reads them) would load files
-    from another host: a page must load nothing from elsewhere (a visitor's address would reach
-    it); the build turns it off. `node` is the file's own, for the line."""
+    """A warning for each setting of `settings` (merged, as MkDocs reads them) that would make
+    every page load something from another host: a page must load nothing from elsewhere (a
+    visitor's address would reach it); the build leaves each out. `node` is the file's own,
+    for the line."""
+    return _theme_elsewhere(settings, node, name) + _settings_elsewhere(settings, node, name)
+
+
+def remote(address: object) -> bool:
+    """Whether `address` (a setting's value) is on another host: `https://…`, `//…`."""
+    return isinstance(address, str) and re.match(r"\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)",
+                                                  address) is not None
+
+
+def remote_assets(listed: object) -> list[str]:
+    """The remote addresses among extra_css or extra_javascript entries (text, or
+    `{path: ...}`)."""
+    entries = listed if isinstance(listed, list) else []
+    paths = [entry.get("path") if isinstance(entry, dict) else entry for entry in entries]
+    return [str(path) for path in paths if remote(path)]
+
+
+def _settings_elsewhere(settings: dict[str, Any], node: yaml.Node | None,
+                        name: str) -> list[Problem]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    if settings.get("repo_url"):
+        found.append((("repo_url",), "Material asks the repository's host for its stars and "
+                      "forks on every page (api.github.com), which tells it who reads the site: "
+                      "the build leaves the repository link out of the pages (the story editor "
+                      "still uses repo_url)"))
+    extra = settings.get("extra")
+    if isinstance(extra, dict) and extra.get("analytics"):
+        found.append((("extra", "analytics"), "the analytics script is loaded from another host "
+                      "on every page (Google's), which tells it who reads the site: the build "
+                      "leaves it out"))
+    theme = settings.get("theme")
+    for option in ("logo", "favicon"):
+        if isinstance(theme, dict) and remote(theme.get(option)):
+            found.append((("theme", option), f"{theme[option]} is on another host, which every "
+                          "page would tell who reads the site: the build leaves it out; keep the "
+                          "picture in docs_dir and name it by its path there"))
+    for key in ("extra_css", "extra_javascript"):
+        for address in remote_assets(settings.get(key)):
+            found.append(((key,), f"{address} is on another host, which every page would tell "
+                          "who reads the site: the build leaves it out; keep the file in "
+                          "docs_dir and name it by its path there"))
+    return [Problem(name, _line_at(node, keys), ".".join(keys), message, Severity.WARNING)
+            for keys, message in found]
+
+
+def _line_at(node: yaml.Node | None, keys: tuple[str, ...]) -> int | None:
+    """The line of the deepest of `keys` (a path of mapping keys) that `node` holds."""
+    line = None
+    for key in keys:
+        found = _entry(node, key) if isinstance(node, yaml.MappingNode) else None
+        if found is None:
+            return line
+        line, node = _line(found[0]), found[1]
+    return line
+
+
+def _theme_elsewhere(settings: dict[str, Any], node: yaml.Node | None,
+                     name: str) -> list[Problem]:
     theme = settings.get("theme")
     options = theme if isinstance(theme, dict) else {}
     chosen = options.get("name", "mkdocs") if isinstance(theme, dict) else theme or "mkdocs"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +42,7 @@ from generator.sanitize import strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
 from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
-from generator.siteconfig import THIRD_PARTY
+from generator.siteconfig import THIRD_PARTY, remote
 
 if TYPE_CHECKING:  # `serve` only: a build does not import them
     from mkdocs.livereload import LiveReloadServer
@@ -150,7 +150,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             if outside_project(root / str(value), root):
                 raise PluginError(f'mkdocs.yml: plugins.showcase.{name}: "{value}" is outside '
                                   "the project folder: keep the folder inside it")
-        site = {"site_name": config.site_name, "site_url": config.site_url or ""}
+        site = {"site_name": config.site_name, "site_url": config.site_url or "",
+                "repo_url": config.repo_url or ""}  # the story editor saves there
         self.layout = Layout.defaults(root, options, site, content=config.docs_dir,
                                       problems=_config_warnings(root, config))
         if not self.dirty:
@@ -355,12 +356,23 @@ def _search_entries(config: MkDocsConfig) -> bool:
 
 
 def _nothing_from_elsewhere(config: MkDocsConfig) -> None:
-    """Turn off what a theme would load from another host on every page (Material's Google
-    Fonts, highlight.js from a CDN on MkDocs' own themes): a page loads nothing from another
-    site, which would learn who reads it. check warns of the setting (siteconfig)."""
+    """Turn off what a theme or a setting would load from another host on every page
+    (Material's Google Fonts, highlight.js from a CDN on MkDocs' own themes, the repository's
+    stars, analytics, a remote logo, favicon, style sheet or script): a page loads nothing from
+    another site, which would learn who reads it. check warns of each (siteconfig)."""
     elsewhere = THIRD_PARTY.get(str(config.theme.name))
     if elsewhere is not None and config.theme.get(elsewhere[0]) is not False:
         config.theme[elsewhere[0]] = False
+    # Material asks the repository's host for its stars and forks on every page
+    config.repo_url = config.repo_name = config.edit_uri = None
+    if isinstance(config.extra, MutableMapping):
+        config.extra.pop("analytics", None)
+    if remote(config.theme.get("logo")):
+        config.theme["logo"] = None
+    if remote(config.theme.get("favicon")):
+        config.theme["favicon"] = "assets/images/favicon.png"  # Material's own
+    for listed in (config.extra_css, config.extra_javascript):
+        listed[:] = [entry for entry in listed if not remote(str(entry))]
 
 
 def _config_warnings(root: Path, config: MkDocsConfig) -> tuple[Problem, ...]:

@@ -77,3 +77,35 @@ def test_a_theme_never_loads_files_from_another_host(tmp_path: Path, theme: str,
     assert pages and not [path for path in pages if host in path.read_text(encoding="utf-8")]
     assert f"loads {'its fonts' if 'google' in host else 'highlight.js'} from {host}" in \
         run_cli("check", "-p", str(root)).output
+
+
+SETTINGS = """\
+repo_url: https://github.com/example-council/showcase
+extra:
+  analytics: {provider: google, property: G-XXXXXXX}
+extra_css: [https://cdn.example.org/a.css, local.css]
+extra_javascript: [{path: "https://cdn.example.org/b.js", type: module}]
+"""
+
+
+def test_settings_that_load_from_elsewhere_are_left_out_and_said(tmp_path: Path) -> None:
+    """repo_url made every page ask api.github.com for the stars; analytics, a remote logo,
+    favicon, style sheet or script loaded from their hosts (round 16)."""
+    files = site_project()
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace(
+        "theme:\n", "theme:\n  logo: https://cdn.example.org/logo.png\n"
+                    "  favicon: //cdn.example.org/favicon.ico\n", 1) + SETTINGS
+    root = write(tmp_path / "p", {**files, "content/local.css": "p {}\n", "stories/a.md": story()})
+    built = built_fine(root)
+    pages = [path.read_text(encoding="utf-8") for path in built.site.rglob("*.html")
+             if "admin" not in path.parts]
+    for host in ("example.org", "github.com", "googletagmanager", "G-XXXXXXX"):
+        assert not [page for page in pages if host in page], host
+    assert any('href="local.css"' in page or 'local.css"' in page for page in pages)
+    said = run_cli("check", "-p", str(root)).output
+    for field in ("repo_url", "extra.analytics", "theme.logo", "theme.favicon", "extra_css",
+                  "extra_javascript"):
+        assert f"warning: {field}: " in said, field
+    config = built.site / "admin" / "config.yml"
+    if config.exists():  # the story editor (its npm package installed) still saves to the repo
+        assert "repo: example-council/showcase" in config.read_text(encoding="utf-8")
