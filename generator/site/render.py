@@ -34,8 +34,8 @@ def markdown_text(value: object) -> Markup:
     story page showed "Fish & chips" for a title written "Fish &amp; chips", which listings
     and feeds show as written).
     """
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
-    return Markup(_ENTITY_START.sub("&amp;", text).replace("<", "&lt;"))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", _ENTITY_START.sub("&amp;", str(value)))
+    return Markup(text.replace("<", "&lt;"))
 
 
 _ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")

@@ -11,13 +11,13 @@ from pathlib import Path
 from tests.conftest import story
 from tests.site.conftest import built_fine, site_project, write
 
-SHOWN = "Fish &amp;amp; chips &amp;lt;3 &amp; more"
-"""The title `Fish &amp; chips &lt;3 & more` as HTML that shows it as written."""
+SHOWN = "Fish &amp;amp; chips &amp;lt;3 &amp; more &amp;#60; &amp;#x3C;"
+"""The title `Fish &amp; chips &lt;3 & more &#60; &#x3C;` as HTML that shows it as written."""
 
 
 def test_an_entity_in_a_title_reads_as_written_everywhere(tmp_path: Path) -> None:
     root = write(tmp_path / "p", {**site_project(), "stories/a.md": story(
-        slug="fish", title='"Fish &amp; chips &lt;3 & more"')})
+        slug="fish", title='"Fish &amp; chips &lt;3 & more &#60; &#x3C;"')})
     built = built_fine(root)
     page = built.html("stories/fish/")
     assert re.findall(r"<h1[^>]*>(.*?)</h1>", page) == [SHOWN]
