@@ -37,7 +37,7 @@ URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 """The attributes that hold an address."""
 COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.DOTALL)
 """An HTML comment (an internal note): it ends where browsers end it, or runs to the end."""
-_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*"
                        r"|[^\s<>@/]+@[^\s<>@]+\.[^\s<>@]+)>")
