@@ -144,3 +144,18 @@ def test_build_refuses_an_empty_site_dir_as_a_usage_error(project: Path) -> None
     assert "Invalid value for '--site-dir': is empty: give a folder" in result.output
     assert "refusing to build" not in result.output
     assert sorted(os.listdir(project)) == before
+
+
+def test_pack_refuses_the_themes_own_folder(tmp_path: Path) -> None:
+    """MkDocs copies a custom_dir's other files into the site: a pack there was published
+    (round 16)."""
+    root = write_project(tmp_path / "themed", {
+        "mkdocs.yml": "site_name: T\ntheme:\n  name: material\n  font: false\n"
+                      "  custom_dir: overrides\nplugins: [showcase]\n",
+        "overrides/main.html": '{% extends "base.html" %}\n',
+        "awards/pt.yml": AWARD, "awards/pt/hand.md": "By hand.\n", "stories/s.md": story(slug="s")})
+    for out in ("overrides", "overrides/assets"):
+        result = run_cli("pack", "pt", "-p", str(root), "--now", NOW, "--out", out)
+        assert result.exit_code == 2, result.output
+        assert "the theme's own folder (custom_dir)" in result.output
+    assert not list((root / "overrides").rglob("*.zip"))
