@@ -92,15 +92,28 @@ def _target(project_dir: Path, config_file: Path, site_dir: Path | None) -> Path
     layout = project.discover(config_file.parent)
     written = site_dir if site_dir is not None else Path(str(layout.site.get("site_dir", "site")))
     target = (written if written.is_absolute() else layout.root / written).resolve()
+    theme = layout.site.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     protected = [layout.root, layout.content, layout.stories, layout.awards, layout.data,
-                 layout.evidence]
+                 layout.evidence, (layout.root / ".git").resolve(),
+                 *([(layout.root / custom).resolve()] if isinstance(custom, str) and custom else [])]
     for folder in protected:
         if target == folder or folder.is_relative_to(target) or (
                 folder != layout.root and target.is_relative_to(folder)):
             name = "the project folder" if folder == layout.root else layout.relative(folder)
             raise ShowcaseError(f"refusing to build into {target}: it would replace {name}; "
                                 "choose a site folder of its own, e.g. --site-dir site")
+    if target.is_dir() and any(target.iterdir()) and not _a_site(target):
+        raise ShowcaseError(f"refusing to build into {target}: it holds files that are not a "
+                            "built site, which the build would delete; choose an empty folder "
+                            "or the site's own, e.g. --site-dir site")
     return target
+
+
+def _a_site(folder: Path) -> bool:
+    """Whether `folder` looks like a site MkDocs built (its home page and its sitemap): one
+    the build may replace."""
+    return (folder / "index.html").is_file() and (folder / "sitemap.xml").is_file()
 
 
 def _swap(staging: Path, target: Path) -> None:

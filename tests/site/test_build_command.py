@@ -194,3 +194,21 @@ def test_mkdocs_build_refuses_a_build_time_a_site_cannot_record(make_project: Pr
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert 'SOURCE_DATE_EPOCH must be a moment from 1970 to 2106 for a site' in done.stderr
+
+
+def test_the_build_never_replaces_a_folder_that_is_not_a_site(make_project: ProjectFactory) -> None:
+    """--site-dir replaced the theme's folder, .git, docs/ or any folder whole (round 16)."""
+    files = {**site_project(), "stories/good.md": story(),
+             "overrides/main.html": '{% extends "base.html" %}\n', ".git/HEAD": "ref\n",
+             "docs/guide.md": "# Guide\n"}
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1)
+    root = make_project(files)
+    for folder, why in (("overrides", "it would replace overrides"), (".git", "it would replace .git"),
+                        ("docs", "it holds files that are not a built site")):
+        result = run_cli("build", "-p", str(root), "--site-dir", folder)
+        assert result.exit_code == 1, result.output
+        assert why in result.output
+    assert (root / "overrides/main.html").is_file() and (root / ".git/HEAD").is_file()
+    assert (root / "docs/guide.md").is_file()
+    assert run_cli("build", "-p", str(root), "--site-dir", "public").exit_code == 0
+    assert run_cli("build", "-p", str(root), "--site-dir", "public").exit_code == 0  # its own
