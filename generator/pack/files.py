@@ -15,7 +15,7 @@ from generator.images import (
     published_bytes,
 )
 from generator.paths import PathRefused, resolve_inside
-from generator.problems import ShowcaseError
+from generator.problems import ShowcaseError, one_line
 from generator.project import Layout
 from generator.public import keeps_camera_data, runs_in_browser
 from generator.story import Story
@@ -47,8 +47,8 @@ class Gathered:
     """(story path, evidence id) to the file's member name, e.g. evidence/call-volumes.csv:
     where a metric's `source` is in the pack."""
     renamed: list[str] = field(default_factory=list)
-    """One line per file whose member name is not its own, because another file in the
-    pack has that name (ignoring case)."""
+    """One line per file whose member name is not its own: another file in the pack has
+    that name (ignoring case), or Windows could not extract a file of that name."""
     camera_data: list[str] = field(default_factory=list)
     """One line per photo sent with its camera data (TIFF, HEIC, raw: formats whose metadata
     cannot be removed), naming the story and the file."""
@@ -86,7 +86,7 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
                 found = _evidence(source, f"{story.path}: evidence {item.id}", missing)
                 if found is None:
                     continue
-                member = names.claim("evidence", PurePosixPath(item.path.strip()))
+                member = names.claim("evidence", PurePosixPath(item.path.strip()), item.id)
                 members[source.resolve()] = member
                 if keeps_camera_data(item.path) or picture_kind(source) in CAMERA_KINDS:
                     camera_data.append(f"{story.path}: evidence {item.id}: {member}")
@@ -163,23 +163,61 @@ def _readable_image(path: Path) -> bool:
     return True
 
 
+#: characters no file name may hold on Windows, besides the control characters
+_NOT_ON_WINDOWS = frozenset('<>:"|?*\\')
+#: names Windows keeps for devices, with any suffix (nul.csv, CON.tar.gz)
+_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"{kind}{n}" for kind in ("com", "lpt")
+                                                    for n in "0123456789¹²³")})
+
+
+def windows_safe(name: str) -> bool:
+    """True when Windows can extract a file or folder called `name`: no control character
+    or `< > : " | ? * \\`, not a device's name (NUL, CON.csv), no trailing dot or space."""
+    return (name != "" and not name.endswith((".", " "))
+            and not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in _NOT_ON_WINDOWS
+                        for c in name)
+            and name.split(".", 1)[0].rstrip(" ").casefold() not in _DEVICES)
+
+
+def _by_id(name: str, given: str) -> PurePosixPath:
+    """The name a file gets when its own cannot be extracted on Windows: as the site
+    publishes evidence, its id (`given`) and its own suffix in lower case, where that is
+    safe (`dot.csv.` -> cost.csv)."""
+    suffix = PurePosixPath(name.rstrip(". ")).suffix.lower()
+    stem = given if windows_safe(given) else f"{given}-file"
+    return PurePosixPath(stem + (suffix if windows_safe(stem + suffix) else ""))
+
+
 class _Names:
     """Member names, unique ignoring case; a clash gets -2, -3 ... before the suffix, and
-    a line in `renamed` saying so (the checklist shows it)."""
+    a line in `renamed` saying so (the checklist shows it). A name Windows cannot extract
+    is the file's id instead, said the same way."""
 
     def __init__(self) -> None:
         self._taken: dict[str, str] = {}
         self.renamed: list[str] = []
 
-    def claim(self, folder: str, relative: PurePosixPath) -> str:
+    def claim(self, folder: str, relative: PurePosixPath, given: str | None = None) -> str:
         parts = [p for p in relative.parts if p not in ("", ".", "..")]
-        base = PurePosixPath(folder, *parts)
+        written = PurePosixPath(folder, *parts)
+        unsafe = given is not None and not all(windows_safe(part) for part in parts)
+        base = PurePosixPath(folder, _by_id(parts[-1] if parts else "", given or "")) \
+            if unsafe else written
         candidate, number = base, 1
         while str(candidate).casefold() in self._taken:
             number += 1
             candidate = base.with_name(f"{base.stem}-{number}{base.suffix}")
         self._taken[str(candidate).casefold()] = str(candidate)
-        if candidate != base:
+        if unsafe:
+            self._unsafe(written, candidate)
+        elif candidate != base:
             self.renamed.append(f"{base} is {candidate} in the pack: {self._taken[str(base).casefold()]} "
                                 "has the same name (ignoring case)")
         return str(candidate)
+
+    def _unsafe(self, written: PurePosixPath, safe: PurePosixPath) -> None:
+        shown = one_line(str(written)).replace("\t", "\\t")  # a tab too, as a code
+        self.renamed.append(f'"{shown}" is {safe} in the pack (as the site '
+                            "names it): Windows cannot extract a file of that name (a control "
+                            'character, < > : " | ? * \\, a device\'s name such as NUL or CON, '
+                            "or a trailing dot or space)")

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import NOW, run_cli, story
-from tests.pack.conftest import ENV, Pack, build, write_project
+from tests.conftest import run_cli, story
+from tests.pack.conftest import Pack, build, write_project
 
 MARGIN = 18 * 72 / 25.4  # the print CSS's left and right page margins (18mm), in points
 SLACK = 0.5  # points: rounding in the PDF's text positions
@@ -114,3 +114,72 @@ def test_no_word_of_a_deep_list_is_past_the_margins(deep: dict[int, Printed], de
     outside = [(w.page, w.text, w.x_min, w.x_max) for w in words
                if w.x_min < MARGIN - SLACK or w.x_max > w.page_width - MARGIN + SLACK]
     assert outside == []
+
+
+#: evidence id, the path as the story writes it (YAML, double-quoted), the file's name on
+#: disk, and its name in the zip
+UNSAFE = [
+    ("savings", r"sav\nings.csv", "sav\nings.csv", "evidence/savings.csv"),
+    ("tabbed", r"tab\there.csv", "tab\there.csv", "evidence/tabbed.csv"),
+    ("colon", "ab:c.csv", "ab:c.csv", "evidence/colon.csv"),
+    ("asked", "x?y.csv", "x?y.csv", "evidence/asked.csv"),
+    ("piped", r"q\"u|o<>.csv", 'q"u|o<>.csv', "evidence/piped.csv"),
+    ("device", "nul.csv", "nul.csv", "evidence/device.csv"),
+    ("con", "CON.csv", "CON.csv", "evidence/con-file.csv"),  # its id is a device's name too
+    ("dotted", "dot.csv.", "dot.csv.", "evidence/dotted.csv"),
+    ("spaced", "sub /x.csv", "sub /x.csv", "evidence/spaced.csv"),
+    ("plain", "plain.csv", "plain.csv", "evidence/plain.csv"),
+    ("plain-2", "plain*.csv", "plain*.csv", "evidence/plain-2.csv"),
+    ("star", "Plain-2*.CSV", "Plain-2*.CSV", "evidence/star.csv"),
+    ("taken", "a*b.csv", "a*b.csv", "evidence/taken.csv"),
+    ("owner", "taken.csv", "taken.csv", "evidence/taken-2.csv"),  # kept unique
+]
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    root = tmp_path_factory.mktemp("round16-names")
+    evidence = "".join(f'\n  - id: {i}\n    path: "{written}"\n    title: File {i}\n'
+                       for i, written, _, _ in UNSAFE)
+    metrics = ("\n  - label: Savings\n    value: 5\n    unit: count\n    source: savings\n"
+               "    verified: true\n")
+    files: dict[str, str | bytes] = {
+        "stories/s.md": story(slug="s", evidence=evidence, metrics=metrics),
+        "awards/names.yml": _award("Names"), "awards/names/q.md": "An answer.\n",
+        **{f"evidence/{disk}": f"file {i}\n" for i, _, disk, _ in UNSAFE}}
+    project = write_project(root / "project", files)
+    built = build(project, "names", root / "dist")
+    assert built.result.exit_code in (0, 1), built.result.output
+    return built
+
+
+def test_names_windows_cannot_extract_are_the_files_ids(named: Pack) -> None:
+    members = [name for name in named.names() if name.startswith("evidence/")]
+    assert sorted(members) == sorted(member for _, _, _, member in UNSAFE)
+    for i, _, _, member in UNSAFE:
+        assert named.text(member) == f"file {i}\n"  # each file under its own new name
+
+
+def test_the_checklist_says_each_file_renamed(named: Pack) -> None:
+    checklist = re.sub(r"\\(.)", r"\1", named.text("CHECKLIST.md"))  # Markdown's escapes
+    assert (r'file renamed: "evidence/sav\nings.csv" is evidence/savings.csv in the pack (as '
+            "the site names it): Windows cannot extract a file of that name (a control "
+            'character, < > : " | ? * \\, a device\'s name such as NUL or CON, or a trailing '
+            "dot or space)") in checklist
+    assert r'"evidence/tab\there.csv" is evidence/tabbed.csv' in checklist
+    for _, _, disk, member in UNSAFE:
+        if disk.casefold() not in ("plain.csv", "taken.csv"):
+            assert f" is {member} in the pack (as the site names it)" in checklist, member
+    assert "evidence/taken.csv is evidence/taken-2.csv in the pack: evidence/taken.csv has " \
+           "the same name (ignoring case)" in checklist
+
+
+def test_metrics_csv_names_the_renamed_source_on_one_line(named: Pack) -> None:
+    rows = list(csv.DictReader(io.StringIO(named.text("metrics.csv").lstrip("\ufeff"))))
+    assert [row["source file"] for row in rows] == ["evidence/savings.csv"]
+    assert "\n" not in named.text("metrics.csv").replace("\r\n", "")
+
+
+def test_the_renamed_pack_verifies(named: Pack) -> None:
+    result = run_cli("pack", "--verify", str(named.path))
+    assert result.exit_code == 0, result.output
