@@ -31,9 +31,14 @@ from generator.story import Story, UnusableStory, default_slug
 
 
 def private_folders(layout: Layout) -> dict[str, Path]:
-    """The folders whose files only the rules of section 7 may publish, by their project path."""
-    folders = (layout.stories, layout.awards, layout.data, layout.evidence)
+    """The folders whose files only the rules of section 7 may publish, by their project path
+    (and `dist/`, where `showcase pack` writes packs of private evidence by default)."""
+    folders = (layout.stories, layout.awards, layout.data, layout.evidence, layout.root / PACKS)
     return {layout.relative(folder): folder.resolve() for folder in folders}
+
+
+PACKS = "dist"
+"""The folder `showcase pack` writes into unless told otherwise."""
 
 
 def content_problems(layout: Layout, stories: Sequence[Story] = (),
