@@ -52,8 +52,8 @@ def _aware(text: str) -> datetime:
 
 def build_time() -> datetime:
     """The timestamp written into outputs: SOURCE_DATE_EPOCH when set, else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.strip():  # empty or blank: unset, as CI files often leave it
         try:
             seconds = int(epoch)
         except ValueError:
@@ -61,7 +61,7 @@ def build_time() -> datetime:
         try:
             return datetime.fromtimestamp(seconds, UTC)
         except (OverflowError, OSError, ValueError):
-            raise UsageProblem(f'SOURCE_DATE_EPOCH must be a moment before the year 10000, got '
+            raise UsageProblem(f'SOURCE_DATE_EPOCH must be a moment from the year 1 to 9999, got '
                                f'"{epoch}" (whole seconds since 1970-01-01: 1767225600 is '
                                '2026-01-01)') from None
     return datetime.now(UTC).replace(microsecond=0)
@@ -71,13 +71,16 @@ def site_build_time() -> datetime:
     """`build_time()` for a site: its sitemap.xml.gz records it in 32 bits (1970 to February
     2106); an empty SOURCE_DATE_EPOCH is taken as unset, which MkDocs itself cannot read, so
     it is removed from the environment."""
-    if not os.environ.get("SOURCE_DATE_EPOCH", "x").strip():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip():
         del os.environ["SOURCE_DATE_EPOCH"]
-    stamp = build_time()
-    if not 0 <= stamp.timestamp() <= GZIP_LAST:
+    elif epoch is not None and _WHOLE.fullmatch(epoch) and not 0 <= int(epoch) <= GZIP_LAST:
         raise UsageProblem(f'SOURCE_DATE_EPOCH must be a moment from 1970 to 2106 for a site '
-                           f'(its sitemap.xml.gz records it), got "{os.environ.get("SOURCE_DATE_EPOCH")}"')
-    return stamp
+                           f'(its sitemap.xml.gz records it), got "{epoch}"')
+    return build_time()
+
+
+_WHOLE = re.compile(r"\s*[+-]?\d+\s*")
 
 
 GZIP_LAST = 2**32 - 1

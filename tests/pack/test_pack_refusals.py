@@ -50,9 +50,18 @@ def test_a_date_past_the_year_9999_is_refused_in_plain_words(
     result = run_cli(*command, "-p", str(project), "--now", NOW, "--out", str(tmp_path),
                      env={"SOURCE_DATE_EPOCH": "99999999999999"})
     assert result.exit_code == 2, result.output
-    assert ('SOURCE_DATE_EPOCH must be a moment before the year 10000, got "99999999999999"'
+    assert ('SOURCE_DATE_EPOCH must be a moment from the year 1 to 9999, got "99999999999999"'
             in result.output)
     assert "internal error" not in result.output
+
+
+@pytest.mark.parametrize("command", [["pack", "pt"], ["export"]])
+def test_a_blank_build_time_is_unset_as_the_build_takes_it(
+        project: Path, tmp_path: Path, command: list[str]) -> None:
+    """" " was refused by pack and export while the build took it as unset (round 16)."""
+    result = run_cli(*command, "-p", str(project), "--now", NOW, "--out", str(tmp_path),
+                     env={"SOURCE_DATE_EPOCH": " "})
+    assert "SOURCE_DATE_EPOCH" not in result.output
 
 
 def test_export_takes_a_date_far_ahead(project: Path, tmp_path: Path) -> None:
