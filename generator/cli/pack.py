@@ -11,7 +11,7 @@ from generator import clock
 from generator.cli.common import OutFolder, failing_with, load, project_options, terminal
 from generator.pack import BuiltPack, build_pack, verify_pack
 from generator.pack.answers import allowed, total_words
-from generator.problems import UsageProblem
+from generator.problems import UsageProblem, one_line
 from generator.project import Layout
 
 READY, NOT_READY, FAILED = 0, 1, 2
@@ -37,7 +37,8 @@ def pack(project_dir: Path, now_text: str | None, award_id: str | None, out_dir:
     if verify_zip is not None:
         if award_id:
             raise click.UsageError(f'give an award id to build its pack, or --verify to check a '
-                                   f'pack, not both (showcase pack --verify {verify_zip})')
+                                   f'pack, not both (showcase pack --verify '
+                                   f'{one_line(str(verify_zip))})')
         inside = project_dir / verify_zip  # as --out is: relative to the project, if not here
         found = verify_zip if verify_zip.exists() or verify_zip.is_absolute() or not inside.exists() \
             else inside
@@ -47,7 +48,7 @@ def pack(project_dir: Path, now_text: str | None, award_id: str | None, out_dir:
     catalogue, now = load(project_dir, now_text)
     target = out_dir if out_dir.is_absolute() else project_dir / out_dir
     if target.exists() and not target.is_dir():  # relative to the project, as it is used
-        raise click.UsageError(f"--out: {target} is a file, not a folder")
+        raise click.UsageError(f"--out: {one_line(str(target))} is a file, not a folder")
     _private_out(catalogue.layout, target)
     built = build_pack(catalogue, award_id, now, clock.build_time(), target)
     _summary(built)
@@ -70,31 +71,53 @@ def _private_out(layout: Layout, target: Path) -> None:
                                           "showcase build publishes"
     own = {folder: "the project's own files" for folder in
            (layout.stories, layout.evidence, layout.awards, layout.data)}
-    for folder, what in {**published, **own}.items():
+    refused = {**published, **own}
+    found = _refused_by(where, refused)
+    if found is not None:
+        folder, what = found
+        place = "" if where == folder.resolve() else "inside "
+        raise UsageProblem(f"refusing to write the pack into {one_line(str(where))}: it is "
+                           f"{place}{one_line(layout.relative(folder))}, {what}, and a pack "
+                           f"holds private evidence; choose a folder of its own, "
+                           f"{_free_folder(layout, refused)}")
+
+
+def _refused_by(where: Path, refused: dict[Path, str]) -> tuple[Path, str] | None:
+    """The refused folder `where` is, or lies inside, and why; None when it is free."""
+    for folder, what in refused.items():
         if where.is_relative_to(folder.resolve()):
-            place = "" if where == folder.resolve() else "inside "
-            raise UsageProblem(f"refusing to write the pack into {where}: it is {place}"
-                               f"{layout.relative(folder)}, {what}, and a pack holds private "
-                               "evidence; choose a folder of its own, e.g. --out dist")
+            return folder, what
+    return None
+
+
+def _free_folder(layout: Layout, refused: dict[Path, str]) -> str:
+    """Advice naming a folder of the project that is not refused (dist may be a link into
+    docs_dir, so the advice is not the folder just refused)."""
+    for name in ("dist", "packs", "award-packs"):
+        if _refused_by((layout.root / name).resolve(), refused) is None:
+            return f"e.g. --out {name}"
+    return "outside the site's folders"
 
 
 def _verify(path: Path) -> int:
     problems = verify_pack(path)
+    shown = one_line(str(path))  # a control character in a name is shown as a code
     for line in problems:
-        click.echo(f"{path}: {line}")
-    click.echo(f"{path}: ok, every member matches manifest.json" if not problems
-               else f"{path}: {len(problems)} mismatch{'es' * (len(problems) != 1)}")
+        click.echo(f"{shown}: {one_line(line)}")
+    click.echo(f"{shown}: ok, every member matches manifest.json" if not problems
+               else f"{shown}: {len(problems)} mismatch{'es' * (len(problems) != 1)}")
     return 0 if not problems else 1
 
 
 def _summary(built: BuiltPack) -> None:
     plan = built.plan
     tolerance = plan.award.entry.tolerance
-    table = Table(title=f"{plan.award.entry.name}: {_count(len(plan.stories), 'story', 'stories')}")
+    table = Table(title=f"{one_line(plan.award.entry.name)}: "
+                        f"{_count(len(plan.stories), 'story', 'stories')}")
     for column in ("question", "used", "limit", "status"):
         table.add_column(column)
     for answer in plan.drafted.answers:
-        table.add_row(answer.question.id, f"{answer.used} {answer.unit}",
+        table.add_row(one_line(answer.question.id), f"{answer.used} {answer.unit}",
                       str(answer.limit or "-"), answer.status(tolerance))
     total = plan.award.entry.total_words
     if total is not None:  # the award's limit on all answers together
@@ -104,10 +127,11 @@ def _summary(built: BuiltPack) -> None:
     terminal().print(table)
     checklist = plan.checklist
     for line in checklist.blockers:
-        click.echo(f"blocker: {line}")
+        click.echo(f"blocker: {one_line(line)}")
     blockers, warnings = len(checklist.blockers), len(checklist.warnings)
     verdict = "READY" if checklist.ready else f"NOT READY ({_count(blockers, 'blocker')})"
-    click.echo(f"{verdict}: wrote {built.path} ({_count(warnings, 'warning')} in CHECKLIST.md)")
+    click.echo(f"{verdict}: wrote {one_line(str(built.path))} "
+               f"({_count(warnings, 'warning')} in CHECKLIST.md)")
 
 
 def _count(number: int, noun: str, plural: str = "") -> str:

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
-from generator.problems import ShowcaseError
+from generator.problems import ShowcaseError, one_line
 
 MANIFEST = "manifest.json"
 _STORED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip", ".docx", ".xlsx", ".pptx", ".gz",
@@ -158,7 +158,7 @@ def _copy(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: FileMember) -
     try:
         stream = source.path.open("rb")
     except OSError as exc:
-        raise SourceChanged(f"{source.path} cannot be read any more: {exc.strerror or exc}") \
+        raise SourceChanged(f"{one_line(str(source.path))} cannot be read any more: {exc.strerror or exc}") \
             from None
     with stream, archive.open(info, "w") as member:
         while chunk := stream.read(_CHUNK):
@@ -166,7 +166,7 @@ def _copy(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: FileMember) -
             size += len(chunk)
             member.write(chunk)
     if size != source.size or digest.hexdigest() != source.sha256:
-        raise SourceChanged(f"{source.path} changed while the pack was written: "
+        raise SourceChanged(f"{one_line(str(source.path))} changed while the pack was written: "
                             "run showcase pack again")
 
 

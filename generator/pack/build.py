@@ -19,7 +19,7 @@ from generator.pack.metrics_csv import metrics_csv
 from generator.pack.pdf import render_pdf
 from generator.pack.plan import PackPlan, make_plan
 from generator.pack.views import chart_member, chart_views
-from generator.problems import ShowcaseError
+from generator.problems import ShowcaseError, one_line
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _write(target: Path, members: Members, built: datetime) -> None:
     try:
         write_atomically(target, lambda stream: write_zip(stream, members.items(), built))
     except OSError as exc:
-        raise CannotWrite(f"cannot write {target}: {_why(target, exc)}") from None
+        raise CannotWrite(f"cannot write {one_line(str(target))}: {_why(target, exc)}") from None
 
 
 def _why(target: Path, exc: OSError) -> str:

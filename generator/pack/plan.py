@@ -12,7 +12,7 @@ from generator.pack.checklist import Checklist, make_checklist
 from generator.pack.files import Gathered, gather
 from generator.pack.links import PackLinks
 from generator.pack.selection import choose
-from generator.problems import Problem, ShowcaseError
+from generator.problems import Problem, ShowcaseError, one_line
 from generator.story import Story
 
 
@@ -37,7 +37,8 @@ class UnknownAward(ShowcaseError):
 
 
 def find_award(catalogue: Catalogue, award_id: str) -> Award:
-    """The award with `award_id`, or UnknownAward listing the ids there are."""
+    """The award with `award_id`, or UnknownAward listing the ids there are (a control
+    character in an id or a file name shown as a code, e.g. \\x1b, as check shows it)."""
     award = catalogue.award(award_id)
     if award is not None:
         return award
@@ -45,13 +46,14 @@ def find_award(catalogue: Catalogue, award_id: str) -> Award:
     unreadable = [p for p in catalogue.errors if PurePosixPath(p.path).parent == PurePosixPath(folder)
                   and PurePosixPath(p.path).stem == award_id]
     if unreadable:
-        raise UnknownAward(f"the award file for {award_id} cannot be read: fix the errors above",
-                           unreadable)
-    ids = ", ".join(a.id for a in catalogue.awards) or "none"
-    broken = ", ".join(catalogue.unusable_awards)
+        raise UnknownAward(f"the award file for {one_line(award_id)} cannot be read: fix the "
+                           "errors above", unreadable)
+    ids = ", ".join(one_line(a.id) for a in catalogue.awards) or "none"
+    broken = ", ".join(one_line(name) for name in catalogue.unusable_awards)
     unread = (f"; {broken} could not be read (showcase check names the errors)"
               if broken else "")
-    raise UnknownAward(f'no award file "{award_id}" in {folder}/; award ids: {ids}{unread}')
+    raise UnknownAward(f'no award file "{one_line(award_id)}" in {one_line(folder)}/; award ids: '
+                       f"{ids}{unread}")
 
 
 def make_plan(catalogue: Catalogue, award_id: str, now: datetime) -> PackPlan:
@@ -60,7 +62,7 @@ def make_plan(catalogue: Catalogue, award_id: str, now: datetime) -> PackPlan:
     chosen = choose(catalogue, award)
     blocking = _errors_for(catalogue, award)
     if blocking:
-        raise ShowcaseError(f"the pack for {award.id} cannot be built: fix the errors above "
+        raise ShowcaseError(f"the pack for {one_line(award.id)} cannot be built: fix the errors above "
                             "(showcase check lists them)", blocking)
     drafted = compose_answers(award.entry.questions, chosen.stories, award.overrides,
                               _answers_folder(award), _links(catalogue, chosen.stories, now))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.pack.archive import MANIFEST
-from generator.problems import UsageProblem
+from generator.problems import UsageProblem, one_line
 
 
 class _Unreadable(ValueError):
@@ -28,14 +28,14 @@ def verify_pack(path: Path) -> list[str]:
     """
     if not path.is_file():
         what = "is a folder" if path.is_dir() else "does not exist"
-        raise UsageProblem(f"{path} {what}: give the path of a pack, e.g. dist/<award-id>.zip")
+        raise UsageProblem(f"{one_line(str(path))} {what}: give the path of a pack, e.g. dist/<award-id>.zip")
     try:
         with zipfile.ZipFile(path) as archive:
             return _verify(archive)
     except zipfile.BadZipFile:
         return ["not a zip file, so not a pack"]
     except OSError as exc:
-        raise UsageProblem(f"{path} cannot be read: {exc.strerror or exc}") from None
+        raise UsageProblem(f"{one_line(str(path))} cannot be read: {exc.strerror or exc}") from None
 
 
 def _verify(archive: zipfile.ZipFile) -> list[str]:

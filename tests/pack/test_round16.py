@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli, story
-from tests.pack.conftest import Pack, build, write_project
+from tests.conftest import NOW, run_cli, story
+from tests.pack.conftest import ENV, Pack, build, write_project
 
 MARGIN = 18 * 72 / 25.4  # the print CSS's left and right page margins (18mm), in points
 SLACK = 0.5  # points: rounding in the PDF's text positions
@@ -183,3 +183,60 @@ def test_metrics_csv_names_the_renamed_source_on_one_line(named: Pack) -> None:
 def test_the_renamed_pack_verifies(named: Pack) -> None:
     result = run_cli("pack", "--verify", str(named.path))
     assert result.exit_code == 0, result.output
+
+
+BAD_IDS = ["es\x1b[31mc", "ab\u202ecd", "c1\x9bx"]  # each an award file's name, less .yml
+SHOWN = {"es\x1b[31mc": r"es\x1b[31mc", "ab\u202ecd": r"ab\u202ecd", "c1\x9bx": r"c1\x9bx"}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("round16-cli") / "project"
+    files: dict[str, str | bytes] = {
+        "stories/s.md": story(slug="s"), "content/index.md": "# Home\n",
+        "awards/good.yml": _award("Good"), "awards/good/q.md": "An answer.\n",
+        **{f"awards/{name}.yml": _award("Bad") for name in BAD_IDS}}
+    return write_project(root, files)
+
+
+def _pack(project: Path, *args: str) -> str:
+    result = run_cli("pack", *args, "-p", str(project), "--now", NOW, env=ENV)
+    assert result.exit_code == 2, result.output
+    return result.output
+
+
+def _raw(text: str) -> list[str]:
+    """The control characters printed as they are."""
+    return [c for c in text if c not in "\n\t" and (ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0
+                                                    or 0x202A <= ord(c) <= 0x202E)]
+
+
+@pytest.mark.parametrize("award_id", BAD_IDS)
+def test_pack_names_an_unreadable_award_by_its_codes(project: Path, award_id: str) -> None:
+    output = _pack(project, award_id)
+    assert f"showcase: the award file for {SHOWN[award_id]} cannot be read: fix the errors " \
+           "above\n" in output
+    assert _raw(output) == []
+
+
+def test_pack_lists_the_award_ids_by_their_codes(project: Path) -> None:
+    output = _pack(project, "nope\u202ex")
+    assert (r'showcase: no award file "nope\u202ex" in awards/; award ids: good; '
+            r"awards/ab\u202ecd.yml, awards/c1\x9bx.yml, awards/es\x1b[31mc.yml could not be "
+            "read (showcase check names the errors)\n") in output
+    assert _raw(output) == []
+
+
+def test_the_advice_names_a_folder_pack_does_not_refuse(project: Path) -> None:
+    (project / "dist").symlink_to("content")
+    try:
+        output = _pack(project, "good")
+        assert "dist" not in output.split("choose a folder of its own")[1]
+        assert output.endswith("and a pack holds private evidence; choose a folder of its own, "
+                               "e.g. --out packs\n")
+        written = run_cli("pack", "good", "-p", str(project), "--now", NOW, "--out", "packs",
+                          env=ENV)
+        assert written.exit_code == 0, written.output
+        assert (project / "packs" / "good.zip").is_file()
+    finally:
+        (project / "dist").unlink()
