@@ -367,6 +367,10 @@ def _outside_link(layout: Layout, link: _Link, file: Path) -> tuple[str, Severit
     named = (f"{where} of the project" if where not in (None, "", ".") else
              "the project's folder" if where is not None else "a file outside the project")
     level = "not_found" if posixpath.splitext(link.path)[1] else "unrecognized_links"
+    if not file.exists():  # "../about.md" from content/: a page of the site, one folder too high
+        return (f'link "{link.address}" leads to {named}, outside {shown}/, and there is no '
+                f"such file: link a page of the site by its path from this page",
+                _severity(layout, level))
     return (f'link "{link.address}" names {named}, outside {shown}/, which the site never '
             f"publishes: put the file in {shown}/, or link a page of the site",
             _severity(layout, level))
