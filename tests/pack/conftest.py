@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -175,3 +177,29 @@ def pdf_figures(node: object) -> Iterator[pypdf.generic.DictionaryObject]:
             yield node
         if "/K" in node:
             yield from pdf_figures(node["/K"])
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word `pdftotext -bbox` finds: its page (from 0), the page's width, where it lies."""
+
+    page: int
+    page_width: float
+    x_min: float
+    x_max: float
+    text: str
+
+
+def pdf_words(pdf: Path) -> list[Word]:
+    """Every word of the PDF at `pdf` with its place, as poppler's pdftotext reads them."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    found = []
+    for number, page in enumerate(boxes.split("<page ")[1:]):
+        width = re.match(r'width="([\d.]+)"', page)
+        assert width is not None
+        found += [Word(number, float(width.group(1)), float(x_min), float(x_max), text)
+                  for x_min, x_max, text in re.findall(
+                      r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">'
+                      r"([^<]*)</word>", page)]
+    return found

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NOW, run_cli, story
-from tests.pack.conftest import ENV, Pack, build, write_project
+from tests.pack.conftest import ENV, Pack, Word, build, pdf_words, write_project
 
 MARGIN = 18 * 72 / 25.4  # the print CSS's left and right page margins (18mm), in points
 SLACK = 0.5  # points: rounding in the PDF's text positions
@@ -37,15 +37,6 @@ def _deep_list(depth: int) -> str:
 def _award(name: str) -> str:
     return (f"name: {name}\ndeadline: 2027-06-30\nstories: [s]\n"
             "questions:\n  - {id: q, prompt: Question Q, words: 500}\n")
-
-
-@dataclass(frozen=True)
-class Word:
-    page: int
-    page_width: float
-    x_min: float
-    x_max: float
-    text: str
 
 
 @dataclass(frozen=True)
@@ -64,17 +55,7 @@ def _printed(pdf: Path) -> Printed:
                           text=True).stdout
     match = re.search(r"^Pages:\s+(\d+)$", info, re.MULTILINE)
     assert match is not None
-    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
-                           capture_output=True, text=True).stdout
-    words = []
-    for number, page in enumerate(boxes.split("<page ")[1:]):
-        width = re.match(r'width="([\d.]+)"', page)
-        assert width is not None
-        words += [Word(number, float(width.group(1)), float(x_min), float(x_max), word)
-                  for x_min, x_max, word in re.findall(
-                      r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">'
-                      r"([^<]*)</word>", page)]
-    return Printed(int(match.group(1)), text, words)
+    return Printed(int(match.group(1)), text, pdf_words(pdf))
 
 
 @pytest.fixture(scope="module")

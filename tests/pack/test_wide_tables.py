@@ -10,9 +10,7 @@ Read back with poppler's pdftotext (which, unlike pypdf, reads only what is on t
 from __future__ import annotations
 
 import io
-import re
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pypdf
@@ -21,7 +19,7 @@ import pytest
 from generator.model.award import Question
 from generator.pack.answers import WideTable, compose_answers, table_columns
 from tests.conftest import story
-from tests.pack.conftest import Pack, build, write_project
+from tests.pack.conftest import Pack, Word, build, pdf_words, write_project
 
 MARGIN = 18 * 72 / 25.4  # the print CSS's left and right page margins (18mm), in points
 SLACK = 0.5  # points: rounding in the PDF's text positions
@@ -93,15 +91,6 @@ questions:
 """
 
 
-@dataclass(frozen=True)
-class Word:
-    page: int
-    page_width: float
-    x_min: float
-    x_max: float
-    text: str
-
-
 @pytest.fixture(scope="module")
 def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
     root = write_project(tmp_path_factory.mktemp("wide"), {
@@ -123,17 +112,7 @@ def pdf_file(pack: Pack, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def words(pdf_file: Path) -> list[Word]:
-    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf_file), "-"], check=True,
-                           capture_output=True, text=True).stdout
-    found = []
-    for number, page in enumerate(boxes.split("<page ")[1:]):
-        match = re.match(r'width="([\d.]+)"', page)
-        assert match is not None
-        found += [Word(number, float(match.group(1)), float(x_min), float(x_max), text)
-                  for x_min, x_max, text in re.findall(
-                      r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">'
-                      r"([^<]*)</word>", page)]
-    return found
+    return pdf_words(pdf_file)
 
 
 @pytest.fixture(scope="module")
