@@ -103,6 +103,13 @@ def _target(project_dir: Path, config_file: Path, site_dir: Path | None) -> Path
             name = "the project folder" if folder == layout.root else layout.relative(folder)
             raise ShowcaseError(f"refusing to build into {target}: it would replace {name}; "
                                 "choose a site folder of its own, e.g. --site-dir site")
+    if target.exists() and not target.is_dir():
+        raise ShowcaseError(f"refusing to build into {target}: it is a file, which the build "
+                            "would replace; choose a site folder of its own, e.g. --site-dir site")
+    if (target / ".git").exists():
+        raise ShowcaseError(f"refusing to build into {target}: it holds a git repository (.git), "
+                            "which the build would delete; build into another folder and copy "
+                            "the site in")
     if target.is_dir() and any(target.iterdir()) and not _a_site(target):
         raise ShowcaseError(f"refusing to build into {target}: it holds files that are not a "
                             "built site, which the build would delete; choose an empty folder "

@@ -212,3 +212,24 @@ def test_the_build_never_replaces_a_folder_that_is_not_a_site(make_project: Proj
     assert (root / "docs/guide.md").is_file()
     assert run_cli("build", "-p", str(root), "--site-dir", "public").exit_code == 0
     assert run_cli("build", "-p", str(root), "--site-dir", "public").exit_code == 0  # its own
+
+
+def test_the_build_never_replaces_a_file_or_a_git_checkout(make_project: ProjectFactory,
+                                                           tmp_path: Path) -> None:
+    """site_dir: mkdocs.yml turned the settings into a folder; a GitHub Pages checkout holding
+    index.html and sitemap.xml lost its .git (round 17)."""
+    files = {**site_project(), "stories/good.md": story()}
+    files["mkdocs.yml"] += "site_dir: mkdocs.yml\n"
+    root = make_project(files)
+    result = run_cli("build", "-p", str(root))
+    assert result.exit_code == 1 and "it is a file, which the build would replace" in result.output
+    assert (root / "mkdocs.yml").is_file()
+    pages = tmp_path / "pages"
+    for name in ("index.html", "sitemap.xml", ".git/HEAD"):
+        (pages / name).parent.mkdir(parents=True, exist_ok=True)
+        (pages / name).write_text("x\n", encoding="utf-8")
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace("site_dir: mkdocs.yml\n", "")
+    root = make_project(files)
+    result = run_cli("build", "-p", str(root), "--site-dir", str(pages))
+    assert result.exit_code == 1 and "it holds a git repository (.git)" in result.output
+    assert (pages / ".git/HEAD").is_file()
