@@ -71,7 +71,11 @@ def _private_out(layout: Layout, target: Path) -> None:
                                           "showcase build publishes"
     own = {folder: "the project's own files" for folder in
            (layout.stories, layout.evidence, layout.awards, layout.data)}
-    refused = {**published, **own}
+    # a link in a published folder leads MkDocs on into the folder it names
+    linked = {link.resolve(): f"a folder {one_line(layout.relative(link))} leads to, which "
+                              "showcase build publishes"
+              for folder in published for link in _links_in(folder)}
+    refused = {**published, **own, **linked}
     found = _refused_by(where, refused)
     if found is not None:
         folder, what = found
@@ -80,6 +84,16 @@ def _private_out(layout: Layout, target: Path) -> None:
                            f"{place}{one_line(layout.relative(folder))}, {what}, and a pack "
                            f"holds private evidence; choose a folder of its own, "
                            f"{_free_folder(layout, refused)}")
+
+
+def _links_in(folder: Path) -> list[Path]:
+    """The links in `folder` (at any depth, not followed), to a folder or not (yet)."""
+    if not folder.is_dir():
+        return []
+    try:
+        return [path for path in folder.rglob("*") if path.is_symlink()]
+    except OSError:  # a loop, a folder that cannot be read: the build would stop on it anyway
+        return []
 
 
 def _refused_by(where: Path, refused: dict[Path, str]) -> tuple[Path, str] | None:

@@ -151,7 +151,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                 raise PluginError(f'mkdocs.yml: plugins.showcase.{name}: "{value}" is outside '
                                   "the project folder: keep the folder inside it")
         site = {"site_name": config.site_name, "site_url": config.site_url or "",
-                "repo_url": config.repo_url or ""}  # the story editor saves there
+                "repo_url": config.repo_url or "",  # the story editor saves there
+                "theme": {"custom_dir": config.theme.custom_dir or ""}}  # its links are judged
         self.layout = Layout.defaults(root, options, site, content=config.docs_dir,
                                       problems=_config_warnings(root, config))
         if not self.dirty:

@@ -159,3 +159,31 @@ def test_pack_refuses_the_themes_own_folder(tmp_path: Path) -> None:
         assert result.exit_code == 2, result.output
         assert "the theme's own folder (custom_dir)" in result.output
     assert not list((root / "overrides").rglob("*.zip"))
+
+
+def test_pack_refuses_a_folder_a_link_in_the_site_leads_to(tmp_path: Path) -> None:
+    """content/downloads -> ../packs, then pack --out packs: the build published the pack
+    (round 17)."""
+    root = write_project(tmp_path / "linked", {
+        "mkdocs.yml": "site_name: T\ndocs_dir: pages\ntheme: {name: material, font: false}\n"
+                      "plugins: [showcase]\n",
+        "pages/index.md": "# Home\n", "awards/pt.yml": AWARD, "awards/pt/hand.md": "By hand.\n",
+        "stories/s.md": story(slug="s")})
+    (root / "pages/downloads").symlink_to("../packs")
+    result = run_cli("pack", "pt", "-p", str(root), "--now", NOW, "--out", "packs")
+    assert result.exit_code == 2, result.output
+    assert "a folder pages/downloads leads to, which showcase build publishes" in result.output
+    assert not (root / "packs").exists()
+
+
+def test_the_build_stops_on_a_link_in_the_themes_folder_into_evidence(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "themed", {
+        "mkdocs.yml": "site_name: T\ndocs_dir: pages\ntheme:\n  name: material\n  font: false\n"
+                      "  custom_dir: overrides\nplugins: [showcase]\n",
+        "pages/index.md": "# Home\n", "overrides/main.html": '{% extends "base.html" %}\n',
+        "evidence/private.pdf": "secret\n", "stories/s.md": story(slug="s")})
+    (root / "overrides/priv.pdf").symlink_to("../evidence/private.pdf")
+    result = run_cli("build", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 1, result.output
+    assert "overrides/priv.pdf: is a link into evidence/" in result.output
+    assert not (root / "site").exists()
