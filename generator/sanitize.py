@@ -37,7 +37,9 @@ URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 """The attributes that hold an address."""
 COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.DOTALL)
 """An HTML comment (an internal note): it ends where browsers end it, or runs to the end."""
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
+_FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
+"""A fenced code block as Python-Markdown's fenced_code reads one (which converts every story
+body): its fences start their lines, the closing one as the opening one is written."""
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*"
                        r"|[^\s<>@/]+@[^\s<>@]+\.[^\s<>@]+)>")
