@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from generator.problems import Problem, Severity, ShowcaseError
-from generator.reading.safe_yaml import problem_of
+from generator.reading.safe_yaml import YAML_ONLY_BREAKS, problem_of
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN = "showcase"
@@ -93,6 +93,14 @@ ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 def read_config(text: str, root: Path, name: str = CONFIG_FILE, depth: int = 0) -> SiteConfig:
     """Read mkdocs.yml's `text` for the project at `root`; a ShowcaseError (naming the line)
     when it is not YAML or not settings, as then not even the project's folders are known."""
+    breaking = YAML_ONLY_BREAKS.search(text)
+    if breaking is not None:  # YAML counts lines by them (errors would name a later line)
+        raise ShowcaseError(f"{name} cannot be read (the problem above): the project's "
+                            "folders are set there",
+                            [Problem(name, 1 + text.count("\n", 0, breaking.start()), None,
+                                     f"holds U+{ord(breaking.group()):04X}, which YAML reads as a "
+                                     "line break: remove it (write a new line, or a space, "
+                                     "instead)")])
     loader = ConfigLoader(text)
     try:
         node = loader.get_single_node()

@@ -52,14 +52,14 @@ class Located:
         return 1
 
 
-_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 """Line breaks to YAML that are no line break in a file (NEL and the Unicode separators)."""
 
 
 def load(text: str, first_line: int = 1) -> Located:
     """Read one YAML document; `first_line` is the file line the text starts on."""
     offset = first_line - 1
-    breaking = _YAML_ONLY_BREAKS.search(text)
+    breaking = YAML_ONLY_BREAKS.search(text)
     if breaking is not None:  # YAML counts lines by them, files and people do not
         raise YamlProblem(first_line + text.count("\n", 0, breaking.start()),
                           f"holds U+{ord(breaking.group()):04X}, which YAML reads as a line "
