@@ -185,6 +185,18 @@ def _settings_elsewhere(settings: dict[str, Any], node: yaml.Node | None,
             found.append((("theme", option), f"{theme[option]} is on another host, which every "
                           "page would tell who reads the site: the build leaves it out; keep the "
                           "picture in docs_dir and name it by its path there"))
+    copyright_text = settings.get("copyright")
+    if isinstance(copyright_text, str) and loads_remote(copyright_text):
+        found.append((("copyright",), "loads a picture from another host on every page, which "
+                      "tells it who reads the site: the build shows its alt text instead"))
+    for extension in _extensions(settings):
+        options = extension[1] if isinstance(extension[1], dict) else {}
+        if extension[0] == "pymdownx.emoji" and "emoji_generator" not in options:
+            found.append((("markdown_extensions",), "pymdownx.emoji draws emoji with pictures "
+                          "from cdnjs.cloudflare.com by default, which tells it who reads the "
+                          "site: set emoji_generator: !!python/name:material.extensions.emoji."
+                          "to_svg (and emoji_index: !!python/name:material.extensions.emoji."
+                          "twemoji)"))
     for key in ("extra_css", "extra_javascript"):
         for address in remote_assets(settings.get(key)):
             found.append(((key,), f"{address} is on another host, which every page would tell "
@@ -192,6 +204,27 @@ def _settings_elsewhere(settings: dict[str, Any], node: yaml.Node | None,
                           "docs_dir and name it by its path there"))
     return [Problem(name, _line_at(node, keys), ".".join(keys), message, Severity.WARNING)
             for keys, message in found]
+
+
+_REMOTE_SOURCE = re.compile(r"""\bsrc\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)""", re.IGNORECASE)
+
+
+def loads_remote(html: str) -> bool:
+    """Whether `html` (a setting printed into every page) loads a picture from another host."""
+    return _REMOTE_SOURCE.search(html) is not None
+
+
+def _extensions(settings: dict[str, Any]) -> list[tuple[str, object]]:
+    """mkdocs.yml's markdown_extensions as (name, options)."""
+    listed = settings.get("markdown_extensions")
+    entries = listed if isinstance(listed, list) else [listed] if isinstance(listed, dict) else []
+    found: list[tuple[str, object]] = []
+    for entry in entries:
+        if isinstance(entry, str):
+            found.append((entry, None))
+        elif isinstance(entry, dict):
+            found += [(str(key), value) for key, value in entry.items()]
+    return found
 
 
 def _line_at(node: yaml.Node | None, keys: tuple[str, ...]) -> int | None:

@@ -38,11 +38,11 @@ from generator.mkdocs.worker import Worker
 from generator.problems import Problem, ShowcaseError
 from generator.project import CONFIG_FILE, FOLDER_OPTIONS, Layout, discover, outside_project
 from generator.reading import stories
-from generator.sanitize import strip_comments
+from generator.sanitize import clean, strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.render import fill
 from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
-from generator.siteconfig import THIRD_PARTY, remote
+from generator.siteconfig import THIRD_PARTY, loads_remote, remote
 
 if TYPE_CHECKING:  # `serve` only: a build does not import them
     from mkdocs.livereload import LiveReloadServer
@@ -374,6 +374,8 @@ def _nothing_from_elsewhere(config: MkDocsConfig) -> None:
         config.theme["favicon"] = "assets/images/favicon.png"  # Material's own
     for listed in (config.extra_css, config.extra_javascript):
         listed[:] = [entry for entry in listed if not remote(str(entry))]
+    if config.copyright and loads_remote(config.copyright):  # its alt text, as in a story
+        config.copyright = clean(config.copyright)
 
 
 def _config_warnings(root: Path, config: MkDocsConfig) -> tuple[Problem, ...]:

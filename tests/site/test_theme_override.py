@@ -109,3 +109,20 @@ def test_settings_that_load_from_elsewhere_are_left_out_and_said(tmp_path: Path)
     config = built.site / "admin" / "config.yml"
     if config.exists():  # the story editor (its npm package installed) still saves to the repo
         assert "repo: example-council/showcase" in config.read_text(encoding="utf-8")
+
+
+def test_a_copyright_picture_from_elsewhere_and_cdn_emoji_are_said(tmp_path: Path) -> None:
+    """copyright: '<img src="https://...">' loaded it on every page; pymdownx.emoji's default
+    pictures come from cdnjs (round 17)."""
+    files = site_project()
+    files["mkdocs.yml"] += ("copyright: 'Council <img src=\"https://track.example.org/c.gif\" "
+                            "alt=\"logo\">'\nmarkdown_extensions: [pymdownx.emoji]\n")
+    root = write(tmp_path / "p", {**files, "stories/a.md": story()})
+    built = built_fine(root)
+    pages = [path.read_text(encoding="utf-8") for path in built.site.rglob("*.html")
+             if "admin" not in path.parts]
+    assert not [page for page in pages if "track.example.org" in page]
+    assert any("Council logo" in page or "Council" in page for page in pages)
+    said = run_cli("check", "-p", str(root)).output
+    assert "warning: copyright: loads a picture from another host" in said
+    assert "warning: markdown_extensions: pymdownx.emoji draws emoji with pictures" in said
