@@ -26,7 +26,7 @@ from generator.linkcheck import anchors, missing_section, not_public_stories, to
 from generator.problems import Problem, Severity
 from generator.project import Layout, discover
 from generator.public import public_evidence, public_quotes
-from generator.sanitize import blank_code
+from generator.sanitize import blank_code, strip_comments_keep_lines
 from generator.story import Story, UnusableStory, default_slug
 
 
@@ -64,7 +64,39 @@ def content_problems(layout: Layout, stories: Sequence[Story] = (),
     return [*(_linked(layout, path, name) for folder in (content, *_theme_folder(layout))
               for path, name in _links_into_private(layout, folder)),
             *_unreadable_photos(layout, content),
+            *_remote_loads(layout, content),
             *_story_links(layout, content, known)]
+
+
+_LOADS = re.compile(r"""<(script|iframe|img|link|video|audio|source|embed|object)\b[^>]*?"""
+                    r"""\b(?:src|href|data|srcset)\s*=\s*["']?\s*((?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s"'>]+)""",
+                    re.IGNORECASE)
+"""An element of a hand-written page's own HTML that makes the page load from another host
+(a link with <a href> is no load: a reader follows it or not)."""
+
+
+def _remote_loads(layout: Layout, content: Path) -> list[Problem]:
+    """A warning for each element of a hand-written page that loads something from another
+    host: the site's own HTML is published as written (a story's is cut to the allow-list),
+    and every reader of the page would be told to that host."""
+    found = []
+    for page in sorted(content.rglob("*.md")) if content.is_dir() else []:
+        if any(part.startswith(".") for part in page.relative_to(content).parts):
+            continue
+        try:
+            text = page.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if "//" not in text:
+            continue
+        blanked = blank_code(strip_comments_keep_lines(text))
+        for match in _LOADS.finditer(blanked):
+            found.append(Problem(layout.relative(page), 1 + blanked.count("\n", 0, match.start()),
+                                 None, f"<{match.group(1).lower()}> loads {match.group(2)} from "
+                                 "another host, which every reader of the page would be told to: "
+                                 "keep the file in the site (in docs_dir) and name it by its path",
+                                 Severity.WARNING))
+    return found
 
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)",
