@@ -64,9 +64,9 @@ def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None
     return path
 
 
-REMOVED = re.compile(f"{UNSAFE_CHARACTERS.pattern}|[\x80-\x9f]")
-"""What `new` takes out of a title: what check refuses in a story (control characters,
-text-direction controls) and the C1 control characters."""
+REMOVED = UNSAFE_CHARACTERS
+"""What `new` takes out of a title: what check refuses in a story (control characters, C1
+ones included, and text-direction controls)."""
 _NOT_UTF8 = re.compile("[\ud800-\udfff]+")
 """Bytes of a command line that are not UTF-8, as Python reads them (no UTF-8 file holds them)."""
 

@@ -35,6 +35,11 @@ def unsafe_characters(text: str, first_line: int = 1) -> list[tuple[int, str]]:
 
 def without_unsafe_characters(text: str) -> str:
     """`text` with unsafe characters removed (vertical tabs and form feeds become newlines)."""
+    return counted_removal(text)[0]
+
+
+def counted_removal(text: str) -> tuple[str, int]:
+    """`without_unsafe_characters(text)`, and how many characters it took out."""
     if not UNSAFE_CHARACTERS.search(text):
-        return text
-    return UNSAFE_CHARACTERS.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
+        return text, 0
+    return UNSAFE_CHARACTERS.subn("", text.replace("\x0b", "\n").replace("\x0c", "\n"))

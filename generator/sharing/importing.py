@@ -31,7 +31,7 @@ from pydantic_core import ErrorDetails
 from generator.catalogue import Catalogue
 from generator.model.story import StoryMeta
 from generator.problems import Problem, ShowcaseError
-from generator.reading.characters import DIRECTION_CONTROLS, UNSAFE_CHARACTERS
+from generator.reading.characters import DIRECTION_CONTROLS, UNSAFE_CHARACTERS, counted_removal
 from generator.reading.errors import field_name, plain_message
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import MAX_BYTES, decode
@@ -92,15 +92,9 @@ def markdown_url(url: str) -> str:
 _URL_BREAKING = re.compile(r'[ <>()"`\\]')
 
 
-REMOVED = re.compile(f"{UNSAFE_CHARACTERS.pattern}|[\x80-\x9f]")
+REMOVED = UNSAFE_CHARACTERS
 """What import takes out of a partner's text: what check refuses in a story (control
-characters, text-direction controls) and the C1 control characters."""
-
-
-def without_controls(text: str) -> tuple[str, int]:
-    """`text` without the characters of REMOVED (a vertical tab or form feed becomes a line
-    break, as check reads it), and how many were taken out."""
-    return REMOVED.subn("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
+characters, C1 ones included, and text-direction controls)."""
 
 
 def printable(text: str) -> str:
@@ -135,7 +129,7 @@ def cleaned(record: Any, where: str, removed: Removed) -> Any:
     """`record` (a record, list or text) without control characters; each field that held
     some is added to `removed` by its name (`title`, `metrics[0].label`)."""
     if isinstance(record, str) and not isinstance(record, Enum):  # a unit is a checked word
-        text, count = without_controls(record)
+        text, count = counted_removal(record)
         if count:
             removed.count += count
             removed.direction += len(DIRECTION_CONTROLS.findall(record))
