@@ -61,7 +61,9 @@ def content_problems(layout: Layout, stories: Sequence[Story] = (),
                         "create it with the site's hand-written pages (index.md, the home page's "
                         "text, at least), or name the folder that holds them", Severity.WARNING)]
     known = _Known.of(stories, unusable, now, _per_page(layout))
-    return [*(_linked(layout, path, name) for folder in (content, *_theme_folder(layout))
+    # the theme's own folder (custom_dir) is published as content/ is: its links are judged alike
+    theme = [layout.theme_folder] if layout.theme_folder is not None else []
+    return [*(_linked(layout, path, name) for folder in (content, *theme)
               for path, name in _links_into_private(layout, folder)),
             *_unreadable_photos(layout, content),
             *_remote_loads(layout, content),
@@ -556,14 +558,6 @@ def _unreadable_photos(layout: Layout, content: Path) -> list[Problem]:
                 if refused:
                     found.append(Problem(layout.relative(path), None, None, refused))
     return found
-
-
-def _theme_folder(layout: Layout) -> list[Path]:
-    """The theme's own folder (custom_dir), whose files other than templates MkDocs publishes
-    as content/'s are: its links are judged alike."""
-    theme = layout.site.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return [(layout.root / custom).resolve()] if isinstance(custom, str) and custom.strip() else []
 
 
 def _links_into_private(layout: Layout, content: Path) -> list[tuple[Path, str]]:

@@ -40,6 +40,14 @@ class Layout:
     problems: tuple[Problem, ...] = ()
     """What `showcase build` would refuse in mkdocs.yml (`siteconfig`), for check to report."""
 
+    @property
+    def theme_folder(self) -> Path | None:
+        """The theme's own folder (mkdocs.yml's `theme: custom_dir:`), absolute, if one is
+        named: MkDocs publishes its files other than templates as docs_dir's."""
+        theme = self.site.get("theme")
+        custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+        return (self.root / custom).resolve() if isinstance(custom, str) and custom.strip() else None
+
     def relative(self, path: Path) -> str:
         """`path` relative to the project root, with forward slashes."""
         try:

@@ -92,11 +92,9 @@ def _target(project_dir: Path, config_file: Path, site_dir: Path | None) -> Path
     layout = project.discover(config_file.parent)
     written = site_dir if site_dir is not None else Path(str(layout.site.get("site_dir", "site")))
     target = (written if written.is_absolute() else layout.root / written).resolve()
-    theme = layout.site.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     protected = [layout.root, layout.content, layout.stories, layout.awards, layout.data,
                  layout.evidence, (layout.root / ".git").resolve(),
-                 *([(layout.root / custom).resolve()] if isinstance(custom, str) and custom else [])]
+                 *([layout.theme_folder] if layout.theme_folder is not None else [])]
     for folder in protected:
         if target == folder or folder.is_relative_to(target) or (
                 folder != layout.root and target.is_relative_to(folder)):

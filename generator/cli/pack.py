@@ -64,11 +64,9 @@ def _private_out(layout: Layout, target: Path) -> None:
     site = Path(str(layout.site.get("site_dir") or "site"))
     published = {layout.content: "the site's pages (docs_dir), which showcase build publishes",
                  layout.root / site: "the built site (site_dir), which is published"}
-    theme = layout.site.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if isinstance(custom, str) and custom.strip():  # MkDocs copies its other files into the site
-        published[layout.root / custom] = "the theme's own folder (custom_dir), whose files " \
-                                          "showcase build publishes"
+    if layout.theme_folder is not None:  # MkDocs copies its other files into the site
+        published[layout.theme_folder] = "the theme's own folder (custom_dir), whose files " \
+                                         "showcase build publishes"
     own = {folder: "the project's own files" for folder in
            (layout.stories, layout.evidence, layout.awards, layout.data)}
     # a link in a published folder leads MkDocs on into the folder it names
