@@ -150,11 +150,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             if outside_project(root / str(value), root):
                 raise PluginError(f'mkdocs.yml: plugins.showcase.{name}: "{value}" is outside '
                                   "the project folder: keep the folder inside it")
-        site = {"site_name": config.site_name, "site_url": config.site_url or "",
+        settings, warnings = _settings(root, config)  # read once, as check reads them
+        site = {**settings, "site_name": config.site_name, "site_url": config.site_url or "",
                 "repo_url": config.repo_url or "",  # the story editor saves there
                 "theme": {"custom_dir": config.theme.custom_dir or ""}}  # its links are judged
-        self.layout = Layout.defaults(root, options, site, content=config.docs_dir,
-                                      problems=_config_warnings(root, config))
+        self.layout = Layout.defaults(root, dict(self.config), site, content=config.docs_dir,
+                                      problems=warnings)
         if not self.dirty:
             self.worker.start()
         try:
@@ -378,15 +379,16 @@ def _nothing_from_elsewhere(config: MkDocsConfig) -> None:
         config.copyright = clean(config.copyright)
 
 
-def _config_warnings(root: Path, config: MkDocsConfig) -> tuple[Problem, ...]:
-    """check's warnings about mkdocs.yml (the story editor not installed, say), for the build
+def _settings(root: Path, config: MkDocsConfig) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """mkdocs.yml's settings as check reads them (its validation levels judge the pages'
+    links), and check's warnings about it (the story editor not installed, say), for the build
     to print as check does; its errors are MkDocs' or this plugin's own refusals."""
     name = Path(config.config_file_path or CONFIG_FILE).name
     try:
-        found = discover(root, name).problems
+        found = discover(root, name)
     except ShowcaseError:
-        return ()
-    return tuple(problem for problem in found if not problem.is_error)
+        return {}, ()
+    return found.site, tuple(problem for problem in found.problems if not problem.is_error)
 
 
 def _mend_titles(search: Any, files: Files, site: Site | None) -> None:
