@@ -58,12 +58,19 @@ ENABLED = "enabled"
 NEEDED_FOLDERS = frozenset({"data_dir"})
 
 
+Source = tuple[str, yaml.Node | None]
+"""A settings file's name (relative to the project) and its composed YAML."""
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """mkdocs.yml read: its settings (MkDocs' tags as None) and what is wrong in it."""
 
     settings: dict[str, Any]
     problems: tuple[Problem, ...]
+    sources: tuple[Source, ...] = ()
+    """The files the settings are written in (name, composed node): the file read first, then
+    the one it INHERITs, and so on, to say where a merged setting is written."""
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -90,9 +97,21 @@ for _prefix in _IGNORED_TAGS:
 ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
-def read_config(text: str, root: Path, name: str = CONFIG_FILE, depth: int = 0) -> SiteConfig:
+def read_config(text: str, root: Path, name: str = CONFIG_FILE) -> SiteConfig:
     """Read mkdocs.yml's `text` for the project at `root`; a ShowcaseError (naming the line)
-    when it is not YAML or not settings, as then not even the project's folders are known."""
+    when it is not YAML or not settings, as then not even the project's folders are known.
+    A setting that an INHERITed file writes is told of there (`base.yml:3`)."""
+    read = _read_file(text, root, name, 0)
+    if any(problem.field == "INHERIT" for problem in read.problems):
+        return read  # a file it builds on is missing: MkDocs stops on that, the rest unknown
+    merged = theme_problems(read.settings, read.sources, root) \
+        + elsewhere_problems(read.settings, read.sources)
+    return SiteConfig(read.settings, (*read.problems, *merged), read.sources)
+
+
+def _read_file(text: str, root: Path, name: str, depth: int) -> SiteConfig:
+    """One settings file and those it INHERITs, merged; its problems are the plugin's (the
+    theme and the settings are judged once merged, by `read_config`)."""
     breaking = YAML_ONLY_BREAKS.search(text)
     if breaking is not None:  # YAML counts lines by them (errors would name a later line)
         raise ShowcaseError(f"{name} cannot be read (the problem above): the project's "
@@ -119,19 +138,20 @@ def read_config(text: str, root: Path, name: str = CONFIG_FILE, depth: int = 0) 
     inherit = settings.get("INHERIT")
     if isinstance(inherit, str) and inherit.strip():
         return _inheriting(settings, node, inherit.strip(), root, name, depth)
-    return SiteConfig(settings, tuple(config_problems(node, root.resolve(), name)
-                                      + theme_problems(node, root, name)
-                                      + elsewhere_problems(settings, node, name)))
+    return SiteConfig(settings, tuple(config_problems(node, root.resolve(), name)),
+                      ((name, node),))
 
 
-def theme_problems(node: yaml.Node | None, root: Path, name: str = CONFIG_FILE) -> list[Problem]:
-    """An error when `theme: custom_dir:` names no folder (relative to the settings file, as
-    MkDocs reads it): the build stops on it ("the path set in custom_dir does not exist");
-    a warning when the theme would load files from another host, which the build turns off."""
-    theme = _entry(node, "theme") if isinstance(node, yaml.MappingNode) else None
-    if theme is None or not isinstance(theme[1], yaml.MappingNode):
+def theme_problems(settings: dict[str, Any], sources: tuple[Source, ...],
+                   root: Path) -> list[Problem]:
+    """What the build stops on in the `theme:` of `settings` (merged, as MkDocs reads them),
+    at the file and line of `sources` where it is written: a theme mapping that names no theme
+    ("No theme name set"), a `custom_dir:` that names no folder (relative to the file read
+    first, mkdocs.yml, as MkDocs reads it: "the path set in custom_dir does not exist")."""
+    theme = settings.get("theme")
+    if not isinstance(theme, dict) or not sources:
         return []
-    return _custom_dir_problems((theme[0], theme[1]), root, name)
+    return _nameless_theme(theme, sources) + _custom_dir_problems(theme, sources, root)
 
 
 #: what a theme loads from another host unless an option of it is false: (option, what, host)
@@ -140,16 +160,14 @@ THIRD_PARTY = {
     "mkdocs": ("highlightjs", "highlight.js", "cdnjs.cloudflare.com"),
     "readthedocs": ("highlightjs", "highlight.js", "cdnjs.cloudflare.com"),
 }
-ELSEWHERE_FIELDS = {f"theme.{option}" for option, _, _ in THIRD_PARTY.values()}
 
 
-def elsewhere_problems(settings: dict[str, Any], node: yaml.Node | None,
-                       name: str) -> list[Problem]:
+def elsewhere_problems(settings: dict[str, Any], sources: tuple[Source, ...]) -> list[Problem]:
     """A warning for each setting of `settings` (merged, as MkDocs reads them) that would make
     every page load something from another host: a page must load nothing from elsewhere (a
-    visitor's address would reach it); the build leaves each out. `node` is the file's own,
-    for the line."""
-    return _theme_elsewhere(settings, node, name) + _settings_elsewhere(settings, node, name)
+    visitor's address would reach it); the build leaves each out. Each is told of at the file
+    of `sources` and the line where it is written."""
+    return _theme_elsewhere(settings, sources) + _settings_elsewhere(settings, sources)
 
 
 def remote(address: object) -> bool:
@@ -166,8 +184,7 @@ def remote_assets(listed: object) -> list[str]:
     return [str(path) for path in paths if remote(path)]
 
 
-def _settings_elsewhere(settings: dict[str, Any], node: yaml.Node | None,
-                        name: str) -> list[Problem]:
+def _settings_elsewhere(settings: dict[str, Any], sources: tuple[Source, ...]) -> list[Problem]:
     found: list[tuple[tuple[str, ...], str]] = []
     if settings.get("repo_url"):
         found.append((("repo_url",), "Material asks the repository's host for its stars and "
@@ -202,7 +219,7 @@ def _settings_elsewhere(settings: dict[str, Any], node: yaml.Node | None,
             found.append(((key,), f"{address} is on another host, which every page would tell "
                           "who reads the site: the build leaves it out; keep the file in "
                           "docs_dir and name it by its path there"))
-    return [Problem(name, _line_at(node, keys), ".".join(keys), message, Severity.WARNING)
+    return [Problem(*_place(sources, keys)[:2], ".".join(keys), message, Severity.WARNING)
             for keys, message in found]
 
 
@@ -227,23 +244,41 @@ def _extensions(settings: dict[str, Any]) -> list[tuple[str, object]]:
     return found
 
 
-def _line_at(node: yaml.Node | None, keys: tuple[str, ...]) -> int | None:
-    """The line of the deepest of `keys` (a path of mapping keys) that `node` holds."""
-    line = None
-    for key in keys:
-        found = _entry(node, key) if isinstance(node, yaml.MappingNode) else None
-        if found is None:
-            return line
-        line, node = _line(found[0]), found[1]
-    return line
+def _place(sources: tuple[Source, ...], keys: tuple[str, ...]) -> tuple[str, int | None, int]:
+    """Where the merged value at `keys` (a path of mapping keys) is written: the file, the line
+    of the deepest of `keys` written, and how many are. MkDocs merges an INHERITed file's
+    mappings key by key, and a value of any other kind in a nearer file replaces it, so the
+    nearest file that writes a key decides it, and the farther ones only below a mapping."""
+    found: tuple[str, int | None, int] = (sources[0][0] if sources else CONFIG_FILE, None, 0)
+    live = [(name, node) for name, node in sources if isinstance(node, yaml.MappingNode)]
+    for depth, key in enumerate(keys, start=1):
+        entries = [(name, pair) for name, node in live
+                   if isinstance(node, yaml.MappingNode) and (pair := _entry(node, key))]
+        if not entries:
+            break
+        found = (entries[0][0], _line(entries[0][1][0]), depth)
+        live = []
+        for name, (_, value) in entries:
+            if not isinstance(value, yaml.MappingNode):
+                break  # replaces what the farther files write (a nearer one would be merged)
+            live.append((name, value))
+    return found
 
 
-def _theme_elsewhere(settings: dict[str, Any], node: yaml.Node | None,
-                     name: str) -> list[Problem]:
+def theme_name(theme: object) -> str | None:
+    """The theme a merged `theme:` setting names, as MkDocs reads it: its own (`mkdocs`) when
+    none is set; None for a mapping without `name:` (which MkDocs refuses) or a name not text."""
+    if theme is None:
+        return "mkdocs"
+    chosen = theme.get("name") if isinstance(theme, dict) else theme
+    return chosen if isinstance(chosen, str) else None
+
+
+def _theme_elsewhere(settings: dict[str, Any], sources: tuple[Source, ...]) -> list[Problem]:
     theme = settings.get("theme")
     options = theme if isinstance(theme, dict) else {}
-    chosen = options.get("name", "mkdocs") if isinstance(theme, dict) else theme or "mkdocs"
-    if not isinstance(chosen, str) or chosen not in THIRD_PARTY:
+    chosen = theme_name(theme)
+    if chosen is None or chosen not in THIRD_PARTY:
         return []
     option, what, host = THIRD_PARTY[chosen]
     if options.get(option) is False:
@@ -252,31 +287,64 @@ def _theme_elsewhere(settings: dict[str, Any], node: yaml.Node | None,
               else f"write theme: {{name: {chosen}, {option}: false}}" if theme is not None
               else "write theme: {name: material, font: false} (the site is made for Material "
                    "for MkDocs; MkDocs' own theme is used when no theme is named)")
-    return [Problem(name, _theme_line(node, option), f"theme.{option}",
+    return [Problem(*_theme_place(sources, option), f"theme.{option}",
                     f"the {chosen} theme loads {what} from {host} on every page, which would "
                     f"tell that host who reads the site: the build turns it off; {advice}",
                     Severity.WARNING)]
 
 
-def _theme_line(node: yaml.Node | None, option: str) -> int | None:
-    theme = _entry(node, "theme") if isinstance(node, yaml.MappingNode) else None
-    if theme is None:
-        return None
-    given = _entry(theme[1], option) if isinstance(theme[1], yaml.MappingNode) else None
-    return _line(given[0]) if given is not None else _line(theme[0])
+def _theme_place(sources: tuple[Source, ...], option: str) -> tuple[str, int | None]:
+    """Where a theme's `option` is written, else the `theme:` of the file that names the theme
+    (a nearer file may add other options to it), else the nearest `theme:`."""
+    name, line, depth = _place(sources, ("theme", option))
+    if depth == 2:
+        return name, line
+    named, _, depth = _place(sources, ("theme", "name"))
+    if depth == 2:
+        return named, _place(tuple(s for s in sources if s[0] == named), ("theme",))[1]
+    return _place(sources, ("theme",))[:2]
 
 
-def _custom_dir_problems(theme: tuple[yaml.Node, yaml.MappingNode], root: Path,
-                         name: str) -> list[Problem]:
-    found = _entry(theme[1], "custom_dir")
-    if found is None or _decided_later(found[1]) or not isinstance(found[1], yaml.ScalarNode):
+def _nameless_theme(theme: dict[str, Any], sources: tuple[Source, ...]) -> list[Problem]:
+    """A `theme:` mapping without `name:`: MkDocs stops ("No theme name set"). A theme named
+    as text in an INHERITed file (`theme: mkdocs`) is replaced by the mapping, not added to."""
+    if "name" in theme:
         return []
-    value = _scalar_value(found[1])
+    name, line, _ = _place(sources, ("theme",))
+    replaced = _text_theme(sources)
+    fix = (f'{replaced[0]} names the theme as text (theme: {replaced[1]}) on line {replaced[2]}, '
+           "and MkDocs replaces it with this mapping rather than adding to it: write "
+           f"name: {replaced[1]} under theme: here, or write theme: {{name: {replaced[1]}}} in "
+           f"{replaced[0]}" if replaced is not None
+           else "write name: material under theme: (with font: false), or the name of the "
+                "theme the site is made with")
+    return [Problem(name, line, "theme.name", 'names no theme, so the site cannot be built '
+                    f'(MkDocs says "No theme name set"): {fix}')]
+
+
+def _text_theme(sources: tuple[Source, ...]) -> tuple[str, str, int] | None:
+    """The farther file, its theme and line, that names the theme as text (`theme: mkdocs`)
+    which a nearer `theme:` mapping replaces."""
+    for name, node in sources[1:]:
+        pair = _entry(node, "theme") if isinstance(node, yaml.MappingNode) else None
+        if pair is not None and isinstance(pair[1], yaml.ScalarNode):
+            value = _scalar_value(pair[1])
+            if isinstance(value, str) and value.strip():
+                return name, value, _line(pair[0])
+        if pair is not None:
+            return None  # a mapping: merged with the nearer one (or replaced by it, if not one)
+    return None
+
+
+def _custom_dir_problems(theme: dict[str, Any], sources: tuple[Source, ...],
+                         root: Path) -> list[Problem]:
+    value = theme.get("custom_dir")  # None too for `!ENV`, decided at build time
     if not isinstance(value, str) or not value.strip():
         return []
-    if ((root / name).parent / value).is_dir():
+    if ((root / sources[0][0]).parent / value).is_dir():
         return []
-    return [Problem(name, _line(found[0]), "theme.custom_dir",
+    name, line, _ = _place(sources, ("theme", "custom_dir"))
+    return [Problem(name, line, "theme.custom_dir",
                     f'"{value}" is no folder, so the site cannot be built: create it with the '
                     "theme's template overrides (main.html and the like), or remove the line")]
 
@@ -293,19 +361,18 @@ def _inheriting(settings: dict[str, Any], node: yaml.Node | None, inherit: str, 
         why = "inherits too deeply (a loop?)" if depth > 10 else f'"{inherit}" does not exist'
         return SiteConfig({k: v for k, v in settings.items() if k != "INHERIT"},
                           (Problem(name, line, "INHERIT", f"{why}: name the file of settings "
-                                   f"this one builds on, relative to {name}"),))
+                                   f"this one builds on, relative to {name}"),), ((name, node),))
     try:
         text = parent_file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ShowcaseError(f"{inherit} (inherited by {name}) cannot be read: {exc}") from None
     shown = Path(name).parent.joinpath(inherit).as_posix()
-    parent = read_config(text, root, shown, depth + 1)
+    parent = _read_file(text, root, shown, depth + 1)
     own = {k: v for k, v in settings.items() if k != "INHERIT"}
     problems = config_problems(node, root.resolve(), name) if "plugins" in own \
-        else [p for p in parent.problems if p.field not in ELSEWHERE_FIELDS]
-    problems += theme_problems(node, root, name)
-    merged = _merged(parent.settings, own)
-    return SiteConfig(merged, (*problems, *elsewhere_problems(merged, node, name)))
+        else list(parent.problems)
+    return SiteConfig(_merged(parent.settings, own), tuple(problems),
+                      ((name, node), *parent.sources))
 
 
 def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
