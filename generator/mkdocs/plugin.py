@@ -157,7 +157,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.layout = Layout.defaults(root, dict(self.config), site, content=config.docs_dir,
                                       problems=warnings)
         if not self.dirty:
-            self.worker.start()
+            self.worker.start(root)
         try:
             self.now = clock.now(self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now)
             clock.site_build_time()  # `mkdocs build` too: MkDocs stops on one with a traceback
@@ -235,7 +235,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         unsearched = self.site.unsearched | set(self.site.brief)
         # an indexed page may move only if its search entries can come back (Material's search);
         # the dashboard stays, as its charts come from a process this one started
-        movable = (set(self.site.pages) if _search_entries(config) else unsearched) - self.site.later
+        later = self.site.later
+        movable = (set(self.site.pages) if _search_entries(config) else unsearched) - later
+        for src in sorted(later):  # rendered last: their charts are drawn meanwhile
+            found = files.get_file_from_path(src)
+            if found is not None:
+                files.remove(found)
+                files.append(found)
         wanted = [] if self.dirty else worker.files_to_hand_over(files, movable, unsearched)
         self.handed_files = self.worker.hand_over(wanted, self.sharing, config, files, nav,
                                                   self.entries)
@@ -269,15 +275,30 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         places = self.site.places.get(src)
         if places:
             _add_places(page, places)
+        if src in self.site.later:  # filled when rendered (`_fill_later`), not waited for now
+            return html
         # popped: each page is filled once per build, and a large site's HTML adds up
         return fill(html, self.site.fragments.pop(src, {}))
 
-    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    @event_priority(100)  # before the search plugin reads the page's content
+    def _fill_later(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> TemplateContext:
+        """A page whose fragments wait for another process (the dashboard's charts) gets
+        them as it is rendered, the last of the pages, not as MkDocs reads it."""
+        assert self.site is not None
+        src = page.file.src_uri
+        if src in self.site.later and page.content is not None and not worker.TITLES_ONLY:
+            page.content = fill(page.content, self.site.fragments.pop(src))
+        return context
+
+    def _escape_meta(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                     nav: Navigation) -> TemplateContext:
         # MkDocs renders theme templates without autoescaping, and Material puts the page's
         # meta title and description into <title> and <meta> as they are: escape them here.
         escape_meta(page.meta)
         return context
+
+    on_page_context = CombinedEvent(_fill_later, _escape_meta)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.catalogue is not None and self.site is not None and self.now is not None

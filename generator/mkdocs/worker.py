@@ -53,7 +53,7 @@ from mkdocs.structure.pages import Page
 
 from generator.catalogue import Catalogue
 from generator.mkdocs.incremental import PageEntries
-from generator.site import charts
+from generator.site import chartcache, charts
 from generator.site.criteria import Evaluation
 
 T = TypeVar("T")
@@ -81,25 +81,41 @@ class Worker:
         self._pages: _Child | None = None
         self._share: Share | None = None
         self._active = False
+        self._project: Path | None = None
 
-    def start(self) -> None:
-        """Fork the charts process, which imports matplotlib now; later parts may fork too."""
+    def start(self, project: Path) -> None:
+        """Fork the charts process, which imports matplotlib now, unless the project's
+        charts look kept from its last build (`chartcache`); later parts may fork too."""
         self.stop()
         self._active = _can_fork()
-        if self._active:
+        self._project = project
+        if self._active and not chartcache.looks_warm(project):
             self._charts = _Child.fork(_draw_when_asked)
 
     def draw(self, evaluations: Sequence[Evaluation]) -> charts.Charts:
-        """Send the evaluations to the charts process; the returned function waits for the
-        charts (drawn here if that process is not there or failed)."""
+        """The charts kept from earlier builds, and the others sent to the charts process
+        (forked now if it was not at the start); the returned function waits for them
+        (drawn here if that process is not there or failed)."""
         child, self._charts = self._charts, None
         wanted = list(evaluations)
-        if child is not None and not child.send(wanted):
+        if self._project is not None:
+            chartcache.remember(self._project, wanted)
+        kept = [chartcache.load(e) if e.points else None for e in wanted]
+        missing = [e for e, chart in zip(wanted, kept, strict=True) if e.points and chart is None]
+        if not missing:
+            if child is not None:
+                child.kill()
+            return lambda: kept
+        if child is None and self._active:
+            child = _Child.fork(_draw_when_asked)
+        if child is not None and not child.send(missing):
             child = None
 
         def result() -> Sequence[charts.Svg | None]:
             drawn = child.result() if child is not None else None
-            return drawn if isinstance(drawn, list) else charts.draw_all(wanted)
+            made = iter(drawn if isinstance(drawn, list) else charts.draw_all(missing))
+            return [next(made) if e.points and chart is None else chart
+                    for e, chart in zip(wanted, kept, strict=True)]
         return result
 
     def elsewhere(self, work: Callable[[], T], size: int, /) -> Callable[[], T]:
@@ -220,10 +236,11 @@ def files_to_hand_over(files: Files, movable: set[str], unsearched: set[str]) ->
     Per page, converting and rendering takes about PAGE here or there, more (SEARCHED) for a
     page indexed for search, and a handed page still costs this process SKELETON (its
     headings converted, an empty render). The pages process starts with the sharing files
-    and its own template environment (SETUP)."""
+    and its own template environment (SETUP, and SETUP_PER_PAGE for each page of the site:
+    the sharing files grow with the stories)."""
     pages = files.documentation_pages()
     cost = {file.src_uri: PAGE if file.src_uri in unsearched else SEARCHED for file in pages}
-    here, there = sum(cost.values()), SETUP
+    here, there = sum(cost.values()), SETUP + SETUP_PER_PAGE * len(pages)
     candidates = sorted((file for file in pages if file.src_uri in movable),
                         key=lambda file: file.src_uri not in unsearched)  # a stable sort
     taken = []
@@ -236,9 +253,9 @@ def files_to_hand_over(files: Files, movable: set[str], unsearched: set[str]) ->
     return taken
 
 
-PAGE, SEARCHED, SKELETON, SETUP = 1.8, 3.5, 0.2, 250.0
-"""Milliseconds per page, and for the pages process's start, measured at 1,000 stories
-(bench/README.md)."""
+PAGE, SEARCHED, SKELETON, SETUP, SETUP_PER_PAGE = 1.8, 3.5, 0.2, 50.0, 0.15
+"""Milliseconds per page, and for the pages process's start (about 75 ms at 100 stories,
+250 ms at 1,000), measured on the development machine (bench/README.md)."""
 HEADING = re.compile(r"^#{1,6}[ \t]")
 
 

@@ -51,8 +51,19 @@ def draw_later(evaluations: Sequence[Evaluation]) -> Charts:
 
 
 def draw_all(evaluations: Sequence[Evaluation]) -> list[Svg | None]:
-    """Each evaluation's chart (None for one without points), in order."""
-    return [criterion_chart(evaluation) for evaluation in evaluations]
+    """Each evaluation's chart (None for one without points), in order: kept ones from the
+    cache, the others drawn and kept (`chartcache`)."""
+    from generator.site import chartcache
+
+    drawn: list[Svg | None] = []
+    for evaluation in evaluations:
+        chart = chartcache.load(evaluation) if evaluation.points else None
+        if chart is None:
+            chart = criterion_chart(evaluation)
+            if chart is not None:
+                chartcache.store(evaluation, chart)
+        drawn.append(chart)
+    return drawn
 
 
 def warm() -> None:

@@ -119,10 +119,13 @@ def test_a_site_template_of_its_own_is_never_kept(shortcut_site: Built,
 # part writes "what pid parent-pid" lines to the file named by argv[1].
 _BUILD = """
 import os, sys
+from pathlib import Path
 from generator.mkdocs import worker
-from generator.site import charts
+from generator.site import chartcache, charts
 from generator.cli import main
 where, mode = sys.argv[1], sys.argv[5]
+chartcache.FOLDER = Path(where + ".charts")  # the charts are drawn unless this build kept them
+sys.dont_write_bytecode = False  # as Python runs by default: charts are kept
 def note(what):
     with open(where, "a", encoding="utf-8") as notes:
         notes.write(f"{what} {os.getpid()} {os.getppid()}\\n")
@@ -158,7 +161,7 @@ def read(*args):
         os._exit(9)
     return read_story(*args)
 catalogue.read_story = read
-charts.draw_all, worker._render_here, worker.SETUP = drawn, rendered, 0
+charts.draw_all, worker._render_here, worker.SETUP, worker.SETUP_PER_PAGE = drawn, rendered, 0, 0
 worker.MIN_PAGES = worker.MIN_HANDED = 1
 main_pid = os.getpid()
 print(main_pid)
@@ -206,6 +209,34 @@ def test_the_worker_draws_charts_and_renders_pages(shortcut_site: Built, tmp_pat
     kept = FrontMatterCache.for_project(shortcut_site.project).path
     assert kept is not None
     assert len(json.loads(kept.read_text(encoding="utf-8"))["entries"]) == 5
+
+
+def test_charts_kept_by_the_last_build_are_not_drawn_again(shortcut_site: Built,
+                                                           tmp_path: Path) -> None:
+    """A build of a project whose dashboard data has not changed draws no chart and forks no
+    process for them (generator/site/chartcache.py): the site is the same bytes; data
+    changed, the charts are drawn again."""
+    notes = tmp_path / "notes"
+    _build_alone(shortcut_site, tmp_path / "site", notes, "watch")
+    assert [n[0] for n in _notes(notes)].count("charts") == 1
+    kept = sorted(path.name for path in Path(f"{notes}.charts").iterdir())
+    assert [name.startswith("project-") for name in kept] == [False] * (len(kept) - 1) + [True]
+    assert kept[0].endswith(".json")  # the charts drawn, and the project's list of them
+    notes.write_text("", encoding="utf-8")
+    _build_alone(shortcut_site, tmp_path / "again", notes, "watch")  # the same bytes
+    assert "charts" not in [n[0] for n in _notes(notes)]
+    changed = _copy(shortcut_site, tmp_path / "changed")
+    for csv in (changed / "data").glob("*.csv"):
+        csv.write_text(csv.read_text(encoding="utf-8").replace("150000", "175000"), encoding="utf-8")
+    notes.write_text("", encoding="utf-8")
+    done = _run_alone(Built(shortcut_site.result, changed, tmp_path / "unused"),
+                      tmp_path / "changed-site", notes, "watch")
+    assert done.returncode == 0, done.stderr
+    assert [n[0] for n in _notes(notes)].count("charts") == 1
+
+
+def _notes(path: Path) -> list[list[str]]:
+    return [line.split() for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def test_a_worker_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path) -> None:
@@ -313,7 +344,7 @@ def test_pages_are_handed_over_unsearched_first_until_both_sides_are_even(
     cost = {src: worker.PAGE if src in unsearched else worker.SEARCHED
             for src in (file.src_uri for file in files)}
     here = sum(cost.values()) - sum(cost[src] - worker.SKELETON for src in taken)
-    there = worker.SETUP + sum(cost[src] for src in taken)
+    there = worker.SETUP + worker.SETUP_PER_PAGE * 400 + sum(cost[src] for src in taken)
     assert abs(here - there) <= 2 * worker.SEARCHED  # even, to within a page or so
     first_searched = next(n for n, src in enumerate(taken) if src not in unsearched)
     assert all(src in unsearched for src in taken[:first_searched])
@@ -341,6 +372,20 @@ def test_the_dashboard_waits_for_its_charts_only_when_filled(shortcut_site: Buil
     assert dict(fragments) == dict(site.fragments["dashboard/index.md"]) and asked == [2]
     built = shortcut_site.html("dashboard")
     assert all(svg in built for svg in re.findall(r"<svg.*?</svg>", html, re.S))
+
+
+def test_the_dashboard_is_rendered_last_and_searched_with_its_charts(shortcut_site: Built) -> None:
+    """The dashboard waits for its charts as the last page rendered, not as MkDocs reads the
+    pages; the search index still reads it whole (its charts' data tables), and no page
+    anywhere keeps a fragment's token."""
+    assert not [name for name, data in shortcut_site.every_byte().items()
+                if b"SHOWCASEFRAGMENT" in data]
+    index = json.loads((shortcut_site.site / "search/search_index.json").read_text("utf-8"))
+    locations = [entry["location"] for entry in index["docs"]]
+    dashboard = [n for n, location in enumerate(locations) if location.startswith("dashboard/")]
+    assert dashboard and dashboard[-1] == len(locations) - 1
+    assert dashboard == list(range(dashboard[0], len(locations)))
+    assert any("figures by period" in index["docs"][n]["text"] for n in dashboard)
 
 
 def test_a_build_leaves_nothing_frozen(shortcut_site: Built, tmp_path: Path) -> None:
