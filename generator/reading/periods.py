@@ -1,4 +1,4 @@
-"""Periods as date ranges: 2026, 2025-26, FY2025/26, FY25/26, 2026-03, Jan 2026,
+"""Periods as date ranges: 2026, 2025-26, FY2025/26, FY25/26, 2023-2026, 2026-03, Jan 2026,
 Q4 2025-26, 2026 Q1, H1 2025-26, 2026-03-14, 1 April 2025, a range of any two
 (`2025-04-01/2026-03-31`, `1 April 2025 to 31 March 2026`, `Oct 2025–Mar 2026`,
 `Apr-Sep 2024`, `Oct-Mar 2025-26`, `Apr 23 - Mar 24`), the months up to one
@@ -27,6 +27,9 @@ _MONTH_NAME = r"([A-Za-z]{3,9})\.?"
 
 _YEAR = re.compile(r"(\d{4})")
 _FINANCIAL = re.compile(r"(?:FY\s*)?(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})", re.IGNORECASE)
+#: 2023-2026: calendar years 2023 through 2026, as `2023 to 2026` (two years in a row,
+#: 2025-2026, are a financial year; a two-digit end, 2023-26, is not read)
+_YEARS = re.compile(r"(\d{4})\s*[-\u2013]\s*(\d{4})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NAMED_MONTH = re.compile(_MONTH_NAME + r",?\s+(\d{4})")
@@ -57,7 +60,9 @@ _RANGE = re.compile(r"\s+(?:to|until|-|\u2013|\u2014)\s+|(?<=\d{4}-\d{2}-\d{2})/
 def parse_period(text: str, today: date | None = None) -> Span | None:
     """The first and last day `text` covers, or None when it cannot be read.
 
-    `2025-26` is a UK financial year (1 April 2025 to 31 March 2026); `2026-03` a month;
+    `2025-26` (or `2025-2026`) is a UK financial year (1 April 2025 to 31 March 2026);
+    years further apart are calendar years (`2023-2026`: 1 January 2023 to 31 December 2026,
+    as `2023 to 2026`); `2026-03` a month;
     a quarter of a financial year (`Q4 2025-26`) counts from April, of a calendar year
     (`2026 Q1`) from January. `year to March 2026` is the twelve months ending with March
     2026 (April 2025 to March 2026). `2025-26 to date` is the year from its start up to
@@ -94,11 +99,27 @@ def is_reversed(text: str) -> bool:
     return ends is not None and ends[1][1] < ends[0][0]
 
 
+def rolling_months(text: str) -> int | None:
+    """How many months a rolling period (`year to March 2026`, `12 months ending 31 March
+    2026`) counts back, or None for any other text."""
+    match = _ROLLING.fullmatch(_NOTE.sub("", " ".join(text.split())))
+    if match is None or parse_period(text) is None:
+        return None
+    return _months_back(match)
+
+
+def _months_back(match: re.Match[str]) -> int:
+    count = (match.group(1) or "12").casefold()
+    return 12 if count == "twelve" else int(count)
+
+
 def _single(value: str) -> Span | None:
     if match := _DAY.fullmatch(value):
         return _day(date(*(int(g) for g in match.groups())))
     if (match := _MONTH.fullmatch(value)) and 1 <= int(match.group(2)) <= 12:
         return _month(int(match.group(1)), int(match.group(2)))
+    if (match := _YEARS.fullmatch(value)) and int(match.group(2)) > int(match.group(1)) + 1:
+        return date(int(match.group(1)), 1, 1), date(int(match.group(2)), 12, 31)
     if match := _FINANCIAL.fullmatch(value):
         return _financial(int(match.group(1)), match.group(2))
     if match := _SHORT_FINANCIAL.fullmatch(value):
@@ -133,8 +154,7 @@ def _rolling(value: str) -> Span | None:
     match = _ROLLING.fullmatch(value)
     if match is None:
         return None
-    count = (match.group(1) or "12").casefold()
-    months = 12 if count == "twelve" else int(count)
+    months = _months_back(match)
     end = _single(match.group(2))
     if end is None or not 1 <= months <= 36:
         return None
@@ -189,8 +209,8 @@ def _financial_months(first_name: str, last_name: str, year_text: str) -> Span |
     first, last = _month_number(first_name), _month_number(last_name)
     year = _single(year_text) if _FINANCIAL.fullmatch(year_text) or \
         _SHORT_FINANCIAL.fullmatch(year_text) else None
-    if not first or not last or year is None:
-        return None
+    if not first or not last or year is None or year[1].year != year[0].year + 1:
+        return None  # (2023-2026 is calendar years, not one financial year)
     start = _month(year[0].year if first >= 4 else year[1].year, first)
     end = _month(year[0].year if last >= 4 else year[1].year, last)
     return (start[0], end[1]) if start[0] <= end[0] else None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.problems import Problem
 from generator.reading.characters import unsafe_characters
-from generator.reading.periods import Span, parse_period
+from generator.reading.periods import Span, overlaps, parse_period, rolling_months
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
 
@@ -101,7 +101,9 @@ def period_problems(table: Table) -> list[Problem]:
     its rows oldest first when every period has a year: the last row is the dashboard's
     current value and the charts draw the rows in order. A period within another's
     (`2025-26 to date` and `2025-26`, `Q1 2025-26` and `2025-26`) is refused like one given
-    twice."""
+    twice, and so is one that shares only some days with another (`2025` beside `2025-26`):
+    those days would count twice. Rolling years (`year to March 2026` beside `year to June
+    2026`) overlap by their nature, and are each a row."""
     relative, name, rows = table.path, table.header[0], table.rows
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -123,6 +125,8 @@ def period_problems(table: Table) -> list[Problem]:
         elif wide is not None and (other := _overlapping(wide, covered)):
             problems.append(_overlap_problem(table, (line, cells[0], wide), other,
                                              so_far=span is None))
+        elif wide is not None and (other := _crossing((cells[0], wide), covered)):
+            problems.append(_crossing_problem(table, (line, cells[0], wide), other))
         seen.setdefault(key, line)
         if span is not None:
             spans.setdefault(span, (line, cells[0]))
@@ -141,9 +145,31 @@ def period_problems(table: Table) -> list[Problem]:
 
 
 def _overlapping(span: Span, covered: list[tuple[Span, int, str]]) -> tuple[Span, int, str] | None:
-    """The first earlier row whose period holds `span` or lies within it (a calendar year
-    beside a financial year only crosses it, and is a series' change of years)."""
+    """The first earlier row whose period holds `span` or lies within it."""
     return next((row for row in covered if _within(span, row[0]) or _within(row[0], span)), None)
+
+
+def _crossing(row: tuple[str, Span], covered: list[tuple[Span, int, str]]
+              ) -> tuple[Span, int, str] | None:
+    """The first earlier row whose period shares some days with `row`'s (period, span) but
+    not all (a calendar year beside a financial year), other than two rolling years."""
+    period, span = row
+    months = rolling_months(period)
+    return next((other for other in covered if overlaps(span, other[0])
+                 and (months is None or rolling_months(other[2]) != months)), None)
+
+
+def _crossing_problem(table: Table, row: tuple[int, str, Span],
+                      other: tuple[Span, int, str]) -> Problem:
+    """`row` (line, period, span) sharing some days with `other`'s period."""
+    line, period, span = row
+    other_span, other_line, other_period = other
+    shared = (max(span[0], other_span[0]), min(span[1], other_span[1]))
+    return Problem(table.path, line, table.header[0],
+                   f'"{period}" overlaps "{other_period}" on line {other_line}: both hold '
+                   f"{_span_words(shared)}, which the chart would show twice; give each "
+                   "stretch of time one row, none overlapping another (every row a financial "
+                   "year, such as 2025-26, or every row a calendar year, such as 2025)")
 
 
 def _within(inner: Span, outer: Span) -> bool:
