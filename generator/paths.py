@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path, PurePosixPath
+
+#: a Windows drive: an ASCII letter and a colon (a colon elsewhere, as in notes:v2.pdf, is
+#: a character of the name, which Linux and a Mac hold and a pack renames for Windows)
+_DRIVE = re.compile(r"[A-Za-z]:")
 
 
 class PathRefused(ValueError):
@@ -13,10 +18,14 @@ class PathRefused(ValueError):
 def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> Path:
     """`written`, relative to `folder`, as an existing file inside it and inside `root`."""
     text = written.strip()
+    drive = _DRIVE.match(text)
+    if drive:  # C:\x, C:/x, or a:b.csv (the folder Windows is in on drive A:)
+        raise PathRefused(f'"{written}" names a Windows drive ({drive.group()}): write it '
+                          f"relative to {folder_name}/")
     if "\\" in text:
         raise PathRefused(f'"{written}" uses backslashes: write forward slashes, like media/photo.png')
     pure = PurePosixPath(text)
-    if pure.is_absolute() or (len(text) > 1 and text[1] == ":"):
+    if pure.is_absolute():
         raise PathRefused(f'"{written}" is an absolute path: write it relative to {folder_name}/')
     if ".." in pure.parts:
         raise PathRefused(f'"{written}" goes outside {folder_name}/ with "..": '
