@@ -7,9 +7,49 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
+from generator.problems import one_line
 from generator.story import Story
 
 _SAME_FORMAT = {"jpeg": "jpg", "tif": "tiff"}
+#: characters no file name may hold on Windows, besides the control characters
+_NOT_ON_WINDOWS = '<>:"|?*\\'
+#: names Windows keeps for devices, with any suffix (nul.csv, CON.tar.gz)
+_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"{kind}{n}" for kind in ("com", "lpt")
+                                                    for n in "0123456789\u00b9\u00b2\u00b3")})
+#: what a lead image's name gets when its story's slug cannot name a file on Windows
+IMAGE_MARK = "image"
+
+
+def _control(c: str) -> bool:
+    return ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0
+
+
+def windows_problem(name: str) -> str | None:
+    """Why Windows cannot extract a file or folder called `name` (a control character,
+    `< > : " | ? * \\`, a device's name such as NUL or CON.csv, a trailing dot or space), in
+    words that say it of the name: "it holds the character :"; None when it can."""
+    controls = [c for c in name if _control(c)]
+    if controls:
+        return f"it holds a control character, {shown(controls[0])}"
+    held = [c for c in _NOT_ON_WINDOWS if c in name]
+    if held:
+        return f"it holds the character{'s' * (len(held) > 1)} {' '.join(held)}"
+    device = name.split(".", 1)[0].rstrip(" ")
+    if device.casefold() in _DEVICES:
+        return f"{device.upper()} is the name of a device on Windows"
+    if name.endswith((".", " ")):
+        return f"it ends in a {'dot' if name.endswith('.') else 'space'}"
+    return "it is empty" if name == "" else None
+
+
+def windows_safe(name: str) -> bool:
+    """True when Windows can extract a file or folder called `name` (`windows_problem`)."""
+    return windows_problem(name) is None
+
+
+def shown(text: str) -> str:
+    """`text` as a message shows it: control characters (a tab too) as codes."""
+    return one_line(text).replace("\t", "\\t")
 
 
 def fold(name: str) -> str:
@@ -35,10 +75,14 @@ def evidence_member(path: str) -> str:
 
 
 def image_member(story: Story) -> str | None:
-    """The pack's name for a story's lead image, e.g. images/ai-repairs-triage.jpg."""
+    """The pack's name for a story's lead image, e.g. images/ai-repairs-triage.jpg: its
+    story's slug, and -image after it where Windows keeps the slug for a device
+    (images/con-image.jpg), before a clash renames it."""
     if story.meta.image is None:
         return None
-    return f"images/{story.slug}{PurePosixPath(story.meta.image.src).suffix.lower()}"
+    suffix = PurePosixPath(story.meta.image.src).suffix.lower()
+    name = story.slug + suffix
+    return f"images/{name if windows_safe(name) else f'{story.slug}-{IMAGE_MARK}{suffix}'}"
 
 
 def cited_names(stories: Iterable[Story]) -> dict[str, set[str]]:

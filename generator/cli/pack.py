@@ -140,6 +140,8 @@ def _summary(built: BuiltPack) -> None:
     checklist = plan.checklist
     for line in checklist.blockers:
         click.echo(f"blocker: {one_line(line)}")
+    for line in built.notes:  # about the zip itself, so not in its CHECKLIST.md
+        click.echo(f"warning: {one_line(line)}")
     blockers, warnings = len(checklist.blockers), len(checklist.warnings)
     verdict = "READY" if checklist.ready else f"NOT READY ({_count(blockers, 'blocker')})"
     click.echo(f"{verdict}: wrote {one_line(str(built.path))} "

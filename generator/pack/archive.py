@@ -124,6 +124,22 @@ def zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
     return min(max(stamp, _EARLIEST), _LATEST)
 
 
+def zip_date_note(moment: datetime, why: str) -> str | None:
+    """One line saying the zip's file dates are not `moment` (before 1980 or after 2107,
+    which a zip's date cannot hold) but the nearest date a zip can hold, and `why` the time
+    is what it is; None when the zip holds `moment` itself."""
+    held = zip_time(moment)
+    if held[:5] == (moment.year, moment.month, moment.day, moment.hour, moment.minute):
+        return None
+    side = "latest" if held == _LATEST else "earliest"
+    beyond = "after 2107" if held == _LATEST else "before 1980"
+    date = datetime(*held)
+    shown = f"{date.day} {date:%B %Y %H:%M}"
+    return (f"the zip's file dates are {shown}, the {side} date a zip can hold: the pack's time, "
+            f"{moment.strftime('%Y-%m-%d %H:%M')} UTC ({why}), is {beyond}; manifest.json "
+            "keeps the real time")
+
+
 def zip_bytes(entries: Sequence[tuple[str, Content]], moment: datetime, *,
               sort: bool = True) -> bytes:
     """A zip of `entries` with fixed times, 0o644 permissions and no extra fields."""

@@ -11,10 +11,18 @@ from pathlib import Path
 
 from generator import __version__
 from generator.catalogue import Catalogue
-from generator.pack.archive import MANIFEST, Members, manifest, write_atomically, write_zip
+from generator.pack.archive import (
+    MANIFEST,
+    Members,
+    manifest,
+    write_atomically,
+    write_zip,
+    zip_date_note,
+)
 from generator.pack.charts import Chart, story_charts
 from generator.pack.documents import render_checklist, render_entry_html
 from generator.pack.docx_entry import render_docx
+from generator.pack.files import answer_files
 from generator.pack.metrics_csv import metrics_csv
 from generator.pack.pdf import render_pdf
 from generator.pack.plan import PackPlan, make_plan
@@ -29,16 +37,20 @@ class BuiltPack:
     plan: PackPlan
     path: Path
     members: list[str]
+    notes: tuple[str, ...] = ()
+    """Warnings about the zip itself, for the terminal: its file dates held at the nearest
+    date a zip can hold (`archive.zip_date_note`)."""
 
 
 def assemble(plan: PackPlan, built: datetime) -> Members:
     """Every member of the pack, manifest last (it lists all the others)."""
     members = Members()
+    files = answer_files([answer.question.id for answer in plan.drafted.answers])[0]
     for answer in plan.drafted.answers:
         if answer.markdown is not None:
-            members.add(f"answers/{answer.question.id}.md", (answer.markdown + "\n").encode())
+            members.add(f"{files[answer.question.id]}.md", (answer.markdown + "\n").encode())
             # the text the limit is counted in: what a plain text box receives when pasted
-            members.add(f"answers/{answer.question.id}.txt", (answer.plain + "\n").encode())
+            members.add(f"{files[answer.question.id]}.txt", (answer.plain + "\n").encode())
     for item in plan.gathered.evidence:  # copied in chunks as the zip is written
         if item.data is not None:  # a photo without its metadata
             members.add(item.member, item.data)
@@ -87,7 +99,10 @@ def build_pack(catalogue: Catalogue, award_id: str, now: datetime, built: dateti
         if target.parent == out_dir and target.exists():  # not for ids like '../x'
             exc.args = (f"{exc} ({target} was not replaced: it is from an earlier run)",)
         raise
-    return BuiltPack(plan, target, list(members))
+    why = ("from SOURCE_DATE_EPOCH" if os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+           else "from this computer's clock")
+    note = zip_date_note(built, why)
+    return BuiltPack(plan, target, list(members), (note,) if note else ())
 
 
 def _assembled(plan: PackPlan, built: datetime) -> Members:
@@ -126,8 +141,9 @@ def deepest_answer(plan: PackPlan) -> str | None:
     if not written:
         return None
     answer = max(written, key=lambda a: depth(a.markdown or ""))
+    files = answer_files([a.question.id for a in plan.drafted.answers])[0]
     return (f"{folder}/{answer.question.id}.md" if answer.origin == "hand-written"
-            else f"answers/{answer.question.id}.md (drafted from the stories)")
+            else f"{files[answer.question.id]}.md (drafted from the stories)")
 
 
 class CannotWrite(ShowcaseError):

@@ -23,7 +23,7 @@ from generator.pack.answers import (
     allowed,
     total_words,
 )
-from generator.pack.files import Gathered, PackFile
+from generator.pack.files import Gathered, PackFile, answer_files
 from generator.pack.selection import Chosen
 from generator.reading.periods import (
     UNDERSTOOD,
@@ -76,6 +76,8 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
                  for line in gathered.empty]
     warnings += attachment_warnings
     warnings += [f"file renamed: {line}" for line in gathered.renamed]
+    warnings += [f"file renamed: {line}" for line in
+                 answer_files([answer.question.id for answer in drafted.answers])[1]]
     warnings += [f"{line} is sent with its camera data (when and where it was taken, the camera): "
                  "its format keeps it; save it as JPEG or PNG to send it without"
                  for line in gathered.camera_data]

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.attachment_names import names_of
+from generator.attachment_names import (
+    IMAGE_MARK,
+    evidence_member,
+    names_of,
+    shown,
+    windows_problem,
+    windows_safe,
+)
 from generator.images import (
     CAMERA_KINDS,
     TOO_LARGE,
@@ -15,7 +23,7 @@ from generator.images import (
     published_bytes,
 )
 from generator.paths import PathRefused, resolve_inside
-from generator.problems import ShowcaseError, one_line
+from generator.problems import ShowcaseError
 from generator.project import Layout
 from generator.public import keeps_camera_data, runs_in_browser
 from generator.story import Story
@@ -64,7 +72,7 @@ class Gathered:
 
 def gather(layout: Layout, stories: list[Story]) -> Gathered:
     """Every evidence file the stories cite and every lead image, deduplicated."""
-    names = _Names()
+    names = _Names(_valid_as_written(stories))
     evidence: list[PackFile] = []
     images: list[PackFile] = []
     missing: list[str] = []
@@ -108,6 +116,16 @@ def gather(layout: Layout, stories: list[Story]) -> Gathered:
                     empty, called)
 
 
+def _valid_as_written(stories: list[Story]) -> list[str]:
+    """The member names of the files whose names are valid as written (on Windows too):
+    evidence/<path> and images/<slug><suffix>, held for them before any file is renamed."""
+    names = [evidence_member(item.path) for story in stories for item in story.meta.evidence
+             if all(windows_safe(part) for part in PurePosixPath(evidence_member(item.path)).parts)]
+    images = [f"{story.slug}{PurePosixPath(story.meta.image.src).suffix.lower()}"
+              for story in stories if story.meta.image is not None]
+    return names + [f"images/{name}" for name in images if windows_safe(name)]
+
+
 def _evidence(source: Path, name: str, missing: list[str]) -> tuple[int, bytes | None] | None:
     """The size and bytes to write of an evidence file: a photo (JPEG, PNG, WebP) or GIF loses
     its metadata as on the site; one that cannot be decoded stays out with a blocker (its
@@ -147,7 +165,7 @@ def _image(layout: Layout, story: Story, names: _Names, missing: list[str]) -> P
     if data is None and (is_photo(source) or not _readable_image(source)):
         missing.append(f"{story.path}: image: {story.meta.image.src} cannot be read as an image")
         return None
-    member = names.claim("images", PurePosixPath(story.slug + source.suffix.lower()))
+    member = names.claim_image(story.path, story.slug, source.suffix.lower())
     return PackFile(member, source, len(data) if data else source.stat().st_size, data)
 
 
@@ -163,61 +181,126 @@ def _readable_image(path: Path) -> bool:
     return True
 
 
-#: characters no file name may hold on Windows, besides the control characters
-_NOT_ON_WINDOWS = frozenset('<>:"|?*\\')
-#: names Windows keeps for devices, with any suffix (nul.csv, CON.tar.gz)
-_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"{kind}{n}" for kind in ("com", "lpt")
-                                                    for n in "0123456789¹²³")})
-
-
-def windows_safe(name: str) -> bool:
-    """True when Windows can extract a file or folder called `name`: no control character
-    or `< > : " | ? * \\`, not a device's name (NUL, CON.csv), no trailing dot or space."""
-    return (name != "" and not name.endswith((".", " "))
-            and not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in _NOT_ON_WINDOWS
-                        for c in name)
-            and name.split(".", 1)[0].rstrip(" ").casefold() not in _DEVICES)
-
-
-def _by_id(name: str, given: str) -> PurePosixPath:
+def _by_id(name: str, given: str, mark: str) -> tuple[PurePosixPath, bool]:
     """The name a file gets when its own cannot be extracted on Windows: as the site
-    publishes evidence, its id (`given`) and its own suffix in lower case, where that is
-    safe (`dot.csv.` -> cost.csv)."""
+    publishes evidence, its id (`given`), with -`mark` after it where the id cannot name a
+    file either (con-file.csv), and its own suffix in lower case, where that is safe
+    (`dot.csv.` -> cost.csv); and whether -`mark` was added."""
     suffix = PurePosixPath(name.rstrip(". ")).suffix.lower()
-    stem = given if windows_safe(given) else f"{given}-file"
-    return PurePosixPath(stem + (suffix if windows_safe(stem + suffix) else ""))
+    marked = not (windows_safe(given) and windows_safe(given + suffix))
+    stem = f"{given}-{mark}" if marked else given
+    return PurePosixPath(stem + (suffix if windows_safe(stem + suffix) else "")), marked
+
+
+def _first_problem(parts: list[str]) -> tuple[str, str] | None:
+    """Why Windows cannot extract the first of `parts` (folders, then the file) it cannot:
+    'a file named "a*b.csv" (it holds the character *)'; None when it can extract them all."""
+    for place, part in enumerate(parts):
+        problem = windows_problem(part)
+        if problem is not None:
+            kind = "file" if place == len(parts) - 1 else "folder"
+            return f'a {kind} named "{shown(part)}"', problem
+    return None
 
 
 class _Names:
-    """Member names, unique ignoring case; a clash gets -2, -3 ... before the suffix, and
-    a line in `renamed` saying so (the checklist shows it). A name Windows cannot extract
-    is the file's id instead, said the same way."""
+    """Member names, unique ignoring case. A name valid as written (on Windows too) keeps
+    it: each is held for its file from the start (`kept`), so no renamed file takes it. A
+    name Windows cannot extract becomes the file's id (a lead image's, its story's slug and
+    -image); a clash gets -2, -3 ... before the suffix. Each rename is a line in `renamed`
+    naming the file as written, its name in the pack and why (the checklist shows it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept: Iterable[str] = ()) -> None:
         self._taken: dict[str, str] = {}
+        self._kept = {name.casefold() for name in kept}
         self.renamed: list[str] = []
 
     def claim(self, folder: str, relative: PurePosixPath, given: str | None = None) -> str:
+        """The member name of the evidence file a story cites as `relative`, with id
+        `given` (without one, a name the pack makes: checked for clashes only)."""
         parts = [p for p in relative.parts if p not in ("", ".", "..")]
         written = PurePosixPath(folder, *parts)
-        unsafe = given is not None and not all(windows_safe(part) for part in parts)
-        base = PurePosixPath(folder, _by_id(parts[-1] if parts else "", given or "")) \
-            if unsafe else written
+        unsafe = _first_problem(parts) if given is not None else None
+        if unsafe is None:
+            return self._own(written, str(written))
+        base, marked = _by_id(parts[-1], given or "", "file")
+        name = self._free(PurePosixPath(folder, base), own=False)
+        how = f"its evidence id with -file, as {given} is a device's name too" if marked \
+            else "its evidence id, as on the site"
+        self.renamed.append(f'"{shown(str(written))}" is {name} in the pack: Windows cannot '
+                            f"extract {unsafe[0]} ({unsafe[1]}), so it is named by {how}"
+                            f"{self._clash(PurePosixPath(folder, base), name)}")
+        return str(name)
+
+    def claim_image(self, story_path: str, slug: str, suffix: str) -> str:
+        """The member name of a story's lead image: images/<slug><suffix>, or
+        images/<slug>-image<suffix> where Windows keeps the slug for a device."""
+        own = PurePosixPath("images", slug + suffix)
+        problem = windows_problem(own.name)
+        if problem is None:
+            return self._own(own, f"{story_path}'s lead image ({own})")
+        base = own.with_name(f"{slug}-{IMAGE_MARK}{suffix}")
+        name = self._free(base, own=False)
+        self.renamed.append(f"{story_path}'s lead image is {name} in the pack, not {own}: a "
+                            "lead image is named by its story's slug, and Windows cannot "
+                            f'extract a file named "{own.name}" ({problem}), so -{IMAGE_MARK} '
+                            f"is added{self._clash(base, name)}")
+        return str(name)
+
+    def _own(self, written: PurePosixPath, said: str) -> str:
+        """`written`, the file's own name, unless another file has it (ignoring case)."""
+        name = self._free(written, own=True)
+        if name != written:
+            self.renamed.append(f"{said} is {name} in the pack: "
+                                f"{self._holder(written)} has the same name (ignoring case)")
+        return str(name)
+
+    def _free(self, base: PurePosixPath, *, own: bool) -> PurePosixPath:
+        """`base`, or `base` with -2, -3 ... before its suffix: the first name no file has
+        taken nor is held for a file whose name is valid as written (`own`: `base` is the
+        file's own name, held for it)."""
         candidate, number = base, 1
-        while str(candidate).casefold() in self._taken:
+        while (str(candidate).casefold() in self._taken
+               or (str(candidate).casefold() in self._kept and not (own and candidate == base))):
             number += 1
             candidate = base.with_name(f"{base.stem}-{number}{base.suffix}")
         self._taken[str(candidate).casefold()] = str(candidate)
-        if unsafe:
-            self._unsafe(written, candidate)
-        elif candidate != base:
-            self.renamed.append(f"{base} is {candidate} in the pack: {self._taken[str(base).casefold()]} "
-                                "has the same name (ignoring case)")
-        return str(candidate)
+        return candidate
 
-    def _unsafe(self, written: PurePosixPath, safe: PurePosixPath) -> None:
-        shown = one_line(str(written)).replace("\t", "\\t")  # a tab too, as a code
-        self.renamed.append(f'"{shown}" is {safe} in the pack (as the site '
-                            "names it): Windows cannot extract a file of that name (a control "
-                            'character, < > : " | ? * \\, a device\'s name such as NUL or CON, '
-                            "or a trailing dot or space)")
+    def _holder(self, name: PurePosixPath) -> str:
+        """The file that has `name` (ignoring case), or is to have it (valid as written)."""
+        return self._taken.get(str(name).casefold(), str(name))
+
+    def _clash(self, base: PurePosixPath, name: PurePosixPath) -> str:
+        """', with -2 as <base> is another file in the pack' where a number was added."""
+        if name == base:
+            return ""
+        number = name.stem.removeprefix(base.stem + "-")
+        return f", with -{number} as {self._holder(base)} is another file in the pack"
+
+
+#: what an answer's file name gets when its question's id cannot name a file on Windows
+ANSWER_MARK = "answer"
+
+
+def answer_files(ids: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Each question's answer files in the pack, by its id, without their suffix (.md and
+    .txt): answers/<id>, or answers/<id>-answer where Windows keeps the id for a device
+    (AUX, CON); and one line per answer so renamed, for the checklist."""
+    names = _Names(f"answers/{qid}.md" for qid in ids if windows_safe(f"{qid}.md"))
+    stems: dict[str, str] = {}
+    renamed: list[str] = []
+    for qid in ids:
+        own = PurePosixPath("answers", f"{qid}.md")
+        problem = windows_problem(own.name)
+        if problem is None:
+            stems[qid] = str(names._free(own, own=True).with_suffix(""))
+            continue
+        base = own.with_name(f"{qid}-{ANSWER_MARK}.md")
+        name = names._free(base, own=False).with_suffix("")
+        stems[qid] = str(name)
+        renamed.append(f"question {qid}'s answer is {name}.md and {name}.txt in the pack, not "
+                       f"{own.with_suffix('')}.md: an answer is named by its question's id, and "
+                       f'Windows cannot extract a file named "{own.name}" ({problem}), so '
+                       f"-{ANSWER_MARK} is added{names._clash(base, name.with_suffix('.md'))}")
+    return stems, renamed

@@ -112,8 +112,8 @@ UNSAFE = [
     ("plain", "plain.csv", "plain.csv", "evidence/plain.csv"),
     ("plain-2", "plain*.csv", "plain*.csv", "evidence/plain-2.csv"),
     ("star", "Plain-2*.CSV", "Plain-2*.CSV", "evidence/star.csv"),
-    ("taken", "a*b.csv", "a*b.csv", "evidence/taken.csv"),
-    ("owner", "taken.csv", "taken.csv", "evidence/taken-2.csv"),  # kept unique
+    ("taken", "a*b.csv", "a*b.csv", "evidence/taken-2.csv"),  # taken.csv is the next one's
+    ("owner", "taken.csv", "taken.csv", "evidence/taken.csv"),  # valid as written: kept
 ]
 
 
@@ -143,16 +143,18 @@ def test_names_windows_cannot_extract_are_the_files_ids(named: Pack) -> None:
 
 def test_the_checklist_says_each_file_renamed(named: Pack) -> None:
     checklist = re.sub(r"\\(.)", r"\1", named.text("CHECKLIST.md"))  # Markdown's escapes
-    assert (r'file renamed: "evidence/sav\nings.csv" is evidence/savings.csv in the pack (as '
-            "the site names it): Windows cannot extract a file of that name (a control "
-            'character, < > : " | ? * \\, a device\'s name such as NUL or CON, or a trailing '
-            "dot or space)") in checklist
+    assert (r'file renamed: "evidence/sav\nings.csv" is evidence/savings.csv in the pack: '
+            r'Windows cannot extract a file named "sav\nings.csv" (it holds a control '
+            r"character, \n), so it is named by its evidence id, as on the site") in checklist
     assert r'"evidence/tab\there.csv" is evidence/tabbed.csv' in checklist
     for _, _, disk, member in UNSAFE:
         if disk.casefold() not in ("plain.csv", "taken.csv"):
-            assert f" is {member} in the pack (as the site names it)" in checklist, member
-    assert "evidence/taken.csv is evidence/taken-2.csv in the pack: evidence/taken.csv has " \
-           "the same name (ignoring case)" in checklist
+            assert f" is {member} in the pack: Windows cannot extract a " in checklist, member
+    assert ('"evidence/a*b.csv" is evidence/taken-2.csv in the pack: Windows cannot extract a '
+            'file named "a*b.csv" (it holds the character *), so it is named by its evidence '
+            "id, as on the site, with -2 as evidence/taken.csv is another file in the pack"
+            ) in checklist
+    assert "has the same name" not in checklist
 
 
 def test_metrics_csv_names_the_renamed_source_on_one_line(named: Pack) -> None:
