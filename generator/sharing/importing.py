@@ -383,7 +383,20 @@ def _body(story: OpenStory, data: OpenData, notes: list[str], where: str) -> str
         notes.append(f"{where}.content_html: its HTML is nested {depth} levels deep; what lay "
                      f"deeper than {MAX_NESTING} levels keeps its text but not its layout: "
                      "check the story's layout")
-    content = _PartnerHtml(heading_style="ATX", bullets="-").convert_soup(soup).strip()
+    converter = _PartnerHtml(heading_style="ATX", bullets="-")
+    try:
+        content = converter.convert_soup(soup).strip()
+    except TableTooLarge as exc:
+        raise ShowcaseError(f"{where}.content_html: {exc}, too large for a story: copy it in "
+                            "by hand, shortened") from None
+    if converter.odd_spans:
+        count = len(converter.odd_spans)
+        notes.append(f"{where}.content_html: {count} table cell span{'s' if count != 1 else ''} "
+                     f"taken as browsers take {'them' if count != 1 else 'it'} "
+                     f"({converter.odd_spans[0]}{' and others' if count > 1 else ''}): a colspan "
+                     f"over {MAX_SPAN:,} as {MAX_SPAN:,}, a rowspan over {MAX_ROWSPAN:,} as "
+                     f"{MAX_ROWSPAN:,}, one that is not a number (or a colspan of 0) as 1: "
+                     "check the table's layout")
     content = re.sub(r"\n{3,}", "\n\n", content)
     return _templates.get_template("imported-story.md").render(
         story=story, publisher=data.publisher, content=content)
@@ -418,6 +431,10 @@ class _PartnerHtml(MarkdownConverter):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(escape_asterisks=False, escape_underscores=False, **options)
+        self.cell_texts: dict[int, str] = {}
+        """Each laid-out cell's Markdown (by the cell's id), for its table's convert_table."""
+        self.odd_spans: list[str] = []
+        """Each colspan or rowspan not taken as written (`colspan="99999"`)."""
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         """Text outside code, escaped as markdown_text does, one text node at a time (its
@@ -440,28 +457,61 @@ class _PartnerHtml(MarkdownConverter):
         return f"\n\n{fence}{fenced.strip().removeprefix('```').removesuffix('```')}{fence}\n\n"
 
     def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """A table; one inside a table's cell as its cells' text (Markdown has no such)."""
+        """A table as a Markdown table (`_table_rows`), after its caption and any text of it
+        outside its cells; one inside a table's cell as its cells' text (Markdown has no such)."""
         if parent_tags & _CELLS:
             return f" {text.strip()} "
-        return self._inherited("table", el, text, parent_tags)
+        table = _markdown_table(self._table_rows(el), _head_rows(el))
+        return "\n\n" + "\n\n".join(part for part in (text.strip(), table) if part) + "\n\n"
 
     def convert_tr(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """A table row; the table's first row is its header row, `<th>` or not (Markdown's
-        tables have one: blank, it would be a row of empty headers); one inside a table's
-        cell as its cells' text."""
-        if parent_tags & _CELLS:
+        """A table row: what of it lies outside its cells (convert_table lays out the cells);
+        one inside a table's cell, or in no table, as its cells' text."""
+        if parent_tags & _CELLS or _table_of(el) is None:
             return f" {text} "
-        row = f"|{text}\n"
-        if not _first_row(el):
-            return row
-        columns = sum(_span(cell) for cell in el.find_all(_CELLS, recursive=False))
-        return row + "| " + " | ".join(["---"] * max(columns, 1)) + " |\n"
+        return text
 
     def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """A table cell; one inside a table's cell as its text."""
-        return f" {text} " if parent_tags & _CELLS else self._inherited("td", el, text, parent_tags)
+        """A table cell: kept for convert_table, which lays out its table's cells; one inside
+        a table's cell, or in no row of a table, as its text."""
+        if parent_tags & _CELLS or not _laid_out(el):
+            return f" {text} "
+        self.cell_texts[id(el)] = text.strip().replace("\n", " ")
+        return ""
 
     convert_th = convert_td
+
+    def convert_caption(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A table's caption as a paragraph above the table (one inside a table's cell, its text)."""
+        return f" {text} " if parent_tags & _CELLS else f"\n\n{text.strip()}\n\n"
+
+    def _table_rows(self, table: Tag) -> list[dict[int, str]]:
+        """The texts of each row of `table` by column (`_placed`), in the order `_row_groups`
+        gives; a span out of range or unreadable is taken as browsers take it, and said
+        (`odd_spans`)."""
+        groups = _row_groups(table)
+        rows = [[self._cell(cell, len(group) - index) for cell in _cells_of(row)]
+                for group in groups for index, row in enumerate(group)]
+        return _placed(rows, [len(group) for group in groups])
+
+    def _cell(self, cell: Tag, rows_left: int) -> _Cell:
+        colspan = self._span(cell, "colspan", 1, MAX_SPAN)
+        rowspan = self._span(cell, "rowspan", 0, MAX_ROWSPAN)
+        # rowspan="0" spans the rest of its row group (HTML); none spans past that group
+        return _Cell(self.cell_texts.get(id(cell), ""), colspan,
+                     rows_left if rowspan == 0 else min(rowspan, rows_left))
+
+    def _span(self, cell: Tag, name: str, least: int, most: int) -> int:
+        """A cell's colspan or rowspan as browsers read it: its leading digits (`" 2px"` is
+        2); none, or fewer than `least`, is 1; more than `most` is `most`."""
+        written = cell.get(name)
+        if written is None:
+            return 1
+        value = _span_value(str(written))
+        if value is not None and least <= value <= most:
+            return value
+        self.odd_spans.append(f'{name}="{_shown_span(str(written))}"')
+        return 1 if value is None or value < least else most
 
     def _inherited(self, tag: str, el: Tag, text: str, parent_tags: set[str]) -> str:
         convert: Callable[..., Any] = getattr(MarkdownConverter, f"convert_{tag}")
@@ -469,27 +519,149 @@ class _PartnerHtml(MarkdownConverter):
 
 
 _CELLS = {"td", "th"}
-_SECTIONS = ["thead", "tbody", "tfoot"]
+_SECTIONS = {"thead", "tbody", "tfoot"}
 _BACKTICKS = re.compile("`+")
 
-
-def _first_row(row: Tag) -> bool:
-    """Whether `row` is the first row of its table (maybe in a thead, tbody or tfoot)."""
-    if row.find_previous_sibling("tr") is not None:
-        return False
-    section = row.parent
-    if section is None or section.name not in _SECTIONS:
-        return True
-    return not any(earlier.find("tr", recursive=False) is not None
-                   for earlier in section.find_previous_siblings(_SECTIONS))
+MAX_SPAN = 1000
+"""The most columns a cell spans (browsers take a larger colspan as 1,000)."""
+MAX_ROWSPAN = 65534
+"""The most rows a cell spans (as browsers take it); never past the end of its row group."""
+MAX_TABLE_CELLS = 2_000_000
+"""The most places (rows times columns, spans counted) a partner's table may lay out or its
+Markdown table hold: at 3 bytes or more a place, more than a story file may hold (MAX_BYTES)."""
 
 
-def _span(cell: Tag) -> int:
-    """How many columns a cell spans (as markdownify reads colspan: 1 to 1000)."""
-    span = str(cell.get("colspan", ""))
-    return max(1, min(1000, int(span))) if span.isdigit() else 1
+class TableTooLarge(ShowcaseError):
+    """A partner's table lays out more than MAX_TABLE_CELLS places."""
 
 
+@dataclass(frozen=True)
+class _Cell:
+    """A table cell: its Markdown text (on one line), and how many columns and rows it spans
+    (rows already cut to its row group)."""
+
+    text: str
+    colspan: int
+    rowspan: int
+
+
+def _table_of(row: Tag) -> Tag | None:
+    """The table `row` is a row of (directly or in a thead, tbody or tfoot); None if none."""
+    parent = row.parent
+    if parent is not None and parent.name in _SECTIONS:
+        parent = parent.parent
+    return parent if parent is not None and parent.name == "table" else None
+
+
+def _laid_out(cell: Tag) -> bool:
+    """Whether `cell` is a cell of a row of a table (one elsewhere is only text)."""
+    return cell.parent is not None and cell.parent.name == "tr" and _table_of(cell.parent) is not None
+
+
+def _cells_of(row: Tag) -> list[Tag]:
+    return [cell for cell in row.children if isinstance(cell, Tag) and cell.name in _CELLS]
+
+
+def _groups_as_written(table: Tag) -> list[tuple[str, list[Tag]]]:
+    """The table's row groups as written: each thead, tbody or tfoot, and each run of rows
+    outside any, with its rows."""
+    groups: list[tuple[str, list[Tag]]] = []
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "tr" and groups and groups[-1][0] == "tr":
+            groups[-1][1].append(child)
+        elif child.name == "tr":
+            groups.append(("tr", [child]))
+        elif child.name in _SECTIONS:
+            groups.append((child.name, [row for row in child.children
+                                        if isinstance(row, Tag) and row.name == "tr"]))
+    return [group for group in groups if group[1]]
+
+
+def _row_groups(table: Tag) -> list[list[Tag]]:
+    """The table's row groups in the order a browser shows them: its first thead first, its
+    first tfoot last, the others as written."""
+    groups = _groups_as_written(table)
+    head = next((group for group in groups if group[0] == "thead"), None)
+    foot = next((group for group in groups if group[0] == "tfoot"), None)
+    middle = [group for group in groups if group is not head and group is not foot]
+    return [rows for _, rows in ([head] if head else []) + middle + ([foot] if foot else [])]
+
+
+def _head_rows(table: Tag) -> int:
+    """How many rows the table's first thead holds (the first rows `_row_groups` gives)."""
+    return next((len(rows) for name, rows in _groups_as_written(table) if name == "thead"), 0)
+
+
+def _placed(rows: list[list[_Cell]], group_sizes: list[int]) -> list[dict[int, str]]:
+    """Each row's texts by column, placed as HTML's table model places cells: a cell takes
+    the first column of its row that no cell above spans down into. A spanned place is left
+    blank, not repeated: a figure written once is never shown twice (a colspan's or rowspan's
+    text stands in the first column and row it spans)."""
+    placed: list[dict[int, str]] = []
+    spent = 0
+    for size in group_sizes:
+        busy: list[int] = []  # busy[column]: the first row of the group free in that column
+        for index in range(size):
+            texts: dict[int, str] = {}
+            column = 0
+            for cell in rows[len(placed)]:
+                while column < len(busy) and busy[column] > index:
+                    column += 1
+                if cell.text:
+                    texts[column] = cell.text
+                end = column + cell.colspan
+                busy.extend([0] * (end - len(busy)))
+                busy[column:end] = [index + cell.rowspan] * cell.colspan
+                column = end
+            spent += column + 1
+            if spent > MAX_TABLE_CELLS:
+                raise TableTooLarge(f"a table of {len(rows)} rows lays out more than "
+                                    f"{MAX_TABLE_CELLS:,} cells")
+            placed.append(texts)
+    return placed
+
+
+def _markdown_table(rows: list[dict[int, str]], head: int) -> str:
+    """A Markdown table of the placed `rows` whose first `head` are its thead's. Its header row
+    is the thead's rows, each column's texts joined (Markdown has one header row), or without
+    a thead (or an empty one) the first row with text, `<th>` or not: an empty header row shows
+    as a blank bar. Rows and columns without text are left out; "" when no cell has text."""
+    heads = [row for row in rows[:head] if row]
+    body = [row for row in rows[head:] if row]
+    if not heads and not body:
+        return ""
+    header = ({column: " ".join(row[column] for row in heads if column in row)
+               for column in sorted(set().union(*heads))} if heads else body.pop(0))
+    columns = sorted(set(header).union(*body))
+    if len(columns) * (len(body) + 1) > MAX_TABLE_CELLS:
+        raise TableTooLarge(f"a table of {len(body) + 1} rows and {len(columns)} columns is "
+                            f"more than {MAX_TABLE_CELLS:,} cells")
+    return "\n".join([_markdown_row(header, columns),
+                      "| " + " | ".join(["---"] * len(columns)) + " |",
+                      *(_markdown_row(row, columns) for row in body)])
+
+
+def _markdown_row(row: dict[int, str], columns: list[int]) -> str:
+    return "| " + " | ".join(row.get(column, "") for column in columns) + " |"
+
+
+_SPAN_DIGITS = re.compile(r"[ \t\n\f\r]*\+?(\d+)")
+
+
+def _span_value(written: str) -> int | None:
+    """A span's number as HTML reads it (leading digits); None when it has none."""
+    found = _SPAN_DIGITS.match(written)
+    if found is None:
+        return None
+    digits = found.group(1).lstrip("0") or "0"
+    return int(digits) if len(digits) <= 9 else 10**9  # int() refuses 4,300 digits
+
+
+def _shown_span(written: str) -> str:
+    shown = printable(one_line(written))
+    return shown if len(shown) <= 20 else shown[:17] + "..."
 
 
 def write_import(planned: list[ImportedStory]) -> list[ImportedStory]:
