@@ -394,7 +394,7 @@ def _body(story: OpenStory, data: OpenData, notes: list[str], where: str) -> str
         notes.append(f"{where}.content_html: {count} table cell span{'s' if count != 1 else ''} "
                      f"taken as browsers take {'them' if count != 1 else 'it'} "
                      f"({converter.odd_spans[0]}{' and others' if count > 1 else ''}): a colspan "
-                     f"over {MAX_SPAN:,} as {MAX_SPAN:,}, a rowspan over {MAX_ROWSPAN:,} as "
+                     f"over {MAX_SPAN:,} as the table's width, a rowspan over {MAX_ROWSPAN:,} as "
                      f"{MAX_ROWSPAN:,}, one that is not a number (or a colspan of 0) as 1: "
                      "check the table's layout")
     content = re.sub(r"\n{3,}", "\n\n", content)
@@ -490,12 +490,15 @@ class _PartnerHtml(MarkdownConverter):
         gives; a span out of range or unreadable is taken as browsers take it, and said
         (`odd_spans`)."""
         groups = _row_groups(table)
-        rows = [[self._cell(cell, len(group) - index) for cell in _cells_of(row)]
+        columns = max((_columns(row) for group in groups for row in group), default=1)
+        rows = [[self._cell(cell, len(group) - index, columns) for cell in _cells_of(row)]
                 for group in groups for index, row in enumerate(group)]
         return _placed(rows, [len(group) for group in groups])
 
-    def _cell(self, cell: Tag, rows_left: int) -> _Cell:
+    def _cell(self, cell: Tag, rows_left: int, columns: int) -> _Cell:
         colspan = self._span(cell, "colspan", 1, MAX_SPAN)
+        if colspan == MAX_SPAN and colspan > columns:  # 99999 spans the table, not 1,000 columns
+            colspan = columns
         rowspan = self._span(cell, "rowspan", 0, MAX_ROWSPAN)
         # rowspan="0" spans the rest of its row group (HTML); none spans past that group
         return _Cell(self.cell_texts.get(id(cell), ""), colspan,
@@ -523,7 +526,8 @@ _SECTIONS = {"thead", "tbody", "tfoot"}
 _BACKTICKS = re.compile("`+")
 
 MAX_SPAN = 1000
-"""The most columns a cell spans (browsers take a larger colspan as 1,000)."""
+"""The most columns a cell spans (browsers take a larger colspan as 1,000): a larger one spans
+the table's real columns, its widest row's with no such colspan counted past 1."""
 MAX_ROWSPAN = 65534
 """The most rows a cell spans (as browsers take it); never past the end of its row group."""
 MAX_TABLE_CELLS = 2_000_000
@@ -560,6 +564,12 @@ def _laid_out(cell: Tag) -> bool:
 
 def _cells_of(row: Tag) -> list[Tag]:
     return [cell for cell in row.children if isinstance(cell, Tag) and cell.name in _CELLS]
+
+
+def _columns(row: Tag) -> int:
+    """How many columns `row`'s cells span, a colspan over MAX_SPAN counted as 1."""
+    spans = (_span_value(str(cell.get("colspan", "1"))) for cell in _cells_of(row))
+    return sum(span if span is not None and 1 <= span <= MAX_SPAN else 1 for span in spans)
 
 
 def _groups_as_written(table: Tag) -> list[tuple[str, list[Tag]]]:
