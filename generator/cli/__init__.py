@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> Any:
         raise
 
 
-def _leave(code: object) -> NoReturn:
+def _leave(code: str | int | None) -> NoReturn:
     """End the program with `code` as `sys.exit` would, without freeing its memory object by
     object: a site build holds every page, and Python's own shutdown took a tenth of a second
     to free them (bench/README.md). Exit handlers run (logging's, multiprocessing's, temporary
