@@ -476,7 +476,7 @@ class _PartnerHtml(MarkdownConverter):
         a table's cell, or in no row of a table, as its text."""
         if parent_tags & _CELLS or not _laid_out(el):
             return f" {text} "
-        self.cell_texts[id(el)] = text.strip().replace("\n", " ")
+        self.cell_texts[id(el)] = _pipes_escaped(text.strip().replace("\n", " "))
         return ""
 
     convert_th = convert_td
@@ -667,6 +667,20 @@ def _span_value(written: str) -> int | None:
         return None
     digits = found.group(1).lstrip("0") or "0"
     return int(digits) if len(digits) <= 9 else 10**9  # int() refuses 4,300 digits
+
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+_BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+
+
+def _pipes_escaped(cell: str) -> str:
+    """A cell's Markdown with each `|` outside code escaped: one in a link's address or an
+    image's alt text would otherwise split the cell and shift the cells after it."""
+    parts, start = [], 0
+    for code in _CODE_SPAN.finditer(cell):  # a `|` in code splits no cell (and shows a `\`)
+        parts += [_BARE_PIPE.sub(r"\1\\|", cell[start:code.start()]), code.group()]
+        start = code.end()
+    return "".join([*parts, _BARE_PIPE.sub(r"\1\\|", cell[start:])])
 
 
 def _shown_span(written: str) -> str:

@@ -113,6 +113,14 @@ CASES: dict[str, tuple[str, str, list[list[str]]]] = {
         "| Team |  | Calls |\n| --- | --- | --- |\n| Webchat | Ann | 3 |\n|  | Bob | 4 |\n"
         "| All |  | 7 |",
         [["Team", "", "Calls"], ["Webchat", "Ann", "3"], ["", "Bob", "4"], ["All", "", "7"]]),
+    "pipes-in-a-link-and-alt-text": (
+        "<table><tr><th>Link</th><th>Code</th><th>N</th></tr><tr><td>"
+        "<a href=\"https://x.example/a|b\">l|m</a></td><td><code>c|d</code></td><td>1</td></tr>"
+        "<tr><td><img src=\"https://x.example/i.png\" alt=\"p|q\"></td><td>x</td><td>2</td></tr>"
+        "</table>",
+        "| Link | Code | N |\n| --- | --- | --- |\n| [l\\|m](https://x.example/a\\|b) | `c|d` | 1 |\n"
+        "| p\\|q | x | 2 |",
+        [["Link", "Code", "N"], ["l|m", "c|d", "1"], ["p|q", "x", "2"]]),
 }
 
 
