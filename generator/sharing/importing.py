@@ -6,7 +6,9 @@ overwritten. Outcomes this project's strategy lacks are dropped (with a warning)
 quotes arrive without consent (ask the speaker again), figures arrive unverified,
 and the attribution and original address go into the body. Control characters check
 would refuse (text-direction controls among them) are taken out of all of it, and said;
-HTML nested deeper than MAX_NESTING is flattened to its text, and said.
+HTML nested deeper than MAX_NESTING is flattened to its text, and said. A table is laid
+out as HTML's table model lays it out (`_PartnerHtml.convert_table`): header row, merged
+cells under their own headers, spans out of range read as browsers read them, and said.
 """
 
 from __future__ import annotations
@@ -390,16 +392,20 @@ def _body(story: OpenStory, data: OpenData, notes: list[str], where: str) -> str
         raise ShowcaseError(f"{where}.content_html: {exc}, too large for a story: copy it in "
                             "by hand, shortened") from None
     if converter.odd_spans:
-        count = len(converter.odd_spans)
-        notes.append(f"{where}.content_html: {count} table cell span{'s' if count != 1 else ''} "
-                     f"taken as browsers take {'them' if count != 1 else 'it'} "
-                     f"({converter.odd_spans[0]}{' and others' if count > 1 else ''}): a colspan "
-                     f"over {MAX_SPAN:,} as the table's width, a rowspan over {MAX_ROWSPAN:,} as "
-                     f"{MAX_ROWSPAN:,}, one that is not a number (or a colspan of 0) as 1: "
-                     "check the table's layout")
+        notes.append(f"{where}.content_html: {_spans_note(converter.odd_spans)}")
     content = re.sub(r"\n{3,}", "\n\n", content)
     return _templates.get_template("imported-story.md").render(
         story=story, publisher=data.publisher, content=content)
+
+
+def _spans_note(odd: list[str]) -> str:
+    """What import says of the table spans `odd` it did not take as written."""
+    many = len(odd) != 1
+    return (f"{len(odd)} table cell span{'s' if many else ''} taken as browsers take "
+            f"{'them' if many else 'it'} ({odd[0]}{' and others' if many else ''}): a colspan "
+            f"over {MAX_SPAN:,} as the table's width, a rowspan over {MAX_ROWSPAN:,} as "
+            f"{MAX_ROWSPAN:,}, one that is not a number (or a colspan of 0) as 1: check the "
+            "table's layout")
 
 
 MAX_NESTING = 40
