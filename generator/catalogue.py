@@ -197,6 +197,16 @@ def _inside_project(catalogue: Catalogue, file: Path,
     return False
 
 
+def strategy_as_read(layout: Layout) -> Strategy | None:
+    """data/strategy.yml as `collect` reads it (None when it is missing, links outside the
+    project or does not read), without its checks: for what needs only its outcomes while
+    another process reads the whole project (the story editor's choices)."""
+    strategy_file = layout.data / STRATEGY_FILE
+    if not strategy_file.is_file() or not strategy_file.resolve().is_relative_to(layout.root):
+        return None
+    return read_model(strategy_file, layout.relative(strategy_file), Strategy, "the strategy")[0]
+
+
 def _collect_data(catalogue: Catalogue) -> None:
     layout = catalogue.layout
     for file in _files(layout.data, "*.csv"):

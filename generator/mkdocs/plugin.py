@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
@@ -22,7 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator import clock, images, sharing, templatecache
 from generator.bodylinks import scrub
-from generator.catalogue import Catalogue
+from generator.catalogue import Catalogue, strategy_as_read
 from generator.mkdocs import alternates, escaping, navcache, worker
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
@@ -35,11 +36,13 @@ from generator.mkdocs.incremental import (
     merge_search_entries,
 )
 from generator.mkdocs.worker import Worker
+from generator.model.strategy import Strategy
 from generator.problems import Problem, ShowcaseError
 from generator.project import CONFIG_FILE, FOLDER_OPTIONS, Layout, discover, outside_project
 from generator.reading import stories
 from generator.sanitize import clean, strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
+from generator.site.builder import add_charts, no_charts, without_charts
 from generator.site.render import fill
 from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
 from generator.siteconfig import THIRD_PARTY, loads_remote, remote
@@ -106,6 +109,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.sharing: worker.Share | None = None
         self.entries = PageEntries()
         """The search entries of each page, to put those the worker made in their places."""
+        self.early: tuple[SiteOptions, Callable[[], Prepared]] | None = None
+        """The site's options, and the site a process forked by `on_config` makes with them."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
@@ -141,6 +146,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.worker.stop()
         self.handed, self.handed_files, self.built = set(), [], None
 
+    @event_priority(100)  # first: a small site's reading starts before the search plugin's set-up
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.dirty and self.previous:  # a rebuild under `showcase serve`
             self.pause.start()
@@ -150,19 +156,22 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             if outside_project(root / str(value), root):
                 raise PluginError(f'mkdocs.yml: plugins.showcase.{name}: "{value}" is outside '
                                   "the project folder: keep the folder inside it")
-        settings, warnings = _settings(root, config)  # read once, as check reads them
-        site = {**settings, "site_name": config.site_name, "site_url": config.site_url or "",
-                "repo_url": config.repo_url or "",  # the story editor saves there
-                "theme": {"custom_dir": config.theme.custom_dir or ""}}  # its links are judged
-        self.layout = Layout.defaults(root, dict(self.config), site, content=config.docs_dir,
-                                      problems=warnings)
-        if not self.dirty:
-            self.worker.start(root)
         try:
             self.now = clock.now(self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now)
             clock.site_build_time()  # `mkdocs build` too: MkDocs stops on one with a traceback
         except ShowcaseError as exc:
             raise PluginError(str(exc)) from None
+        self.early = None
+        if not self.dirty:
+            self.worker.start(root)
+            if worker.few_stories(Layout.defaults(root, options).stories):
+                # a small site is read and made by a process forked now, while this one reads
+                # the settings and MkDocs its own files; a larger one reads and makes its
+                # parts in two processes later (`generate`'s `elsewhere`)
+                made_with = _site_options(config, self.config)
+                self.early = (made_with, self.worker.early(functools.partial(
+                    _prepare, root, config, dict(self.config), self.now, made_with)))
+        self.layout = _layout(root, config, dict(self.config))
         _nothing_from_elsewhere(config)
         # after the site's own custom_dir (which stays first), before Material's templates
         dirs = config.theme.dirs
@@ -177,16 +186,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.layout is not None and self.now is not None
         if not self.dirty:
             self.pause.freeze()
-        options = SiteOptions(per_page=self.config.per_page, site_url=config.site_url or "",
-                              site_name=config.site_name,
-                              directory_urls=config.use_directory_urls,
-                              search_full_text_limit=self.config.search_full_text_limit,
-                              toc=TocStyle.of(config.mdx_configs.get("toc")))
-        try:
-            self.catalogue, self.site = generate(self.layout, self.now, options, self.worker.draw,
-                                                 self.worker.elsewhere)
-        except ShowcaseError as exc:
-            raise PluginError("\n".join([str(exc), *map(str, exc.problems)])) from None
+        self.catalogue, self.site, editor = self._made(_site_options(config, self.config))
         self._tell_warnings(self.catalogue)
         self.sharing = worker.Share(self.catalogue, self.now, config.site_url or "",
                                     self.config.feed_items)
@@ -218,13 +218,36 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             except ShowcaseError as exc:
                 raise PluginError(str(exc)) from None
         alternates.narrow(files, config)
-        if self.config.cms:  # the story editor (admin/), if its npm package is installed
-            from generator import cms
-
-            for target, data in cms.site_files(self.layout, self.catalogue.strategy).items():
-                if files.get_file_from_path(target) is None:  # one written by `showcase cms` wins
-                    files.append(File.generated(config, target, content=data))
+        for target, data in editor.items():  # the story editor (admin/), if installed
+            if files.get_file_from_path(target) is None:  # one written by `showcase cms` wins
+                files.append(File.generated(config, target, content=data))
         return files
+
+    def _made(self, options: SiteOptions) -> tuple[Catalogue, Site, dict[str, bytes]]:
+        """The catalogue, the site and the story editor's files: from the process forked
+        early (`on_config`) when there is one and the site's options have not changed since
+        (another plugin's `on_config` may change them), or made here."""
+        assert self.layout is not None and self.now is not None
+        early, self.early = self.early, None
+        if early is not None and early[0] != options:
+            self.worker.discard()
+            early = None
+        if early is not None:
+            # the editor's files while the other process works: its outcomes are the
+            # strategy's, as the catalogue reads it when the build goes on
+            editor = _editor_files(self.layout, strategy_as_read(self.layout), self.config.cms)
+            made = early[1]()
+            if isinstance(made, str):
+                raise PluginError(made)
+            catalogue, site = made
+            add_charts(site, catalogue, self.now, options, self.worker.draw)
+            return catalogue, site, editor
+        try:
+            catalogue, site = generate(self.layout, self.now, options, self.worker.draw,
+                                       self.worker.elsewhere)
+        except ShowcaseError as exc:
+            raise PluginError(_refusal(exc)) from None
+        return catalogue, site, _editor_files(self.layout, catalogue.strategy, self.config.cms)
 
     @event_priority(-100)  # last: the worker forked here must see the finished navigation
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -363,6 +386,54 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.events = livewatch.watch_natively(server, folders, config.docs_dir)
         livewatch.keep_serving(server)
         return server
+
+
+def _site_options(config: MkDocsConfig, options: ShowcaseConfig) -> SiteOptions:
+    return SiteOptions(per_page=options.per_page, site_url=config.site_url or "",
+                       site_name=config.site_name, directory_urls=config.use_directory_urls,
+                       search_full_text_limit=options.search_full_text_limit,
+                       toc=TocStyle.of(config.mdx_configs.get("toc")))
+
+
+Prepared = tuple[Catalogue, Site] | str
+"""A site made by another process without its charts (`add_charts` gives them), or why the
+site is not built."""
+
+
+def _layout(root: Path, config: MkDocsConfig, options: dict[str, Any]) -> Layout:
+    """The project's layout, with mkdocs.yml's settings as check reads them and as MkDocs
+    has them (before the build turns off what loads from elsewhere)."""
+    settings, warnings = _settings(root, config)  # read once, as check reads them
+    site = {**settings, "site_name": config.site_name, "site_url": config.site_url or "",
+            "repo_url": config.repo_url or "",  # the story editor saves there
+            "theme": {"custom_dir": config.theme.custom_dir or ""}}  # its links are judged
+    return Layout.defaults(root, options, site, content=config.docs_dir, problems=warnings)
+
+
+def _prepare(root: Path, config: MkDocsConfig, options: dict[str, Any], now: datetime,
+             site_options: SiteOptions) -> Prepared:
+    """Read the project and make its site, for the process `Worker.early` forks (or this
+    one, when that failed): everything but the dashboard's charts, which this process draws
+    or has drawn (a process of their own)."""
+    layout = _layout(root, config, options)
+    try:
+        catalogue, site = generate(layout, now, site_options, no_charts)
+    except ShowcaseError as exc:
+        return _refusal(exc)
+    return catalogue, without_charts(site)
+
+
+def _refusal(exc: ShowcaseError) -> str:
+    return "\n".join([str(exc), *map(str, exc.problems)])
+
+
+def _editor_files(layout: Layout, strategy: Strategy | None, wanted: bool) -> dict[str, bytes]:
+    """The story editor's files (admin/) when `cms` is on and its npm package installed."""
+    if not wanted:
+        return {}
+    from generator import cms
+
+    return cms.site_files(layout, strategy)
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:

@@ -1,15 +1,18 @@
 """The build's second core: work done beside MkDocs' page loop, in forked processes.
 
 MkDocs renders pages on one core. On Linux, when the build runs in a single thread,
-`showcase build` and `mkdocs build` use the other one four times:
+`showcase build` and `mkdocs build` use the other one up to five times:
 
-- Charts: a process forked when the configuration is read imports matplotlib (most of a
-  second) while the catalogue is read and the pages are made, then draws the dashboard's
-  charts from the evaluations it is sent.
-- Stories: a process forked once the story files are listed reads and checks half of them
-  while this one reads the other half (`collect`'s `elsewhere`).
-- Story pages: a process forked once the catalogue is read makes the story pages' Markdown
-  while this one makes the listings, home, awards and dashboard (`build_site`'s `elsewhere`).
+- Charts: unless the project's charts are kept from its last build (`chartcache`), a process
+  forked when the configuration is read imports matplotlib (most of a second) while the
+  catalogue is read and the pages are made, then draws the charts it is sent.
+- A small site (fewer than MIN_PAGES stories): a process forked when the configuration is
+  read reads the project and makes every page's Markdown (`early`), while this one reads the
+  settings and MkDocs its own files; this one then draws (or waits for) the charts.
+- A larger one: a process forked once the story files are listed reads and checks half of
+  them while this one reads the other half (`collect`'s `elsewhere`); then a process forked
+  once the catalogue is read makes the story pages' Markdown while this one makes the
+  listings, home, awards and dashboard (`build_site`'s `elsewhere`).
 - Pages: once MkDocs knows the site's files and navigation (`on_nav`), a second process
   writes the feeds, open data and award calendar into a folder of its own, then converts and
   renders a share of the generated pages through MkDocs' own page functions, and writes
@@ -29,6 +32,7 @@ raised by the main process as MkDocs would raise it.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import multiprocessing
 import os
@@ -82,6 +86,7 @@ class Worker:
         self._share: Share | None = None
         self._active = False
         self._project: Path | None = None
+        self._early: _Child | None = None
 
     def start(self, project: Path) -> None:
         """Fork the charts process, which imports matplotlib now, unless the project's
@@ -127,6 +132,24 @@ class Worker:
             made = child.result() if child is not None else None
             return made[0] if isinstance(made, tuple) else work()
         return result
+
+    def early(self, work: Callable[[], T], /) -> Callable[[], T]:
+        """Do `work` in a process forked now, whatever its size (a small site's reading and
+        making, while MkDocs reads its own files); the returned function waits for its result
+        (made here if that process failed). `discard` ends it unasked."""
+        child = self._early = _Child.fork(_call, work) if self._active else None
+
+        def result() -> T:
+            made = child.result() if child is not None else None
+            self._early = None
+            return made[0] if isinstance(made, tuple) else work()
+        return result
+
+    def discard(self) -> None:
+        """End the process `early` started, its result unwanted."""
+        if self._early is not None:
+            self._early.kill()
+            self._early = None
 
     def hand_over(self, handed: Sequence[File], share: Share, config: MkDocsConfig,
                   files: Files, nav: Navigation, entries: PageEntries) -> list[File]:
@@ -177,10 +200,10 @@ class Worker:
 
     def stop(self) -> None:
         """End any process still running (a failed build) and remove the sharing folder."""
-        for child in (self._charts, self._pages):
+        for child in (self._charts, self._pages, self._early):
             if child is not None:
                 child.kill()
-        self._charts = self._pages = None
+        self._charts = self._pages = self._early = None
         self._active = False
         if self._share is not None:
             self._share.discard()
@@ -229,6 +252,12 @@ class Share:
             self.folder = None
 
 
+def few_stories(folder: Path) -> bool:
+    """Whether `folder` holds fewer stories than MIN_PAGES (counted no further): a site small
+    enough to be read and made in one process, forked early (`Worker.early`)."""
+    return sum(1 for _ in itertools.islice(folder.rglob("*.md"), MIN_PAGES)) < MIN_PAGES
+
+
 def files_to_hand_over(files: Files, movable: set[str], unsearched: set[str]) -> list[File]:
     """Of the pages `movable` (generated ones), as many as leave both processes about equally
     busy: first those left out of the search index (`unsearched`), then indexed ones.
@@ -253,9 +282,9 @@ def files_to_hand_over(files: Files, movable: set[str], unsearched: set[str]) ->
     return taken
 
 
-PAGE, SEARCHED, SKELETON, SETUP, SETUP_PER_PAGE = 1.8, 3.5, 0.2, 50.0, 0.15
-"""Milliseconds per page, and for the pages process's start (about 75 ms at 100 stories,
-250 ms at 1,000), measured on the development machine (bench/README.md)."""
+PAGE, SEARCHED, SKELETON, SETUP, SETUP_PER_PAGE = 1.8, 3.5, 0.2, 20.0, 0.15
+"""Milliseconds per page, and for the pages process's start (set so that both processes end
+together at 100 and 1,000 stories on the development machine: bench/README.md)."""
 HEADING = re.compile(r"^#{1,6}[ \t]")
 
 

@@ -133,6 +133,7 @@ class Group:
         return f"{self.kind}/{self.key}"
 
 
+DASHBOARD = "dashboard/index.md"
 Draw = Callable[[Sequence[Evaluation]], charts.Charts]
 """Starts drawing the dashboard's charts; the result is asked for once the pages are made."""
 StoryPages = dict[str, tuple[str, dict[str, str], PageHead, list[Place]]]
@@ -146,8 +147,7 @@ def build_site(catalogue: Catalogue, now: datetime, options: SiteOptions,
     `draw` gets the dashboard's charts going first and `elsewhere` the story pages, so that
     the MkDocs plugin's worker processes can make them while this one makes the rest.
     """
-    evaluations = evaluate_all(catalogue, now)
-    drawn = draw(evaluations)
+    evaluations, drawn = _drawing(catalogue, now, draw)
     stories = catalogue.public_stories(now)
     book = AwardBook(catalogue.awards)
     titles = {o.id: o.title for o in catalogue.strategy.outcomes} if catalogue.strategy else {}
@@ -286,20 +286,24 @@ class _Builder:
     def dashboard(self, evaluations: Sequence[Evaluation], drawn: charts.Charts) -> None:
         """The dashboard's Markdown now, its fragments (with the charts) when first asked
         for: the charts sit inside fragments, so the Markdown is the same without them."""
-        src = "dashboard/index.md"
-        note = self._note()
-        first = self._render(src, "dashboard.md.j2", note=note,
+        first = self._render(DASHBOARD, "dashboard.md.j2", note=self._note(),
                              rows=_rows(evaluations, [None] * len(evaluations)))
+        self.site.pages[DASHBOARD] = first.markdown
+        self.charts(evaluations, drawn)
+
+    def charts(self, evaluations: Sequence[Evaluation], drawn: charts.Charts) -> None:
+        """The dashboard's fragments, with its charts, made when first asked for (`Later`)."""
+        markdown = self.site.pages[DASHBOARD]
 
         def fragments() -> Mapping[str, str]:
-            final = render("dashboard.md.j2", src, self.options.directory_urls, self.cards,
-                           council=self.council, note=note, rows=_rows(evaluations, drawn()))
-            if final.markdown != first.markdown:
+            final = render("dashboard.md.j2", DASHBOARD, self.options.directory_urls,
+                           self.cards, council=self.council, note=self._note(),
+                           rows=_rows(evaluations, drawn()))
+            if final.markdown != markdown:
                 raise ValueError("the dashboard's charts changed its Markdown")
             return final.fragments
 
-        self.site.pages[src] = first.markdown
-        self.site.fragments[src] = Later(fragments)
+        self.site.fragments[DASHBOARD] = Later(fragments)
 
     def open_data(self, feeds: list[sharing.PublishedFeed]) -> None:
         """The page of the feeds (when the site has any), the open data and the calendar."""
@@ -399,6 +403,34 @@ def _outcome_order(catalogue: Catalogue) -> dict[str, int]:
     return {urls.key(o.id): index for index, o in enumerate(outcomes)}
 
 
+
+
+def without_charts(site: Site) -> Site:
+    """`site` without the fragments that wait for its charts (to send to another process,
+    which `add_charts` gives them)."""
+    site.fragments = {src: made for src, made in site.fragments.items()
+                      if not isinstance(made, Later)}
+    return site
+
+
+def add_charts(site: Site, catalogue: Catalogue, now: datetime, options: SiteOptions,
+               draw: Draw) -> None:
+    """Give a site made by another process (`without_charts`) its dashboard's charts, drawn
+    by `draw`: the same fragments as `build_site` makes."""
+    if DASHBOARD in site.pages:
+        builder = _Builder(catalogue, now, options, site, {})
+        builder.charts(*_drawing(catalogue, now, draw))
+
+
+def _drawing(catalogue: Catalogue, now: datetime,
+             draw: Draw) -> tuple[list[Evaluation], charts.Charts]:
+    evaluations = evaluate_all(catalogue, now)
+    return evaluations, draw(evaluations)
+
+
+def no_charts(evaluations: Sequence[Evaluation]) -> charts.Charts:
+    """A `Draw` for a site whose charts are added later (`add_charts`): it draws nothing."""
+    return lambda: [None] * len(evaluations)
 
 
 def generate(layout: Layout, now: datetime, options: SiteOptions,

@@ -25,7 +25,6 @@ from typing import Any
 import material as mkdocs_material
 import pytest
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from generator import project
 from generator.mkdocs import navcache, worker
@@ -35,7 +34,7 @@ from generator.site import SiteOptions, charts, generate
 from generator.site.criteria import Evaluation
 from generator.site.render import fill
 from tests.conftest import NOW, story
-from tests.site.conftest import built_fine, EPOCH, Built, build, site_project, write
+from tests.site.conftest import EPOCH, Built, build, built_fine, site_project, write
 
 TAGS = ["alpha", "beta", "gamma"]
 
@@ -132,14 +131,14 @@ def note(what):
 draw_all, render_here = charts.draw_all, worker._render_here
 def drawn(evaluations):
     note("charts")
-    if mode == "die" and os.getpid() != main_pid:
+    if mode.endswith("die") and os.getpid() != main_pid:
         os._exit(9)
     return draw_all(evaluations)
 def rendered(pages, *args):
     note(f"pages:{len(pages)}")
     for page in pages:
         note(f"page:{page.file.src_uri}")
-    if mode == "die" and os.getpid() != main_pid:
+    if mode.endswith("die") and os.getpid() != main_pid:
         os._exit(9)
     if mode == "warn" and pages:
         import logging
@@ -149,7 +148,7 @@ from generator.site import builder
 story_pages = builder._Builder.story_pages
 def made(self, views):
     note("stories")
-    if mode == "die" and os.getpid() != main_pid:
+    if mode.endswith("die") and os.getpid() != main_pid:
         os._exit(9)
     return story_pages(self, views)
 builder._Builder.story_pages = made
@@ -157,12 +156,14 @@ from generator import catalogue
 read_story = catalogue.read_story
 def read(*args):
     note("read")
-    if mode == "die" and os.getpid() != main_pid:
+    if mode.endswith("die") and os.getpid() != main_pid:
         os._exit(9)
     return read_story(*args)
 catalogue.read_story = read
 charts.draw_all, worker._render_here, worker.SETUP, worker.SETUP_PER_PAGE = drawn, rendered, 0, 0
-worker.MIN_PAGES = worker.MIN_HANDED = 1
+worker.MIN_HANDED = 1
+if not mode.startswith("early"):  # five stories: read and made in parts, as a large site's
+    worker.MIN_PAGES = 1
 main_pid = os.getpid()
 print(main_pid)
 sys.argv = ["showcase", "build", "-p", sys.argv[2], "--site-dir", sys.argv[3], "--now", sys.argv[4]]
@@ -233,6 +234,47 @@ def test_charts_kept_by_the_last_build_are_not_drawn_again(shortcut_site: Built,
                       tmp_path / "changed-site", notes, "watch")
     assert done.returncode == 0, done.stderr
     assert [n[0] for n in _notes(notes)].count("charts") == 1
+
+
+def test_a_small_site_is_read_and_made_by_a_process_forked_early(shortcut_site: Built,
+                                                                 tmp_path: Path) -> None:
+    """Fewer stories than MIN_PAGES: one process, forked as the configuration is read, reads
+    every story and makes every page's Markdown while MkDocs reads its own files; the charts
+    are drawn by a process of their own, as before; the site is the same bytes."""
+    main, notes = _build_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "early")
+    reads = [n for n in notes if n[0] == "read"]
+    assert len(reads) == 5 and len({pid for _, pid, _ in reads}) == 1
+    early, parent = int(reads[0][1]), int(reads[0][2])
+    assert early != main and parent == main
+    assert [(what, int(pid)) for what, pid, _ in notes if what == "stories"] == [("stories", early)]
+    charts_drawn = [int(pid) for what, pid, _ in notes if what == "charts"]
+    assert len(charts_drawn) == 1 and charts_drawn[0] not in (main, early)
+
+
+def test_an_early_process_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path) -> None:
+    main, notes = _build_alone(shortcut_site, tmp_path / "site", tmp_path / "notes",
+                               "early-die")
+    here = {what.split(":")[0] for what, pid, _ in notes if int(pid) == main}
+    assert {"read", "stories", "charts", "pages"} <= here
+    assert [what for what, pid, _ in notes if what == "read" and int(pid) == main] == ["read"] * 5
+
+
+def test_settings_another_plugin_changes_after_the_early_fork_are_built_here(
+        shortcut_site: Built, tmp_path: Path) -> None:
+    """A hook (or plugin) whose on_config runs after this plugin's may change the site's
+    address: the site made early with the old one is discarded and made again here."""
+    project = _copy(shortcut_site, tmp_path / "project")
+    write(project, {"hooks.py": "def on_config(config):\n"
+                                "    config.site_url = 'https://changed.example/'\n"
+                                "    return config\n"})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n",
+                      encoding="utf-8")
+    built = build(project, tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    page = built.html("stories/story-1/")  # its social metadata and structured data
+    assert page.count("https://changed.example/stories/story-1/") >= 3
+    assert "showcase.test.example/stories" not in page
 
 
 def _notes(path: Path) -> list[list[str]]:
