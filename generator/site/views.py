@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import bodylinks, formatting
-from generator.bodylinks import Hidden, PublicStories
+from generator.awardbook import AwardBook
+from generator.bodylinks import PublicStories
 from generator.catalogue import Catalogue
 from generator.markdown_text import to_html
 from generator.model.story import Metric
 from generator.paths import PathRefused, resolve_inside
-from generator.project import Layout
 from generator.public import public_evidence, public_quotes
 from generator.site import urls
-from generator.awardbook import AwardBook
 from generator.site.criteria import RESULT_RANK
 from generator.story import Story
 

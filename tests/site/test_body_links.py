@@ -25,7 +25,7 @@ from generator.reading.stories import parse_story
 from generator.sharing.opendata import story_record
 from generator.story import Story
 from tests.conftest import NOW, run_cli, story
-from tests.site.conftest import built_fine, Built, build, site_project, write
+from tests.site.conftest import Built, built_fine, site_project, write
 
 SITE = "https://showcase.test.example/"
 PAGE = SITE + "stories/linker/"

@@ -10,7 +10,7 @@ import feedparser
 import pytest
 
 from generator.sanitize import clean
-from tests.site.conftest import built_fine, Built, build, site_project, write
+from tests.site.conftest import Built, build, built_fine, site_project, write
 from tests.site.test_privacy import PNG
 
 HOSTILE = """\

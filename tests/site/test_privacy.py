@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NOW, picture, story
-from tests.site.conftest import built_fine, Built, build, site_project, write
+from tests.site.conftest import Built, build, built_fine, site_project, write
 
 EMBARGO = "2026-12-01T09:00:00+00:00"
 MARKERS = {

@@ -6,7 +6,6 @@ section headings are the page's (ids, table of contents, search sections)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -106,7 +105,9 @@ def test_markup_in_a_headings_link_title_stays_text(site: Built) -> None:
     from html.parser import HTMLParser
 
     class Handlers(HTMLParser):
-        found: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             self.found += [f"{tag} {name}" for name, _ in attrs if name.startswith("on")]
