@@ -8,12 +8,15 @@ body each) is built twice as separate processes, best of --repeat:
 - plain: `mkdocs build` of a Material site whose docs hold the same N story pages as plain
   Markdown files (title, summary, body), no plugin.
 Goals: showcase at most 1.10x plain; linear growth (5,000 costs at most 5.5x of 1,000).
+Builds after the first use the compiled templates and charts that earlier builds kept, as a
+comms officer's repeated builds do; --cold forgets them before every showcase build.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -98,6 +101,18 @@ def make_projects(root: Path, size: int) -> tuple[Path, Path]:
 CACHE = "off"
 """SHOWCASE_CACHE_DIR for the showcase builds: off (every build reads every story, as on a
 fresh CI machine), or a folder (--warm: a first, untimed build fills it)."""
+COLD = False
+"""--cold: every showcase build starts without the compiled templates and the charts kept
+by earlier builds (generator/__pycache__/templates and charts), as the first build after
+installing does."""
+
+
+def forget_kept() -> None:
+    from generator import templatecache
+    from generator.site import chartcache
+
+    for folder in (templatecache.FOLDER, chartcache.FOLDER):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def timed(command: list[str], cwd: Path) -> float:
@@ -121,6 +136,8 @@ def measure(size: int, repeat: int) -> tuple[float, float, float]:
             timed([str(VENV / "showcase"), "build", "--site-dir", "out-warm-up"], showcase)
         for n in range(repeat):
             theirs.append(timed([str(VENV / "mkdocs"), "build", "-q", "-d", f"out-{n}"], plain))
+            if COLD:
+                forget_kept()
             ours.append(timed([str(VENV / "showcase"), "build", "--site-dir", f"out-{n}"],
                               showcase))
     ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
@@ -133,8 +150,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--warm", action="store_true",
                         help="showcase builds with a front-matter cache filled by a first build")
+    parser.add_argument("--cold", action="store_true",
+                        help="showcase builds without compiled templates or charts kept from "
+                             "earlier builds (the first build after installing)")
     args = parser.parse_args()
-    global CACHE
+    global CACHE, COLD
+    COLD = args.cold
     if args.warm:
         CACHE = tempfile.mkdtemp(prefix="showcase-bench-cache-")
     results = {size: measure(size, args.repeat) for size in args.sizes}
