@@ -150,6 +150,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.dirty and self.previous:  # a rebuild under `showcase serve`
             self.pause.start()
+        elif not self.dirty:  # the modules and settings: the processes forked here inherit it
+            self.pause.freeze()
         root = Path(config.config_file_path or ".").resolve().parent
         options = {name: self.config[name] for name in FOLDER_OPTIONS}
         for name, value in options.items():  # as check says; the layout would read nothing
@@ -161,6 +163,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             clock.site_build_time()  # `mkdocs build` too: MkDocs stops on one with a traceback
         except ShowcaseError as exc:
             raise PluginError(str(exc)) from None
+        # the layout as mkdocs.yml has it, before the build turns off what loads from elsewhere
+        layout = functools.partial(_layout, root, Path(config.config_file_path or CONFIG_FILE).name,
+                                   _mkdocs_settings(config), config.docs_dir, dict(self.config))
         self.early = None
         if not self.dirty:
             self.worker.start(root)
@@ -170,8 +175,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                 # parts in two processes later (`generate`'s `elsewhere`)
                 made_with = _site_options(config, self.config)
                 self.early = (made_with, self.worker.early(functools.partial(
-                    _prepare, root, config, dict(self.config), self.now, made_with)))
-        self.layout = _layout(root, config, dict(self.config))
+                    _prepare, layout, self.now, made_with)))
+        self.layout = layout()
         _nothing_from_elsewhere(config)
         # after the site's own custom_dir (which stays first), before Material's templates
         dirs = config.theme.dirs
@@ -400,24 +405,27 @@ Prepared = tuple[Catalogue, Site] | str
 site is not built."""
 
 
-def _layout(root: Path, config: MkDocsConfig, options: dict[str, Any]) -> Layout:
-    """The project's layout, with mkdocs.yml's settings as check reads them and as MkDocs
-    has them (before the build turns off what loads from elsewhere)."""
-    settings, warnings = _settings(root, config)  # read once, as check reads them
-    site = {**settings, "site_name": config.site_name, "site_url": config.site_url or "",
+def _mkdocs_settings(config: MkDocsConfig) -> dict[str, Any]:
+    """What the layout holds of MkDocs' own reading of mkdocs.yml."""
+    return {"site_name": config.site_name, "site_url": config.site_url or "",
             "repo_url": config.repo_url or "",  # the story editor saves there
             "theme": {"custom_dir": config.theme.custom_dir or ""}}  # its links are judged
-    return Layout.defaults(root, options, site, content=config.docs_dir, problems=warnings)
 
 
-def _prepare(root: Path, config: MkDocsConfig, options: dict[str, Any], now: datetime,
-             site_options: SiteOptions) -> Prepared:
+def _layout(root: Path, name: str, mkdocs: dict[str, Any], docs_dir: str,
+            options: dict[str, Any]) -> Layout:
+    """The project's layout: mkdocs.yml (`name`) read as check reads it, then `mkdocs`."""
+    settings, warnings = _settings(root, name)  # read once, as check reads them
+    return Layout.defaults(root, options, {**settings, **mkdocs}, content=docs_dir,
+                           problems=warnings)
+
+
+def _prepare(layout: Callable[[], Layout], now: datetime, site_options: SiteOptions) -> Prepared:
     """Read the project and make its site, for the process `Worker.early` forks (or this
     one, when that failed): everything but the dashboard's charts, which this process draws
     or has drawn (a process of their own)."""
-    layout = _layout(root, config, options)
     try:
-        catalogue, site = generate(layout, now, site_options, no_charts)
+        catalogue, site = generate(layout(), now, site_options, no_charts)
     except ShowcaseError as exc:
         return _refusal(exc)
     return catalogue, without_charts(site)
@@ -471,11 +479,10 @@ def _nothing_from_elsewhere(config: MkDocsConfig) -> None:
         config.copyright = clean(config.copyright)
 
 
-def _settings(root: Path, config: MkDocsConfig) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+def _settings(root: Path, name: str) -> tuple[dict[str, Any], tuple[Problem, ...]]:
     """mkdocs.yml's settings as check reads them (its validation levels judge the pages'
     links), and check's warnings about it (the story editor not installed, say), for the build
     to print as check does; its errors are MkDocs' or this plugin's own refusals."""
-    name = Path(config.config_file_path or CONFIG_FILE).name
     try:
         found = discover(root, name)
     except ShowcaseError:
