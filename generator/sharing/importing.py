@@ -6,16 +6,18 @@ overwritten. Outcomes this project's strategy lacks are dropped (with a warning)
 quotes arrive without consent (ask the speaker again), figures arrive unverified,
 and the attribution and original address go into the body. Control characters check
 would refuse (text-direction controls among them) are taken out of all of it, and said;
-HTML nested deeper than MAX_NESTING is flattened to its text, and said. A table is laid
-out as HTML's table model lays it out (`_PartnerHtml.convert_table`): header row, merged
-cells under their own headers, spans out of range read as browsers read them, and said.
+HTML nested deeper than MAX_NESTING is flattened to its text, and said. End tags HTML lets
+a page leave out (`</td>`, `</tr>`, `</li>`, `</p>` ...) are closed where browsers close them
+(`PartnerSoup`). A table is laid out as HTML's table model lays it out
+(`_PartnerHtml.convert_table`): header row, merged cells under their own headers, spans out
+of range read as browsers read them, and said.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -379,7 +381,7 @@ def _check_front_matter(front: dict[str, Any], outcomes: list[str]) -> None:
 
 
 def _body(story: OpenStory, data: OpenData, notes: list[str], where: str) -> str:
-    soup = BeautifulSoup(story.content_html, "html.parser")
+    soup = PartnerSoup(story.content_html, "html.parser")
     depth = flatten(soup, MAX_NESTING)
     if depth > MAX_NESTING:
         notes.append(f"{where}.content_html: its HTML is nested {depth} levels deep; what lay "
@@ -429,6 +431,128 @@ def flatten(soup: BeautifulSoup, most: int) -> int:
     for element in too_deep:
         element.replace_with(NavigableString(" ".join(element.get_text(" ").split())))
     return deepest
+
+
+class PartnerSoup(BeautifulSoup):
+    """A partner's HTML read with the end tags HTML lets a page leave out closed where a
+    browser closes them (html.parser closes none): a `<td>` or `<th>` closes the open cell,
+    a `<tr>` the open cell and row, a `<thead>`, `<tbody>` or `<tfoot>` the open row and
+    section; a `<p>` (or a block such as `<ul>` or `<table>`)
+    closes an open paragraph, an `<li>` the open list item, a `<dt>` or `<dd>` the open
+    term or definition. An end tag closes only an element of its own table, cell or list
+    (`</td>` in an inner table never closes the outer table's cell); a stray one is ignored.
+    The open elements looked through are the innermost WALK (HTML deeper is flattened)."""
+
+    WALK = 2 * MAX_NESTING
+    """How many open elements, innermost first, a tag's implied closes look through: more
+    than MAX_NESTING (deeper is flattened to text), few enough that hostile HTML of many
+    thousands of open elements is read in linear time."""
+
+    def handle_starttag(self, name: str, namespace: str | None, nsprefix: str | None,
+                        attrs: Any, sourceline: int | None = None,
+                        sourcepos: int | None = None,
+                        namespaces: dict[str, str] | None = None) -> Tag | None:
+        """Close what `name`'s start closes (as the HTML standard's tree construction does),
+        then open `name`. (A cell outside a row stays text, as `_laid_out` says: no row is
+        opened for it.)"""
+        self.endData()
+        if name in _CELLS:
+            self._close_above(_ROW_CONTEXT)
+        elif name == "tr":
+            self._close_above(_SECTION_CONTEXT)
+        elif name in _SECTIONS | {"caption", "colgroup"}:
+            self._close_above(frozenset({"table"}))
+        elif name == "table":  # a table in a table, not in its cell, ends the first
+            self._close_open(frozenset({"table"}), _CELL_OR_CAPTION)
+        if name in _CLOSES_P:
+            self._close_open(frozenset({"p"}), _BUTTON_SCOPE)
+        if name == "li":
+            self._close_open(frozenset({"li"}), _ITEM_STOPS)
+        elif name in _TERMS:
+            self._close_open(_TERMS, _ITEM_STOPS)
+        return super().handle_starttag(name, namespace, nsprefix, attrs, sourceline=sourceline,
+                                       sourcepos=sourcepos, namespaces=namespaces)
+
+    def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
+        """Close `name` when it is open within its scope (a table part's, its table; a
+        list item's, its list; anything else's, the nearest table, cell or caption);
+        otherwise ignore it, as browsers do."""
+        self.endData()
+        scope = (_TABLE_SCOPE if name in _TABLE_PARTS else
+                 _LIST_ITEM_SCOPE if name == "li" else
+                 _BUTTON_SCOPE if name == "p" else _DEFAULT_SCOPE)
+        if self._in_scope(name, scope):
+            super().handle_endtag(name, nsprefix)
+
+    def _open(self) -> Iterator[tuple[int, Tag]]:
+        """The open elements (not the document), innermost first, at most WALK of them."""
+        stack = self.tagStack
+        for index in range(len(stack) - 1, max(0, len(stack) - 1 - self.WALK), -1):
+            yield index, stack[index]
+
+    def _close_above(self, context: frozenset[str]) -> None:
+        """Close every element inside the nearest open one named in `context` (the table,
+        section or row a new table part goes in); none in no table."""
+        index = next((index for index, tag in self._open() if tag.name in context), None)
+        if index is not None:
+            self._close_through(index + 1)
+
+    def _close_open(self, targets: frozenset[str], stops: frozenset[str]) -> None:
+        """Close the nearest open element named in `targets` (and what is inside it), unless
+        an element named in `stops` comes first."""
+        for index, tag in self._open():
+            if tag.name in targets:
+                self._close_through(index)
+                return
+            if tag.name in stops:
+                return
+
+    def _close_through(self, index: int) -> None:
+        """Close the open element at `index` of the stack and every one inside it."""
+        while index < len(self.tagStack):
+            self.popTag()
+
+    def _in_scope(self, name: str, scope: frozenset[str]) -> bool:
+        if not self.open_tag_counter.get(name):
+            return False
+        for _, tag in self._open():
+            if tag.name == name:
+                return True
+            if tag.name in scope:
+                return False
+        return False
+
+
+_TABLE_PARTS = frozenset({"table", "caption", "colgroup", "thead", "tbody", "tfoot", "tr",
+                          "td", "th"})
+_ROW_CONTEXT = frozenset({"tr", "thead", "tbody", "tfoot", "table"})
+_SECTION_CONTEXT = frozenset({"thead", "tbody", "tfoot", "table"})
+_CELL_OR_CAPTION = frozenset({"td", "th", "caption"})
+_TERMS = frozenset({"dd", "dt"})
+_TABLE_SCOPE = frozenset({"html", "table", "template"})
+_DEFAULT_SCOPE = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee",
+                            "object", "template"})
+_BUTTON_SCOPE = _DEFAULT_SCOPE | {"button"}
+_LIST_ITEM_SCOPE = _DEFAULT_SCOPE | {"ol", "ul"}
+_CLOSES_P = frozenset({
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+    "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
+    "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
+    "pre", "listing", "form", "plaintext", "table", "hr", "xmp", "li", "dd", "dt"})
+"""Start tags that close an open `<p>` (HTML's tree construction, "in body")."""
+_SPECIAL = frozenset({
+    "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound",
+    "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
+    "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer",
+    "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+    "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing",
+    "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object",
+    "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select",
+    "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot",
+    "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp"})
+"""HTML's "special" elements."""
+_ITEM_STOPS = _SPECIAL - {"address", "div", "p"}
+"""What an `<li>`, `<dt>` or `<dd>` start closes no open item past (`<li>` in a nested list)."""
 
 
 class _PartnerHtml(MarkdownConverter):
