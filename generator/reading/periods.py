@@ -4,6 +4,8 @@ Q4 2025-26, 2026 Q1, H1 2025-26, 2026-03-14, 1 April 2025, a range of any two
 `Apr-Sep 2024`, `Oct-Mar 2025-26`, `Apr 23 - Mar 24`), the months up to one
 (`year to March 2026`, `12 months to March 2026`) and a year so far (`2025-26 to date`,
 given the day it is); a note in brackets after it (`(provisional)`) is left aside.
+`2010-11` is the financial year 2010-11, as `2025-26` is, unless its context writes months
+as `2010-05` (`reads_months`: a series' other labels, a range's other end).
 
 Read for an award's metric periods (`pack.checklist`) and a data series' rows
 (`reading.series`): both mean the same span by the same words."""
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 Span = tuple[date, date]
@@ -31,6 +34,8 @@ _FINANCIAL = re.compile(r"(?:FY\s*)?(\d{4})\s*[-/\u2013]\s*(\d{2}|\d{4})", re.IG
 #: 2025-2026, are a financial year; a two-digit end, 2023-26, is not read)
 _YEARS = re.compile(r"(\d{4})\s*[-\u2013]\s*(\d{4})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
+#: 2010-11: a month or a financial year by its shape; read as the financial year unless the
+#: labels around it write months so (`reads_months`)
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NAMED_MONTH = re.compile(_MONTH_NAME + r",?\s+(\d{4})")
 _NAMED_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+(\d{4})")
@@ -57,12 +62,15 @@ _RANGE = re.compile(r"\s+(?:to|until|-|\u2013|\u2014)\s+|(?<=\d{4}-\d{2}-\d{2})/
                     r"|(?<=[A-Za-z.]\s\d{4})[-\u2013\u2014](?=[A-Za-z])", re.IGNORECASE)
 
 
-def parse_period(text: str, today: date | None = None) -> Span | None:
+def parse_period(text: str, today: date | None = None, *, months: bool = False) -> Span | None:
     """The first and last day `text` covers, or None when it cannot be read.
 
     `2025-26` (or `2025-2026`) is a UK financial year (1 April 2025 to 31 March 2026);
     years further apart are calendar years (`2023-2026`: 1 January 2023 to 31 December 2026,
-    as `2023 to 2026`); `2026-03` a month;
+    as `2023 to 2026`); `2026-03` a month. `2010-11` has both shapes: it is the financial
+    year 2010-11, as `2025-26` is, unless `months` (the labels around it write months so,
+    `reads_months`), when it is November 2010; a range's other end decides it too
+    (`2010-11 to 2011-03` is November 2010 to March 2011);
     a quarter of a financial year (`Q4 2025-26`) counts from April, of a calendar year
     (`2026 Q1`) from January. `year to March 2026` is the twelve months ending with March
     2026 (April 2025 to March 2026). `2025-26 to date` is the year from its start up to
@@ -71,8 +79,8 @@ def parse_period(text: str, today: date | None = None) -> Span | None:
     value = _NOTE.sub("", " ".join(text.split()))
     try:
         if match := _SO_FAR.fullmatch(value):
-            return _so_far(match.group(1), today)
-        return _single(value) or _rolling(value) or _range(value)
+            return _so_far(match.group(1), today, months)
+        return _single(value, months) or _rolling(value, months) or _range(value, months)
     except ValueError:
         return None
 
@@ -113,10 +121,11 @@ def _months_back(match: re.Match[str]) -> int:
     return 12 if count == "twelve" else int(count)
 
 
-def _single(value: str) -> Span | None:
+def _single(value: str, months: bool = False) -> Span | None:
     if match := _DAY.fullmatch(value):
         return _day(date(*(int(g) for g in match.groups())))
-    if (match := _MONTH.fullmatch(value)) and 1 <= int(match.group(2)) <= 12:
+    if (match := _MONTH.fullmatch(value)) and 1 <= int(match.group(2)) <= 12 \
+            and (months or not financial_shaped(value)):
         return _month(int(match.group(1)), int(match.group(2)))
     if (match := _YEARS.fullmatch(value)) and int(match.group(2)) > int(match.group(1)) + 1:
         return date(int(match.group(1)), 1, 1), date(int(match.group(2)), 12, 31)
@@ -138,24 +147,39 @@ def _single(value: str) -> Span | None:
     return None
 
 
-def _so_far(since: str, today: date | None) -> Span | None:
+def financial_shaped(text: str) -> bool:
+    """True when `text` is `YYYY-YY` with the second year the one after the first (2010-11,
+    1999-00): a financial year, though 2000-01 to 2011-12 are also shaped as months."""
+    match = _MONTH.fullmatch(text.strip())
+    return match is not None and int(match.group(2)) == (int(match.group(1)) + 1) % 100
+
+
+def reads_months(labels: Iterable[str]) -> bool:
+    """True when one of `labels` is a month written `YYYY-MM` that cannot be a financial
+    year (2010-05): labels written so are months, and their `2010-11` is November 2010."""
+    return any((match := _MONTH.fullmatch(label.strip())) is not None
+               and 1 <= int(match.group(2)) <= 12 and not financial_shaped(label)
+               for label in labels)
+
+
+def _so_far(since: str, today: date | None, months: bool = False) -> Span | None:
     """A year, quarter or half so far: from its start up to `today`, at most to its end;
     from a month or a day (`April 2025 to date`), up to `today`."""
-    whole = _single(since)
+    whole = _single(since, months)
     if whole is None or today is None or today < whole[0]:
         return None
     within = whole[1] > _month(whole[0].year, whole[0].month)[1]
     return whole[0], min(whole[1], today) if within else today
 
 
-def _rolling(value: str) -> Span | None:
+def _rolling(value: str, months_shape: bool = False) -> Span | None:
     """`year to March 2026` (or `12 months ending 31 March 2026`): the months up to the end
     written, which is a month or a day."""
     match = _ROLLING.fullmatch(value)
     if match is None:
         return None
     months = _months_back(match)
-    end = _single(match.group(2))
+    end = _single(match.group(2), months_shape)
     if end is None or not 1 <= months <= 36:
         return None
     if end[0] == end[1]:  # a day: from the day after the same day `months` earlier
@@ -167,7 +191,7 @@ def _rolling(value: str) -> Span | None:
     return _add_months(end[0], 1 - months), end[1]
 
 
-def _range(value: str) -> Span | None:
+def _range(value: str, months: bool = False) -> Span | None:
     """`A to B` (or `A/B`, `A - B`) with both ends readable, `Apr-Sep 2024`, or
     `Oct-Mar 2025-26` (months of a financial year); a first end without its year
     (`April to September 2024`) takes the second's."""
@@ -178,27 +202,30 @@ def _range(value: str) -> Span | None:
             else None
     if match := _FINANCIAL_MONTH_RANGE.fullmatch(value):
         return _financial_months(match.group(1), match.group(2), match.group(3))
-    ends = _ends(value)
+    ends = _ends(value, months)
     if ends is None or ends[1][1] < ends[0][0]:
         return None
     return ends[0][0], ends[1][1]
 
 
-def _ends(value: str) -> tuple[Span, Span] | None:
-    """The two ends of `A to B` as written (perhaps swapped), when both can be read."""
+def _ends(value: str, months: bool = False) -> tuple[Span, Span] | None:
+    """The two ends of `A to B` as written (perhaps swapped), when both can be read; an end
+    shaped both as a month and as a financial year (2010-11) is a month when the other end is
+    a month so written (2011-03)."""
     parts = _RANGE.split(value)
     if len(parts) != 2:
         return None
+    months = months or reads_months(parts)
     short = [_SHORT_MONTH.fullmatch(part) for part in parts]
     if short[0] and short[1]:
-        months = [_month_number(m.group(1)) for m in short if m]
-        if months[0] and months[1]:
-            return (_month(2000 + int(short[0].group(2)), months[0]),
-                    _month(2000 + int(short[1].group(2)), months[1]))
-    end = _single(parts[1])
-    start = _single(parts[0])
+        numbers = [_month_number(m.group(1)) for m in short if m]
+        if numbers[0] and numbers[1]:
+            return (_month(2000 + int(short[0].group(2)), numbers[0]),
+                    _month(2000 + int(short[1].group(2)), numbers[1]))
+    end = _single(parts[1], months)
+    start = _single(parts[0], months)
     if start is None and end is not None:
-        start = _single(f"{parts[0]} {end[1].year}")
+        start = _single(f"{parts[0]} {end[1].year}", months)
     if start is None or end is None:
         return None
     return start, end

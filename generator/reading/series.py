@@ -10,9 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.problems import Problem
-from generator.reading.characters import unsafe_characters
-from generator.reading.periods import Span, overlaps, parse_period, rolling_months
+from generator.problems import Problem, Severity
+from generator.reading.characters import UNSAFE_CHARACTERS, unsafe_characters
+from generator.reading.periods import (
+    UNDERSTOOD,
+    Span,
+    overlaps,
+    parse_period,
+    reads_months,
+    rolling_months,
+)
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
 
@@ -103,17 +110,65 @@ def period_problems(table: Table) -> list[Problem]:
     (`2025-26 to date` and `2025-26`, `Q1 2025-26` and `2025-26`) is refused like one given
     twice, and so is one that shares only some days with another (`2025` beside `2025-26`):
     those days would count twice. Rolling years (`year to March 2026` beside `year to June
-    2026`) overlap by their nature, and are each a row."""
+    2026`) overlap by their nature, and are each a row. A column that writes months as
+    `2010-05` holds `2010-11` as November 2010, else `2010-11` is a financial year. A period
+    that cannot be read is warned about once a file (`unread_problem`): it is shown as
+    written, but its order and overlaps go unchecked."""
+    problems = _period_errors(table)
+    unread = unread_problem(table)
+    return problems + ([unread] if unread else [])
+
+
+def unread_problem(table: Table) -> Problem | None:
+    """A warning at the first period of `table` that cannot be read (`2023-26`, `foo`),
+    naming the others, with the forms that are read; None when every period is read."""
+    months = reads_months(table.labels)
+    # a label holding a control character is refused at its line already (`read_table`)
+    unread = [(line, cells[0]) for line, cells in table.rows
+              if parse_period(cells[0], date.max, months=months) is None
+              and not UNSAFE_CHARACTERS.search(cells[0])]
+    if not unread:
+        return None
+    (line, label), others = unread[0], unread[1:]
+    listed = ", ".join(f'"{text}" on line {number}' for number, text in others[:3])
+    more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+    also = f" (nor are {listed}{more})" if others else ""
+    it, its = ("them", "their") if others else ("it", "its")
+    return Problem(table.path, line, table.header[0], (
+        f'"{label}" is not a period check can read{also}: the dashboard shows {it} as written, '
+        f"but {its} order and overlaps with the other rows cannot be checked; write {it} as "
+        f"{UNDERSTOOD}{_advice(label)}"), Severity.WARNING)
+
+
+def _advice(label: str) -> str:
+    """For `2023-26` (years further apart, the second written short): what it may mean."""
+    match = _SHORT_YEARS.fullmatch(label.strip())
+    if match is None:
+        return ""
+    first, last = int(match.group(1)), int(match.group(1)) // 100 * 100 + int(match.group(2))
+    if last <= first + 1:
+        return ""
+    return (f" ({label.strip()}: write {first}-{last} for calendar years, or "
+            f"{first}-{(first + 1) % 100:02d} to {last - 1}-{last % 100:02d} for financial years)")
+
+
+_SHORT_YEARS = re.compile(r"(\d{4})\s*[-/\u2013]\s*(\d{2})")
+
+
+def _period_errors(table: Table) -> list[Problem]:
+    """`period_problems`' errors: periods given twice, within or overlapping another, or
+    out of order."""
     relative, name, rows = table.path, table.header[0], table.rows
+    months = reads_months(table.labels)
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     spans: dict[Span, tuple[int, str]] = {}
     covered: list[tuple[Span, int, str]] = []
     for line, cells in rows:
         key = " ".join(cells[0].split()).casefold()
-        span = parse_period(cells[0])
+        span = parse_period(cells[0], months=months)
         # a year so far, for a series with no clock: all of it (no row is of days to come)
-        wide = span or parse_period(cells[0], date.max)
+        wide = span or parse_period(cells[0], date.max, months=months)
         if key in seen:
             problems.append(Problem(relative, line, name, f'"{cells[0]}" is on line {seen[key]} '
                                     "too: give each period one row"))
