@@ -301,7 +301,7 @@ def _collect_awards(catalogue: Catalogue) -> None:
             continue
         entry, located, problems = read_model(file, relative, AwardFile, "an award file")
         twins = _same_id_problems(layout, file, files)
-        named = _award_id_problems(file, relative)
+        named = _award_id_problems(file, relative) + checks.check_award_pack_name(relative, file.stem)
         catalogue.problems += problems + named + twins
         overrides = _overrides(catalogue, file.stem, entry)
         if entry is not None and located is not None and not twins \

@@ -8,12 +8,19 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from generator import headings, images, linkcheck, nesting, wordless
 from generator.images import is_photo, is_stripped
 from generator.model.story import Metric, StoryMeta, line_breaks
 from generator.model.strategy import Strategy
-from generator.paths import PathRefused, resolve_inside
+from generator.paths import (
+    PathRefused,
+    is_address,
+    pack_file_name,
+    pack_name_problem,
+    resolve_inside,
+)
 from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.public import keeps_camera_data, runs_in_browser
@@ -187,6 +194,9 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
         seen.add(item.id)
         where = ("evidence", index, "path")
         field = f"evidence[{index}].path"
+        if is_address(item.path):
+            yield _problem(story, where, field, _address_refusal(item.path, folder))
+            continue
         refusal = memo.refusal(layout.evidence, item.path, layout.root, folder)
         if refusal is not None:
             yield _problem(story, where, field, refusal)
@@ -217,6 +227,18 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
             yield _problem(story, where, field, f'"{item.path}" is empty (0 bytes): readers and '
                            "judges would get nothing; save the real file in its place",
                            Severity.WARNING)
+
+
+def _address_refusal(written: str, folder: str) -> str:
+    """What to write instead of a web address as an evidence path."""
+    try:
+        name = PurePosixPath(urlsplit(written.strip()).path).name
+    except ValueError:  # https://[x: not an address urllib can take apart
+        name = ""
+    example = f", e.g. {name}" if "." in name.strip(".") else ""
+    return (f'"{written}" is a web address: an evidence path names a file in {folder}/ '
+            f"(download the file into {folder}/ and write its name here{example}); a web "
+            "address belongs in a metric's source:")
 
 
 def _empty(path: Path) -> bool:
@@ -478,6 +500,19 @@ def _numeric_column(path: str, line: int, field: str, table: Table, column: str)
                     "is empty: write the figure, or leave the row out" if not cell.strip()
                     else f'expected a number, got "{cell}" (digits only: no £, %, or commas)')
             for row, cell in table.column(column) if number(cell) is None]
+
+
+def check_award_pack_name(relative: str, award_id: str) -> list[Problem]:
+    """A warning at an award file whose id is a device's name on Windows (con, AUX, com1):
+    its pack is written as <id>-pack.zip, as Windows could not save <id>.zip."""
+    why = pack_name_problem(award_id)
+    if why is None:
+        return []
+    return [Problem(relative, None, None,
+                    f'the award id "{award_id}" (the file name) would name its pack '
+                    f"{award_id}.zip, which Windows cannot save ({why}): showcase pack writes "
+                    f"{pack_file_name(award_id)} instead; rename the file to keep the usual "
+                    "name", Severity.WARNING)]
 
 
 def check_review_date(relative: str, line: int, reviewed: date | None, now: datetime) -> list[Problem]:

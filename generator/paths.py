@@ -6,9 +6,18 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+from generator.attachment_names import windows_problem
+
 #: a Windows drive: an ASCII letter and a colon (a colon elsewhere, as in notes:v2.pdf, is
 #: a character of the name, which Linux and a Mac hold and a pack renames for Windows)
 _DRIVE = re.compile(r"[A-Za-z]:")
+#: a web (or other) address: a scheme of two or more letters and :// (https://, file://)
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")
+
+
+#: what a pack's name gets after the award id when Windows keeps the id for a device, as a
+#: lead image of slug con is images/con-image.png (`attachment_names.image_member`)
+PACK_MARK = "pack"
 
 
 class PathRefused(ValueError):
@@ -18,6 +27,9 @@ class PathRefused(ValueError):
 def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> Path:
     """`written`, relative to `folder`, as an existing file inside it and inside `root`."""
     text = written.strip()
+    if is_address(text):
+        raise PathRefused(f'"{written}" is a web address, not a file: write the path of a file '
+                          f"in {folder_name}/ (download the file into {folder_name}/ first)")
     drive = _DRIVE.match(text)
     if drive:  # C:\x, C:/x, or a:b.csv (the folder Windows is in on drive A:)
         raise PathRefused(f'"{written}" names a Windows drive ({drive.group()}): write it '
@@ -49,6 +61,12 @@ def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> 
     return candidate
 
 
+def is_address(written: str) -> bool:
+    """True when `written` is an address with a scheme (https://, http://, file://, ftp://),
+    not a path."""
+    return _ADDRESS.match(written.strip()) is not None
+
+
 def _as_on_disk(folder: Path, pure: PurePosixPath) -> PurePosixPath:
     """`pure` as the disk spells it when it is there only in the other Unicode form: a Mac
     writes "Café.csv" with a separate accent (NFD), a story types it as one letter (NFC)."""
@@ -70,3 +88,20 @@ def _hint(folder: Path, pure: PurePosixPath, folder_name: str) -> str:
 
 def _within(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
+
+
+def pack_file_name(award_id: str) -> str:
+    """The file an award's pack is written to: `<award-id>.zip`, or `<award-id>-pack.zip`
+    where Windows keeps the id for a device (con-pack.zip), as Windows could not save
+    con.zip."""
+    name = f"{award_id}.zip"
+    return name if pack_name_problem(award_id) is None else f"{award_id}-{PACK_MARK}.zip"
+
+
+def pack_name_problem(award_id: str) -> str | None:
+    """Why Windows could not save `<award-id>.zip` when `-pack` after the id mends it (the
+    id is a device's name: CON, aux, com1, LPT9), in words ("CON is the name of a device on
+    Windows"); None otherwise (an id that is not a slug is warned about as such)."""
+    why = windows_problem(f"{award_id}.zip")
+    return why if why is not None and windows_problem(f"{award_id}-{PACK_MARK}.zip") is None \
+        else None

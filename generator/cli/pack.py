@@ -11,6 +11,7 @@ from generator import clock
 from generator.cli.common import OutFolder, failing_with, load, project_options, terminal
 from generator.pack import BuiltPack, build_pack, verify_pack
 from generator.pack.answers import allowed, total_words
+from generator.paths import pack_name_problem
 from generator.problems import UsageProblem, one_line
 from generator.project import Layout
 
@@ -142,6 +143,10 @@ def _summary(built: BuiltPack) -> None:
         click.echo(f"blocker: {one_line(line)}")
     for line in built.notes:  # about the zip itself, so not in its CHECKLIST.md
         click.echo(f"warning: {one_line(line)}")
+    renamed = pack_name_problem(plan.award.id)
+    if renamed is not None and built.path.name != f"{plan.award.id}.zip":
+        click.echo(f"note: the pack is named {one_line(built.path.name)}, not "
+                   f"{one_line(plan.award.id)}.zip, which Windows cannot save ({renamed})")
     blockers, warnings = len(checklist.blockers), len(checklist.warnings)
     verdict = "READY" if checklist.ready else f"NOT READY ({_count(blockers, 'blocker')})"
     click.echo(f"{verdict}: wrote {one_line(str(built.path))} "

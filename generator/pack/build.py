@@ -27,6 +27,7 @@ from generator.pack.metrics_csv import metrics_csv
 from generator.pack.pdf import render_pdf
 from generator.pack.plan import PackPlan, make_plan
 from generator.pack.views import chart_member, chart_views
+from generator.paths import pack_file_name
 from generator.problems import ShowcaseError, one_line
 
 
@@ -82,13 +83,14 @@ def _printed_resources(members: Members, charts: Mapping[str, Chart]) -> dict[st
 
 def build_pack(catalogue: Catalogue, award_id: str, now: datetime, built: datetime,
                out_dir: Path) -> BuiltPack:
-    """Plan, render and write `<out_dir>/<award_id>.zip`; ShowcaseError when it cannot.
+    """Plan, render and write `<out_dir>/<award_id>.zip` (`paths.pack_file_name`: con-pack.zip
+    for an id Windows keeps for a device); ShowcaseError when it cannot.
 
     Every member is made (evidence files summed) before the zip is written beside the
     target and moved over it, so a failed run leaves the last pack whole, and says it is
     from an earlier run. Evidence files are copied into the zip in chunks, never read whole.
     """
-    target = out_dir / f"{award_id}.zip"
+    target = out_dir / pack_file_name(award_id)  # con-pack.zip: Windows cannot save con.zip
     try:
         plan = make_plan(catalogue, award_id, now)
         members = _assembled(plan, built)
