@@ -35,6 +35,7 @@ from generator.pack.views import (
     story_views,
     title_of,
 )
+from generator.paths import pack_file_name
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -144,7 +145,8 @@ def _properties(document: object, plan: PackPlan, built: datetime) -> None:
     props.last_modified_by = plan.entrant
     props.category = entry.category or ""
     props.keywords = "; ".join(k for k in ("award entry", entry.name, entry.category) if k)
-    props.comments = f"The entry of the evidence pack {plan.award.id}.zip, made by Showcase {__version__}"
+    props.comments = (f"The entry of the evidence pack {pack_file_name(plan.award.id)}, made by "
+                      f"Showcase {__version__}")
     props.identifier = plan.award.id
     props.language = LANGUAGE
     props.created = built.replace(tzinfo=None)

@@ -6,10 +6,12 @@ warning."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 
 from generator import clock, project
@@ -198,3 +200,5 @@ def test_pack_writes_con_pack_zip_and_says_so(make_project: ProjectFactory,
     assert f"wrote {out / 'con-pack.zip'}" in result.output
     with zipfile.ZipFile(out / "con-pack.zip") as archive:
         assert "CHECKLIST.md" in archive.namelist()
+        entry = docx.Document(io.BytesIO(archive.read("entry.docx")))
+    assert entry.core_properties.comments.startswith("The entry of the evidence pack con-pack.zip,")
