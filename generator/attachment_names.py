@@ -61,6 +61,26 @@ def fold(name: str) -> str:
     return text.casefold()
 
 
+def same_name(name: str) -> str:
+    """`name` as a file system that ignores letter case and how an accent is written
+    compares it (macOS's; Windows' ignores case only): é as one character (NFC) or as e and a
+    combining accent (NFD) alike, case folded. Two names with one `same_name` are one file
+    there, so a pack never holds both."""
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).casefold())
+
+
+def clash_reason(name: str, holder: str) -> str:
+    """Why `name` is taken by `holder`, whose `same_name` it shares, in plain words:
+    "has the same name (ignoring case)", or for a name whose accents are written with other
+    characters (é as one character or as e and a combining accent), that."""
+    if name.casefold() == holder.casefold():
+        return f"{holder} has the same name (ignoring case)"
+    other_case = unicodedata.normalize("NFC", name) != unicodedata.normalize("NFC", holder)
+    return (f"it is the same name as {holder} written with other accent characters"
+            f"{' and letter case' if other_case else ''} (a Mac keeps only one of two such "
+            "files)")
+
+
 def names_of(path: str, *more: str) -> set[str]:
     """A file's names as `send:` may give them: the path, its last part and `more` (an
     evidence id), folded."""
@@ -69,8 +89,10 @@ def names_of(path: str, *more: str) -> set[str]:
 
 def evidence_member(path: str) -> str:
     """The pack's name for an evidence file a story cites as `path`, before a clash renames
-    it, e.g. evidence/a/note.pdf."""
-    parts = [p for p in PurePosixPath(path.strip()).parts if p not in ("", ".", "..")]
+    it, e.g. evidence/a/note.pdf: its accents written as single characters (NFC), as
+    Windows, Linux and the web write them (a Mac's NFD name shows the same)."""
+    parts = [p for p in PurePosixPath(unicodedata.normalize("NFC", path.strip())).parts
+             if p not in ("", ".", "..")]
     return str(PurePosixPath("evidence", *parts))
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.attachment_names import (
     IMAGE_MARK,
+    clash_reason,
     evidence_member,
     names_of,
+    same_name,
     shown,
     windows_problem,
     windows_safe,
@@ -56,7 +59,8 @@ class Gathered:
     where a metric's `source` is in the pack."""
     renamed: list[str] = field(default_factory=list)
     """One line per file whose member name is not its own: another file in the pack has
-    that name (ignoring case), or Windows could not extract a file of that name."""
+    that name (ignoring case, or with its accents written as other characters), or Windows
+    could not extract a file of that name."""
     camera_data: list[str] = field(default_factory=list)
     """One line per photo sent with its camera data (TIFF, HEIC, raw: formats whose metadata
     cannot be removed), naming the story and the file."""
@@ -204,7 +208,8 @@ def _first_problem(parts: list[str]) -> tuple[str, str] | None:
 
 
 class _Names:
-    """Member names, unique ignoring case. A name valid as written (on Windows too) keeps
+    """Member names, unique ignoring case and how accents are written (`same_name`), and
+    written with single-character accents (NFC, as `evidence_member`). A name valid as written (on Windows too) keeps
     it: each is held for its file from the start (`kept`), so no renamed file takes it. A
     name Windows cannot extract becomes the file's id (a lead image's, its story's slug and
     -image); a clash gets -2, -3 ... before the suffix. Each rename is a line in `renamed`
@@ -212,7 +217,7 @@ class _Names:
 
     def __init__(self, kept: Iterable[str] = ()) -> None:
         self._taken: dict[str, str] = {}
-        self._kept = {name.casefold() for name in kept}
+        self._kept = {same_name(name) for name in kept}
         self.renamed: list[str] = []
 
     def claim(self, folder: str, relative: PurePosixPath, given: str | None = None) -> str:
@@ -223,6 +228,7 @@ class _Names:
         unsafe = _first_problem(parts) if given is not None else None
         if unsafe is None:
             return self._own(written, str(written))
+        parts = [unicodedata.normalize("NFC", part) for part in parts]
         base, marked = _by_id(parts[-1], given or "", "file")
         name = self._free(PurePosixPath(folder, base), own=False)
         how = f"its evidence id with -file, as {given} is a device's name too" if marked \
@@ -248,11 +254,13 @@ class _Names:
         return str(name)
 
     def _own(self, written: PurePosixPath, said: str) -> str:
-        """`written`, the file's own name, unless another file has it (ignoring case)."""
-        name = self._free(written, own=True)
-        if name != written:
+        """`written`, the file's own name (NFC), unless another file has it (ignoring case
+        and how accents are written: `same_name`)."""
+        own = PurePosixPath(unicodedata.normalize("NFC", str(written)))
+        name = self._free(own, own=True)
+        if name != own:
             self.renamed.append(f"{said} is {name} in the pack: "
-                                f"{self._holder(written)} has the same name (ignoring case)")
+                                f"{clash_reason(str(written), self._holder(own))}")
         return str(name)
 
     def _free(self, base: PurePosixPath, *, own: bool) -> PurePosixPath:
@@ -260,16 +268,16 @@ class _Names:
         taken nor is held for a file whose name is valid as written (`own`: `base` is the
         file's own name, held for it)."""
         candidate, number = base, 1
-        while (str(candidate).casefold() in self._taken
-               or (str(candidate).casefold() in self._kept and not (own and candidate == base))):
+        while (same_name(str(candidate)) in self._taken
+               or (same_name(str(candidate)) in self._kept and not (own and candidate == base))):
             number += 1
             candidate = base.with_name(f"{base.stem}-{number}{base.suffix}")
-        self._taken[str(candidate).casefold()] = str(candidate)
+        self._taken[same_name(str(candidate))] = str(candidate)
         return candidate
 
     def _holder(self, name: PurePosixPath) -> str:
-        """The file that has `name` (ignoring case), or is to have it (valid as written)."""
-        return self._taken.get(str(name).casefold(), str(name))
+        """The file that has `name` (`same_name`), or is to have it (valid as written)."""
+        return self._taken.get(same_name(str(name)), str(name))
 
     def _clash(self, base: PurePosixPath, name: PurePosixPath) -> str:
         """', with -2 as <base> is another file in the pack' where a number was added."""
