@@ -81,7 +81,11 @@ def criterion_chart(evaluation: Evaluation) -> Svg | None:
 
     matplotlib.use("Agg")
     style = {**_STYLE, "svg.hashsalt": f"showcase-{evaluation.criterion.id}"}
-    with matplotlib.rc_context(style):  # type: ignore[arg-type]
+    with matplotlib.rc_context():
+        # matplotlib's own defaults, not a matplotlibrc's (in the folder, MPLCONFIGDIR or
+        # ~/.config): a chart is drawn from its data alone, as `chartcache` keys it
+        matplotlib.rcdefaults()
+        matplotlib.rcParams.update(style)
         # the object API: no pyplot (its import is most of a second), nothing to close
         figure = Figure(figsize=(6.4, 3.2))
         axes = figure.subplots()

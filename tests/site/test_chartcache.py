@@ -112,3 +112,16 @@ def test_the_folder_keeps_at_most_keep_files(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(chartcache, "KEEP", 4)
     charts.draw_all([_evaluation(last=60.0 + n) for n in range(7)])
     assert 2 <= len(list(_kept_in.iterdir())) <= 4
+
+
+def test_a_matplotlibrc_never_changes_a_chart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chart is drawn from matplotlib's own defaults: a matplotlibrc (the folder's,
+    MPLCONFIGDIR's, the user's) would change a chart its cache key does not know of."""
+    import matplotlib
+
+    plain = charts.criterion_chart(_evaluation())
+    monkeypatch.setitem(matplotlib.rcParams, "axes.facecolor", "yellow")
+    monkeypatch.setitem(matplotlib.rcParams, "lines.linewidth", 9.0)
+    styled = charts.criterion_chart(_evaluation())
+    assert styled == plain and styled is not None and "#ffff00" not in styled.inner
+    assert matplotlib.rcParams["axes.facecolor"] == "yellow"  # the user's settings are theirs
