@@ -85,7 +85,7 @@ def criterion_chart(evaluation: Evaluation) -> Svg | None:
         # matplotlib's own defaults, not a matplotlibrc's (in the folder, MPLCONFIGDIR or
         # ~/.config): a chart is drawn from its data alone, as `chartcache` keys it
         matplotlib.rcdefaults()
-        matplotlib.rcParams.update(style)
+        matplotlib.rcParams.update(style)  # type: ignore[arg-type]
         # the object API: no pyplot (its import is most of a second), nothing to close
         figure = Figure(figsize=(6.4, 3.2))
         axes = figure.subplots()
