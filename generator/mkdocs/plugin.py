@@ -109,8 +109,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.sharing: worker.Share | None = None
         self.entries = PageEntries()
         """The search entries of each page, to put those the worker made in their places."""
-        self.early: tuple[SiteOptions, Callable[[], Prepared]] | None = None
-        """The site's options, and the site a process forked by `on_config` makes with them."""
+        self.early: tuple[tuple[SiteOptions, LayoutArgs], Callable[[], Prepared]] | None = None
+        """The site's options and layout's settings, and the site a process forked by
+        `on_config` makes with them."""
+        self.root = Path()
+        self.layout_args: LayoutArgs | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
@@ -146,13 +149,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.worker.stop()
         self.handed, self.handed_files, self.built = set(), [], None
 
-    @event_priority(100)  # first: a small site's reading starts before the search plugin's set-up
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # first: a small site's reading starts before the other plugins' set-up
+    def _start(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.dirty and self.previous:  # a rebuild under `showcase serve`
             self.pause.start()
         elif not self.dirty:  # the modules and settings: the processes forked here inherit it
             self.pause.freeze()
-        root = Path(config.config_file_path or ".").resolve().parent
+        self.root = root = Path(config.config_file_path or ".").resolve().parent
         options = {name: self.config[name] for name in FOLDER_OPTIONS}
         for name, value in options.items():  # as check says; the layout would read nothing
             if outside_project(root / str(value), root):
@@ -163,20 +166,24 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             clock.site_build_time()  # `mkdocs build` too: MkDocs stops on one with a traceback
         except ShowcaseError as exc:
             raise PluginError(str(exc)) from None
-        # the layout as mkdocs.yml has it, before the build turns off what loads from elsewhere
-        layout = functools.partial(_layout, root, Path(config.config_file_path or CONFIG_FILE).name,
-                                   _mkdocs_settings(config), config.docs_dir, dict(self.config))
         self.early = None
         if not self.dirty:
             self.worker.start(root)
             if worker.few_stories(Layout.defaults(root, options).stories):
-                # a small site is read and made by a process forked now, while this one reads
-                # the settings and MkDocs its own files; a larger one reads and makes its
-                # parts in two processes later (`generate`'s `elsewhere`)
-                made_with = _site_options(config, self.config)
+                # a small site is read and made by a process forked now, while the other
+                # plugins set up and MkDocs reads its own files; a larger one reads and makes
+                # its parts in two processes later (`generate`'s `elsewhere`)
+                made_with = (_site_options(config, self.config), _layout_args(config, self.config))
                 self.early = (made_with, self.worker.early(functools.partial(
-                    _prepare, layout, self.now, made_with)))
-        self.layout = layout()
+                    _prepare, functools.partial(_layout, root, *made_with[1]), self.now,
+                    made_with[0])))
+        return config
+
+    @event_priority(-100)  # last: what every plugin and hook has set is read, and judged
+    def _settle(self, config: MkDocsConfig) -> MkDocsConfig:
+        # the layout as mkdocs.yml has it, before the build turns off what loads from elsewhere
+        self.layout_args = _layout_args(config, self.config)
+        self.layout = _layout(self.root, *self.layout_args)
         _nothing_from_elsewhere(config)
         # after the site's own custom_dir (which stays first), before Material's templates
         dirs = config.theme.dirs
@@ -186,6 +193,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             if target not in [str(item) for item in listed]:
                 listed.append(target)
         return config
+
+    on_config = CombinedEvent(_start, _settle)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.layout is not None and self.now is not None
@@ -234,8 +243,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         (another plugin's `on_config` may change them), or made here."""
         assert self.layout is not None and self.now is not None
         early, self.early = self.early, None
-        if early is not None and early[0] != options:
-            self.worker.discard()
+        if early is not None and early[0] != (options, self.layout_args):
+            self.worker.discard()  # another plugin's or a hook's on_config changed them
             early = None
         if early is not None:
             # the editor's files while the other process works: its outcomes are the
@@ -410,6 +419,17 @@ def _mkdocs_settings(config: MkDocsConfig) -> dict[str, Any]:
     return {"site_name": config.site_name, "site_url": config.site_url or "",
             "repo_url": config.repo_url or "",  # the story editor saves there
             "theme": {"custom_dir": config.theme.custom_dir or ""}}  # its links are judged
+
+
+LayoutArgs = tuple[str, dict[str, Any], str, dict[str, Any]]
+"""What a layout is made of besides the project's folder (`_layout_args`)."""
+
+
+def _layout_args(config: MkDocsConfig, options: ShowcaseConfig) -> LayoutArgs:
+    """mkdocs.yml's name, what the layout holds of MkDocs' reading of it, the pages'
+    folder and this plugin's options."""
+    return (Path(config.config_file_path or CONFIG_FILE).name, _mkdocs_settings(config),
+            config.docs_dir, dict(options))
 
 
 def _layout(root: Path, name: str, mkdocs: dict[str, Any], docs_dir: str,

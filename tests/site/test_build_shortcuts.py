@@ -277,6 +277,25 @@ def test_settings_another_plugin_changes_after_the_early_fork_are_built_here(
     assert "showcase.test.example/stories" not in page
 
 
+def test_a_hook_renaming_the_site_or_loading_fonts_is_followed_and_judged(
+        shortcut_site: Built, tmp_path: Path) -> None:
+    """The build reads the settings after every plugin's and hook's on_config: the feeds
+    have the site's new name (round 18), and fonts a hook turns on are turned off again."""
+    project = _copy(shortcut_site, tmp_path / "project")
+    write(project, {"hooks.py": "def on_config(config):\n"
+                                "    config.site_name = 'Renamed Site'\n"
+                                "    config.theme['font'] = {'text': 'Roboto'}\n"
+                                "    return config\n"})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n",
+                      encoding="utf-8")
+    built = build(project, tmp_path / "site")
+    assert built.result.exit_code == 0, built.result.output
+    outputs = built.every_byte()
+    assert "<title>Renamed Site" in outputs["feeds/rss.xml"].decode("utf-8")
+    assert not [name for name, data in outputs.items() if b"fonts.googleapis" in data]
+
+
 def _notes(path: Path) -> list[list[str]]:
     return [line.split() for line in path.read_text(encoding="utf-8").splitlines()]
 
