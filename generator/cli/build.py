@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import logging
 import os
 import re
 import shutil
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -35,17 +42,75 @@ def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> Non
     clock.site_build_time()  # a build time the site cannot record: refused before building
     config_file = common.config_file(project_dir)
     target = _target(project_dir, config_file, site_dir)
-    staging = target.parent / f".{target.name}.building-{os.getpid()}"
+    staging = target.parent / f".{target.name}.{BUILDING}-{os.getpid()}"
+    _remove_abandoned(target)
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        with writing("choose a site folder you can write to with --site-dir", target):
-            staging.mkdir(parents=True)
-        run_mkdocs(config_file, staging, now_text)
-        with writing("choose a site folder you can write to with --site-dir", target):
-            _swap(staging, target)
+        with _stopped_as_interrupted():
+            with writing("choose a site folder you can write to with --site-dir", target):
+                staging.mkdir(parents=True)
+            run_mkdocs(config_file, staging, now_text)
+            with writing("choose a site folder you can write to with --site-dir", target):
+                _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    click.echo(f"showcase: site built in {target}")
+    _say(f"showcase: site built in {target}")
+
+
+BUILDING, REPLACED = "building", "old"
+"""The marks of a build's folders beside the site: the site being built, and the last one
+while the new one takes its place (`.site.building-<pid>`, `.site.old-<pid>`)."""
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Remove the folders a build left beside the site when its process was killed outright
+    (SIGKILL, a power cut): those whose process is gone."""
+    for mark in (BUILDING, REPLACED):
+        for folder in target.parent.glob(f".{glob.escape(target.name)}.{mark}-*"):
+            pid = folder.name.rpartition("-")[2]
+            if pid.isdigit() and folder.is_dir() and not folder.is_symlink() and not _running(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # another user's, or not to be judged: kept
+    return True
+
+
+@contextmanager
+def _stopped_as_interrupted() -> Iterator[None]:
+    """SIGTERM (a CI job's time limit, `kill`) ends the build as Ctrl+C does: the site being
+    built is removed and the last site kept, exit code 143."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _say(text: str, err: bool = False) -> None:
+    """Print a line; when whoever reads the output has gone (`showcase build | head -1`), the
+    rest goes nowhere and the build goes on (it stopped, silently, without a site)."""
+    try:
+        click.echo(text, err=err)
+    except BrokenPipeError:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(nowhere, stream.fileno())
+        os.close(nowhere)
 
 
 def run_mkdocs(config_file: Path, site_dir: Path, now_text: str | None) -> None:
@@ -123,7 +188,7 @@ def _a_site(folder: Path) -> bool:
 
 def _swap(staging: Path, target: Path) -> None:
     """Replace `target` with `staging` by renames, so a reader never sees half a site."""
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    old = target.parent / f".{target.name}.{REPLACED}-{os.getpid()}"
     if target.exists():
         target.rename(old)
     staging.rename(target)
@@ -146,7 +211,7 @@ class _Said(logging.Handler):
     """A line of the plugin's `showcase.warnings` (a problem, printed as check prints it)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(record.getMessage(), err=True)
+        _say(record.getMessage(), err=True)
 
 
 class _Echo(logging.Handler):
@@ -156,4 +221,4 @@ class _Echo(logging.Handler):
         super().__init__(logging.WARNING)
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"{record.levelname}: {record.getMessage()}", err=True)
+        _say(f"{record.levelname}: {record.getMessage()}", err=True)

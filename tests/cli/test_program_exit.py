@@ -4,8 +4,11 @@ output and the exit handlers are as a normal exit's."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.conftest import ProjectFactory, story
@@ -50,3 +53,64 @@ def test_exit_handlers_run_and_a_message_exits_1(tmp_path: Path) -> None:
     assert said.returncode == 1 and said.stderr.strip() == "no stories"
     usage = _run(PROGRAM, "no-such-command")
     assert usage.returncode == 2 and "No such command" in usage.stderr
+
+
+def _project_with_a_warning(root: Path, hooks: str = "") -> Path:
+    files = dict(site_project())
+    files["stories/a.md"] = story(title="A story", metrics="[{label: Saving, value: 1000, unit: GBP}]")
+    if hooks:
+        files["hooks.py"] = hooks
+        files["mkdocs.yml"] = str(files["mkdocs.yml"]) + "hooks:\n  - hooks.py\n"
+    return write(root, files)
+
+
+def test_sigterm_ends_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
+    """A CI job's time limit sends SIGTERM: the site being built is removed, the last site
+    kept, exit 143 (a killed build left .site.building-<pid> in the project; round 18)."""
+    started = tmp_path / "started"
+    root = _project_with_a_warning(tmp_path / "project", hooks=(
+        "import pathlib, time\n"
+        "def on_files(files, config):\n"
+        f"    pathlib.Path({str(started)!r}).write_text('yes')\n"
+        "    time.sleep(60)\n"
+        "    return files\n"))
+    (root / "site").mkdir()
+    (root / "site/index.html").write_text("the last site", encoding="utf-8")
+    (root / "site/sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+    running = subprocess.Popen([PROGRAM, "build", "-p", str(root)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline and running.poll() is None:
+        time.sleep(0.05)
+    assert started.exists(), running.communicate()
+    running.send_signal(signal.SIGTERM)
+    running.communicate(timeout=30)
+    assert running.returncode == 143
+    assert sorted(path.name for path in root.iterdir() if path.name.startswith(".site")) == []
+    assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
+
+
+def test_folders_of_builds_killed_outright_are_removed(tmp_path: Path) -> None:
+    root = _project_with_a_warning(tmp_path / "project")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead = int(gone.stdout)
+    for name in (f".site.building-{dead}", f".site.old-{dead}", f".site.building-{os.getpid()}"):
+        (root / name).mkdir()
+        (root / name / "page.html").write_text("left over", encoding="utf-8")
+    done = _run(PROGRAM, "build", "-p", str(root))
+    assert done.returncode == 0, done.stderr
+    left = sorted(path.name for path in root.iterdir() if path.name.startswith(".site"))
+    assert left == [f".site.building-{os.getpid()}"]  # a running process's is never touched
+
+
+def test_a_reader_that_goes_away_does_not_stop_the_build(tmp_path: Path) -> None:
+    """`showcase build 2>&1 | head -1`: once the reader has gone, the rest of the output goes
+    nowhere and the site is built (the build stopped, silently, without a site)."""
+    root = _project_with_a_warning(tmp_path / "project")
+    running = subprocess.Popen([PROGRAM, "build", "-p", str(root)], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    assert running.stdout is not None
+    running.stdout.close()  # as `head` does once it has its line
+    assert running.wait(timeout=120) == 0
+    assert (root / "site/index.html").is_file()
