@@ -113,6 +113,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         """The site's options and layout's settings, and the site a process forked by
         `on_config` makes with them."""
         self.root = Path()
+        self.later: set[str] = set()
+        """Source paths of the pages whose fragments wait for another process (`Site.later`)."""
         self.layout_args: LayoutArgs | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -272,7 +274,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         unsearched = self.site.unsearched | set(self.site.brief)
         # an indexed page may move only if its search entries can come back (Material's search);
         # the dashboard stays, as its charts come from a process this one started
-        later = self.site.later
+        self.later = later = self.site.later  # a set made once: pages ask for each page
         movable = (set(self.site.pages) if _search_entries(config) else unsearched) - later
         for src in sorted(later):  # rendered last: their charts are drawn meanwhile
             found = files.get_file_from_path(src)
@@ -312,7 +314,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         places = self.site.places.get(src)
         if places:
             _add_places(page, places)
-        if src in self.site.later:  # filled when rendered (`_fill_later`), not waited for now
+        if src in self.later:  # filled when rendered (`_fill_later`), not waited for now
             return html
         # popped: each page is filled once per build, and a large site's HTML adds up
         return fill(html, self.site.fragments.pop(src, {}))
@@ -324,7 +326,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         them as it is rendered, the last of the pages, not as MkDocs reads it."""
         assert self.site is not None
         src = page.file.src_uri
-        if src in self.site.later and page.content is not None and not worker.TITLES_ONLY:
+        if src in self.later and page.content is not None and not worker.TITLES_ONLY:
             page.content = fill(page.content, self.site.fragments.pop(src))
         return context
 

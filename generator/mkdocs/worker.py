@@ -265,11 +265,11 @@ def files_to_hand_over(files: Files, movable: set[str], unsearched: set[str]) ->
     Per page, converting and rendering takes about PAGE here or there, more (SEARCHED) for a
     page indexed for search, and a handed page still costs this process SKELETON (its
     headings converted, an empty render). The pages process starts with the sharing files
-    and its own template environment (SETUP, and SETUP_PER_PAGE for each page of the site:
-    the sharing files grow with the stories)."""
+    and its own template environment (SETUP, and SETUP_PER_PAGE for each page of the site,
+    as the sharing files grow with the stories, up to SETUP_MOST)."""
     pages = files.documentation_pages()
     cost = {file.src_uri: PAGE if file.src_uri in unsearched else SEARCHED for file in pages}
-    here, there = sum(cost.values()), SETUP + SETUP_PER_PAGE * len(pages)
+    here, there = sum(cost.values()), min(SETUP_MOST, SETUP + SETUP_PER_PAGE * len(pages))
     candidates = sorted((file for file in pages if file.src_uri in movable),
                         key=lambda file: file.src_uri not in unsearched)  # a stable sort
     taken = []
@@ -282,9 +282,9 @@ def files_to_hand_over(files: Files, movable: set[str], unsearched: set[str]) ->
     return taken
 
 
-PAGE, SEARCHED, SKELETON, SETUP, SETUP_PER_PAGE = 1.8, 3.5, 0.2, 20.0, 0.15
+PAGE, SEARCHED, SKELETON, SETUP, SETUP_PER_PAGE, SETUP_MOST = 1.8, 3.5, 0.2, 20.0, 0.15, 250.0
 """Milliseconds per page, and for the pages process's start (set so that both processes end
-together at 100 and 1,000 stories on the development machine: bench/README.md)."""
+together at 100, 1,000 and 5,000 stories on the development machine: bench/README.md)."""
 HEADING = re.compile(r"^#{1,6}[ \t]")
 
 
