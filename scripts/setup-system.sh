@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Showcase's tests and PDFs need, once: headless Chromium
-# for browser tests, Pango for WeasyPrint PDFs, poppler-utils for page images, fonts,
-# and Java for the Nu HTML Checker. Skips what is already there.
+# for browser tests, Pango for WeasyPrint PDFs, poppler-utils for page images, fonts (CJK
+# and emoji too) and Java for the Nu HTML Checker. Skips what is already there.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
-ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+# grep reads all its input: `grep -q` stops at the first match, and under pipefail the SIGPIPE
+# the listing command then gets reads as "not installed"
+ldconfig -p 2>/dev/null | grep libpango-1.0 >/dev/null || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
-fc-list 2>/dev/null | grep -qi "liberation" || need+=(fonts-liberation)
+fc-list 2>/dev/null | grep -i "liberation" >/dev/null || need+=(fonts-liberation)
+# CJK (Chinese, Japanese, Korean) and monochrome emoji for entry.pdf and the pack's charts:
+# small packages (1.6 MB, 1.3 MB); fonts-noto-cjk is 57 MB, colour emoji 10 MB
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+fc-list 2>/dev/null | grep -i "symbola" >/dev/null || need+=(fonts-symbola)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
