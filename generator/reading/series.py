@@ -187,15 +187,31 @@ def _period_errors(table: Table) -> list[Problem]:
             spans.setdefault(span, (line, cells[0]))
         if wide is not None:
             covered.append((wide, line, cells[0]))
+    return problems or _order_problems(table, months)
+
+
+def _order_problems(table: Table, months: bool) -> list[Problem]:
+    """The first row whose period comes before the row above it: by the start (then the
+    end) of the periods `parse_period` reads (`Q2 2025-26`, July to September 2025, comes
+    after `Jun 2025`); a pair with a period it cannot read is compared by the numbers in
+    their text (`period_order`). No order is checked when a period has no year (`Wave 1`)."""
+    rows = table.rows
     orders = [period_order(cells[0]) for _, cells in rows]
-    if problems or any(order is None for order in orders):
-        return problems
-    for (line, cells), (_, before), order, earlier in zip(rows[1:], rows, orders[1:], orders,
-                                                          strict=False):
-        if order is not None and earlier is not None and order < earlier:
-            return [Problem(relative, line, name, f'"{cells[0]}" comes after "{before[0]}": put '
-                            "the rows in order, oldest first (the last row is the current value "
-                            "the dashboard shows)")]
+    if any(order is None for order in orders):
+        return []
+    # a year so far (`2025-26 to date`) is placed by its whole year
+    spans = [parse_period(cells[0], date.max, months=months) for _, cells in rows]
+    keys = list(zip(spans, orders, strict=True))
+    for (line, cells), (_, before), (span, order), (earlier_span, earlier) in zip(
+            rows[1:], rows, keys[1:], keys, strict=False):
+        if span is not None and earlier_span is not None:
+            wrong = span < earlier_span
+        else:
+            wrong = order is not None and earlier is not None and order < earlier
+        if wrong:
+            return [Problem(table.path, line, table.header[0], (
+                f'"{cells[0]}" comes after "{before[0]}": put the rows in order, oldest first '
+                "(the last row is the current value the dashboard shows)"))]
     return []
 
 

@@ -1,0 +1,68 @@
+"""Round 19 (pack19): a series' rows are ordered by the periods check reads, not by the
+numbers in their text; award packs that would share a file name; the web-address message of
+an evidence path."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.reading.series import Table, period_problems
+from tests.conftest import NOW, STRATEGY, ProjectFactory, run_cli
+
+ORDER = ('"{period}" comes after "{before}": put the rows in order, oldest first (the last row '
+         "is the current value the dashboard shows)")
+
+
+def _told(*periods: str) -> list[str]:
+    """What check says of a series whose rows are `periods` (from line 2 on)."""
+    table = Table("data/x.csv", ["period", "value"],
+                  [(line, [period, "1"]) for line, period in enumerate(periods, start=2)])
+    return [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in period_problems(table)]
+
+
+@pytest.mark.parametrize("periods", [
+    ("Jun 2025", "Q2 2025-26"),  # June 2025, then July to September 2025
+    ("2012-04", "2012-05", "Q2 2012-13"),
+    ("2010-05", "Q2 2010-11"),
+    ("2010-05", "2010-11 Q2"),
+    ("Q1 2025-26", "Jul 2025", "Aug 2025", "Q3 2025-26", "2026 Q1", "Apr 2026"),
+    ("year to March 2026", "year to June 2026"),
+    ("2024-25", "2025-26 to date"),
+    ("Mar 2026", "Q1 2026-27"),
+])
+def test_rows_in_time_order_pass_however_the_period_is_written(periods: tuple[str, ...]) -> None:
+    assert _told(*periods) == []
+
+
+@pytest.mark.parametrize(("periods", "line", "period", "before"), [
+    (("Q3 2025-26", "Jul 2025"), 3, "Jul 2025", "Q3 2025-26"),  # October to December, then July
+    (("Q3 2012-13", "2012-07"), 3, "2012-07", "Q3 2012-13"),
+    (("Oct-Dec 2025", "Jul 2025"), 3, "Jul 2025", "Oct-Dec 2025"),  # as before
+    (("2010-07", "2010-08", "Q1 2010-11"), 4, "Q1 2010-11", "2010-08"),
+    (("Q2 2026-27", "2026 Q1"), 3, "2026 Q1", "Q2 2026-27"),
+    (("2025-26", "2024-25"), 3, "2024-25", "2025-26"),  # as before
+])
+def test_rows_out_of_time_order_are_refused(periods: tuple[str, ...], line: int, period: str,
+                                            before: str) -> None:
+    assert _told(*periods) == [
+        f"data/x.csv:{line}: period: " + ORDER.format(period=period, before=before)]
+
+
+def test_a_period_check_cannot_read_is_ordered_by_its_text_as_before() -> None:
+    # `2023-26` is not read (a warning says so): compared with its neighbours by its numbers
+    told = _told("2027", "2023-26")
+    assert told[0] == "data/x.csv:3: period: " + ORDER.format(period="2023-26", before="2027")
+    assert len(told) == 2 and "is not a period check can read" in told[1]
+    assert _told("Wave 2", "Wave 1")[1:] == []  # no year: no order checked, only the warning
+
+
+def _series_project(make_project: ProjectFactory, csv: str) -> list[str]:
+    root = make_project({"data/strategy.yml": STRATEGY, "data/income.csv": csv})
+    result = run_cli("check", "-p", str(root), "--now", NOW)
+    return [line for line in result.output.splitlines() if line.startswith("data/income.csv")]
+
+
+def test_check_orders_a_series_by_its_periods(make_project: ProjectFactory) -> None:
+    assert _series_project(make_project, "period,income\nJun 2025,1\nQ2 2025-26,2\n") == []
+    assert _series_project(make_project, "period,income\nQ3 2025-26,1\nJul 2025,2\n") == [
+        "data/income.csv:3: period: " + ORDER.format(period="Jul 2025", before="Q3 2025-26")]
