@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -18,6 +18,7 @@ from generator.paths import (
     PathRefused,
     is_address,
     pack_file_name,
+    pack_name_key,
     pack_name_problem,
     resolve_inside,
 )
@@ -513,6 +514,40 @@ def check_award_pack_name(relative: str, award_id: str) -> list[Problem]:
                     f"{award_id}.zip, which Windows cannot save ({why}): showcase pack writes "
                     f"{pack_file_name(award_id)} instead; rename the file to keep the usual "
                     "name", Severity.WARNING)]
+
+
+def check_pack_name_clashes(award_files: Mapping[str, str]) -> list[Problem]:
+    """An error at each award file (relative path -> award id) whose pack would be written to
+    the same file as another's (`con` and `con-pack` both to con-pack.zip; Con-pack.zip and
+    con-pack.zip are one file on Windows and macOS): one pack would replace the other, so
+    neither is built until one file is renamed. Files giving the same id (`pt.yml` and
+    `pt.yaml`) are told so by the catalogue already."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for relative, award_id in sorted(award_files.items()):
+        groups.setdefault(pack_name_key(award_id), []).append((relative, award_id))
+    problems: list[Problem] = []
+    for group in groups.values():
+        for relative, award_id in group:
+            others = [(path, other) for path, other in group
+                      if other.casefold() != award_id.casefold()]
+            if others:
+                problems.append(Problem(relative, None, None, _pack_clash(award_id, others)))
+    return problems
+
+
+def _pack_clash(award_id: str, others: list[tuple[str, str]]) -> str:
+    """What `check_pack_name_clashes` says at the award file of `award_id`."""
+    name = pack_file_name(award_id)
+    which = "the two" if len(others) == 1 else "these"
+    advice = (f"one pack would replace the other; rename one of {which} award files (until "
+              "then neither pack is built)")
+    if all(pack_file_name(other) == name for _, other in others):
+        packs = " and ".join(f"the pack of {path}" for path, _ in others)
+        return f"showcase pack would write this award's pack and {packs} both to {name}: {advice}"
+    packs = " and ".join(f"the pack of {path} to {pack_file_name(other)}" for path, other in others)
+    return (f"showcase pack would write this award's pack to {name} and {packs}: the same file "
+            "on Windows and macOS, which do not tell letter case or how an accent is written "
+            f"apart; {advice}")
 
 
 def check_review_date(relative: str, line: int, reviewed: date | None, now: datetime) -> list[Problem]:

@@ -98,6 +98,13 @@ def pack_file_name(award_id: str) -> str:
     return name if pack_name_problem(award_id) is None else f"{award_id}-{PACK_MARK}.zip"
 
 
+def pack_name_key(award_id: str) -> str:
+    """`pack_file_name` as Windows and macOS compare file names: letter case and how an
+    accent is written aside (Con-pack.zip is con-pack.zip there)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", pack_file_name(award_id))
+                                 .casefold())
+
+
 def pack_name_problem(award_id: str) -> str | None:
     """Why Windows could not save `<award-id>.zip` when `-pack` after the id mends it (the
     id is a device's name: CON, aux, com1, LPT9), in words ("CON is the name of a device on

@@ -4,6 +4,8 @@ an evidence path."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.reading.series import Table, period_problems
@@ -66,3 +68,62 @@ def test_check_orders_a_series_by_its_periods(make_project: ProjectFactory) -> N
     assert _series_project(make_project, "period,income\nJun 2025,1\nQ2 2025-26,2\n") == []
     assert _series_project(make_project, "period,income\nQ3 2025-26,1\nJul 2025,2\n") == [
         "data/income.csv:3: period: " + ORDER.format(period="Jul 2025", before="Q3 2025-26")]
+
+
+# -- two awards whose packs would be written to one file (pack19 #2) ------------------------
+
+SAME = ("showcase pack would write this award's pack and the pack of {other} both to "
+        "{name}: one pack would replace the other; rename one of the two award files (until "
+        "then neither pack is built)")
+
+
+def _awards(root: Path, *ids: str) -> None:
+    award = (root / "awards" / "lgc-awards-2027.yml").read_text(encoding="utf-8")
+    for number, award_id in enumerate(ids):
+        (root / "awards" / f"{award_id}.yml").write_text(
+            award.replace("name:", f"name: Award {number} #", 1), encoding="utf-8")
+
+
+def test_check_names_both_awards_whose_packs_share_a_file(example_project: Path) -> None:
+    _awards(example_project, "con", "con-pack")
+    result = run_cli("check", "-p", str(example_project), "--now", NOW)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "awards/con.yml: " + SAME.format(other="awards/con-pack.yml", name="con-pack.zip") \
+        in lines
+    assert "awards/con-pack.yml: " + SAME.format(other="awards/con.yml", name="con-pack.zip") \
+        in lines
+
+
+def test_pack_names_that_differ_only_in_letter_case_clash_too(example_project: Path) -> None:
+    _awards(example_project, "Lpt9", "lpt9-pack")
+    result = run_cli("check", "-p", str(example_project), "--now", NOW)
+    assert ("awards/Lpt9.yml: showcase pack would write this award's pack to Lpt9-pack.zip and "
+            "the pack of awards/lpt9-pack.yml to lpt9-pack.zip: the same file on Windows and "
+            "macOS, which do not tell letter case or how an accent is written apart; one pack "
+            "would replace the other; rename one of the two award files (until then neither "
+            "pack is built)") in result.output.splitlines()
+
+
+def test_awards_whose_packs_have_their_own_files_are_not_told(example_project: Path) -> None:
+    _awards(example_project, "con", "con-pack-2")
+    result = run_cli("check", "-p", str(example_project), "--now", NOW)
+    assert "showcase pack would write" not in result.output
+    # one id spelt two ways is told once, as before (neither file is used)
+    _awards(example_project, "Pt", "pt")
+    result = run_cli("check", "-p", str(example_project), "--now", NOW)
+    assert "showcase pack would write" not in result.output
+    assert "both give the award id pt" in result.output
+
+
+def test_pack_refuses_rather_than_replace_another_awards_pack(example_project: Path) -> None:
+    _awards(example_project, "con", "con-pack")
+    dist = example_project / "dist"
+    dist.mkdir()
+    (dist / "con-pack.zip").write_bytes(b"the earlier pack")
+    for award_id, other in (("con", "con-pack"), ("con-pack", "con")):
+        result = run_cli("pack", award_id, "-p", str(example_project), "--now", NOW)
+        assert result.exit_code == 2
+        assert f"awards/{award_id}.yml: " + SAME.format(other=f"awards/{other}.yml",
+                                                        name="con-pack.zip") in result.output
+    assert (dist / "con-pack.zip").read_bytes() == b"the earlier pack"
