@@ -69,16 +69,47 @@ def same_name(name: str) -> str:
     return unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).casefold())
 
 
-def clash_reason(name: str, holder: str) -> str:
-    """Why `name` is taken by `holder`, whose `same_name` it shares, in plain words:
-    "has the same name (ignoring case)", or for a name whose accents are written with other
-    characters (é as one character or as e and a combining accent), that."""
-    if name.casefold() == holder.casefold():
-        return f"{holder} has the same name (ignoring case)"
-    other_case = unicodedata.normalize("NFC", name) != unicodedata.normalize("NFC", holder)
-    return (f"it is the same name as {holder} written with other accent characters"
-            f"{' and letter case' if other_case else ''} (a Mac keeps only one of two such "
-            "files)")
+def clash_reason(name: str, holder: str, holder_said: str | None = None) -> str:
+    """Why `name` is taken by `holder`, whose `same_name` it shares, in plain words, whichever
+    of the two came first: "has the same name (ignoring case)", or, for names whose accents
+    are written with other characters (é as one character or as e and a combining accent)
+    or with a character that looks like another (K as the Kelvin sign), that, and letter case
+    too where it differs. `holder_said` shows the holder (with its evidence id), else
+    `holder`."""
+    said = holder_said or holder
+    composed, held = unicodedata.normalize("NFC", name), unicodedata.normalize("NFC", holder)
+    other_case = composed != held
+    marks, alike = _written_apart(name, holder)
+    if other_case and not marks and not alike:
+        return f"{said} has the same name (ignoring case)"
+    plural = "s" if "," in alike else ""
+    ways = [way for way, differs in (("other accent characters", marks),
+                                     (f"the look-alike character{plural} {alike}", alike))
+            if differs]
+    if not ways:  # the very same name (a file linked twice under another folder's name)
+        return f"{said} has the same name"
+    case = " and letter case" if other_case else ""
+    return (f"it is the same name as {said} written with {' and '.join(ways)}{case} (a Mac "
+            "keeps only one of two such files)")
+
+
+def _written_apart(name: str, holder: str) -> tuple[bool, str]:
+    """How two names `same_name` takes as one are written apart, letter case aside: whether
+    one writes an accent as a combining character where the other does not, and the
+    characters that Unicode writes as another (`U+212A KELVIN SIGN for K`), '' for none."""
+    def odd(text: str) -> list[str]:
+        return sorted(c for c in text if unicodedata.combining(c)
+                      or unicodedata.normalize("NFC", c) != c)
+
+    ours, theirs = odd(name), odd(holder)
+    if ours == theirs:
+        return False, ""
+    different = set(ours) ^ set(theirs)
+    marks = any(unicodedata.combining(c) for c in different)
+    alike = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'a character')} for "
+                      f"{unicodedata.normalize('NFC', c)}"
+                      for c in sorted(different) if not unicodedata.combining(c))
+    return marks, alike
 
 
 def names_of(path: str, *more: str) -> set[str]:

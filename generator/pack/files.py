@@ -217,6 +217,9 @@ class _Names:
 
     def __init__(self, kept: Iterable[str] = ()) -> None:
         self._taken: dict[str, str] = {}
+        #: who has each name taken: the name as the story wrote it, and how a line shows it
+        #: (with its evidence id)
+        self._holders: dict[str, tuple[str, str]] = {}
         self._kept = {same_name(name) for name in kept}
         self.renamed: list[str] = []
 
@@ -227,10 +230,13 @@ class _Names:
         written = PurePosixPath(folder, *parts)
         unsafe = _first_problem(parts) if given is not None else None
         if unsafe is None:
-            return self._own(written, str(written))
+            said = f'{written} (evidence id "{shown(given)}")' if given else str(written)
+            return self._own(written, said)
         parts = [unicodedata.normalize("NFC", part) for part in parts]
         base, marked = _by_id(parts[-1], given or "", "file")
         name = self._free(PurePosixPath(folder, base), own=False)
+        self._holders[same_name(str(name))] = (str(name),
+                                               f'{name} (evidence id "{shown(given or "")}")')
         how = f"its evidence id with -file, as {given} is a device's name too" if marked \
             else "its evidence id, as on the site"
         self.renamed.append(f'"{shown(str(written))}" is {name} in the pack: Windows cannot '
@@ -259,8 +265,10 @@ class _Names:
         own = PurePosixPath(unicodedata.normalize("NFC", str(written)))
         name = self._free(own, own=True)
         if name != own:
+            holder, holder_said = self._holders.get(same_name(str(own)), (str(own), str(own)))
             self.renamed.append(f"{said} is {name} in the pack: "
-                                f"{clash_reason(str(written), self._holder(own))}")
+                                f"{clash_reason(str(written), holder, holder_said)}")
+        self._holders[same_name(str(name))] = (str(written), said)
         return str(name)
 
     def _free(self, base: PurePosixPath, *, own: bool) -> PurePosixPath:

@@ -72,13 +72,14 @@ def test_every_member_name_is_written_with_single_character_accents(accents: Pac
 
 def test_the_checklist_says_why_in_plain_words(accents: Pack) -> None:
     assert _renamed(accents) == [
-        f"- file renamed: evidence/{NFD}.csv is evidence/{NFC}-2.csv in the pack: it is the "
-        f"same name as evidence/{NFC}.csv written with other accent characters (a Mac keeps "
-        "only one of two such files)",
-        f"- file renamed: evidence/{UPPER_NFD}.csv is "
+        f'- file renamed: evidence/{NFD}.csv (evidence id "combining") is '
+        f"evidence/{NFC}-2.csv in the pack: it is the same name as evidence/{NFC}.csv "
+        '(evidence id "composed") written with other accent characters (a Mac keeps only one '
+        "of two such files)",
+        f'- file renamed: evidence/{UPPER_NFD}.csv (evidence id "shouted") is '
         f"evidence/{unicodedata.normalize('NFC', 'CAFÉ')}-3.csv in the pack: it is the same "
-        f"name as evidence/{NFC}.csv written with other accent characters and letter case (a "
-        "Mac keeps only one of two such files)"]
+        f'name as evidence/{NFC}.csv (evidence id "composed") written with other accent '
+        "characters and letter case (a Mac keeps only one of two such files)"]
 
 
 def test_the_manifest_and_metrics_name_the_files_as_in_the_zip(accents: Pack) -> None:
@@ -98,6 +99,7 @@ def test_names_equal_ignoring_case_are_still_said_so(tmp_path: Path) -> None:
         "evidence/data.csv": "lower\n", "evidence/Data.csv": "upper\n"})
     built = build(project, "case", tmp_path / "dist")
     assert built.result.exit_code in (0, 1), built.result.output
-    assert _renamed(built) == ["- file renamed: evidence/Data.csv is evidence/Data-2.csv in the "
-                               "pack: evidence/data.csv has the same name (ignoring case)"]
+    assert _renamed(built) == ['- file renamed: evidence/Data.csv (evidence id "upper") is '
+                               'evidence/Data-2.csv in the pack: evidence/data.csv (evidence id '
+                               '"lower") has the same name (ignoring case)']
     assert built.text("evidence/Data-2.csv") == "upper\n"

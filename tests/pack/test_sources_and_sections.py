@@ -87,8 +87,9 @@ def test_metrics_csv_names_each_source_file_as_it_is_in_the_pack(pack: Pack) -> 
 
 
 def test_a_file_renamed_to_avoid_a_clash_is_said(pack: Pack) -> None:
-    assert ("file renamed: evidence/a b.csv is evidence/a b-2.csv in the pack: "
-            "evidence/A B.csv has the same name (ignoring case)") in _warnings(pack)
+    assert ('file renamed: evidence/a b.csv (evidence id "low") is evidence/a b-2.csv in the '
+            'pack: evidence/A B.csv (evidence id "ab") has the same name (ignoring case)'
+            ) in _warnings(pack)
 
 
 def test_out_is_the_project_folder_the_pack_is_written_to(pack: Pack, tmp_path: Path,
