@@ -2,12 +2,15 @@
 
 Drawn with Pillow's ImageDraw (already a dependency for images): a chart of a few bars needs
 no plotting library, and importing and setting up matplotlib cost the pack about a second.
+Pillow has no font fallback: each run of text is drawn with the first of `FONTS` that has its
+characters (`text_runs`), so Chinese, Japanese, Korean and emoji show as in entry.pdf.
 """
 
 from __future__ import annotations
 
 import io
 import struct
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +23,7 @@ from generator.story import Story
 
 if TYPE_CHECKING:
     from PIL.ImageDraw import ImageDraw
-    from PIL.ImageFont import FreeTypeFont, ImageFont
+    from PIL.ImageFont import FreeTypeFont
 
 _MAX_BARS = 4
 _SCALE = 2  # drawn at 192 dpi, so text stays sharp when Word shows the chart 6 inches wide
@@ -29,10 +32,29 @@ _TOP, _BOTTOM = 80 * _SCALE, 202 * _SCALE  # plot area: bars stand on the zero l
 _BAR, _GAP = 70 * _SCALE, 18 * _SCALE
 _COLOURS = ("#b1b4b6", "#1d70b8")  # before: mid grey; after: GOV.UK blue
 _INK = "#0b0c0c"
-#: fonts-dejavu-core (Debian, Ubuntu), then Fedora's and Arch's folders; else Pillow's own.
-_FONT_FILES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-               "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
-               "/usr/share/fonts/TTF/DejaVuSans.ttf")
+#: the fonts a chart's text is drawn with, by family, each character with the first installed
+#: one that has it (the families entry.pdf names): DejaVu Sans (fonts-dejavu-core on Debian and
+#: Ubuntu, then Fedora's and Arch's folders), Chinese, Japanese and Korean (fonts-wqy-microhei),
+#: then emoji and symbols, monochrome (fonts-symbola); scripts/setup-system.sh installs them.
+#: With none of them installed, Pillow's own font.
+FONTS: tuple[tuple[str, ...], ...] = (
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+     "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+     "/usr/share/fonts/TTF/DejaVuSans.ttf"),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",),
+    ("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",),
+)
+#: what is drawn on the character before it, in its font: combining marks, variation selectors
+#: (emoji or text style), zero-width joiners
+_ATTACHED = frozenset({"Mn", "Me", "Cf"})
+
+
+@dataclass(frozen=True)
+class Run:
+    """Some of a line of text, drawn with one font file (None: Pillow's own font)."""
+
+    text: str
+    file: str | None
 
 
 @dataclass(frozen=True)
@@ -77,7 +99,7 @@ def _draw(title: str, metrics: list[Metric]) -> bytes:
     width = _PANEL * len(metrics) + 2 * _MARGIN
     image = Image.new("RGB", (width, _HEIGHT), "white")
     draw = ImageDraw.Draw(image)
-    _text(draw, (width // 2, 14 * _SCALE), _fit(title, _font(12), width - 2 * _MARGIN), 12)
+    _text(draw, (width // 2, 14 * _SCALE), _fit(title, 12, width - 2 * _MARGIN), 12)
     for index, metric in enumerate(metrics):
         _panel(draw, _MARGIN + index * _PANEL, metric)
     out = io.BytesIO()
@@ -90,7 +112,7 @@ def _panel(draw: ImageDraw, left: int, metric: Metric) -> None:
     """One metric: its label over two bars, Before and After, each with its value."""
     right = left + _PANEL - 14 * _SCALE
     centre = (left + right) // 2
-    for row, line in enumerate(_wrap(metric.label, _font(10), right - left)):
+    for row, line in enumerate(_wrap(metric.label, 10, right - left)):
         _text(draw, (centre, (36 + 16 * row) * _SCALE), line, 10)
     values = (metric.baseline or 0.0, metric.value)
     zero, tops = _bars(values)
@@ -123,36 +145,94 @@ def _bars(values: tuple[float, float]) -> tuple[float, tuple[float, float]]:
 
 
 def _text(draw: ImageDraw, centre: tuple[int, int], text: str, points: int) -> None:
-    draw.text(centre, text, fill=_INK, font=_font(points), anchor="mm")
+    """`text` centred on `centre`; in several fonts, run by run on the first font's baseline
+    (the middle of its ascender and descender lines at `centre`, as Pillow's "mm" anchor)."""
+    runs = text_runs(text)
+    if len(runs) == 1:
+        draw.text(centre, text, fill=_INK, font=_font(points, runs[0].file), anchor="mm")
+        return
+    ascent, descent = _font(points, _font_files()[0]).getmetrics()
+    x, baseline = centre[0] - _length(text, points) / 2, centre[1] + (ascent - descent) / 2
+    for run in runs:
+        draw.text((x, baseline), run.text, fill=_INK, font=_font(points, run.file), anchor="ls")
+        x += _font(points, run.file).getlength(run.text)
 
 
-def _wrap(text: str, font: FreeTypeFont | ImageFont, room: float) -> list[str]:
+def _length(text: str, points: int) -> float:
+    """How wide `text` is drawn at `points`, in pixels."""
+    return sum(_font(points, run.file).getlength(run.text) for run in text_runs(text))
+
+
+def _wrap(text: str, points: int, room: float) -> list[str]:
     """`text` in at most two lines of `room` pixels, the second shortened if need be."""
     words = text.split()
     first = ""
-    while words and font.getlength(f"{first} {words[0]}".strip()) <= room:
+    while words and _length(f"{first} {words[0]}".strip(), points) <= room:
         first = f"{first} {words.pop(0)}".strip()
     if not first:  # one long word: shorten it on one line
-        return [_fit(text, font, room)]
-    return [first, _fit(" ".join(words), font, room)] if words else [first]
+        return [_fit(text, points, room)]
+    return [first, _fit(" ".join(words), points, room)] if words else [first]
 
 
-def _fit(text: str, font: FreeTypeFont | ImageFont, room: float) -> str:
+def _fit(text: str, points: int, room: float) -> str:
     """`text`, shortened with '...' until it fits `room` pixels."""
-    if font.getlength(text) <= room:
+    if _length(text, points) <= room:
         return text
-    while text and font.getlength(text + "...") > room:
+    while text and _length(text + "...", points) > room:
         text = text[:-1]
     return text.rstrip() + "..."
 
 
+def text_runs(text: str) -> list[Run]:
+    """`text` cut where its font changes: each character in the first installed font of `FONTS`
+    that has it, a mark or joiner (`_ATTACHED`) in its base character's.
+
+    A character no installed font has is drawn with the first font, as its empty box: there
+    is no better choice, and the chart says what it can (its alt text has every word).
+    """
+    files = _font_files()
+    runs: list[Run] = []
+    for character in text:
+        attached = runs and unicodedata.category(character) in _ATTACHED
+        file = runs[-1].file if attached else _file_for(character, files)
+        if runs and runs[-1].file == file:
+            runs[-1] = Run(runs[-1].text + character, file)
+        else:
+            runs.append(Run(character, file))
+    return runs
+
+
+def _file_for(character: str, files: tuple[str | None, ...]) -> str | None:
+    """The first of `files` that has `character`, else the first."""
+    if len(files) == 1 or character.isascii():  # every font of FONTS has ASCII
+        return files[0]
+    return next((file for file in files if file and ord(character) in font_characters(file)),
+                files[0])
+
+
 @cache
-def _font(points: int) -> FreeTypeFont | ImageFont:
-    """DejaVu Sans at `points` (pixels at 96 dpi, times the scale); Pillow's font if absent."""
+def _font_files() -> tuple[str | None, ...]:
+    """The installed file of each family of `FONTS`, in order, families not installed left
+    out; (None,) if none is: Pillow's own font."""
+    found = (next((file for file in family if Path(file).is_file()), None) for family in FONTS)
+    return tuple(file for file in found if file is not None) or (None,)
+
+
+@cache
+def font_characters(file: str) -> frozenset[int]:
+    """The code points the font `file` has a glyph for (its cmap; the first font of a .ttc)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(file, fontNumber=0, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+@cache
+def _font(points: int, file: str | None) -> FreeTypeFont:
+    """The font `file` at `points` (pixels at 96 dpi, times the scale); None: Pillow's own."""
     from PIL import ImageFont
 
     size = points * _SCALE * 4 // 3
-    for candidate in _FONT_FILES:
-        if Path(candidate).is_file():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size)
+    font = ImageFont.load_default(size) if file is None else ImageFont.truetype(file, size)
+    assert isinstance(font, ImageFont.FreeTypeFont)  # Pillow's wheels have FreeType
+    return font
