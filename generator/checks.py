@@ -16,6 +16,7 @@ from generator.model.story import Metric, StoryMeta, line_breaks
 from generator.model.strategy import Strategy
 from generator.paths import (
     PathRefused,
+    address_kind,
     is_address,
     pack_file_name,
     pack_name_key,
@@ -199,6 +200,8 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
             yield _problem(story, where, field, _address_refusal(item.path, folder))
             continue
         refusal = memo.refusal(layout.evidence, item.path, layout.root, folder)
+        if refusal is not None and address_kind(item.path, loose=True):  # mailto:, www.
+            refusal = _address_refusal(item.path, folder)
         if refusal is not None:
             yield _problem(story, where, field, refusal)
             continue
@@ -231,15 +234,30 @@ def _evidence(story: Story, layout: Layout, memo: PathMemo) -> Iterator[Problem]
 
 
 def _address_refusal(written: str, folder: str) -> str:
-    """What to write instead of a web address as an evidence path."""
+    """What to write instead of an address (`address_kind`) as an evidence path: a web
+    address belongs in a metric's source, as https://."""
+    text = written.strip()
+    kind = address_kind(text, loose=True) or "a web address"
     try:
-        name = PurePosixPath(urlsplit(written.strip()).path).name
+        name = PurePosixPath(urlsplit(text).path).name
     except ValueError:  # https://[x: not an address urllib can take apart
         name = ""
-    example = f", e.g. {name}" if "." in name.strip(".") else ""
-    return (f'"{written}" is a web address: an evidence path names a file in {folder}/ '
-            f"(download the file into {folder}/ and write its name here{example}); a web "
-            "address belongs in a metric's source:")
+    named = kind in ("a web address", "a file address") and "." in name.strip(".")
+    example = f", e.g. {name}" if named else ""
+    get = {"a file address": f"copy the file into {folder}/",
+           "an email address": f"save the file, e.g. the email's attachment, into {folder}/",
+           "a data address": f"save what it holds as a file in {folder}/",
+           }.get(kind, f"download the file into {folder}/")
+    said = (f'"{written}" is {kind}: an evidence path names a file in {folder}/ ({get} and '
+            f"write its name here{example})")
+    if kind != "a web address":
+        return said
+    scheme, _, rest = text.partition("://")
+    if not rest:  # www.example.org/x.csv
+        scheme, rest = "https", text
+    if scheme.casefold() not in ("http", "https"):  # ftp://
+        return f"{said}; a web address belongs in a metric's source, as an https:// address"
+    return f"{said}; a web address belongs in a metric's source (source: https://{rest})"
 
 
 def _empty(path: Path) -> bool:

@@ -28,8 +28,8 @@ def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> 
     """`written`, relative to `folder`, as an existing file inside it and inside `root`."""
     text = written.strip()
     if is_address(text):
-        raise PathRefused(f'"{written}" is a web address, not a file: write the path of a file '
-                          f"in {folder_name}/ (download the file into {folder_name}/ first)")
+        raise PathRefused(f'"{written}" is {address_kind(text)}, not a file: write the path of '
+                          f"a file in {folder_name}/ (download the file into {folder_name}/ first)")
     drive = _DRIVE.match(text)
     if drive:  # C:\x, C:/x, or a:b.csv (the folder Windows is in on drive A:)
         raise PathRefused(f'"{written}" names a Windows drive ({drive.group()}): write it '
@@ -65,6 +65,24 @@ def is_address(written: str) -> bool:
     """True when `written` is an address with a scheme (https://, http://, file://, ftp://),
     not a path."""
     return _ADDRESS.match(written.strip()) is not None
+
+
+#: written like an address without :// (mailto:a@b.c, data:text/plain,hi, www.example.org/x;
+#: not www.report.csv): said so only where no such file is there, as notes:v2.pdf may name one
+_LOOSE_ADDRESS = re.compile(r"(?:mailto|data):|www\.[^/\s]+\.[^/\s]+/", re.IGNORECASE)
+
+
+def address_kind(written: str, *, loose: bool = False) -> str | None:
+    """What kind of address `written` is, in words ("a web address", "a file address" for
+    file://, "an email address" for mailto:, "a data address" for data:), or None for a
+    path. Without `loose` only an address with :// is one (`is_address`); with it mailto:,
+    data: and www. (no scheme) are too."""
+    text = written.strip()
+    if not is_address(text) and not (loose and _LOOSE_ADDRESS.match(text)):
+        return None
+    scheme = text.split(":", 1)[0].casefold() if ":" in text.split("/", 1)[0] else ""
+    return {"file": "a file address", "mailto": "an email address",
+            "data": "a data address"}.get(scheme, "a web address")
 
 
 def _as_on_disk(folder: Path, pure: PurePosixPath) -> PurePosixPath:

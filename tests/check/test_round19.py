@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.reading.series import Table, period_problems
-from tests.conftest import NOW, STRATEGY, ProjectFactory, run_cli
+from tests.conftest import NOW, STRATEGY, ProjectFactory, run_cli, story
 
 ORDER = ('"{period}" comes after "{before}": put the rows in order, oldest first (the last row '
          "is the current value the dashboard shows)")
@@ -127,3 +127,48 @@ def test_pack_refuses_rather_than_replace_another_awards_pack(example_project: P
         assert f"awards/{award_id}.yml: " + SAME.format(other=f"awards/{other}.yml",
                                                         name="con-pack.zip") in result.output
     assert (dist / "con-pack.zip").read_bytes() == b"the earlier pack"
+
+
+# -- an address as an evidence path (pack19 #4) ----------------------------------------------
+
+@pytest.mark.parametrize(("written", "told"), [
+    ("https://example.org/x.csv",
+     "is a web address: an evidence path names a file in evidence/ (download the file into "
+     "evidence/ and write its name here, e.g. x.csv); a web address belongs in a metric's "
+     "source (source: https://example.org/x.csv)"),
+    ("http://example.org/y.csv",
+     "is a web address: an evidence path names a file in evidence/ (download the file into "
+     "evidence/ and write its name here, e.g. y.csv); a web address belongs in a metric's "
+     "source (source: https://example.org/y.csv)"),
+    ("file:///etc/passwd",
+     "is a file address: an evidence path names a file in evidence/ (copy the file into "
+     "evidence/ and write its name here)"),
+    ("mailto:a@b.c",
+     "is an email address: an evidence path names a file in evidence/ (save the file, e.g. "
+     "the email's attachment, into evidence/ and write its name here)"),
+    ("data:text/plain,hi",
+     "is a data address: an evidence path names a file in evidence/ (save what it holds as a "
+     "file in evidence/ and write its name here)"),
+    ("www.example.org/z.csv",
+     "is a web address: an evidence path names a file in evidence/ (download the file into "
+     "evidence/ and write its name here, e.g. z.csv); a web address belongs in a metric's "
+     "source (source: https://www.example.org/z.csv)"),
+])
+def test_an_address_as_an_evidence_path_is_told_in_a_whole_sentence(
+        make_project: ProjectFactory, written: str, told: str) -> None:
+    evidence = f'[{{id: e1, path: "{written}", title: T}}]'
+    root = make_project({"stories/2026-01-01-web.md": story(evidence=evidence)})
+    result = run_cli("check", "-p", str(root), "--now", NOW)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f'stories/2026-01-01-web.md:8: evidence[0].path: "{written}" {told}')
+
+
+def test_a_file_named_like_an_address_is_a_file(make_project: ProjectFactory) -> None:
+    # a colon is a character of a name on Linux and a Mac: a file that is there is used
+    evidence = '[{id: e1, path: "data:v2.csv", title: T}, {id: e2, path: "www.x.org.csv", title: U}]'
+    root = make_project({"stories/2026-01-01-web.md": story(evidence=evidence),
+                         "evidence/data:v2.csv": "a\n1\n", "evidence/www.x.org.csv": "a\n1\n"})
+    result = run_cli("check", "-p", str(root), "--now", NOW)
+    assert "address" not in result.output
+    assert "evidence[" not in result.output
