@@ -38,6 +38,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -308,8 +309,9 @@ class _Child:
             context = multiprocessing.get_context("fork")
             results_in, results_out = context.Pipe(duplex=False)
             orders_in, orders_out = context.Pipe(duplex=False)
-            process = context.Process(target=_run, args=(results_out, orders_in, function, args),
-                                      daemon=True)
+            process = context.Process(
+                target=_run, args=(results_out, orders_in, (results_in, orders_out), function,
+                                   args), daemon=True)
             process.start()
         except (OSError, ValueError, RuntimeError):
             return None
@@ -345,13 +347,30 @@ class _Child:
         self._orders.close()
 
 
-def _run(results: Connection, orders: Connection, function: Callable[..., Any],
-         args: tuple[Any, ...]) -> None:
+def _run(results: Connection, orders: Connection, parents: tuple[Connection, Connection],
+         function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    parent = os.getppid()
+    for end in parents:  # the parent's ends: a write to a parent that is gone fails
+        end.close()
+    _die_with_parent(parent)
     try:
         value = function(orders, *args)
         results.send(("ok", value))
     except BaseException:  # reported to the parent, which redoes the work
         results.send(("error", traceback.format_exc()))
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this process when the build's process ends, however it ends (killed outright, its
+    terminal closed): a child left behind held the caller's output open forever, waiting to
+    send a result nobody would read (Linux's PR_SET_PDEATHSIG)."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it ended before the line above
+        os._exit(1)
 
 
 def _call(orders: Connection, work: Callable[[], Any]) -> tuple[Any]:
