@@ -44,17 +44,24 @@ def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> Non
     target = _target(project_dir, config_file, site_dir)
     staging = target.parent / f".{target.name}.{BUILDING}-{os.getpid()}"
     _remove_abandoned(target)
+    if staging.is_symlink() or (staging.exists() and not staging.is_dir()):
+        raise ShowcaseError(f"refusing to build: {staging} is in the way, and is not a folder a "
+                            "build made: move it, or build into another folder with --site-dir")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         with _stopped_as_interrupted():
             with writing("choose a site folder you can write to with --site-dir", target):
                 staging.mkdir(parents=True)
             run_mkdocs(config_file, staging, now_text)
-            with writing("choose a site folder you can write to with --site-dir", target):
+            with _not_stopped(), writing("choose a site folder you can write to with --site-dir",
+                                         target):
                 _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     _say(f"showcase: site built in {target}")
+
+
+STOPS = (signal.SIGINT, signal.SIGTERM)
 
 
 BUILDING, REPLACED = "building", "old"
@@ -63,13 +70,23 @@ while the new one takes its place (`.site.building-<pid>`, `.site.old-<pid>`).""
 
 
 def _remove_abandoned(target: Path) -> None:
-    """Remove the folders a build left beside the site when its process was killed outright
-    (SIGKILL, a power cut): those whose process is gone."""
-    for mark in (BUILDING, REPLACED):
-        for folder in target.parent.glob(f".{glob.escape(target.name)}.{mark}-*"):
+    """Tidy the folders a build left beside the site when its process was killed outright
+    (SIGKILL, a power cut), once that process is gone, saying so: a site being built is
+    removed; a last site set aside is put back when there is no site (the build was killed
+    between its two renames), else removed if it is a built site."""
+    for mark in (REPLACED, BUILDING):
+        for folder in sorted(target.parent.glob(f".{glob.escape(target.name)}.{mark}-*")):
             pid = folder.name.rpartition("-")[2]
-            if pid.isdigit() and folder.is_dir() and not folder.is_symlink() and not _running(int(pid)):
+            if not pid.isdigit() or not folder.is_dir() or folder.is_symlink() or _running(int(pid)):
+                continue
+            if mark == REPLACED and not target.exists() and not target.is_symlink():
+                folder.rename(target)
+                _say(f"showcase: put back the last site {target}, set aside by a build that "
+                     f"was stopped ({folder.name})", err=True)
+            elif mark == BUILDING or _a_site(folder):
                 shutil.rmtree(folder, ignore_errors=True)
+                _say(f"showcase: removed {folder.name}, left by a build that was stopped",
+                     err=True)
 
 
 def _running(pid: int) -> bool:
@@ -80,6 +97,27 @@ def _running(pid: int) -> bool:
     except (PermissionError, OverflowError, OSError):
         return True  # another user's, or not to be judged: kept
     return True
+
+
+@contextmanager
+def _not_stopped() -> Iterator[None]:
+    """Ctrl+C and SIGTERM wait while the new site takes the last one's place (a build stopped
+    between the two renames left no site), and one that came meanwhile is dropped once it
+    has: the site is built, which it cannot undo (it said "Aborted!" over a built site)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {stop: signal.getsignal(stop) for stop in STOPS}
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    try:
+        yield
+        for stop in STOPS:  # a pending signal is dropped when it is set to be ignored
+            signal.signal(stop, signal.SIG_IGN)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+        for stop, handler in before.items():
+            if handler is not None:  # None: set outside Python, left as it is
+                signal.signal(stop, handler)
 
 
 @contextmanager

@@ -90,18 +90,74 @@ def test_sigterm_ends_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
     assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
 
 
-def test_folders_of_builds_killed_outright_are_removed(tmp_path: Path) -> None:
-    root = _project_with_a_warning(tmp_path / "project")
+def _dead_pid() -> int:
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
-    dead = int(gone.stdout)
-    for name in (f".site.building-{dead}", f".site.old-{dead}", f".site.building-{os.getpid()}"):
+    return int(gone.stdout)
+
+
+def _a_site(folder: Path, text: str) -> None:
+    folder.mkdir()
+    (folder / "index.html").write_text(text, encoding="utf-8")
+    (folder / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+
+
+def test_folders_of_builds_killed_outright_are_removed(tmp_path: Path) -> None:
+    root = _project_with_a_warning(tmp_path / "project")
+    dead = _dead_pid()
+    for name in (f".site.building-{dead}", f".site.building-{os.getpid()}", ".site.old-2"):
         (root / name).mkdir()
         (root / name / "page.html").write_text("left over", encoding="utf-8")
+    _a_site(root / f".site.old-{dead}", "an old site")
+    _a_site(root / "site", "the last site")
     done = _run(PROGRAM, "build", "-p", str(root))
     assert done.returncode == 0, done.stderr
     left = sorted(path.name for path in root.iterdir() if path.name.startswith(".site"))
-    assert left == [f".site.building-{os.getpid()}"]  # a running process's is never touched
+    # a running process's folder is never touched, nor one that is not a site set aside
+    assert left == [f".site.building-{os.getpid()}", ".site.old-2"]
+    assert f"showcase: removed .site.old-{dead}, left by a build that was stopped" in done.stderr
+
+
+def test_a_site_set_aside_by_a_build_killed_mid_swap_is_put_back(tmp_path: Path) -> None:
+    """Killed between the swap's two renames, a build left no site/ but .site.old-<pid>: the
+    next build puts it back first, so a failing build still leaves the last site."""
+    root = _project_with_a_warning(tmp_path / "project")
+    dead = _dead_pid()
+    _a_site(root / f".site.old-{dead}", "the last site")
+    (root / "stories/broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    done = _run(PROGRAM, "build", "-p", str(root))
+    assert done.returncode == 1
+    assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
+    assert f"put back the last site {root / 'site'}" in done.stderr
+    assert not [path for path in root.iterdir() if path.name.startswith(".site")]
+
+
+_STOPPED_MID_SWAP = """
+import os, signal, sys
+from pathlib import Path
+rename = Path.rename
+def renamed(self, target):
+    moved = rename(self, target)
+    if ".site.old-" in str(target):  # between the swap's two renames
+        os.kill(os.getpid(), signal.SIGTERM)
+    return moved
+Path.rename = renamed
+sys.argv = ["showcase", "build", "-p", sys.argv[1]]
+from generator.cli import main
+main()
+"""
+
+
+def test_a_stop_during_the_swap_waits_for_it_and_the_site_is_built(tmp_path: Path) -> None:
+    """SIGTERM between the swap's two renames left no site; after them it said the build
+    stopped over a built site (round 19). It waits, and is dropped once the site is built."""
+    root = _project_with_a_warning(tmp_path / "project")
+    _a_site(root / "site", "the last site")
+    done = _run(sys.executable, "-c", _STOPPED_MID_SWAP, str(root))
+    assert done.returncode == 0, done.stderr
+    assert "showcase: site built in" in done.stdout + done.stderr
+    assert "the last site" not in (root / "site/index.html").read_text(encoding="utf-8")
+    assert not [path for path in root.iterdir() if path.name.startswith(".site")]
 
 
 def test_a_reader_that_goes_away_does_not_stop_the_build(tmp_path: Path) -> None:
