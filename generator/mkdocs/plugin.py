@@ -342,6 +342,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         assert self.catalogue is not None and self.site is not None and self.now is not None
         assert self.nav is not None
+        # again, before any template is rendered: a hook's on_config may run after this
+        # plugin's last one (event_priority below -100)
+        _nothing_from_elsewhere(config)
         env.globals["showcase_heads"] = self.site.heads
         env.globals["showcase_links"] = sharing.head_links(self.catalogue, self.now)
         env.globals["showcase_page_links"] = self.site.alternates

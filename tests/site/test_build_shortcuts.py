@@ -282,10 +282,15 @@ def test_a_hook_renaming_the_site_or_loading_fonts_is_followed_and_judged(
     """The build reads the settings after every plugin's and hook's on_config: the feeds
     have the site's new name (round 18), and fonts a hook turns on are turned off again."""
     project = _copy(shortcut_site, tmp_path / "project")
-    write(project, {"hooks.py": "def on_config(config):\n"
+    write(project, {"hooks.py": "from mkdocs.plugins import event_priority\n"
+                                "def on_config(config):\n"
                                 "    config.site_name = 'Renamed Site'\n"
                                 "    config.theme['font'] = {'text': 'Roboto'}\n"
-                                "    return config\n"})
+                                "    return config\n"
+                                "@event_priority(-200)\n"  # after this plugin's last on_config
+                                "def on_pre_build(config):\n"
+                                "    config.extra_javascript.append('https://cdn.example/x.js')\n"
+                                "    config.repo_url = 'https://github.com/example/repo'\n"})
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n",
                       encoding="utf-8")
@@ -293,7 +298,9 @@ def test_a_hook_renaming_the_site_or_loading_fonts_is_followed_and_judged(
     assert built.result.exit_code == 0, built.result.output
     outputs = built.every_byte()
     assert "<title>Renamed Site" in outputs["feeds/rss.xml"].decode("utf-8")
-    assert not [name for name, data in outputs.items() if b"fonts.googleapis" in data]
+    assert not [name for name, data in outputs.items()
+                if b"fonts.googleapis" in data or b"cdn.example" in data
+                or b"github.com/example" in data]
 
 
 def _notes(path: Path) -> list[list[str]]:
