@@ -134,30 +134,7 @@ def test_check_warns_and_passes_on_an_unread_period(make_project: ProjectFactory
         'data/income.csv:2: warning: period: "2023-26" is not a period check can read')
 
 
-# finding 5: a web address as an evidence path
-
-@pytest.mark.parametrize(("written", "told"), [
-    ("https://example.org/x.csv",  # round 19: the source line is a whole sentence
-     "a web address: an evidence path names a file in evidence/ (download the file into "
-     "evidence/ and write its name here, e.g. x.csv); a web address belongs in a metric's "
-     "source (source: https://example.org/x.csv)"),
-    ("file:///etc/passwd",  # round 19: a file address, whose advice is to copy the file
-     "a file address: an evidence path names a file in evidence/ (copy the file into "
-     "evidence/ and write its name here)"),
-    ("FTP://example.org/data/report.pdf",
-     "a web address: an evidence path names a file in evidence/ (download the file into "
-     "evidence/ and write its name here, e.g. report.pdf); a web address belongs in a "
-     "metric's source, as an https:// address"),
-])
-def test_a_web_address_as_an_evidence_path_is_named_as_one(
-        make_project: ProjectFactory, written: str, told: str) -> None:
-    evidence = f'[{{id: e1, path: "{written}", title: T}}]'
-    root = make_project({"stories/2026-01-01-web.md": story(evidence=evidence)})
-    result = run_cli("check", "-p", str(root), "--now", NOW)
-    assert result.exit_code == 1
-    assert result.output.splitlines()[0] == (
-        f'stories/2026-01-01-web.md:8: evidence[0].path: "{written}" is {told}')
-
+# finding 5: a web address as a path (as an evidence path: tests/check/test_round19.py)
 
 def test_a_web_address_as_another_path_is_named_as_one(make_project: ProjectFactory) -> None:
     root = make_project({"stories/2026-01-01-web.md": story(

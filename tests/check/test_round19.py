@@ -143,6 +143,10 @@ def test_pack_refuses_rather_than_replace_another_awards_pack(example_project: P
     ("file:///etc/passwd",
      "is a file address: an evidence path names a file in evidence/ (copy the file into "
      "evidence/ and write its name here)"),
+    ("FTP://example.org/data/report.pdf",
+     "is a web address: an evidence path names a file in evidence/ (download the file into "
+     "evidence/ and write its name here, e.g. report.pdf); a web address belongs in a "
+     "metric's source, as an https:// address"),
     ("mailto:a@b.c",
      "is an email address: an evidence path names a file in evidence/ (save the file, e.g. "
      "the email's attachment, into evidence/ and write its name here)"),
