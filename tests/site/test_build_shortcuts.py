@@ -263,15 +263,9 @@ def test_settings_another_plugin_changes_after_the_early_fork_are_built_here(
         shortcut_site: Built, tmp_path: Path) -> None:
     """A hook (or plugin) whose on_config runs after this plugin's may change the site's
     address: the site made early with the old one is discarded and made again here."""
-    project = _copy(shortcut_site, tmp_path / "project")
-    write(project, {"hooks.py": "def on_config(config):\n"
-                                "    config.site_url = 'https://changed.example/'\n"
-                                "    return config\n"})
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n",
-                      encoding="utf-8")
-    built = build(project, tmp_path / "site")
-    assert built.result.exit_code == 0, built.result.output
+    built = _built_with_hooks(shortcut_site, tmp_path, "def on_config(config):\n"
+                              "    config.site_url = 'https://changed.example/'\n"
+                              "    return config\n")
     page = built.html("stories/story-1/")  # its social metadata and structured data
     assert page.count("https://changed.example/stories/story-1/") >= 3
     assert "showcase.test.example/stories" not in page
@@ -281,26 +275,33 @@ def test_a_hook_renaming_the_site_or_loading_fonts_is_followed_and_judged(
         shortcut_site: Built, tmp_path: Path) -> None:
     """The build reads the settings after every plugin's and hook's on_config: the feeds
     have the site's new name (round 18), and fonts a hook turns on are turned off again."""
-    project = _copy(shortcut_site, tmp_path / "project")
-    write(project, {"hooks.py": "from mkdocs.plugins import event_priority\n"
-                                "def on_config(config):\n"
-                                "    config.site_name = 'Renamed Site'\n"
-                                "    config.theme['font'] = {'text': 'Roboto'}\n"
-                                "    return config\n"
-                                "@event_priority(-200)\n"  # after this plugin's last on_config
-                                "def on_pre_build(config):\n"
-                                "    config.extra_javascript.append('https://cdn.example/x.js')\n"
-                                "    config.repo_url = 'https://github.com/example/repo'\n"})
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n",
-                      encoding="utf-8")
-    built = build(project, tmp_path / "site")
-    assert built.result.exit_code == 0, built.result.output
+    built = _built_with_hooks(shortcut_site, tmp_path, (
+        "from mkdocs.plugins import event_priority\n"
+        "def on_config(config):\n"
+        "    config.site_name = 'Renamed Site'\n"
+        "    config.theme['font'] = {'text': 'Roboto'}\n"
+        "    return config\n"
+        "@event_priority(-200)\n"  # after this plugin's last on_config
+        "def on_pre_build(config):\n"
+        "    config.extra_javascript.append('https://cdn.example/x.js')\n"
+        "    config.repo_url = 'https://github.com/example/repo'\n"))
     outputs = built.every_byte()
     assert "<title>Renamed Site" in outputs["feeds/rss.xml"].decode("utf-8")
     assert not [name for name, data in outputs.items()
                 if b"fonts.googleapis" in data or b"cdn.example" in data
                 or b"github.com/example" in data]
+
+
+def _built_with_hooks(built: Built, tmp_path: Path, hooks: str) -> Built:
+    """A copy of `built`'s project with `hooks` as its mkdocs.yml's hooks.py, built."""
+    project = _copy(built, tmp_path / "project")
+    write(project, {"hooks.py": hooks})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n",
+                      encoding="utf-8")
+    again = build(project, tmp_path / "site")
+    assert again.result.exit_code == 0, again.result.output
+    return again
 
 
 def _notes(path: Path) -> list[list[str]]:
