@@ -75,18 +75,24 @@ def _remove_abandoned(target: Path) -> None:
     removed; a last site set aside is put back when there is no site (the build was killed
     between its two renames), else removed if it is a built site."""
     for mark in (REPLACED, BUILDING):
-        for folder in sorted(target.parent.glob(f".{glob.escape(target.name)}.{mark}-*")):
-            pid = folder.name.rpartition("-")[2]
-            if not pid.isdigit() or not folder.is_dir() or folder.is_symlink() or _running(int(pid)):
-                continue
+        left = [folder for folder in target.parent.glob(f".{glob.escape(target.name)}.{mark}-*")
+                if _left_by_a_build(folder) and (mark == BUILDING or _a_site(folder))]
+        for folder in sorted(left, key=lambda folder: folder.stat().st_mtime, reverse=True):
             if mark == REPLACED and not target.exists() and not target.is_symlink():
-                folder.rename(target)
+                folder.rename(target)  # the newest site set aside
                 _say(f"showcase: put back the last site {target}, set aside by a build that "
                      f"was stopped ({folder.name})", err=True)
-            elif mark == BUILDING or _a_site(folder):
+            else:
                 shutil.rmtree(folder, ignore_errors=True)
                 _say(f"showcase: removed {folder.name}, left by a build that was stopped",
                      err=True)
+
+
+def _left_by_a_build(folder: Path) -> bool:
+    """A folder named as a build names its own, whose process is gone."""
+    pid = folder.name.rpartition("-")[2]
+    return (pid.isdigit() and folder.is_dir() and not folder.is_symlink()
+            and not _running(int(pid)))
 
 
 def _running(pid: int) -> bool:

@@ -310,8 +310,8 @@ class _Child:
             results_in, results_out = context.Pipe(duplex=False)
             orders_in, orders_out = context.Pipe(duplex=False)
             process = context.Process(
-                target=_run, args=(results_out, orders_in, (results_in, orders_out), function,
-                                   args), daemon=True)
+                target=_run, args=(results_out, orders_in, (results_in, orders_out), os.getpid(),
+                                   function, args), daemon=True)
             process.start()
         except (OSError, ValueError, RuntimeError):
             return None
@@ -348,8 +348,7 @@ class _Child:
 
 
 def _run(results: Connection, orders: Connection, parents: tuple[Connection, Connection],
-         function: Callable[..., Any], args: tuple[Any, ...]) -> None:
-    parent = os.getppid()
+         parent: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
     for end in parents:  # the parent's ends: a write to a parent that is gone fails
         end.close()
     _die_with_parent(parent)

@@ -132,6 +132,23 @@ def test_a_site_set_aside_by_a_build_killed_mid_swap_is_put_back(tmp_path: Path)
     assert not [path for path in root.iterdir() if path.name.startswith(".site")]
 
 
+def test_only_a_built_site_set_aside_is_put_back(tmp_path: Path) -> None:
+    """A folder of the user's that happens to be named .site.old-<number> is never put back as
+    the site, nor removed (round 20: it was put back, and the real last site deleted)."""
+    root = _project_with_a_warning(tmp_path / "project")
+    mine = root / f".site.old-{_dead_pid()}"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("my backup", encoding="utf-8")
+    _a_site(root / f".site.old-{_dead_pid()}", "the last site")
+    (root / "stories/broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    done = _run(PROGRAM, "build", "-p", str(root))
+    assert done.returncode == 1
+    assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "my backup"
+    assert sorted(path.name for path in root.iterdir() if path.name.startswith(".site")) == [
+        mine.name]
+
+
 _STOPPED_MID_SWAP = """
 import os, signal, sys
 from pathlib import Path
