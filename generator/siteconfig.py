@@ -214,6 +214,15 @@ def _settings_elsewhere(settings: dict[str, Any], sources: tuple[Source, ...]) -
                           "site: set emoji_generator: !!python/name:material.extensions.emoji."
                           "to_svg (and emoji_index: !!python/name:material.extensions.emoji."
                           "twemoji)"))
+    if {"projects", "material/projects"} & _plugin_names(settings):
+        found.append((("plugins",), "the projects plugin builds each MkDocs project in "
+                      "projects/ with its own settings, which the build does not judge or turn "
+                      "off (fonts, analytics, repo_url...): check each one's mkdocs.yml, or build "
+                      "them as showcase sites of their own"))
+    if settings.get("hooks"):
+        found.append((("hooks",), "hooks are Python the build runs: what they change after the "
+                      "build has turned off what loads from elsewhere (as pages are rendered) is "
+                      "published as they set it"))
     for key in ("extra_css", "extra_javascript"):
         for address in remote_assets(settings.get(key)):
             found.append(((key,), f"{address} is on another host, which every page would tell "
@@ -221,6 +230,14 @@ def _settings_elsewhere(settings: dict[str, Any], sources: tuple[Source, ...]) -
                           "docs_dir and name it by its path there"))
     return [Problem(*_place(sources, keys)[:2], ".".join(keys), message, Severity.WARNING)
             for keys, message in found]
+
+
+def _plugin_names(settings: dict[str, Any]) -> set[str]:
+    """The names of mkdocs.yml's plugins (a list of names and one-key mappings, or a mapping)."""
+    listed = settings.get("plugins")
+    entries = list(listed) if isinstance(listed, (list, dict)) else []
+    return {str(next(iter(entry))) if isinstance(entry, dict) and entry else str(entry)
+            for entry in entries}
 
 
 _REMOTE_SOURCE = re.compile(r"""\bsrc\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)""", re.IGNORECASE)
