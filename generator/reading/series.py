@@ -85,27 +85,9 @@ def read_table(file: Path, relative: str) -> tuple[Table | None, list[Problem]]:
     return Table(relative, header, rows), problems
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_NUMBER = re.compile(r"\d+")
-_MONTHS = {name.casefold(): number for names in (calendar.month_name, calendar.month_abbr)
-           for number, name in enumerate(names) if name} | {"sept": 9}
-
-
-def period_order(period: str) -> tuple[int, ...] | None:
-    """Where a period falls in time, for comparing: its year, then its other numbers and
-    month names (2024-25 -> (2024, 25); Q1 2025 -> (2025, 1); March 2025 -> (2025, 3));
-    None for a period without a year."""
-    year = _YEAR.search(period)
-    if year is None:
-        return None
-    rest = period[:year.start()] + " " + period[year.end():]
-    months = [_MONTHS[word] for word in re.findall(r"[^\W\d_]+", rest.casefold()) if word in _MONTHS]
-    return (int(year.group()), *months, *(int(n) for n in _NUMBER.findall(rest)))
-
-
 def period_problems(table: Table) -> list[Problem]:
     """A series (a table a success criterion reads) has each stretch of time in one row, and
-    its rows oldest first when every period has a year: the last row is the dashboard's
+    its rows oldest first (the periods check can read): the last row is the dashboard's
     current value and the charts draw the rows in order. A period within another's
     (`2025-26 to date` and `2025-26`, `Q1 2025-26` and `2025-26`) is refused like one given
     twice, and so is one that shares only some days with another (`2025` beside `2025-26`):
@@ -191,27 +173,22 @@ def _period_errors(table: Table) -> list[Problem]:
 
 
 def _order_problems(table: Table, months: bool) -> list[Problem]:
-    """The first row whose period comes before the row above it: by the start (then the
+    """The first row whose period comes before the row above it, by the start (then the
     end) of the periods `parse_period` reads (`Q2 2025-26`, July to September 2025, comes
-    after `Jun 2025`); a pair with a period it cannot read is compared by the numbers in
-    their text (`period_order`). No order is checked when a period has no year (`Wave 1`)."""
-    rows = table.rows
-    orders = [period_order(cells[0]) for _, cells in rows]
-    if any(order is None for order in orders):
-        return []
-    # a year so far (`2025-26 to date`) is placed by its whole year
-    spans = [parse_period(cells[0], date.max, months=months) for _, cells in rows]
-    keys = list(zip(spans, orders, strict=True))
-    for (line, cells), (_, before), (span, order), (earlier_span, earlier) in zip(
-            rows[1:], rows, keys[1:], keys, strict=False):
-        if span is not None and earlier_span is not None:
-            wrong = span < earlier_span
-        else:
-            wrong = order is not None and earlier is not None and order < earlier
-        if wrong:
+    after `Jun 2025`). A period it cannot read (`Wave 2`, `Summer 2025`) is skipped, as its
+    warning says (`unread_problem`): each period read is compared with the last one read
+    above it, so `2024-25`, `Wave 2`, `2023-24` is still out of order."""
+    before: tuple[str, Span] | None = None
+    for line, cells in table.rows:
+        # a year so far (`2025-26 to date`) is placed by its whole year
+        span = parse_period(cells[0], date.max, months=months)
+        if span is None:
+            continue
+        if before is not None and span < before[1]:
             return [Problem(table.path, line, table.header[0], (
                 f'"{cells[0]}" comes after "{before[0]}": put the rows in order, oldest first '
                 "(the last row is the current value the dashboard shows)"))]
+        before = (cells[0], span)
     return []
 
 
