@@ -61,12 +61,59 @@ def fold(name: str) -> str:
     return text.casefold()
 
 
+def device_marked(name: str, mark: str, suffix: str = "") -> str:
+    """`name` and `suffix` with -`mark` added where Windows no longer reads a device's name:
+    after the part before the first dot when that part is a device's (trailing spaces aside:
+    con.2027 -> con-pack.2027, as Windows reads CON.2027.zip as CON), else after `name`
+    (con -> con-pack, as before)."""
+    head, dot, rest = name.partition(".")
+    if dot and head.rstrip(" ").casefold() in _DEVICES:
+        return f"{head}-{mark}{dot}{rest}{suffix}"
+    return f"{name}-{mark}{suffix}"
+
+
+def case_key(name: str) -> str:
+    """`name` as Windows and macOS match letter case: character by character, each one
+    upper-cased and lower-cased only where that gives one character (Con is con, ς is σ, the
+    Kelvin sign is k), not folded in full as str.casefold does (ß is not ss, the ligature ﬁ
+    is not fi: straße.zip and strasse.zip are two files there)."""
+    return "".join(_one_case(c) for c in name)
+
+
+def _one_case(character: str) -> str:
+    upper = character.upper()
+    upper = upper if len(upper) == 1 else character
+    lower = upper.lower()
+    return lower if len(lower) == 1 else upper
+
+
 def same_name(name: str) -> str:
     """`name` as a file system that ignores letter case and how an accent is written
     compares it (macOS's; Windows' ignores case only): é as one character (NFC) or as e and a
-    combining accent (NFD) alike, case folded. Two names with one `same_name` are one file
-    there, so a pack never holds both."""
-    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).casefold())
+    combining accent (NFD) alike, letter case aside (`case_key`). Two names with one
+    `same_name` are one file there, so a pack never holds both."""
+    return unicodedata.normalize("NFD", case_key(unicodedata.normalize("NFD", name)))
+
+
+def accents_shown(name: str) -> str:
+    """How `name` writes what looks like another name, for telling two such names apart:
+    ' (é written as e + U+0301)' for an accent written as a combining character, ' (K
+    written as U+212A KELVIN SIGN)' for a look-alike character; '' for neither."""
+    notes: list[str] = []
+    cluster = ""
+    for character in [*name, ""]:
+        if character and unicodedata.combining(character) and cluster:
+            cluster += character
+            continue
+        if len(cluster) > 1:
+            parts = " + ".join([cluster[0], *(f"U+{ord(c):04X}" for c in cluster[1:])])
+            notes.append(f"{unicodedata.normalize('NFC', cluster)} written as {parts}")
+        elif cluster and unicodedata.normalize("NFC", cluster) != cluster:
+            notes.append(f"{unicodedata.normalize('NFC', cluster)} written as "
+                         f"U+{ord(cluster):04X} {unicodedata.name(cluster, 'a character')}")
+        cluster = character
+    unique = list(dict.fromkeys(notes))
+    return f" ({', '.join(unique)})" if unique else ""
 
 
 def clash_reason(name: str, holder: str, holder_said: str | None = None) -> str:
@@ -135,7 +182,7 @@ def image_member(story: Story) -> str | None:
         return None
     suffix = PurePosixPath(story.meta.image.src).suffix.lower()
     name = story.slug + suffix
-    return f"images/{name if windows_safe(name) else f'{story.slug}-{IMAGE_MARK}{suffix}'}"
+    return f"images/{name if windows_safe(name) else device_marked(story.slug, IMAGE_MARK, suffix)}"
 
 
 def cited_names(stories: Iterable[Story]) -> dict[str, set[str]]:

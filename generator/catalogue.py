@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import checks, nesting
+from generator.attachment_names import case_key
 from generator.bodylinks import Hidden, PublicStories, groups_of
 from generator.content import content_problems
 from generator.elsewhere import Elsewhere, here
@@ -325,9 +326,9 @@ def _collect_awards(catalogue: Catalogue) -> None:
 def _same_id_problems(layout: Layout, file: Path, files: list[Path]) -> list[Problem]:
     """An error when another award file gives the same id (`pt.yml` and `pt.yaml`): neither is
     used, as no command could tell which one `showcase pack pt` means."""
-    same = file.stem.casefold()
+    same = case_key(file.stem)  # as Windows and macOS match case: straße is not strasse
     others = [f for f in files if f != file and f.parent == file.parent
-              and f.stem.casefold() == same]
+              and case_key(f.stem) == same]
     if not others:
         return []
     names = " and ".join(layout.relative(f) for f in sorted([file, *others]))

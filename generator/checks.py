@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -11,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from generator import headings, images, linkcheck, nesting, wordless
+from generator.attachment_names import accents_shown, case_key
 from generator.images import is_photo, is_stripped
 from generator.model.story import Metric, StoryMeta, line_breaks
 from generator.model.strategy import Strategy
@@ -547,25 +549,33 @@ def check_pack_name_clashes(award_files: Mapping[str, str]) -> list[Problem]:
     for group in groups.values():
         for relative, award_id in group:
             others = [(path, other) for path, other in group
-                      if other.casefold() != award_id.casefold()]
+                      if case_key(other) != case_key(award_id)]  # one id: `catalogue` says so
             if others:
                 problems.append(Problem(relative, None, None, _pack_clash(award_id, others)))
     return problems
 
 
 def _pack_clash(award_id: str, others: list[tuple[str, str]]) -> str:
-    """What `check_pack_name_clashes` says at the award file of `award_id`."""
+    """What `check_pack_name_clashes` says at the award file of `award_id`. A name that
+    writes an accent as a combining character (or a look-alike character) says so
+    (`accents_shown`), as the two look the same."""
     name = pack_file_name(award_id)
     which = "the two" if len(others) == 1 else "these"
     advice = (f"one pack would replace the other; rename one of {which} award files (until "
               "then neither pack is built)")
     if all(pack_file_name(other) == name for _, other in others):
-        packs = " and ".join(f"the pack of {path}" for path, _ in others)
+        packs = " and ".join(f"the pack of {path}{accents_shown(path)}" for path, _ in others)
         return f"showcase pack would write this award's pack and {packs} both to {name}: {advice}"
-    packs = " and ".join(f"the pack of {path} to {pack_file_name(other)}" for path, other in others)
-    return (f"showcase pack would write this award's pack to {name} and {packs}: the same file "
-            "on Windows and macOS, which do not tell letter case or how an accent is written "
-            f"apart; {advice}")
+    packs = " and ".join(f"the pack of {path}{accents_shown(path)} to {pack_file_name(other)}"
+                         for path, other in others)
+    composed = unicodedata.normalize("NFC", name)
+    accents_only = all(unicodedata.normalize("NFC", pack_file_name(other)) == composed
+                       for _, other in others)
+    where = ("the same file on macOS, which does not tell apart how an accent is written"
+             if accents_only else "the same file on Windows and macOS, which do not tell "
+             "letter case or how an accent is written apart")
+    return (f"showcase pack would write this award's pack to {name}{accents_shown(name)} and "
+            f"{packs}: {where}; {advice}")
 
 
 def check_review_date(relative: str, line: int, reviewed: date | None, now: datetime) -> list[Problem]:

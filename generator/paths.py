@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
-from generator.attachment_names import windows_problem
+from generator.attachment_names import device_marked, same_name, windows_problem
 
 #: a Windows drive: an ASCII letter and a colon (a colon elsewhere, as in notes:v2.pdf, is
 #: a character of the name, which Linux and a Mac hold and a pack renames for Windows)
@@ -109,24 +109,25 @@ def _within(path: Path, root: Path) -> bool:
 
 
 def pack_file_name(award_id: str) -> str:
-    """The file an award's pack is written to: `<award-id>.zip`, or `<award-id>-pack.zip`
-    where Windows keeps the id for a device (con-pack.zip), as Windows could not save
-    con.zip."""
+    """The file an award's pack is written to: `<award-id>.zip`, or the id with -pack where
+    Windows keeps it for a device (con-pack.zip; con-pack.2027.zip for con.2027, as Windows
+    reads CON.2027.zip as CON too), as Windows could not save con.zip."""
     name = f"{award_id}.zip"
-    return name if pack_name_problem(award_id) is None else f"{award_id}-{PACK_MARK}.zip"
+    return name if pack_name_problem(award_id) is None \
+        else device_marked(award_id, PACK_MARK, ".zip")
 
 
 def pack_name_key(award_id: str) -> str:
     """`pack_file_name` as Windows and macOS compare file names: letter case and how an
-    accent is written aside (Con-pack.zip is con-pack.zip there)."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", pack_file_name(award_id))
-                                 .casefold())
+    accent is written aside (Con-pack.zip is con-pack.zip there), as a pack's evidence
+    files are (`attachment_names.same_name`: straße.zip is not strasse.zip)."""
+    return same_name(pack_file_name(award_id))
 
 
 def pack_name_problem(award_id: str) -> str | None:
-    """Why Windows could not save `<award-id>.zip` when `-pack` after the id mends it (the
-    id is a device's name: CON, aux, com1, LPT9), in words ("CON is the name of a device on
+    """Why Windows could not save `<award-id>.zip` when -pack mends it (the id is a device's
+    name: CON, aux, com1, LPT9, con.2027), in words ("CON is the name of a device on
     Windows"); None otherwise (an id that is not a slug is warned about as such)."""
     why = windows_problem(f"{award_id}.zip")
-    return why if why is not None and windows_problem(f"{award_id}-{PACK_MARK}.zip") is None \
-        else None
+    return why if why is not None \
+        and windows_problem(device_marked(award_id, PACK_MARK, ".zip")) is None else None

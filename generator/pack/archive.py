@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
+from generator.attachment_names import same_name
 from generator.problems import ShowcaseError, one_line
 
 MANIFEST = "manifest.json"
@@ -74,9 +75,9 @@ class Members:
 
     def _add(self, name: str, data: Content) -> None:
         check_name(name)
-        if name.casefold() in self._folded:
+        if same_name(name) in self._folded:  # as files.py names them: straße is not strasse
             raise MemberRefused(f"{name} is already in the pack: a member is written once")
-        self._folded.add(name.casefold())
+        self._folded.add(same_name(name))
         self._data[name] = data
 
     def items(self) -> list[tuple[str, Content]]:

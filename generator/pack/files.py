@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from generator.attachment_names import (
     IMAGE_MARK,
     clash_reason,
+    device_marked,
     evidence_member,
     names_of,
     same_name,
@@ -192,7 +193,7 @@ def _by_id(name: str, given: str, mark: str) -> tuple[PurePosixPath, bool]:
     (`dot.csv.` -> cost.csv); and whether -`mark` was added."""
     suffix = PurePosixPath(name.rstrip(". ")).suffix.lower()
     marked = not (windows_safe(given) and windows_safe(given + suffix))
-    stem = f"{given}-{mark}" if marked else given
+    stem = device_marked(given, mark) if marked else given
     return PurePosixPath(stem + (suffix if windows_safe(stem + suffix) else "")), marked
 
 
@@ -251,7 +252,7 @@ class _Names:
         problem = windows_problem(own.name)
         if problem is None:
             return self._own(own, f"{story_path}'s lead image ({own})")
-        base = own.with_name(f"{slug}-{IMAGE_MARK}{suffix}")
+        base = own.with_name(device_marked(slug, IMAGE_MARK, suffix))
         name = self._free(base, own=False)
         self.renamed.append(f"{story_path}'s lead image is {name} in the pack, not {own}: a "
                             "lead image is named by its story's slug, and Windows cannot "
@@ -312,7 +313,7 @@ def answer_files(ids: list[str]) -> tuple[dict[str, str], list[str]]:
         if problem is None:
             stems[qid] = str(names._free(own, own=True).with_suffix(""))
             continue
-        base = own.with_name(f"{qid}-{ANSWER_MARK}.md")
+        base = own.with_name(device_marked(qid, ANSWER_MARK, ".md"))
         name = names._free(base, own=False).with_suffix("")
         stems[qid] = str(name)
         renamed.append(f"question {qid}'s answer is {name}.md and {name}.txt in the pack, not "
