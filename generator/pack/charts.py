@@ -164,14 +164,47 @@ def _length(text: str, points: int) -> float:
 
 
 def _wrap(text: str, points: int, room: float) -> list[str]:
-    """`text` in at most two lines of `room` pixels, the second shortened if need be."""
-    words = text.split()
-    first = ""
-    while words and _length(f"{first} {words[0]}".strip(), points) <= room:
-        first = f"{first} {words.pop(0)}".strip()
+    """`text` in at most two lines of `room` pixels, the second shortened if need be: broken
+    at spaces, and between two Chinese, Japanese or Korean letters (`_pieces`), which a line
+    may break between as it may at a space."""
+    pieces = _pieces(text)
+    first, taken = "", 0
+    for spaced, piece in pieces:
+        longer = f"{first} {piece}".strip() if spaced else first + piece
+        if _length(longer, points) > room:
+            break
+        first, taken = longer, taken + 1
     if not first:  # one long word: shorten it on one line
         return [_fit(text, points, room)]
-    return [first, _fit(" ".join(words), points, room)] if words else [first]
+    rest = "".join(f" {piece}" if spaced else piece for spaced, piece in pieces[taken:]).strip()
+    return [first, _fit(rest, points, room)] if rest else [first]
+
+
+def _pieces(text: str) -> list[tuple[bool, str]]:
+    """`text` cut where a line may break: its words, each cut between two CJK letters
+    (`_breaks_before`); each piece with whether a space comes before it."""
+    pieces: list[tuple[bool, str]] = []
+    for word in text.split():
+        start = 0
+        for place in range(1, len(word)):
+            if _breaks_before(word[place - 1], word[place]):
+                pieces.append((start == 0, word[start:place]))
+                start = place
+        pieces.append((start == 0, word[start:]))
+    return pieces
+
+
+def _breaks_before(before: str, after: str) -> bool:
+    """True when a line may break between `before` and `after`: two CJK ideographs, kana or
+    Hangul syllables (Latin words are not broken), but not before a small kana (ゃ, ッ)."""
+    return _cjk(before) and _cjk(after) and "SMALL" not in unicodedata.name(after, "")
+
+
+def _cjk(character: str) -> bool:
+    """A Chinese, Japanese or Korean letter: an ideograph, a kana or a Hangul syllable."""
+    return not character.isascii() and unicodedata.name(character, "").startswith(
+        ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA LETTER",
+         "KATAKANA LETTER", "HANGUL SYLLABLE"))
 
 
 def _fit(text: str, points: int, room: float) -> str:
@@ -185,21 +218,45 @@ def _fit(text: str, points: int, room: float) -> str:
 
 def text_runs(text: str) -> list[Run]:
     """`text` cut where its font changes: each character in the first installed font of `FONTS`
-    that has it, a mark or joiner (`_ATTACHED`) in its base character's.
+    that has it, a mark or joiner (`_ATTACHED`) in its base character's. A combining mark
+    that font lacks (the keycap of 1️⃣, U+20E3) takes its base character, and what else is
+    drawn on it, to the first font that has them all (`_cluster_file`).
 
     A character no installed font has is drawn with the first font, as its empty box: there
     is no better choice, and the chart says what it can (its alt text has every word).
     """
     files = _font_files()
     runs: list[Run] = []
-    for character in text:
-        attached = runs and unicodedata.category(character) in _ATTACHED
-        file = runs[-1].file if attached else _file_for(character, files)
+    for cluster in _clusters(text):
+        file = _cluster_file(cluster, files)
         if runs and runs[-1].file == file:
-            runs[-1] = Run(runs[-1].text + character, file)
+            runs[-1] = Run(runs[-1].text + cluster, file)
         else:
-            runs.append(Run(character, file))
+            runs.append(Run(cluster, file))
     return runs
+
+
+def _clusters(text: str) -> list[str]:
+    """`text` as characters, each with the marks and joiners drawn on it (`_ATTACHED`)."""
+    clusters: list[str] = []
+    for character in text:
+        if clusters and unicodedata.category(character) in _ATTACHED:
+            clusters[-1] += character
+        else:
+            clusters.append(character)
+    return clusters
+
+
+def _cluster_file(cluster: str, files: tuple[str | None, ...]) -> str | None:
+    """The font of a character and what is drawn on it: its own (`_file_for`), unless that
+    lacks one of its combining marks (Mn, Me): then the first of `files` that has the
+    character and all its marks, else its own still."""
+    file = _file_for(cluster[0], files)
+    marks = {ord(c) for c in cluster[1:] if unicodedata.category(c) in ("Mn", "Me")}
+    if file is None or marks <= font_characters(file):
+        return file
+    needed = marks | {ord(cluster[0])}
+    return next((other for other in files if other and needed <= font_characters(other)), file)
 
 
 def _file_for(character: str, files: tuple[str | None, ...]) -> str | None:
