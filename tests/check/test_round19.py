@@ -8,18 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.reading.series import Table, period_problems
+from tests.check.series_told import ORDER
+from tests.check.series_told import told as _told
 from tests.conftest import NOW, STRATEGY, ProjectFactory, run_cli, story
-
-ORDER = ('"{period}" comes after "{before}": put the rows in order, oldest first (the last row '
-         "is the current value the dashboard shows)")
-
-
-def _told(*periods: str) -> list[str]:
-    """What check says of a series whose rows are `periods` (from line 2 on)."""
-    table = Table("data/x.csv", ["period", "value"],
-                  [(line, [period, "1"]) for line, period in enumerate(periods, start=2)])
-    return [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in period_problems(table)]
 
 
 @pytest.mark.parametrize("periods", [

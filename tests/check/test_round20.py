@@ -12,18 +12,9 @@ import pytest
 
 from generator.attachment_names import accents_shown, device_marked, same_name, windows_problem
 from generator.paths import pack_file_name, pack_name_key, pack_name_problem
-from generator.reading.series import Table, period_problems
+from tests.check.series_told import ORDER
+from tests.check.series_told import told as _told
 from tests.conftest import NOW, run_cli
-
-ORDER = ('"{period}" comes after "{before}": put the rows in order, oldest first (the last row '
-         "is the current value the dashboard shows)")
-
-
-def _told(*periods: str) -> list[str]:
-    """What check says of a series whose rows are `periods` (from line 2 on)."""
-    table = Table("data/x.csv", ["period", "value"],
-                  [(line, [period, "1"]) for line, period in enumerate(periods, start=2)])
-    return [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in period_problems(table)]
 
 
 def _unread(line: int, label: str) -> str:
