@@ -214,9 +214,10 @@ def _settings_elsewhere(settings: dict[str, Any], sources: tuple[Source, ...]) -
                           "site: set emoji_generator: !!python/name:material.extensions.emoji."
                           "to_svg (and emoji_index: !!python/name:material.extensions.emoji."
                           "twemoji)"))
-    if {"projects", "material/projects"} & _plugin_names(settings):
-        found.append((("plugins",), "the projects plugin builds each MkDocs project in "
-                      "projects/ with its own settings, which the build does not judge or turn "
+    for options in _plugins_on(settings, {"projects", "material/projects"}):
+        folder = str(options.get("projects_dir") or "projects")
+        found.append((("plugins",), f"the projects plugin builds each MkDocs project in "
+                      f"{folder}/ with its own settings, which the build does not judge or turn "
                       "off (fonts, analytics, repo_url...): check each one's mkdocs.yml, or build "
                       "them as showcase sites of their own"))
     if settings.get("hooks"):
@@ -232,12 +233,35 @@ def _settings_elsewhere(settings: dict[str, Any], sources: tuple[Source, ...]) -
             for keys, message in found]
 
 
-def _plugin_names(settings: dict[str, Any]) -> set[str]:
-    """The names of mkdocs.yml's plugins (a list of names and one-key mappings, or a mapping)."""
-    listed = settings.get("plugins")
-    entries = list(listed) if isinstance(listed, (list, dict)) else []
-    return {str(next(iter(entry))) if isinstance(entry, dict) and entry else str(entry)
-            for entry in entries}
+def _plugins_on(settings: dict[str, Any], names: set[str]) -> list[dict[str, Any]]:
+    """The options of each plugin of `names` that mkdocs.yml turns on, also inside Material's
+    group plugin (which turns on the plugins listed under it)."""
+    found: list[dict[str, Any]] = []
+    for name, options in _plugins(settings.get("plugins")):
+        if options.get("enabled", True) is False:
+            continue
+        if name in names:
+            found.append(options)
+        elif name in ("group", "material/group"):
+            found += _plugins_on({"plugins": options.get("plugins")}, names)
+    return found
+
+
+def _plugins(listed: object) -> list[tuple[str, dict[str, Any]]]:
+    """mkdocs.yml's plugins (a list of names and one-key mappings, or a mapping) as (name,
+    options)."""
+    if isinstance(listed, dict):
+        entries: list[object] = [{name: options} for name, options in listed.items()]
+    else:
+        entries = list(listed) if isinstance(listed, list) else []
+    found = []
+    for entry in entries:
+        if isinstance(entry, dict) and len(entry) == 1:
+            name, options = next(iter(entry.items()))
+            found.append((str(name), options if isinstance(options, dict) else {}))
+        elif isinstance(entry, str):
+            found.append((entry, {}))
+    return found
 
 
 _REMOTE_SOURCE = re.compile(r"""\bsrc\s*=\s*["']?\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)""", re.IGNORECASE)

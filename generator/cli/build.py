@@ -76,9 +76,12 @@ def _remove_abandoned(target: Path) -> None:
     between its two renames), else removed if it is a built site."""
     for mark in (REPLACED, BUILDING):
         left = [folder for folder in target.parent.glob(f".{glob.escape(target.name)}.{mark}-*")
-                if _left_by_a_build(folder) and (mark == BUILDING or _a_site(folder))]
+                if _left_by_a_build(folder)
+                and (_a_site(folder) if mark == REPLACED else _being_built(folder))]
         for folder in sorted(left, key=lambda folder: folder.stat().st_mtime, reverse=True):
-            if mark == REPLACED and not target.exists() and not target.is_symlink():
+            if mark == REPLACED and _no_site(target):
+                if target.is_dir():
+                    target.rmdir()  # empty
                 folder.rename(target)  # the newest site set aside
                 _say(f"showcase: put back the last site {target}, set aside by a build that "
                      f"was stopped ({folder.name})", err=True)
@@ -91,8 +94,28 @@ def _remove_abandoned(target: Path) -> None:
 def _left_by_a_build(folder: Path) -> bool:
     """A folder named as a build names its own, whose process is gone."""
     pid = folder.name.rpartition("-")[2]
-    return (pid.isdigit() and folder.is_dir() and not folder.is_symlink()
-            and not _running(int(pid)))
+    return (re.fullmatch(r"[0-9]{1,10}", pid) is not None and folder.is_dir()
+            and not folder.is_symlink() and not _running(int(pid)))
+
+
+SITE_PARTS = frozenset({"index.html", "404.html", "sitemap.xml", "sitemap.xml.gz", "assets",
+                        "search"})
+"""What MkDocs writes into a site folder first: a folder holding none of them (and not empty)
+is not one a build was writing."""
+
+
+def _being_built(folder: Path) -> bool:
+    """Whether `folder` is empty or holds what a build writes first (a user's own folder of
+    the same name, holding notes, is not)."""
+    names = {entry.name for entry in folder.iterdir()}
+    return not names or bool(names & SITE_PARTS)
+
+
+def _no_site(target: Path) -> bool:
+    """No site at `target`: nothing there, or an empty folder."""
+    if target.is_symlink():
+        return False
+    return not target.exists() or (target.is_dir() and not any(target.iterdir()))
 
 
 def _running(pid: int) -> bool:

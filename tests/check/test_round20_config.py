@@ -29,3 +29,18 @@ def test_the_projects_plugin_and_hooks_are_told_of_at_their_lines(tmp_path: Path
 def test_a_site_without_them_is_told_nothing(tmp_path: Path) -> None:
     assert _told(tmp_path, "site_name: T\ntheme: {name: material, font: false}\n"
                            "plugins:\n  - search\n  - showcase\n") == []
+
+
+def test_the_projects_plugin_inside_group_is_told_of_and_a_disabled_one_is_not(
+        tmp_path: Path) -> None:
+    """Material's group plugin turns on the plugins under it (round 21); `enabled: false`
+    turns one off; the folder named is the one it builds."""
+    grouped = _told(tmp_path, "site_name: T\ntheme: {name: material, font: false}\n"
+                              "plugins:\n  - search\n  - showcase\n  - group:\n"
+                              "      plugins:\n        - projects:\n"
+                              "            projects_dir: sites\n")
+    assert len(grouped) == 1 and "builds each MkDocs project in sites/" in grouped[0]
+    assert _told(tmp_path, "site_name: T\ntheme: {name: material, font: false}\n"
+                           "plugins:\n  - search\n  - showcase\n"
+                           "  - projects: {enabled: false}\n"
+                           "  - group: {enabled: false, plugins: [projects]}\n") == []

@@ -106,8 +106,8 @@ def test_folders_of_builds_killed_outright_are_removed(tmp_path: Path) -> None:
     root = _project_with_a_warning(tmp_path / "project")
     dead = _dead_pid()
     for name in (f".site.building-{dead}", f".site.building-{os.getpid()}", ".site.old-2"):
-        (root / name).mkdir()
-        (root / name / "page.html").write_text("left over", encoding="utf-8")
+        (root / name).mkdir()  # a site half built (its home page, no sitemap yet)
+        (root / name / "index.html").write_text("left over", encoding="utf-8")
     _a_site(root / f".site.old-{dead}", "an old site")
     _a_site(root / "site", "the last site")
     done = _run(PROGRAM, "build", "-p", str(root))
@@ -147,6 +147,29 @@ def test_only_a_built_site_set_aside_is_put_back(tmp_path: Path) -> None:
     assert (mine / "notes.txt").read_text(encoding="utf-8") == "my backup"
     assert sorted(path.name for path in root.iterdir() if path.name.startswith(".site")) == [
         mine.name]
+
+
+def test_folders_no_build_made_are_left_alone(tmp_path: Path) -> None:
+    """Names a build never makes (digits that are not ASCII) and a user's own folder named
+    as a build's, holding notes: never removed, and no internal error (round 21)."""
+    root = _project_with_a_warning(tmp_path / "project")
+    for name in (".site.building-\u00b2", ".site.old-\u2460", f".site.building-{_dead_pid()}"):
+        (root / name).mkdir()
+        (root / name / "notes.txt").write_text("mine", encoding="utf-8")
+    done = _run(PROGRAM, "build", "-p", str(root))
+    assert done.returncode == 0, done.stderr
+    assert len([path for path in root.iterdir() if path.name.startswith(".site")]) == 3
+    assert "removed" not in done.stderr
+
+
+def test_an_empty_site_folder_is_no_site_and_the_last_one_is_put_back(tmp_path: Path) -> None:
+    root = _project_with_a_warning(tmp_path / "project")
+    _a_site(root / f".site.old-{_dead_pid()}", "the last site")
+    (root / "site").mkdir()
+    (root / "stories/broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    done = _run(PROGRAM, "build", "-p", str(root))
+    assert done.returncode == 1
+    assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
 
 
 _STOPPED_MID_SWAP = """
