@@ -155,12 +155,23 @@ def _text(draw: ImageDraw, centre: tuple[int, int], text: str, points: int) -> N
     x, baseline = centre[0] - _length(text, points) / 2, centre[1] + (ascent - descent) / 2
     for run in runs:
         draw.text((x, baseline), run.text, fill=_INK, font=_font(points, run.file), anchor="ls")
-        x += _font(points, run.file).getlength(run.text)
+        x += _advance(run, points)
 
 
 def _length(text: str, points: int) -> float:
     """How wide `text` is drawn at `points`, in pixels."""
-    return sum(_font(points, run.file).getlength(run.text) for run in text_runs(text))
+    return sum(_advance(run, points) for run in text_runs(text))
+
+
+def _advance(run: Run, points: int) -> float:
+    """How far the next run starts after `run`: its advance, or, when it holds an enclosing
+    mark (the keycap U+20E3 around a digit), the right edge of what it draws, which is wider
+    than the digit's advance (the box covered the space after it)."""
+    font = _font(points, run.file)
+    width = font.getlength(run.text)
+    if any(unicodedata.category(character) == "Me" for character in run.text):
+        width = max(width, float(font.getbbox(run.text, anchor="ls")[2]))
+    return width
 
 
 def _wrap(text: str, points: int, room: float) -> list[str]:

@@ -121,3 +121,16 @@ def test_a_chart_with_a_cjk_label_uses_both_lines() -> None:
 def test_the_member_names_are_in_the_zip(names: Pack) -> None:
     with zipfile.ZipFile(names.path) as archive:
         assert archive.testzip() is None
+
+
+@needs_fonts
+@pytest.mark.parametrize("keycap", ["2\ufe0f\u20e3", "#\ufe0f\u20e3"])
+def test_the_text_after_a_keycap_starts_after_its_box(keycap: str) -> None:
+    """The keycap's box is wider than its digit's advance: it covered the space after it
+    (round 21); the next run starts at the box's right edge."""
+    font = charts._font(10, SYMBOLA)
+    right = font.getbbox(keycap, anchor="ls")[2]
+    assert font.getlength(keycap) < right  # what the digit alone advances
+    assert charts._advance(Run(keycap, SYMBOLA), 10) == right
+    plain = Run("Step ", charts.FONTS[0][0])
+    assert charts._advance(plain, 10) == charts._font(10, plain.file).getlength("Step ")
