@@ -223,7 +223,8 @@ def _settings_elsewhere(settings: dict[str, Any], sources: tuple[Source, ...]) -
     if settings.get("hooks"):
         found.append((("hooks",), "hooks are Python the build runs: what they change after the "
                       "build has turned off what loads from elsewhere (as pages are rendered) is "
-                      "published as they set it"))
+                      "published as they set it: make sure no hook adds fonts, scripts, style "
+                      "sheets, analytics or pictures from other sites"))
     for key in ("extra_css", "extra_javascript"):
         for address in remote_assets(settings.get(key)):
             found.append(((key,), f"{address} is on another host, which every page would tell "

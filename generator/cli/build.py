@@ -52,7 +52,9 @@ def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> Non
         with _stopped_as_interrupted():
             with writing("choose a site folder you can write to with --site-dir", target):
                 staging.mkdir(parents=True)
+                (staging / BUILDING_MARK).touch()  # MkDocs keeps dot files as it clears a site
             run_mkdocs(config_file, staging, now_text)
+            (staging / BUILDING_MARK).unlink(missing_ok=True)
             with _not_stopped(), writing("choose a site folder you can write to with --site-dir",
                                          target):
                 _swap(staging, target)
@@ -67,6 +69,9 @@ STOPS = (signal.SIGINT, signal.SIGTERM)
 BUILDING, REPLACED = "building", "old"
 """The marks of a build's folders beside the site: the site being built, and the last one
 while the new one takes its place (`.site.building-<pid>`, `.site.old-<pid>`)."""
+BUILDING_MARK, SET_ASIDE_MARK = ".showcase-building", ".showcase-set-aside"
+"""The files inside those folders that say a build made them (a user's own folder of the
+same name, a backup say, is never touched)."""
 
 
 def _remove_abandoned(target: Path) -> None:
@@ -75,13 +80,15 @@ def _remove_abandoned(target: Path) -> None:
     removed; a last site set aside is put back when there is no site (the build was killed
     between its two renames), else removed if it is a built site."""
     for mark in (REPLACED, BUILDING):
+        made = BUILDING_MARK if mark == BUILDING else SET_ASIDE_MARK
         left = [folder for folder in target.parent.glob(f".{glob.escape(target.name)}.{mark}-*")
-                if _left_by_a_build(folder)
-                and (_a_site(folder) if mark == REPLACED else _being_built(folder))]
+                if _left_by_a_build(folder) and (folder / made).is_file()
+                and (mark == BUILDING or _a_site(folder))]
         for folder in sorted(left, key=lambda folder: folder.stat().st_mtime, reverse=True):
             if mark == REPLACED and _no_site(target):
                 if target.is_dir():
                     target.rmdir()  # empty
+                (folder / made).unlink()
                 folder.rename(target)  # the newest site set aside
                 _say(f"showcase: put back the last site {target}, set aside by a build that "
                      f"was stopped ({folder.name})", err=True)
@@ -96,19 +103,6 @@ def _left_by_a_build(folder: Path) -> bool:
     pid = folder.name.rpartition("-")[2]
     return (re.fullmatch(r"[0-9]{1,10}", pid) is not None and folder.is_dir()
             and not folder.is_symlink() and not _running(int(pid)))
-
-
-SITE_PARTS = frozenset({"index.html", "404.html", "sitemap.xml", "sitemap.xml.gz", "assets",
-                        "search"})
-"""What MkDocs writes into a site folder first: a folder holding none of them (and not empty)
-is not one a build was writing."""
-
-
-def _being_built(folder: Path) -> bool:
-    """Whether `folder` is empty or holds what a build writes first (a user's own folder of
-    the same name, holding notes, is not)."""
-    names = {entry.name for entry in folder.iterdir()}
-    return not names or bool(names & SITE_PARTS)
 
 
 def _no_site(target: Path) -> bool:
@@ -257,6 +251,8 @@ def _swap(staging: Path, target: Path) -> None:
     """Replace `target` with `staging` by renames, so a reader never sees half a site."""
     old = target.parent / f".{target.name}.{REPLACED}-{os.getpid()}"
     if target.exists():
+        if target.is_dir() and not target.is_symlink():
+            (target / SET_ASIDE_MARK).touch()  # put back by the next build if this one dies
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)

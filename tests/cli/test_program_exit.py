@@ -36,6 +36,7 @@ def test_a_build_exits_0_and_says_so(tmp_path: Path) -> None:
     done = _run(PROGRAM, "build", "-p", str(root), "--site-dir", str(tmp_path / "site"))
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "site/index.html").is_file()
+    assert not [path.name for path in (tmp_path / "site").iterdir() if path.name.startswith(".")]
     assert "built" in (done.stdout + done.stderr).lower()
 
 
@@ -96,10 +97,16 @@ def _dead_pid() -> int:
     return int(gone.stdout)
 
 
-def _a_site(folder: Path, text: str) -> None:
+def _a_site(folder: Path, text: str, mark: str = "") -> None:
+    """A built site in `folder`; `mark`: the file a build leaves in a folder it made."""
     folder.mkdir()
     (folder / "index.html").write_text(text, encoding="utf-8")
     (folder / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+    if mark:
+        (folder / mark).touch()
+
+
+SET_ASIDE, BUILDING = ".showcase-set-aside", ".showcase-building"
 
 
 def test_folders_of_builds_killed_outright_are_removed(tmp_path: Path) -> None:
@@ -108,13 +115,15 @@ def test_folders_of_builds_killed_outright_are_removed(tmp_path: Path) -> None:
     for name in (f".site.building-{dead}", f".site.building-{os.getpid()}", ".site.old-2"):
         (root / name).mkdir()  # a site half built (its home page, no sitemap yet)
         (root / name / "index.html").write_text("left over", encoding="utf-8")
-    _a_site(root / f".site.old-{dead}", "an old site")
+        (root / name / BUILDING).touch()
+    _a_site(root / f".site.old-{dead}", "an old site", SET_ASIDE)
+    _a_site(root / f".site.old-{_dead_pid()}", "a backup of my own")  # no build's mark
     _a_site(root / "site", "the last site")
     done = _run(PROGRAM, "build", "-p", str(root))
     assert done.returncode == 0, done.stderr
     left = sorted(path.name for path in root.iterdir() if path.name.startswith(".site"))
-    # a running process's folder is never touched, nor one that is not a site set aside
-    assert left == [f".site.building-{os.getpid()}", ".site.old-2"]
+    # a running process's folder is never touched, nor one a build did not make
+    assert len(left) == 3 and left[:2] == [f".site.building-{os.getpid()}", ".site.old-2"]
     assert f"showcase: removed .site.old-{dead}, left by a build that was stopped" in done.stderr
 
 
@@ -123,12 +132,13 @@ def test_a_site_set_aside_by_a_build_killed_mid_swap_is_put_back(tmp_path: Path)
     next build puts it back first, so a failing build still leaves the last site."""
     root = _project_with_a_warning(tmp_path / "project")
     dead = _dead_pid()
-    _a_site(root / f".site.old-{dead}", "the last site")
+    _a_site(root / f".site.old-{dead}", "the last site", SET_ASIDE)
     (root / "stories/broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
     done = _run(PROGRAM, "build", "-p", str(root))
     assert done.returncode == 1
     assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
     assert f"put back the last site {root / 'site'}" in done.stderr
+    assert not (root / "site" / SET_ASIDE).exists()
     assert not [path for path in root.iterdir() if path.name.startswith(".site")]
 
 
@@ -139,7 +149,7 @@ def test_only_a_built_site_set_aside_is_put_back(tmp_path: Path) -> None:
     mine = root / f".site.old-{_dead_pid()}"
     mine.mkdir()
     (mine / "notes.txt").write_text("my backup", encoding="utf-8")
-    _a_site(root / f".site.old-{_dead_pid()}", "the last site")
+    _a_site(root / f".site.old-{_dead_pid()}", "the last site", SET_ASIDE)
     (root / "stories/broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
     done = _run(PROGRAM, "build", "-p", str(root))
     assert done.returncode == 1
@@ -164,7 +174,7 @@ def test_folders_no_build_made_are_left_alone(tmp_path: Path) -> None:
 
 def test_an_empty_site_folder_is_no_site_and_the_last_one_is_put_back(tmp_path: Path) -> None:
     root = _project_with_a_warning(tmp_path / "project")
-    _a_site(root / f".site.old-{_dead_pid()}", "the last site")
+    _a_site(root / f".site.old-{_dead_pid()}", "the last site", SET_ASIDE)
     (root / "site").mkdir()
     (root / "stories/broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
     done = _run(PROGRAM, "build", "-p", str(root))
