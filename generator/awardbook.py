@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from generator.attachment_names import same_name
+
 if TYPE_CHECKING:
     from generator.catalogue import Award
     from generator.model.story import AwardResult
@@ -33,20 +35,24 @@ class KnownAward:
 
 
 class AwardBook:
-    """The project's award files, by id and by name (case-folded)."""
+    """The project's award files, by id and by name, matched as award files and packs match
+    names (`attachment_names.same_name`: letter case and how an accent is written aside,
+    but straße is not strasse)."""
 
     def __init__(self, awards: Iterable[Award] = ()) -> None:
-        self._known: dict[str, KnownAward] = {}
+        self._by_id: dict[str, KnownAward] = {}
+        self._by_name: dict[str, KnownAward] = {}
         for award in awards:
             entry = award.entry
             found = _YEAR.search(entry.edition or "")
             known = KnownAward(entry.name, entry.national, int(found.group(1)) if found else None)
-            for key in (award.id, entry.name):
-                self._known.setdefault(key.strip().casefold(), known)
+            self._by_id.setdefault(_key(award.id), known)
+            self._by_name.setdefault(_key(entry.name), known)
 
     def find(self, result: AwardResult) -> KnownAward | None:
-        """The award file `result` names, if any."""
-        return self._known.get(result.award.strip().casefold())
+        """The award file `result` names, if any: by its id first, else by its name."""
+        key = _key(result.award)
+        return self._by_id.get(key) or self._by_name.get(key)
 
     def name(self, result: AwardResult) -> str:
         """The award's name: its file's, else as the story writes it."""
@@ -62,3 +68,7 @@ class AwardBook:
         """The result's year: its own, else its award file's edition, else the story's."""
         found = self.find(result)
         return result.year or (found.year if found and found.year else story_date.year)
+
+
+def _key(name: str) -> str:
+    return same_name(name.strip())

@@ -348,7 +348,8 @@ def _award_id_problems(file: Path, relative: str) -> list[Problem]:
     suggestion = make_slug(UNSAFE_CHARACTERS.sub("", file.stem)) or "my-award-2027"
     target = f"{suggestion}{file.suffix}"
     rename = (f"rename the file {target}" if not (file.parent / target).exists()
-              else f"{target} is taken: keep one of the two files")
+              else f"{target} is taken, so rename this file another "
+                   f"plain name, like {_free_name(file.parent, suggestion)}{file.suffix}")
     unsafe = UNSAFE_CHARACTERS.search(file.stem)
     if unsafe is not None:
         return [Problem(relative, None, None, f"the file name holds the control character "
@@ -356,6 +357,19 @@ def _award_id_problems(file: Path, relative: str) -> list[Problem]:
     return [Problem(relative, None, None,
                     f'the award id "{file.stem}" (the file name) is used in pack names and web '
                     f"addresses: {rename}", Severity.WARNING)]
+
+
+def _free_name(folder: Path, taken: str) -> str:
+    """A plain award id like `taken` that no file in `folder` gives (as Windows and macOS
+    match case): strasse-2027 -> strasse-b-2027 (a letter before a closing year), else
+    strasse-b."""
+    used = {case_key(f.stem) for f in folder.glob("*")}
+    year = re.fullmatch(r"(.+)-(\d{4})", taken)
+    for letter in "bcdefghijklmnopqrstuvwxyz":
+        name = f"{year.group(1)}-{letter}-{year.group(2)}" if year else f"{taken}-{letter}"
+        if case_key(name) not in used:
+            return name
+    return f"{taken}-new"
 
 
 def _overrides(catalogue: Catalogue, award_id: str, entry: AwardFile | None) -> dict[str, Path]:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from generator import headings, images, linkcheck, nesting, wordless
 from generator.attachment_names import accents_shown, case_key
 from generator.images import is_photo, is_stripped
+from generator.markdown_text import level2_sections
 from generator.model.story import Metric, StoryMeta, line_breaks
 from generator.model.strategy import Strategy
 from generator.paths import (
@@ -121,7 +122,26 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
              for p in found]
     notes = [] if story.notes_closed else list(_unclosed_notes(story, (), story.located.data))
     return found + list(_markup(story)) + notes + _unclosed_body_note(story) + \
-        list(_line_breaks(story))
+        list(_line_breaks(story)) + _empty_sections(story)
+
+
+def _empty_sections(story: Story) -> list[Problem]:
+    """A warning at each `##` heading with nothing under it but an internal note or blank
+    lines (as the template leaves them), from review on: the page would publish an empty
+    heading. A draft is work in progress. "Empty" is as the pack judges it
+    (`markdown_text.level2_sections`)."""
+    if story.meta.status == "draft" or not _MAY_HAVE_HEADINGS.search(story.body):
+        return []
+    return [Problem(story.path, story.body_line + part.row, "body",
+                    f'has nothing under its heading "{part.heading}"'
+                    f'{" (only an internal note)" if part.noted else ""}: write the section, '
+                    "or remove the heading", Severity.WARNING)
+            for part in level2_sections(story.body) if not part.text]
+
+
+#: a row that may make a level-2 heading (`## x`, `x` underlined with `---`, `<h2>`)
+_MAY_HAVE_HEADINGS = re.compile(r"^[ \t>*+\-0-9.)]*##(?!#)|^[ \t>]*-+[ \t]*$|<h2\b",
+                                re.MULTILINE | re.IGNORECASE)
 
 
 def _unclosed_body_note(story: Story) -> list[Problem]:
@@ -289,9 +309,12 @@ def _sources(story: Story) -> Iterator[Problem]:
                            f'https://{metric.source.removeprefix("http://")}')
         elif metric.source not in ids:
             hint = did_you_mean(metric.source, ids)
+            listed = (f"the evidence ids are {_listing(ids)}" if ids else
+                      f"this story lists no evidence yet: add it under evidence: with id: "
+                      f"{metric.source}, or give an https:// address")
             yield _problem(story, loc, f"metrics[{index}].source",
                            f'"{metric.source}" is neither an evidence id of this story nor an '
-                           f"https:// address{hint}; the evidence ids are {_listing(ids)}")
+                           f"https:// address{hint}; {listed}")
 
 
 def _written_ids(story: Story) -> set[str]:

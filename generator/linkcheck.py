@@ -194,6 +194,13 @@ def _site_link_message(story: Story, address: str, known: KnownStories,
     found = judge(story, address, known.public)
     folder = layout.relative(layout.evidence)
     if found.kind == "evidence":
+        own = next((item.id for item in story.meta.evidence
+                    if posixpath.normpath(item.path.strip()).casefold() == found.path.casefold()),
+                   None)
+        if own is not None:  # listed here, without public: true
+            return (f"leads to {folder}/{found.path}, which this story's evidence: lists as "
+                    f"private (id {own}), so the site shows the link's text only: to publish "
+                    "the file, add public: true to that entry")
         other = known.evidence_of.get(found.path.casefold())
         where = (f"is public evidence of {other}, not of this story" if other
                  else "is not public evidence of any published story")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import markdown
@@ -212,15 +213,36 @@ def sections_named(text: str, heading: str) -> list[str]:
     A heading is what the page's Markdown parser (`to_html`) says is one:
     `## Impact` or `Impact` underlined with `---`, never a line of fenced or indented code.
     A section runs to the next heading of level 1 or 2."""
-    body = strip_comments_keep_lines(text)
-    rows = body.split("\n")
     wanted = heading_key(heading)
+    return [part.text for part in level2_sections(text) if heading_key(part.heading) == wanted]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A level-2 section of a body: its heading's words, the row its heading starts on
+    (0 = the body's first), its text without internal notes (stripped: "" when the section
+    holds nothing else), and whether it held an internal note."""
+
+    heading: str
+    row: int
+    text: str
+    noted: bool
+
+
+def level2_sections(text: str) -> list[Section]:
+    """Every level-2 section of a body, in order, as `sections_named` reads them: a heading
+    is what the page's Markdown parser says is one, and a section runs to the next heading of
+    level 1 or 2. A section whose `text` is "" has nothing under its heading (an empty
+    section: the pack leaves it out of an answer, check warns of it)."""
+    raw_rows = text.split("\n")
+    rows = strip_comments_keep_lines(text).split("\n")
     outline = [found for found in outline_of(rows) if found[0] <= 2]
     found = []
-    for index, (level, words, _, first) in enumerate(outline):
-        if level == 2 and heading_key(words) == wanted:
+    for index, (level, words, row, first) in enumerate(outline):
+        if level == 2:
             end = outline[index + 1][2] if index + 1 < len(outline) else len(rows)
-            found.append("\n".join(rows[first:end]).strip())
+            found.append(Section(words, row, "\n".join(rows[first:end]).strip(),
+                                 "<!--" in "\n".join(raw_rows[first:end])))
     return found
 
 

@@ -158,9 +158,8 @@ def test_check_says_which_links_the_site_keeps_as_text(tmp_path: Path) -> None:
     draft = ("leads to the page of stories/2026-01-01-zqxdraftfile.md, which is still a draft, "
              "so the site shows the link's text only until it is published; link to the "
              "story's file instead (2026-01-01-zqxdraftfile.md)")
-    not_public = ("which is not public evidence of any published story, so the site shows the "
-                  "link's text only: to publish the file here, list it under this story's "
-                  "evidence: with public: true")
+    not_public = ("which this story's evidence: lists as private (id shut), so the site shows "
+                  "the link's text only: to publish the file, add public: true to that entry")
     assert [line for line in result.output.splitlines() if "linker.md" in line] == [
         'stories/linker.md:13: warning: body: link "#impact" leads to no section of the story\'s '
         "page: its sections are #the-linking-story, #what-we-did",
