@@ -42,7 +42,9 @@ class AwardBook:
     def __init__(self, awards: Iterable[Award] = ()) -> None:
         self._by_id: dict[str, KnownAward] = {}
         self._by_name: dict[str, KnownAward] = {}
+        self._ids_by_name: dict[str, list[str]] = {}
         for award in awards:
+            self._ids_by_name.setdefault(_key(award.entry.name), []).append(award.id)
             entry = award.entry
             found = _YEAR.search(entry.edition or "")
             known = KnownAward(entry.name, entry.national, int(found.group(1)) if found else None)
@@ -53,6 +55,13 @@ class AwardBook:
         """The award file `result` names, if any: by its id first, else by its name."""
         key = _key(result.award)
         return self._by_id.get(key) or self._by_name.get(key)
+
+    def sharing_name(self, result: AwardResult) -> list[str]:
+        """The ids of the award files whose one name `result` gives, when more than one file
+        has it and `result` names none by its id (it then finds the first: say the id)."""
+        key = _key(result.award)
+        ids = self._ids_by_name.get(key, [])
+        return ids if len(ids) > 1 and key not in self._by_id else []
 
     def name(self, result: AwardResult) -> str:
         """The award's name: its file's, else as the story writes it."""

@@ -315,6 +315,7 @@ def _collect_awards(catalogue: Catalogue) -> None:
             catalogue.problems += _raw_slug_problems(catalogue, relative, located)
     catalogue.problems += checks.check_pack_name_clashes(
         {layout.relative(f): f.stem for f in files if f.parent == layout.awards})
+    catalogue.problems += checks.check_award_names(catalogue.stories, catalogue.awards)
     for folder in sorted(p for p in layout.awards.glob("*") if p.is_dir()) if layout.awards.is_dir() else []:
         # a folder of award files (not answers) is already named file by file above
         if folder.name not in award_ids and any(folder.glob("*.md")):

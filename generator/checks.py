@@ -5,16 +5,18 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from generator import headings, images, linkcheck, nesting, wordless
-from generator.attachment_names import accents_shown, case_key
+from generator.attachment_names import accents_shown, case_key, same_name
+from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
-from generator.markdown_text import level2_sections
+from generator.markdown_text import Section, level2_sections
 from generator.model.story import Metric, StoryMeta, line_breaks
 from generator.model.strategy import Strategy
 from generator.paths import (
@@ -33,6 +35,9 @@ from generator.reading.series import Table, number, period_problems
 from generator.reading.stories import severity_for
 from generator.sanitize import pictures_without_alt, removals, unclosed_comment
 from generator.story import Story, UnusableStory
+
+if TYPE_CHECKING:
+    from generator.catalogue import Award
 
 REVIEW_AGE = timedelta(days=365)
 
@@ -126,17 +131,24 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
 
 
 def _empty_sections(story: Story) -> list[Problem]:
-    """A warning at each `##` heading with nothing under it but an internal note or blank
-    lines (as the template leaves them), from review on: the page would publish an empty
-    heading. A draft is work in progress. "Empty" is as the pack judges it
+    """A warning at each `##` heading with nothing under it but an internal note, blank
+    lines (as the template leaves them) or text the page shows nothing of, from review on:
+    the page would publish an empty heading. A draft is work in progress. "Empty" is as the pack judges it
     (`markdown_text.level2_sections`)."""
     if story.meta.status == "draft" or not _MAY_HAVE_HEADINGS.search(story.body):
         return []
     return [Problem(story.path, story.body_line + part.row, "body",
                     f'has nothing under its heading "{part.heading}"'
-                    f'{" (only an internal note)" if part.noted else ""}: write the section, '
-                    "or remove the heading", Severity.WARNING)
+                    f"{_what_is_under(part)}: write the section, or remove the heading",
+                    Severity.WARNING)
             for part in level2_sections(story.body) if not part.text]
+
+
+def _what_is_under(part: Section) -> str:
+    if part.unseen:
+        return " (only what the page does not show: a removed script, a footnote or link " \
+               "definition, a space)"
+    return " (only an internal note)" if part.noted else ""
 
 
 #: a row that may make a level-2 heading (`## x`, `x` underlined with `---`, `<h2>`)
@@ -611,3 +623,31 @@ def check_review_date(relative: str, line: int, reviewed: date | None, now: date
                         f"{reviewed.isoformat()} is more than 12 months ago: review the "
                         "statement and update the date", Severity.WARNING)]
     return []
+
+
+def check_award_names(stories: Iterable[Story], awards: Sequence[Award]) -> list[Problem]:
+    """Warnings where award files share one `name:`: at each file after the first with it,
+    and at each story result that gives the name (it would find the first file by name
+    order, silently): the story should give the file's id."""
+    book = AwardBook(awards)
+    paths = {award.id: award.path for award in awards}
+    found = []
+    first: dict[str, Award] = {}
+    for award in awards:
+        earlier = first.setdefault(same_name(award.entry.name.strip()), award)
+        if earlier is not award:
+            found.append(Problem(award.path, award.located.line_of(("name",)), "name",
+                                 f'another award file, {earlier.path}, has the same name '
+                                 f'"{award.entry.name}": a story\'s award: cannot tell them apart '
+                                 "by it; give each award its own name", Severity.WARNING))
+    for story in stories:
+        for index, result in enumerate(story.meta.awards):
+            ids = book.sharing_name(result)
+            if ids:
+                files = " and ".join(paths[i] for i in ids)
+                found.append(_problem(
+                    story, ("awards", index, "award"), f"awards[{index}].award",
+                    f'"{result.award}" is the name of more than one award file ({files}): '
+                    f"write the file's id instead (award: {ids[0]}, or {', '.join(ids[1:])})",
+                    Severity.WARNING))
+    return found

@@ -221,12 +221,15 @@ def sections_named(text: str, heading: str) -> list[str]:
 class Section:
     """A level-2 section of a body: its heading's words, the row its heading starts on
     (0 = the body's first), its text without internal notes (stripped: "" when the section
-    holds nothing else), and whether it held an internal note."""
+    shows nothing on the page), and whether it held an internal note."""
 
     heading: str
     row: int
     text: str
     noted: bool
+    unseen: bool = False
+    """Whether the section holds text the page shows nothing of (a removed `<script>`, a
+    footnote or link definition, a lone `&nbsp;`): its `text` is then ""."""
 
 
 def level2_sections(text: str) -> list[Section]:
@@ -241,9 +244,55 @@ def level2_sections(text: str) -> list[Section]:
     for index, (level, words, row, first) in enumerate(outline):
         if level == 2:
             end = outline[index + 1][2] if index + 1 < len(outline) else len(rows)
-            found.append(Section(words, row, "\n".join(rows[first:end]).strip(),
-                                 "<!--" in "\n".join(raw_rows[first:end])))
+            section_text = "\n".join(rows[first:end]).strip()
+            unseen = bool(section_text) and shows_nothing(section_text)
+            found.append(Section(words, row, "" if unseen else section_text,
+                                 "<!--" in "\n".join(raw_rows[first:end]), unseen))
     return found
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether Markdown `text` (internal notes removed) shows nothing where it stands on the
+    page: no visible words (spaces and no-break spaces aside) and no picture, table, list,
+    quote, code or rule, once converted and sanitised as the site converts it (`to_html`).
+    A footnote's definition shows at the page's end, not here.
+
+    Only text that may show nothing is converted: text with a letter or digit outside
+    markup (tags, entities, link addresses, definitions, indented lines) shows it."""
+    if not _may_show_nothing(text):
+        return False
+    html = to_html(text)
+    footnotes = html.find('<div class="footnote">')
+    html = html[:footnotes] if footnotes >= 0 else html
+    if _SHOWN_ELEMENT.search(html):
+        return False
+    return not html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip()
+
+
+def _may_show_nothing(text: str) -> bool:
+    """A cheap, generous guess: False only for text that surely shows a word."""
+    if not any(mark in text for mark in _MARKUP_MARKS):  # plain words, the usual section
+        return not _WORD_CHARACTER.search(text)
+    bare = _HIDDEN_ELEMENT.sub("", text)
+    bare = _DEFINITION.sub("", _LINK_ADDRESS.sub("](", bare))
+    bare = _ENTITY.sub("", _ANY_TAG.sub("", bare))
+    return not _WORD_CHARACTER.search(bare)
+
+
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+#: what may hide a word: a tag, an entity, a link, a definition, an indented line
+_MARKUP_MARKS = ("<", "&", "[", "\n    ", "\t")
+#: an element whose words the page may never show (the sanitiser removes some with their words)
+_HIDDEN_ELEMENT = re.compile(r"<(script|style|iframe|noscript|template|textarea|title|xmp|noembed"
+                             r"|noframes|object|svg|math|select|head)\b.*?(?:</\1\s*>|\Z)",
+                             re.DOTALL | re.IGNORECASE)
+_LINK_ADDRESS = re.compile(r"\]\([^)]*\)")
+#: a link, footnote or abbreviation definition with the lines up to a blank one; an indented row
+_DEFINITION = re.compile(r"^ {0,3}\*?\[[^\]\n]*\]:.*(?:\n[ \t]*\S.*)*|^(?: {4}|\t).*", re.MULTILINE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&#?\w+;")
+#: what the page shows without words
+_SHOWN_ELEMENT = re.compile(r"<(?:img|table|ul|ol|dl|blockquote|pre|hr)\b")
 
 
 def heading_key(words: str) -> str:
