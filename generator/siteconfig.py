@@ -242,7 +242,8 @@ def _plugins_on(settings: dict[str, Any], names: set[str]) -> list[dict[str, Any
         if options.get("enabled", True) is False:
             continue
         if name in names:
-            found.append(options)
+            if options.get(name.rpartition("/")[2], True) is not False:  # projects: false
+                found.append(options)
         elif name in ("group", "material/group"):
             found += _plugins_on({"plugins": options.get("plugins")}, names)
     return found

@@ -43,24 +43,29 @@ def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> Non
     config_file = common.config_file(project_dir)
     target = _target(project_dir, config_file, site_dir)
     staging = target.parent / f".{target.name}.{BUILDING}-{os.getpid()}"
-    _remove_abandoned(target)
-    if staging.is_symlink() or (staging.exists() and not staging.is_dir()):
-        raise ShowcaseError(f"refusing to build: {staging} is in the way, and is not a folder a "
-                            "build made: move it, or build into another folder with --site-dir")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        with _stopped_as_interrupted():
-            with writing("choose a site folder you can write to with --site-dir", target):
-                staging.mkdir(parents=True)
-                (staging / BUILDING_MARK).touch()  # MkDocs keeps dot files as it clears a site
-            run_mkdocs(config_file, staging, now_text)
-            (staging / BUILDING_MARK).unlink(missing_ok=True)
-            with _not_stopped(), writing("choose a site folder you can write to with --site-dir",
-                                         target):
-                _swap(staging, target)
-    finally:
+    with _signals_put_back():
+        with _held():  # a last site put back is not split by a stop
+            _remove_abandoned(target)
+        if staging.is_symlink() or (staging.exists() and not staging.is_dir()):
+            raise ShowcaseError(f"refusing to build: {staging} is in the way, and is not a "
+                                "folder a build made: move it, or build into another folder "
+                                "with --site-dir")
         shutil.rmtree(staging, ignore_errors=True)
-    _say(f"showcase: site built in {target}")
+        try:
+            with _stopped_as_interrupted():
+                with writing("choose a site folder you can write to with --site-dir", target):
+                    staging.mkdir(parents=True)
+                    (staging / BUILDING_MARK).touch()  # MkDocs keeps dot files as it clears
+                run_mkdocs(config_file, staging, now_text)
+                for mark in (BUILDING_MARK, SET_ASIDE_MARK):  # a site never holds one
+                    (staging / mark).unlink(missing_ok=True)
+                with _held(done=True), writing(
+                        "choose a site folder you can write to with --site-dir", target):
+                    _keep_hidden_files(target, staging)
+                    _swap(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        _say(f"showcase: site built in {target}")
 
 
 STOPS = (signal.SIGINT, signal.SIGTERM)
@@ -123,30 +128,43 @@ def _running(pid: int) -> bool:
 
 
 @contextmanager
-def _not_stopped() -> Iterator[None]:
-    """Ctrl+C and SIGTERM wait while the new site takes the last one's place (a build stopped
-    between the two renames left no site), and one that came meanwhile is dropped once it
-    has: the site is built, which it cannot undo (it said "Aborted!" over a built site)."""
+def _signals_put_back() -> Iterator[None]:
+    """Ctrl+C's and SIGTERM's handlers as they were before the build, whatever it set (code
+    calling `main(argv)` keeps its own)."""
+    before = {stop: signal.getsignal(stop) for stop in STOPS}
+    try:
+        yield
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            for stop, handler in before.items():
+                if handler is not None:  # None: set outside Python, left as it is
+                    signal.signal(stop, handler)
+
+
+@contextmanager
+def _held(done: bool = False) -> Iterator[None]:
+    """Ctrl+C and SIGTERM wait while folders are renamed (a build stopped between the swap's
+    two renames left no site; one stopped while putting back a last site left it unmarked).
+    `done`: the site is built once this ends, which a stop cannot undo: one that came
+    meanwhile, or comes after, is dropped (it said "Aborted!", or exit 143, over a built site)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    before = {stop: signal.getsignal(stop) for stop in STOPS}
     signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
     try:
         yield
-        for stop in STOPS:  # a pending signal is dropped when it is set to be ignored
-            signal.signal(stop, signal.SIG_IGN)
+        if done:
+            for stop in STOPS:  # a pending signal is dropped when it is set to be ignored
+                signal.signal(stop, signal.SIG_IGN)
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
-        for stop, handler in before.items():
-            if handler is not None:  # None: set outside Python, left as it is
-                signal.signal(stop, handler)
 
 
 @contextmanager
 def _stopped_as_interrupted() -> Iterator[None]:
     """SIGTERM (a CI job's time limit, `kill`) ends the build as Ctrl+C does: the site being
-    built is removed and the last site kept, exit code 143."""
+    built is removed and the last site kept, exit code 143 (`_signals_put_back` restores the
+    handler)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -154,11 +172,25 @@ def _stopped_as_interrupted() -> Iterator[None]:
     def stop(signum: int, frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    before = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, before)
+    signal.signal(signal.SIGTERM, stop)
+    yield
+
+
+def _keep_hidden_files(target: Path, staging: Path) -> None:
+    """The last site's own hidden files (`.htaccess`, `.nojekyll`), copied into the new one
+    where it has none of that name: MkDocs keeps them as it clears a site folder, as it never
+    writes hidden files itself."""
+    if not target.is_dir() or target.is_symlink():
+        return
+    for entry in target.iterdir():
+        kept = staging / entry.name
+        if (not entry.name.startswith(".") or entry.name in (BUILDING_MARK, SET_ASIDE_MARK)
+                or kept.exists() or kept.is_symlink()):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, kept, symlinks=True)
+        else:
+            shutil.copy2(entry, kept, follow_symlinks=False)
 
 
 def _say(text: str, err: bool = False) -> None:

@@ -43,4 +43,5 @@ def test_the_projects_plugin_inside_group_is_told_of_and_a_disabled_one_is_not(
     assert _told(tmp_path, "site_name: T\ntheme: {name: material, font: false}\n"
                            "plugins:\n  - search\n  - showcase\n"
                            "  - projects: {enabled: false}\n"
+                           "  - material/projects: {projects: false}\n"
                            "  - group: {enabled: false, plugins: [projects]}\n") == []

@@ -117,13 +117,14 @@ def test_folders_of_builds_killed_outright_are_removed(tmp_path: Path) -> None:
         (root / name / "index.html").write_text("left over", encoding="utf-8")
         (root / name / BUILDING).touch()
     _a_site(root / f".site.old-{dead}", "an old site", SET_ASIDE)
-    _a_site(root / f".site.old-{_dead_pid()}", "a backup of my own")  # no build's mark
+    backup = f".site.old-{_dead_pid()}"
+    _a_site(root / backup, "a backup of my own")  # no build's mark
     _a_site(root / "site", "the last site")
     done = _run(PROGRAM, "build", "-p", str(root))
     assert done.returncode == 0, done.stderr
     left = sorted(path.name for path in root.iterdir() if path.name.startswith(".site"))
     # a running process's folder is never touched, nor one a build did not make
-    assert len(left) == 3 and left[:2] == [f".site.building-{os.getpid()}", ".site.old-2"]
+    assert left == sorted([f".site.building-{os.getpid()}", ".site.old-2", backup])
     assert f"showcase: removed .site.old-{dead}, left by a build that was stopped" in done.stderr
 
 
@@ -180,6 +181,45 @@ def test_an_empty_site_folder_is_no_site_and_the_last_one_is_put_back(tmp_path: 
     done = _run(PROGRAM, "build", "-p", str(root))
     assert done.returncode == 1
     assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
+
+
+_STOPPED_AFTER_SWAP = """
+import os, signal, sys
+from generator.cli import build
+swap = build._swap
+def swapped(staging, target):
+    swap(staging, target)
+    os.kill(os.getpid(), signal.SIGTERM)  # the site is built: too late to stop it
+build._swap = swapped
+sys.argv = ["showcase", "build", "-p", sys.argv[1]]
+from generator.cli import main
+main()
+"""
+
+
+def test_a_stop_just_after_the_swap_is_dropped(tmp_path: Path) -> None:
+    root = _project_with_a_warning(tmp_path / "project")
+    done = _run(sys.executable, "-c", _STOPPED_AFTER_SWAP, str(root))
+    assert done.returncode == 0, done.stderr
+    assert "showcase: site built in" in done.stdout + done.stderr
+
+
+def test_the_last_sites_hidden_files_are_kept_and_no_mark_is_published(tmp_path: Path) -> None:
+    """MkDocs keeps a site folder's hidden files (.htaccess) as it clears it; the build does
+    too (it replaced the folder whole). A docs file named as a build's mark is not published
+    (a copy of that site would be taken for a build's leftover; round 22)."""
+    root = _project_with_a_warning(tmp_path / "project")
+    _a_site(root / "site", "the last site")
+    (root / "site/.htaccess").write_text("deny from all", encoding="utf-8")
+    (root / "content" / SET_ASIDE).touch()
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "exclude_docs: |\n  !.showcase-set-aside\n", encoding="utf-8")
+    done = _run(PROGRAM, "build", "-p", str(root))
+    assert done.returncode == 0, done.stderr
+    assert (root / "site/.htaccess").read_text(encoding="utf-8") == "deny from all"
+    assert not (root / "site" / SET_ASIDE).exists()
+    assert "the last site" not in (root / "site/index.html").read_text(encoding="utf-8")
 
 
 _STOPPED_MID_SWAP = """
