@@ -16,7 +16,7 @@ from generator import headings, images, linkcheck, nesting, wordless
 from generator.attachment_names import accents_shown, case_key, same_name
 from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
-from generator.markdown_text import Section, level2_sections
+from generator.markdown_text import Section, level2_sections, may_have_an_empty_section
 from generator.model.story import Metric, StoryMeta, line_breaks
 from generator.model.strategy import Strategy
 from generator.paths import (
@@ -135,7 +135,8 @@ def _empty_sections(story: Story) -> list[Problem]:
     lines (as the template leaves them) or text the page shows nothing of, from review on:
     the page would publish an empty heading. A draft is work in progress. "Empty" is as the pack judges it
     (`markdown_text.level2_sections`)."""
-    if story.meta.status == "draft" or not _MAY_HAVE_HEADINGS.search(story.body):
+    if (story.meta.status == "draft" or not _MAY_HAVE_HEADINGS.search(story.body)
+            or not may_have_an_empty_section(story.body)):  # converting every body cost check
         return []
     return [Problem(story.path, story.body_line + part.row, "body",
                     f'has nothing under its heading "{part.heading}"'

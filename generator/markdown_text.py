@@ -251,6 +251,32 @@ def level2_sections(text: str) -> list[Section]:
     return found
 
 
+def may_have_an_empty_section(text: str) -> bool:
+    """A cheap, generous guess for `level2_sections` (which converts the body to find its
+    headings): False only when every stretch after a row that may be a heading (`#`s, an
+    underline, `<h1>`/`<h2>`), up to the next such row, surely shows a word. Most bodies
+    are told apart here, without converting them."""
+    rows = strip_comments_keep_lines(text).split("\n")
+    heads: set[int] = set()
+    for index, row in enumerate(rows):
+        if _MAY_BE_A_HEADING.match(row):
+            heads.add(index)
+            if _UNDERLINE.match(row) and index:  # the row above is the heading's words
+                heads.add(index - 1)
+    starts = sorted(heads)
+    for at, start in enumerate(starts):
+        end = starts[at + 1] if at + 1 < len(starts) else len(rows)
+        if _may_show_nothing("\n".join(rows[start + 1:end]).strip()):
+            return True
+    return False
+
+
+#: a row that may be a heading, or the underline that makes the row above one
+_MAY_BE_A_HEADING = re.compile(r"^[ \t>*+\-0-9.)]*#{1,2}(?!#)|^[ \t>]*(?:-+|=+)[ \t]*$|.*<h[12]\b",
+                               re.IGNORECASE)
+_UNDERLINE = re.compile(r"^[ \t>]*(?:-+|=+)[ \t]*$")
+
+
 def shows_nothing(text: str) -> bool:
     """Whether Markdown `text` (internal notes removed) shows nothing where it stands on the
     page: no visible words (spaces and no-break spaces aside) and no picture, table, list,

@@ -7,8 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from generator.catalogue import collect
-from generator.markdown_text import level2_sections
+from generator.markdown_text import level2_sections, may_have_an_empty_section
 from generator.pack.answers import compose_answers
 from generator.project import Layout
 from tests.conftest import NOW, ProjectFactory, run_cli, story
@@ -111,3 +113,29 @@ def test_a_name_one_award_file_has_is_fine(make_project: ProjectFactory) -> None
     root = make_project({"awards/aaa-regional.yml": TWINS["awards/aaa-regional.yml"],
                          STORY: story(awards="[{award: Digital Council Awards, result: won}]")})
     assert not [line for line in _check(root) if "same name" in line or "more than one" in line]
+
+
+BODIES = [
+    "## Challenge\n\nWords.\n\n## Impact\n\nMore words.\n",
+    "## Challenge\n\n<!-- the template's note -->\n\n## Impact\n\nWords.\n",
+    "## A\n\n<script>alert(1)</script>\n\n## B\n\nx\n",
+    "## A\nHeading B\n---------\ntext\n",
+    "## A\n\n[^1]: A footnote.\n\n## B\n\nSee[^1].\n",
+    "Intro.\n\n## A\n\n```\n## not a heading\n```\n\n## B\n",
+    "## A\n\n### Sub\n\n## B\n\n&nbsp;\n",
+    "A\n=\n\nB\n-\n\nwords\n",
+]
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_the_cheap_guess_never_misses_an_empty_section(body: str) -> None:
+    """check converts a body to find its sections only when some section may be empty (one
+    conversion per body doubled check's work at scale): the guess may be wrong only the safe
+    way."""
+    empty = [part.heading for part in level2_sections(body) if not part.text]
+    assert may_have_an_empty_section(body) or not empty
+
+
+def test_a_body_whose_sections_all_hold_words_is_not_converted() -> None:
+    assert not may_have_an_empty_section(BODIES[0])
+    assert not may_have_an_empty_section("## A\n\nSee [the report](report.pdf) & more.\n")
