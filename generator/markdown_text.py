@@ -254,27 +254,34 @@ def level2_sections(text: str) -> list[Section]:
 def may_have_an_empty_section(text: str) -> bool:
     """A cheap, generous guess for `level2_sections` (which converts the body to find its
     headings): False only when every stretch after a row that may be a heading (`#`s, an
-    underline, `<h1>`/`<h2>`), up to the next such row, surely shows a word. Most bodies
+    underline, `<h1>`/`<h2>`), up to the next such row, surely shows something. Most bodies
     are told apart here, without converting them."""
-    rows = strip_comments_keep_lines(text).split("\n")
-    heads: set[int] = set()
+    plain = not any(mark in text for mark in _MARKUP_MARKS)  # no note, tag, link, entity
+    rows = (strip_comments_keep_lines(text) if "<!--" in text else text).split("\n")
+    heads = set()
     for index, row in enumerate(rows):
-        if _MAY_BE_A_HEADING.match(row):
+        if ((row[:1] in _HEADING_STARTS or "<h" in row or "<H" in row)  # most rows: words
+                and _MAY_BE_A_HEADING.match(row)):
             heads.add(index)
-            if _UNDERLINE.match(row) and index:  # the row above is the heading's words
+            if index and _UNDERLINE.match(row):  # the row above is the heading's words
                 heads.add(index - 1)
     starts = sorted(heads)
     for at, start in enumerate(starts):
-        end = starts[at + 1] if at + 1 < len(starts) else len(rows)
-        if _may_show_nothing("\n".join(rows[start + 1:end]).strip()):
+        stretch = rows[start + 1:starts[at + 1] if at + 1 < len(starts) else len(rows)]
+        if not any(row.strip() for row in stretch):
+            return True
+        # in plain text a row that is not blank shows something (words, punctuation)
+        if not plain and _may_show_nothing("\n".join(stretch).strip()):
             return True
     return False
 
 
-#: a row that may be a heading, or the underline that makes the row above one
-_MAY_BE_A_HEADING = re.compile(r"^[ \t>*+\-0-9.)]*#{1,2}(?!#)|^[ \t>]*(?:-+|=+)[ \t]*$|.*<h[12]\b",
+#: a row that may be a heading (`#`s, `<h1>`/`<h2>`), or the underline that makes the row
+#: above one; and the characters such a row can start with
+_MAY_BE_A_HEADING = re.compile(r"[ \t>*+\-0-9.)]*#{1,2}(?!#)|[ \t>]*(?:-+|=+)[ \t]*$|.*<h[12]\b",
                                re.IGNORECASE)
-_UNDERLINE = re.compile(r"^[ \t>]*(?:-+|=+)[ \t]*$")
+_UNDERLINE = re.compile(r"[ \t>]*(?:-+|=+)[ \t]*$")
+_HEADING_STARTS = frozenset(" \t>*+-0123456789.)#=<")
 
 
 def shows_nothing(text: str) -> bool:

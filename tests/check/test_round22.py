@@ -139,3 +139,21 @@ def test_the_cheap_guess_never_misses_an_empty_section(body: str) -> None:
 def test_a_body_whose_sections_all_hold_words_is_not_converted() -> None:
     assert not may_have_an_empty_section(BODIES[0])
     assert not may_have_an_empty_section("## A\n\nSee [the report](report.pdf) & more.\n")
+
+
+PLAIN_BODIES = [
+    "## A\n\n## B\n\nwords\n",
+    "## A\n\nwords\n\n## B\n",
+    "## A\n\nwords\n\n## B\n\n\n",
+    "## A\nHeading B\n---------\ntext\n",
+    "A\n=\n\nB\n-\n\nwords\n",
+    "Intro.\n\n## A\n\n# B\n\nwords\n",
+    "## A\n\nwords\n\n## B\n\nmore words\n",
+    "- item\n- item\n\n## A\n\n---\n\n## B\n\nx\n",
+]
+
+
+@pytest.mark.parametrize("body", PLAIN_BODIES)
+def test_the_plain_guess_never_misses_an_empty_section(body: str) -> None:
+    empty = [part.heading for part in level2_sections(body) if not part.text]
+    assert may_have_an_empty_section(body) or not empty
