@@ -257,11 +257,13 @@ def may_have_an_empty_section(text: str) -> bool:
     underline, `<h1>`/`<h2>`), up to the next such row, surely shows something. Most bodies
     are told apart here, without converting them."""
     plain = not any(mark in text for mark in _MARKUP_MARKS)  # no note, tag, link, entity
+    tagged = "<" in text
+    raw_heading = tagged and ("<h" in text or "<H" in text)
     rows = (strip_comments_keep_lines(text) if "<!--" in text else text).split("\n")
     heads = set()
     for index, row in enumerate(rows):
-        if ((row[:1] in _HEADING_STARTS or "<h" in row or "<H" in row)  # most rows: words
-                and _MAY_BE_A_HEADING.match(row)):
+        if ((row[:1] in _HEADING_STARTS or (raw_heading and ("<h" in row or "<H" in row)))
+                and _MAY_BE_A_HEADING.match(row)):  # most rows start with words: not tried
             heads.add(index)
             if index and _UNDERLINE.match(row):  # the row above is the heading's words
                 heads.add(index - 1)
@@ -271,7 +273,11 @@ def may_have_an_empty_section(text: str) -> bool:
         if not any(row.strip() for row in stretch):
             return True
         # in plain text a row that is not blank shows something (words, punctuation)
-        if not plain and _may_show_nothing("\n".join(stretch).strip()):
+        if plain:
+            continue
+        if not tagged and any(row[:1].isalnum() for row in stretch):
+            continue  # a paragraph that starts with a word shows it (no HTML hides it)
+        if _may_show_nothing("\n".join(stretch).strip()):
             return True
     return False
 

@@ -157,3 +157,17 @@ PLAIN_BODIES = [
 def test_the_plain_guess_never_misses_an_empty_section(body: str) -> None:
     empty = [part.heading for part in level2_sections(body) if not part.text]
     assert may_have_an_empty_section(body) or not empty
+
+
+MARKUP_BODIES = [
+    "## A\n\n<script>\nalert(1)\n</script>\n\n## B\n\nSee [x](y).\n",
+    "## A\n\n[ref]: https://example.org/\n\n## B\n\nx &amp; y\n",
+    "## A\n\nSee [the report](r.pdf).\n\n## B\n\n&nbsp;\n",
+    "## A\n\n<div>\nwords\n</div>\n\n## B\n\n[^1]: note\n",
+]
+
+
+@pytest.mark.parametrize("body", MARKUP_BODIES)
+def test_the_guess_with_markup_never_misses_an_empty_section(body: str) -> None:
+    empty = [part.heading for part in level2_sections(body) if not part.text]
+    assert empty and may_have_an_empty_section(body)
