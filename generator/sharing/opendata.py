@@ -87,11 +87,13 @@ def story_record(story: Story, site_url: str | None,
 
 
 def _award(result: AwardResult, book: AwardBook) -> OpenAward:
-    """A result as written, with what its award file (if any) says: national, the year."""
+    """A result with what its award file (if any) says: its name (as the site shows it, not
+    the id or name in the story's own letter case), national, the year."""
     known = book.find(result)
     national = book.national(result) if known is not None else result.national
     year = result.year or (known.year if known is not None else None)
-    return OpenAward(award=result.award, result=result.result, national=national, year=year)
+    return OpenAward(award=book.name(result), result=result.result, national=national,
+                     year=year)
 
 
 def _image(story: Story, site_url: str | None) -> OpenImage | None:

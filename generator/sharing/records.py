@@ -102,7 +102,7 @@ class OpenAward(Record):
     """An award result for the story's work."""
 
     award: Text
-    """The award's id or name."""
+    """The award's name: its award file's, else as the story writes it."""
     result: AwardOutcome
     """entered, shortlisted, highly-commended or won."""
     national: bool | None = None

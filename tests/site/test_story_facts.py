@@ -60,8 +60,8 @@ def test_the_awards_page_and_open_data_agree_with_the_story_page(site: Built) ->
     data = json.loads((site.site / "data" / "stories.json").read_text(encoding="utf-8"))
     results = data["stories"][0]["awards"]
     assert results == [
-        {"award": "lgc-awards-2027", "result": "shortlisted", "national": True, "year": 2027},
-        {"award": "lgc awards 2027", "result": "won", "national": True, "year": 2028},
+        {"award": "LGC Awards 2027", "result": "shortlisted", "national": True, "year": 2027},
+        {"award": "LGC Awards 2027", "result": "won", "national": True, "year": 2028},
         {"award": "A regional prize", "result": "entered", "national": None, "year": None},
     ]
 
