@@ -453,11 +453,14 @@ class PartnerSoup(BeautifulSoup):
                         sourcepos: int | None = None,
                         namespaces: dict[str, str] | None = None) -> Tag | None:
         """Close what `name`'s start closes (as the HTML standard's tree construction does),
-        then open `name`. (A cell outside a row stays text, as `_laid_out` says: no row is
-        opened for it.)"""
+        then open `name`. A cell directly in a table or its thead, tbody or tfoot opens the
+        row a browser opens for it (`<table><td>1<td>2</table>` is one row of two cells); a
+        cell in no table stays text, as `_laid_out` says."""
         self.endData()
         if name in _CELLS:
             self._close_above(_ROW_CONTEXT)
+            if self.currentTag.name in _SECTION_CONTEXT:
+                super().handle_starttag("tr", None, None, {})
         elif name == "tr":
             self._close_above(_SECTION_CONTEXT)
         elif name in _SECTIONS | {"caption", "colgroup"}:

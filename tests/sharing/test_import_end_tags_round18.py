@@ -51,6 +51,18 @@ CASES: dict[str, tuple[str, str, str]] = {
         "<table><tr><th>Area</th><th>Note</th></tr><tr><td>North</td><td><p>Busy</p></td></tr>"
         "<tr><td>South</td><td><p>Quiet</p></td></tr></table>",
         "| Area | Note |\n| --- | --- |\n| North | Busy |\n| South | Quiet |"),
+    # a cell directly in a table or its section opens the row a browser opens for it
+    "cells-without-a-row": (
+        "<table><td>A<td>B<tr><td>1<td>2</table>",
+        "<table><tbody><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></tbody>"
+        "</table>",
+        TWO_BY_TWO),
+    "cells-directly-in-sections": (
+        "<table><thead><th>Month<th>Calls</thead><tbody><td>May<td>5</tbody>"
+        "<tfoot><td>Total<td>5</tfoot></table>",
+        "<table><thead><tr><th>Month</th><th>Calls</th></tr></thead><tbody><tr><td>May</td>"
+        "<td>5</td></tr></tbody><tfoot><tr><td>Total</td><td>5</td></tr></tfoot></table>",
+        "| Month | Calls |\n| --- | --- |\n| May | 5 |\n| Total | 5 |"),
     # the inner table's implied closes close its own cells and rows, never the outer's
     "nested-table-without-end-tags": (
         "<table><tr><th>A<th>B<tr><td>x<table><tr><td>i<td>j<tr><td>k</table>y<td>z</table>",

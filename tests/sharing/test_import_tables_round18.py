@@ -171,9 +171,10 @@ def test_nested_tables_a_caption_alone_and_text_outside_cells_keep_their_text(
         "<table><caption>Only a caption</caption></table>"
         "<table>loose<td>lonely</td><tr><td>x</td><td>y</td></tr><tr></tr></table>"))
     page = to_html(content)
-    assert _cells(page) == [[["A", "B"], ["in deep", "b"]], [["x", "y"], ["", ""]]]
+    # the lonely cell is in the row a browser opens for it, above the written one
+    assert _cells(page) == [[["A", "B"], ["in deep", "b"]], [["lonely", ""], ["x", "y"]]]
     assert [p.get_text() for p in BeautifulSoup(page, "html.parser").find_all("p")] == [
-        "Only a caption", "loose lonely"]
+        "Only a caption", "loose"]
     assert notes == []
 
 
