@@ -192,6 +192,8 @@ _FROM_THE_ROOT = re.compile(r"(?:\]\(|\]:|=)\s*[\"']?<?/", re.IGNORECASE)
 def _site_link_message(story: Story, address: str, known: KnownStories,
                        layout: Layout) -> str | None:
     found = judge(story, address, known.public)
+    if found.kind in ("elsewhere", "public story", "copy"):
+        return None  # most links and sources: nothing to say, no folder to name
     folder = layout.relative(layout.evidence)
     if found.kind == "evidence":
         own = next((item.id for item in story.meta.evidence

@@ -64,8 +64,8 @@ def test_the_site_shows_the_award_the_story_names(tmp_path: Path) -> None:
     assert "<td>Strasse Award A</td><td><span" not in results
     opened = json.loads((built.site / "data" / "stories.json").read_text(encoding="utf-8"))
     told = next(s for s in opened["stories"] if s["id"] == "a-test-story")
-    assert told["awards"] == [{"award": "straße-2027", "result": "won", "national": False,
-                               "year": 2028}]
+    assert told["awards"] == [{"award": "Straße Award B", "result": "won", "national": False,
+                               "year": 2028}]  # the name the page shows
 
 
 # 5. two award files whose ids make one web address: rename one, with a plain name
