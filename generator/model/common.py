@@ -72,12 +72,24 @@ def _british_date_hint(text: str | None) -> str:
     text = (text or "").strip()
     found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
     if found is not None:
-        day, month, year = (int(part) for part in found.groups())
-        return f" (write {year}-{month:02d}-{day:02d})"
+        first, second, year = (int(part) for part in found.groups())
+        # day first, as in the UK; month first when only that reading is a date (11/27/2026)
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        return _written_as(year, month, day)
     found = re.fullmatch(r"(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
     month_number = _MONTHS.get(found.group(2).casefold()) if found else None
     if found is not None and month_number is not None:
-        return f" (write {found.group(3)}-{month_number:02d}-{int(found.group(1)):02d})"
+        return _written_as(int(found.group(3)), month_number, int(found.group(1)))
+    found = re.fullmatch(r"(?:[A-Za-z]+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", text)
+    month_number = _MONTHS.get(found.group(1).casefold()) if found else None
+    if found is not None and month_number is not None:  # November 27, 2026
+        return _written_as(int(found.group(3)), month_number, int(found.group(2)))
+    found = re.fullmatch(r"([A-Za-z]+)\.?,?\s+(\d{4})", text)
+    month_number = _MONTHS.get(found.group(1).casefold()) if found else None
+    if found is not None and month_number is not None:  # November 2026: which day?
+        return (f" (a date needs its day too: write {found.group(2)}-{month_number:02d}-01 for "
+                f"1 {calendar.month_name[month_number]} {found.group(2)}, or the day it "
+                "happened)")
     found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if found is not None:
         year, month, day = (int(part) for part in found.groups())
@@ -86,6 +98,16 @@ def _british_date_hint(text: str | None) -> str:
     if found is not None:
         return f" (write the day only: {found.group(1)})"
     return ""
+
+
+def _written_as(year: int, month: int, day: int) -> str:
+    """The hint for a date read as `day` `month` `year`: how to write it, and which day that
+    is (so a reader who meant the other order sees it); nothing when no such day exists."""
+    try:
+        meant = date(year, month, day)
+    except ValueError:
+        return ""
+    return f" (write {meant.isoformat()} for {day} {calendar.month_name[month]} {year})"
 
 
 _MONTHS = {name.casefold(): number for names in (calendar.month_name, calendar.month_abbr)
@@ -131,7 +153,16 @@ def _iso_datetime(text: str) -> datetime:
 
 
 def _zone_hint(text: str) -> str:
-    """`2026-12-01 09:00 BST`: the same moment with its offset written as a date-time wants."""
+    """`2026-12-01 09:00 BST` or `01/12/2026 09:00`: the same moment (UK time, unless a zone
+    is written) with its offset, as a date-time wants it."""
+    found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}),?\s*(?:at\s+)?(\d{1,2})[:.](\d{2})"
+                         r"(?::(\d{2}))?\s*(BST|GMT|UTC|UK)?", text, re.IGNORECASE)
+    if found is not None:
+        first, second, year = (int(part) for part in found.groups()[:3])
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        hour, minute, seconds, zone = found.groups()[3:]
+        text = f"{year:04d}-{month:02d}-{day:02d} {hour}:{minute}{':' + seconds if seconds else ''}" \
+               f" {zone or 'UK'}"
     found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(BST|GMT|UTC|UK)", text,
                          re.IGNORECASE)
     if found is None:
@@ -153,7 +184,8 @@ def parse_deadline(value: Any) -> datetime:
     if isinstance(value, str) and not _looks_like_datetime(value):
         raise _fail("datetime_format", "expected a date YYYY-MM-DD (the end of that day, UK time) "
                                        "or a date-time like 2026-03-01T09:00:00+00:00, "
-                                       f"got {_shown(value)}{_british_date_hint(value)}")
+                                       f"got {_shown(value)}"
+                                       f"{_british_date_hint(value) or _zone_hint(value.strip())}")
     return parse_datetime(value)
 
 
