@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 import unicodedata
 from pathlib import Path, PurePosixPath
@@ -101,7 +103,41 @@ def _hint(folder: Path, pure: PurePosixPath, folder_name: str) -> str:
     last = PurePosixPath(folder_name).name
     if pure.parts and pure.parts[0] == last and (folder / PurePosixPath(*pure.parts[1:])).is_file():
         return f' (write {PurePosixPath(*pure.parts[1:]).as_posix()}: the path is relative to {folder_name}/)'
+    return _near_name(folder / pure.parent, pure.name, pure.parent) or \
+        _moved(folder, pure.name, folder_name)
+
+
+def _moved(folder: Path, name: str, folder_name: str, most: int = 20_000) -> str:
+    """Where in `folder` (looking through at most `most` entries) a file of that name now
+    is, when it was moved into another of its sub-folders; "" when none is."""
+    seen = 0
+    for top, folders, files in os.walk(folder):
+        folders.sort()
+        seen += len(folders) + len(files)
+        found = next((f for f in sorted(files) if f.casefold() == name.casefold()), None)
+        if found is not None:
+            where = (Path(top) / found).relative_to(folder).as_posix()
+            return f" (there is {folder_name}/{where}: write {where})"
+        if seen > most:
+            break
     return ""
+
+
+def _near_name(where: Path, name: str, parent: PurePosixPath) -> str:
+    """A file in `where` the story may mean: one whose name differs only in letter case
+    (`Library-Loans.csv` for `library-loans.csv`: the web and Linux tell them apart), else
+    one close in spelling; "" when the folder holds none (or cannot be read)."""
+    try:
+        names = sorted(entry.name for entry in where.iterdir() if entry.is_file())
+    except OSError:
+        return ""
+    written = (parent / "x").as_posix()[:-1] if parent.parts else ""
+    same = [other for other in names if other.casefold() == name.casefold()]
+    if same:
+        return (f" (there is {written}{same[0]}: write its name with the same capitals, as the "
+                "web tells them apart)")
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
+    return f" (did you mean {written}{close[0]}?)" if close else ""
 
 
 def _within(path: Path, root: Path) -> bool:

@@ -29,11 +29,19 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         byte = raw[exc.start]
-        raise YamlProblem(
-            line,
-            f"is not UTF-8 text (byte 0x{byte:02X} cannot be read); "
-            "save the file with UTF-8 encoding",
-        ) from None
+        raise YamlProblem(line, f"is not UTF-8 text (byte 0x{byte:02X} cannot be read"
+                                f"{_as_windows_wrote(byte)}); save the file with UTF-8 "
+                                "encoding (in Word or Notepad: Save As, Encoding: UTF-8)") from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def _as_windows_wrote(byte: int) -> str:
+    """What `byte` is in Windows-1252, the encoding Word and Excel save "plain text" in on a
+    UK computer: the character the writer typed (0xE9 is é), when it is one."""
+    try:
+        character = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return f': it is "{character}" saved as Windows-1252' if character.isprintable() else ""
