@@ -59,9 +59,9 @@ def test_the_site_shows_the_award_the_story_names(tmp_path: Path) -> None:
     linked = json.loads(script.group(1))
     assert linked["award"] == ["Straße Award B"]
     results = built.html("awards")
-    assert "<td>2028</td><td>Straße Award B</td><td><span class=\"showcase-badge showcase-badge" \
+    assert "<td>2028</td> <td>Straße Award B</td> <td><span class=\"showcase-badge showcase-badge" \
            "--won\">Won</span>" in results
-    assert "<td>Strasse Award A</td><td><span" not in results
+    assert "<td>Strasse Award A</td> <td><span" not in results
     opened = json.loads((built.site / "data" / "stories.json").read_text(encoding="utf-8"))
     told = next(s for s in opened["stories"] if s["id"] == "a-test-story")
     assert told["awards"] == [{"award": "Straße Award B", "result": "won", "national": False,

@@ -82,7 +82,7 @@ def test_public_parts_are_published(leak_site: Built) -> None:
     assert "Visible text." in html
     assert (leak_site.site / "stories/public/evidence/open.csv").read_text() == "a,b\n1,2\n"
     assert "1 story, newest first." in leak_site.html("tags/shared/")
-    assert "Stories</dt><dd>1</dd>" in leak_site.html("").replace("\n", "")
+    assert "Stories</dt> <dd>1</dd>" in leak_site.html("").replace("\n", "")
 
 
 def _embargo_build(tmp: Path, now: str) -> Built:

@@ -55,7 +55,7 @@ def test_the_story_page_shows_the_award_files_name_edition_and_scope(site: Built
 
 def test_the_awards_page_and_open_data_agree_with_the_story_page(site: Built) -> None:
     awards = site.html("awards/")
-    assert "<td>2027</td><td>LGC Awards 2027 (national)</td>" in awards
+    assert "<td>2027</td> <td>LGC Awards 2027 (national)</td>" in awards
     assert "lgc-awards-2027" not in awards.split("<table", 1)[1].split("</table>", 1)[0]
     data = json.loads((site.site / "data" / "stories.json").read_text(encoding="utf-8"))
     results = data["stories"][0]["awards"]
@@ -133,3 +133,17 @@ def test_every_id_on_a_story_page_is_unique_and_of_its_own_making(site: Built) -
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert '<h2 id="raw-id">Raw id</h2>' in page and 'href="#raw-id"' in page
     assert '<h2 id="sources">Sources</h2>' in page and "zqxss2" not in page
+
+
+def test_search_finds_each_fact_and_table_cell_as_its_own_word(site: Built) -> None:
+    """Material's search joins the text of neighbouring elements: a label and its value, or
+    two table cells, written with nothing between them were one word ("ServiceHousing"), so
+    searching the service, a tag or an award found nothing (round 23, resident23 #1)."""
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    story_text = texts["stories/named-by-id/"]
+    assert "Published 7 July 2026" in story_text
+    assert "Service Digital services" in story_text
+    assert "Tags Café" in story_text
+    awards = " ".join(text for where, text in texts.items() if where.startswith("awards/"))
+    assert "Year Award Result Story" in awards and "2027 LGC Awards 2027 (national)" in awards
