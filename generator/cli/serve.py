@@ -17,9 +17,10 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import MkDocsException
 
 from generator import clock
-from generator.cli.build import _log_to_stderr, _plain_abort
+from generator.cli.build import _log_to_stderr, _plain_abort, _Said
 from generator.cli.common import config_file as project_config
 from generator.cli.common import failing_with, project_options
+from generator.mkdocs import livewatch
 from generator.mkdocs.livewatch import POLL_ENVIRONMENT
 from generator.problems import UsageProblem
 
@@ -46,6 +47,7 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) ->
     if poll:
         os.environ[POLL_ENVIRONMENT] = "1"
     _log_to_stderr()
+    _print_preview_news()
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     config_file = project_config(project_dir)
     with _stopping_on_sigterm():
@@ -72,7 +74,18 @@ def _serve(config_file: Path, dev_addr: str) -> None:
             click.echo(f"showcase: the preview starts when the problems above are fixed "
                        f"({_plain_abort(str(exc))}); waiting for a file to be saved (Ctrl+C "
                        "to stop)", err=True)
+            livewatch.first_build_failed()
             _wait_for_a_save(config_file.parent, seen)
+
+
+def _print_preview_news() -> None:
+    """Print the preview's INFO lines (fixed after a failed build) as the other lines of
+    serve: `_log_to_stderr` prints MkDocs' warnings and errors only."""
+    news = livewatch.PREVIEW
+    if not any(isinstance(handler, _Said) for handler in news.handlers):
+        news.addHandler(_Said())
+        news.setLevel(logging.INFO)
+        news.propagate = False
 
 
 @contextlib.contextmanager

@@ -14,7 +14,8 @@ events), MkDocs' polling stays as it is.
 Only changes are handed on: watchdog also reports a file opened or closed unwritten, and
 every build reads every story and data file, so those reports started the next rebuild
 without end. A failed rebuild is reported once, and the server goes on serving the last
-good site (MkDocs' own loop leaves every request waiting until a build succeeds).
+good site (MkDocs' own loop leaves every request waiting until a build succeeds); the good
+build that follows says the preview is fixed, so the terminal's last word is not an error.
 """
 
 from __future__ import annotations
@@ -47,6 +48,23 @@ POLL_ENVIRONMENT = "SHOWCASE_POLL"
 CHANGES = (FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
            FileClosedEvent)
 """The events of a file changed; not those of one opened, or closed unwritten, by a build."""
+PREVIEW = logging.getLogger("mkdocs.plugins.showcase.preview")
+"""The preview's news at INFO level, which `showcase serve` prints (MkDocs' own INFO lines it
+leaves out); `mkdocs serve` prints it as its INFO lines."""
+FIXED = "showcase: fixed: the preview shows your changes again"
+"""Said by the first good build after a failed one."""
+
+
+class _Failing:
+    """Whether the preview's last build failed: the next good one says it is fixed."""
+
+    def __init__(self) -> None:
+        self.now = False
+
+
+_STARTING = _Failing()
+"""Set when `showcase serve`'s first build failed: it starts the server again once a file
+is saved, and that server's first build is the good one."""
 
 
 class _Forward(FileSystemEventHandler):
@@ -84,15 +102,25 @@ def watch_natively(server: LiveReloadServer, folders: Sequence[Path],
     return native
 
 
+def first_build_failed() -> None:
+    """Note that the preview's first build failed: the server started once it is fixed
+    (`keep_serving`, after that good build) says so."""
+    _STARTING.now = True
+
+
 def keep_serving(server: LiveReloadServer) -> None:
     """Make a failed rebuild leave the server serving the last good site: the error is
     logged once (the build has logged its problems), browsers are not reloaded, and the
-    next save rebuilds. MkDocs' own loop would leave every request waiting until a build
-    succeeds."""
-    server.builder = _reporting(server.builder, lambda: _keep_epoch(server))
+    next save rebuilds; the next good build says the preview is fixed. MkDocs' own loop
+    would leave every request waiting until a build succeeds."""
+    if _STARTING.now:  # the server's first build, just done, is good
+        _STARTING.now = False
+        PREVIEW.info(FIXED)
+    server.builder = _reporting(server.builder, lambda: _keep_epoch(server), _Failing())
 
 
-def _reporting(builder: Callable[[], None], failed: Callable[[], None]) -> Callable[[], None]:
+def _reporting(builder: Callable[[], None], failed: Callable[[], None],
+               failing: _Failing) -> Callable[[], None]:
     def build() -> None:
         try:
             builder()
@@ -102,7 +130,11 @@ def _reporting(builder: Callable[[], None], failed: Callable[[], None]) -> Calla
             traceback.print_exc()
             failed()
         else:
+            if failing.now:
+                PREVIEW.info(FIXED)
+            failing.now = False
             return
+        failing.now = True
         log.error("showcase: the preview still shows the last good build; "
                   "it is rebuilt when a file is saved again")
     return build
