@@ -44,7 +44,7 @@ _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*"
                        r"|[^\s<>@/]+@[^\s<>@]+\.[^\s<>@]+)>")
 #: the address of a Markdown link or image: `](address` or a reference `[name]: address`
-_MARKDOWN_TARGET = re.compile(r"(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?)(?P<url>[^\s)>]+)",
+_MARKDOWN_TARGET = re.compile(r"(?:\]\(\s*<?|^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?)(?P<url>[^\s)>]+)",
                               re.MULTILINE)
 #: an <img> as nh3 writes it, its src taken away (a picture from another site): to its alt text
 _IMAGE_WITHOUT_SOURCE = re.compile(r'<img(?![^>]*\ssrc=)(?:[^>]*\salt="(?P<alt>[^"]*)")?[^>]*>')
@@ -54,8 +54,8 @@ _LINK_WITHOUT_ADDRESS = re.compile(r'<a(?![^>]*\shref=)(?:\s[^>]*)?>(?P<words>.*
 _REMOTE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s)>]*)")
 #: a picture by reference: ![alt][name], ![alt][] or ![alt] (not followed by an address)
 _PICTURE_REFERENCE = re.compile(r"!\[(?P<alt>[^\]\n]*)\](?!\()(?:\[(?P<name>[^\]\n]*)\])?")
-#: a reference to another site: [name]: https://… or [name]: //…
-_REMOTE_REFERENCE = re.compile(r"^[ \t]{0,3}\[(?P<name>[^\]\n]+)\]:[ \t]*<?"
+#: a reference to another site: [name]: https://… or [name]: //… (not a footnote, [^name]:)
+_REMOTE_REFERENCE = re.compile(r"^[ \t]{0,3}\[(?!\^)(?P<name>[^\]\n]+)\]:[ \t]*<?"
                                r"(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s>]*)", re.MULTILINE)
 #: a table cell aligned as Python-Markdown writes it for `| ---: |`: the only style kept,
 #: as a class (no style attribute passes the allow-list)
