@@ -59,12 +59,15 @@ def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> Non
                 run_mkdocs(config_file, staging, now_text)
                 for mark in (BUILDING_MARK, SET_ASIDE_MARK):  # a site never holds one
                     (staging / mark).unlink(missing_ok=True)
+                dropped = dropped_pages(story_pages(target), story_pages(staging))
                 with _held(done=True), writing(
                         "choose a site folder you can write to with --site-dir", target):
                     _keep_hidden_files(target, staging)
                     _swap(staging, target)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        for line in dropped:
+            _say(line, err=True)
         _say(f"showcase: site built in {target}")
 
 
@@ -271,6 +274,35 @@ def _target(project_dir: Path, config_file: Path, site_dir: Path | None) -> Path
                             "built site, which the build would delete; choose an empty folder "
                             "or the site's own, e.g. --site-dir site")
     return target
+
+
+DROPPED_NAMED = 5
+"""The story pages of the last site a build names when it no longer publishes them; the
+rest are counted."""
+
+
+def story_pages(site: Path) -> dict[str, str]:
+    """The slug of each story page of a built site by its address, `stories/<slug>/` (its
+    `index.html`, with or without directory URLs); not the listing's later pages
+    (`stories/page/2/`). Nothing for a folder that is no site yet."""
+    return {f"stories/{page.parent.name}/": page.parent.name
+            for page in (site / "stories").glob("*/index.html") if page.parent.name != "page"}
+
+
+def dropped_pages(last: dict[str, str], new: dict[str, str]) -> list[str]:
+    """The warnings for the story pages of the `last` site that the `new` one has not (a
+    story file renamed moves its page, which the file name's slug addresses): a few named,
+    the rest counted. Every page named was public on the last site."""
+    gone = sorted(set(last) - set(new))
+    lines = [f"showcase: warning: {address} was on the last site and is not on this one, so "
+             f"its address no longer works; if its story's file was renamed, "
+             f'"slug: {last[address]}" in the story\'s front matter keeps the address'
+             for address in gone[:DROPPED_NAMED]]
+    more = len(gone) - DROPPED_NAMED
+    if more > 0:
+        lines.append(f"showcase: warning: and {more} more story page{'s' * (more != 1)} of "
+                     f"the last site {'are' if more != 1 else 'is'} not on this one")
+    return lines
 
 
 def _a_site(folder: Path) -> bool:
