@@ -158,11 +158,11 @@ def _zone_hint(text: str) -> str:
     found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}),?\s*(?:at\s+)?(\d{1,2})[:.](\d{2})"
                          r"(?::(\d{2}))?\s*(BST|GMT|UTC|UK)?", text, re.IGNORECASE)
     if found is not None:
-        first, second, year = (int(part) for part in found.groups()[:3])
-        day, month = (second, first) if second > 12 >= first else (first, second)
-        hour, minute, seconds, zone = found.groups()[3:]
-        text = f"{year:04d}-{month:02d}-{day:02d} {hour}:{minute}{':' + seconds if seconds else ''}" \
-               f" {zone or 'UK'}"
+        one, two, year = (int(part) for part in found.groups()[:3])
+        numbers = (two, one) if two > 12 >= one else (one, two)
+        at, minutes, seconds, written_zone = found.groups()[3:]
+        text = (f"{year:04d}-{numbers[1]:02d}-{numbers[0]:02d} {at}:{minutes}"
+                f"{':' + seconds if seconds else ''} {written_zone or 'UK'}")
     found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(BST|GMT|UTC|UK)", text,
                          re.IGNORECASE)
     if found is None:

@@ -30,16 +30,20 @@ def decode(raw: bytes) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         byte = raw[exc.start]
         raise YamlProblem(line, f"is not UTF-8 text (byte 0x{byte:02X} cannot be read"
-                                f"{_as_windows_wrote(byte)}); save the file with UTF-8 "
-                                "encoding (in Word or Notepad: Save As, Encoding: UTF-8)") from None
+                                f"{_as_windows_wrote(raw, exc.start)}); save the file with UTF-8 "
+                                "encoding (Save As, Encoding: UTF-8; in Excel, CSV UTF-8)") from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 
-def _as_windows_wrote(byte: int) -> str:
-    """What `byte` is in Windows-1252, the encoding Word and Excel save "plain text" in on a
-    UK computer: the character the writer typed (0xE9 is é), when it is one."""
+def _as_windows_wrote(raw: bytes, at: int) -> str:
+    """What the byte at `at` is: the start of UTF-16 text (Word's "Unicode", Excel's "Unicode
+    Text"), by its byte-order mark; or in Windows-1252, the encoding Word and Excel save
+    "plain text" in on a UK computer, the character the writer typed (0xE9 is é)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ": the file is saved as UTF-16 (Unicode)"
+    byte = raw[at]
     try:
         character = bytes([byte]).decode("cp1252")
     except UnicodeDecodeError:

@@ -459,7 +459,7 @@ class PartnerSoup(BeautifulSoup):
         self.endData()
         if name in _CELLS:
             self._close_above(_ROW_CONTEXT)
-            if self.currentTag.name in _SECTION_CONTEXT:
+            if self.currentTag is not None and self.currentTag.name in _SECTION_CONTEXT:
                 super().handle_starttag("tr", None, None, {})
         elif name == "tr":
             self._close_above(_SECTION_CONTEXT)

@@ -28,7 +28,9 @@ def test_collect_restores_the_cycle_collector_with_unreadable_files(make_project
     root = make_project({"stories/x.md": b"---\ntitle: \xe9\n---\n"})
     catalogue = collect(project.discover(root), now(NOW))
     assert [str(p) for p in catalogue.errors] == [
-        "stories/x.md:2: is not UTF-8 text (byte 0xE9 cannot be read); save the file with UTF-8 encoding"
+        'stories/x.md:2: is not UTF-8 text (byte 0xE9 cannot be read: it is "é" saved as '
+        "Windows-1252); save the file with UTF-8 encoding (Save As, Encoding: UTF-8; in Excel, "
+        "CSV UTF-8)"
     ]
     assert gc.isenabled()
 

@@ -106,8 +106,9 @@ def test_a_file_that_is_not_utf8_is_told_in_checks_words(make_project: ProjectFa
     result = run_cli("import", str(file), "-p", str(partner), "--now", NOW)
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{file}:1: is not UTF-8 text (byte 0xFF cannot be read); save the file with UTF-8 "
-        "encoding",
+        f"{file}:1: is not UTF-8 text (byte 0xFF cannot be read: the file is saved as UTF-16 "
+        "(Unicode)); save the file with UTF-8 encoding (Save As, Encoding: UTF-8; in Excel, CSV "
+        "UTF-8)",
         f"showcase: {file} is not a stories.json file"]
     assert not (partner / "stories").exists()
 
