@@ -112,6 +112,7 @@ def collect(layout: Layout, now: datetime, elsewhere: Elsewhere = here) -> Catal
         _collect_awards(catalogue)
     catalogue.problems += checks.check_site_links(catalogue.stories, catalogue.unusable,
                                                   layout, now)
+    catalogue.problems += checks.check_story_times(catalogue.stories, now)
     _check_accessibility(catalogue, now)
     catalogue.problems += [*layout.problems, *content_problems(
         layout, catalogue.stories, catalogue.unusable, now)]

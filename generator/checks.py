@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ from generator.attachment_names import accents_shown, case_key, same_name
 from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
 from generator.markdown_text import Section, level2_sections, may_have_an_empty_section
+from generator.model.common import UK
 from generator.model.story import Metric, StoryMeta, line_breaks
 from generator.model.strategy import Strategy
 from generator.paths import (
@@ -127,7 +128,24 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
              for p in found]
     notes = [] if story.notes_closed else list(_unclosed_notes(story, (), story.located.data))
     return found + list(_markup(story)) + notes + _unclosed_body_note(story) + \
-        list(_line_breaks(story)) + _empty_sections(story)
+        list(_line_breaks(story)) + _empty_sections(story) + list(_curly_quoted(story))
+
+
+_CURLY_PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"))
+
+
+def _curly_quoted(story: Story) -> Iterator[Problem]:
+    """A warning where the title or summary is wholly inside curly quotes, as Word types
+    them: YAML reads them as part of the text, so the page shows them."""
+    for field in ("title", "summary"):
+        value = str(getattr(story.meta, field, None) or "")
+        pair = next((p for p in _CURLY_PAIRS if value.startswith(p[0]) and value.endswith(p[1])
+                     and len(value) > 2), None)
+        if pair is not None:
+            yield _problem(story, (field,), field,
+                           f"is inside curly quotes ({pair[0]}…{pair[1]}), which the site shows as "
+                           "part of the text: take them out, or type straight double quotes \" "
+                           "if you meant YAML's quotes", Severity.WARNING)
 
 
 def _empty_sections(story: Story) -> list[Problem]:
@@ -608,6 +626,43 @@ def _pack_clash(award_id: str, others: list[tuple[str, str]]) -> str:
              "letter case or how an accent is written apart")
     return (f"showcase pack would write this award's pack to {name}{accents_shown(name)} and "
             f"{packs}: {where}; {advice}")
+
+
+def check_story_times(stories: Iterable[Story], now: datetime) -> list[Problem]:
+    """Warnings where a story's times say something its writer probably did not mean: a
+    public story dated after today (published now, dated ahead: a typo of the year?), and an
+    embargo whose offset is not UK time on its day (+00:00 in summer goes public an hour
+    after 09:00 UK time; +01:00 in winter an hour before)."""
+    found = []
+    for story in stories:
+        if story.is_public(now) and story.date > now.astimezone(UK).date():
+            days = (story.date - now.astimezone(UK).date()).days
+            found.append(Problem(
+                story.path, story.line_of("date"), "date",
+                f"{story.date.isoformat()} is {days} day{'s' if days != 1 else ''} from now, "
+                "but the story is published now, dated ahead: correct the date, or to publish "
+                "it on that day add an embargo (embargo: "
+                f"{datetime.combine(story.date, time(9), tzinfo=UK).isoformat()})",
+                Severity.WARNING))
+        embargo = story.meta.embargo
+        offset = embargo.utcoffset() if embargo is not None else None
+        if embargo is None or offset is None:
+            continue
+        uk = embargo.astimezone(UK)
+        uk_offset = uk.utcoffset()
+        if offset != uk_offset and offset in (timedelta(0), timedelta(hours=1)):
+            meant = embargo.replace(tzinfo=UK)
+            found.append(Problem(
+                story.path, story.line_of("embargo"), "embargo",
+                f"{embargo.isoformat()} is {uk.strftime('%H:%M')} UK time, as UK clocks are "
+                f"{_offset(uk_offset)} on {uk.day} {uk:%B %Y}: for "
+                f"{embargo.strftime('%H:%M')} UK time write {meant.isoformat()}",
+                Severity.WARNING))
+    return found
+
+
+def _offset(offset: timedelta | None) -> str:
+    return "+01:00 (British Summer Time)" if offset == timedelta(hours=1) else "+00:00 (GMT)"
 
 
 def check_review_date(relative: str, line: int, reviewed: date | None, now: datetime) -> list[Problem]:

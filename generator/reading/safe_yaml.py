@@ -275,11 +275,19 @@ def _hint(exc: yaml.MarkedYAMLError, source: str) -> str:
     if "\t" in source[: len(source) - len(source.lstrip())]:
         return " (indent with spaces, not tabs)"
     value = source.partition(": ")[2].strip()
+    if value[:1] in _CURLY_QUOTES:  # Word's “ ” and ‘ ’ are letters to YAML, not quotes
+        return (f" (the value starts with {value[0]}, a curly quote Word types: YAML reads it "
+                "as a letter, not a quote: write straight double quotes \" around the value)")
+    if value[:1] in "\"'" and value[-1:] in _CURLY_QUOTES:
+        return (f" (the quote opened with {value[0]} is closed with {value[-1]}, a curly quote "
+                f"Word types: close it with a straight {value[0]})")
     if value[:1] in _RESERVED_STARTS:
         return f" (a value cannot start with {value[0]}: put it in quotes{_RESERVED_STARTS[value[0]]})"
     words = f"{exc.context} {exc.problem}"
     return next((f" ({hint})" for key, hint in _HINTS if key in words), "")
 
+
+_CURLY_QUOTES = frozenset("“”„‘’‚«»")
 
 #: characters YAML reserves at the start of a plain value, and what people usually meant
 _RESERVED_STARTS = {"%": ", or write unit: percent", "@": "", "`": ""}
