@@ -14,6 +14,7 @@ from generator.model.award import Compose, Question
 from generator.model.story import Metric
 from generator.pack.code_spans import outside_code
 from generator.pack.footnotes import Numbering, with_notes
+from generator.pack.html_tables import TABLE, as_markdown
 from generator.pack.links import PackLinks, judged_links
 from generator.reading.characters import without_unsafe_characters
 from generator.reading.text import read_text
@@ -25,6 +26,8 @@ _DROPPED = re.compile(r"<(script|style|iframe|form|object|template)\b[^<>]*>(.*?
                       r"|</?(script|style|iframe|form|object|template|embed)\b[^<>]*>",
                       re.DOTALL | re.IGNORECASE)
 _HTML_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+#: superscript and subscript: their text stays, on the line (E=mc2), and the checklist says so
+_RAISED = re.compile(r"<(sup|sub)\b[^<>]*>", re.IGNORECASE)
 _ALT_ATTRIBUTE = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 #: tags written one after another: removed together
@@ -40,10 +43,11 @@ _ALT = r"(?:\\.|[^\\\[\]]|\[(?:\\.|[^\\\[\]])*\])*"
 _IMAGE = re.compile(r"!\[(" + _ALT + r")\](?:[ \t]?\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)"
                     r"|[ \t]?\[[^\]]*\])?")
 _ESCAPED = re.compile(r"\\(.)")
-#: the most columns a table is sure to show whole in entry.pdf: laid out on a landscape page
-#: in 6 pt print, a word broken anywhere (pdf.py), a column is at least one letter wide
-#: (tables of 66 columns of "W" fit; one of 80 does not)
-PDF_COLUMNS = 60
+#: the most columns entry.pdf prints readably: a wider table of figures goes on a landscape
+#: page in print smaller than 5 points (pdf.py keeps every figure whole, shrinking the print
+#: instead). Measured with figures like £12,345 under headings like Q10: up to 25 columns
+#: in 6 pt print, 26 to 30 in 5 pt, 31 to 35 in 4 pt, up to 45 in 3 pt, then 2 pt
+PDF_COLUMNS = 30
 _ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL | re.IGNORECASE)
 _CELL = re.compile(r"<t[hd][\s>]", re.IGNORECASE)
 #: a line break between words, not between blocks: a soft break of the Markdown
@@ -97,11 +101,16 @@ class Answer:
         return "over the limit" if self.over(tolerance) else "ok"
 
     @property
+    def counted(self) -> str:
+        """e.g. '262 words', '1 word' or '13 characters'."""
+        return f"{self.used} {self.unit.removesuffix('s') if self.used == 1 else self.unit}"
+
+    @property
     def usage(self) -> str:
         """e.g. '262 words of 250' or '80 words' when there is no limit."""
         if self.limit is None:
-            return f"{self.used} {self.unit}"
-        return f"{self.used} {self.unit} of {self.limit}"
+            return self.counted
+        return f"{self.counted} of {self.limit}"
 
 
 @dataclass(frozen=True)
@@ -138,7 +147,7 @@ class LinkReduced:
 
 @dataclass(frozen=True)
 class WideTable:
-    """A table with more columns than entry.pdf is sure to show whole (`PDF_COLUMNS`)."""
+    """A table with more columns than entry.pdf prints readably (`PDF_COLUMNS`)."""
 
     question: str
     path: str
@@ -212,7 +221,7 @@ def compose_answers(questions: list[Question], stories: list[Story],
 
 def _wide_tables(answers: list[Answer], stories: list[Story], overrides: dict[str, Path],
                  folder: str) -> list[WideTable]:
-    """The tables in the answers too wide for entry.pdf to be sure to show them whole: by
+    """The tables in the answers too wide for entry.pdf to print them readably: by
     the hand-written answer they are in, or by story and section."""
     wide = []
     parts: list[tuple[str, str | None, str]]
@@ -334,8 +343,15 @@ def _bracketed(alt: str, opening: str, closing: str) -> str:
 def measure(markdown: str, question: Question) -> int:
     """Words (or characters, when the question has a character limit) of the plain text."""
     if question.characters is not None:
-        return len(plain_text(markdown))
+        return form_length(plain_text(markdown))
     return len(plain_text(markdown).split())
+
+
+def form_length(text: str) -> int:
+    """`text`'s characters as an online form counts them (HTML's maxlength, JavaScript's
+    length): in UTF-16 code units, so an emoji beyond the first 65,536 characters is 2, a
+    skin tone 2 more, a flag 4 and an accent typed as a combining mark 1 (👍🏽 is 4)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def allowed(limit: int, tolerance: float) -> int:
@@ -367,6 +383,9 @@ def cleaned_markdown(markdown: str) -> tuple[str, list[str]]:
     script, style, iframe, form, object or template goes with its content up to its closing
     tag; one left open (or a void embed) loses its tag alone, never the text after it.
     Each is named in the list returned, e.g. ['<iframe>'], for the checklist to say.
+    A table becomes a Markdown table (`html_tables.as_markdown`), or, when none can show it
+    (merged cells), its words, and `<table>` is named; `<sup>` and `<sub>` lose their
+    tags (E=mc2) and are named.
     """
     dropped: list[str] = []
 
@@ -374,9 +393,18 @@ def cleaned_markdown(markdown: str) -> tuple[str, list[str]]:
         dropped.append(f"<{(match.group(1) or match.group(3)).lower()}>")
         return ""
 
+    def table(match: re.Match[str]) -> str:
+        markdown = as_markdown(match.group())
+        if markdown is None:  # its words stay, its rows and cells do not
+            dropped.append("<table>")
+            return match.group()
+        return f"\n\n{markdown}\n\n"
+
     def clean(text: str) -> str:
         text = _DROPPED.sub(drop, text)
         text = _HTML_IMAGE.sub(_as_markdown_image, text)  # then left out with its alt, as ![…](…)
+        text = TABLE.sub(table, text)
+        dropped.extend(f"<{tag.lower()}>" for tag in _RAISED.findall(text))
         return _TAGS.sub(_without_tags, text)
 
     text = outside_code(strip_comments(markdown), clean)

@@ -163,9 +163,10 @@ def _missing_warning(missing: MissingSection) -> str:
 def _wide_table_warning(wide: WideTable) -> str:
     where = f'{wide.path}, section "{wide.heading}",' if wide.heading is not None else wide.path
     return (f"{wide.question}: {where} has a table of {wide.columns} columns: entry.pdf "
-            f"shows a table of up to {PDF_COLUMNS} columns whole (on a landscape page, in "
-            "small print); a wider one may be cut off at the page's edge, so split it into "
-            "narrower tables")
+            f"prints a table of more than {PDF_COLUMNS} columns on a landscape page in print "
+            "too small to read on paper (under 5 points; its figures stay whole); split it "
+            f"into tables of at most {PDF_COLUMNS} columns, or attach it as a file (a CSV or "
+            "spreadsheet) and refer to it in the answer")
 
 
 def _percent(fraction: float) -> str:

@@ -18,10 +18,22 @@ from generator.problems import ShowcaseError
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True,
                                "pdf_identifier": True}
 _BASE = "https://pack.invalid/"
-#: the classes the print CSS gives a table too wide for the page, one at a time until it
-#: fits: smaller print with its words whole, a landscape page (for many columns), then a
-#: word broken anywhere it must be
-FITTING = ("narrow", "landscape", "squeezed")
+#: the classes the print CSS gives a table too wide for the page, until it fits: smaller
+#: print with its words whole, a landscape page (for many columns), a long word broken
+#: anywhere it must be (a figure never: class `whole`), then ever smaller print (`PRINT_SIZES`)
+#: with its figures whole; `broken`, the last resort, breaks a figure too rather than cut
+#: it off at the page's edge
+FITTING = ("narrow", "landscape", "squeezed", "print-6", "print-5", "print-4", "print-3",
+           "print-2", "broken")
+#: the print sizes (in points) of the `print-N` steps, largest first
+PRINT_SIZES = (6, 5, 4, 3, 2)
+#: the print size (in points) of a table before its first `print-N` step: `narrow`'s
+_NARROW_SIZE = 7
+#: a cell the print CSS never breaks inside (class `whole`): a figure (digits and signs,
+#: no letter or space, e.g. £12,345, +3.8%, 2024-25, 1,234,567) or one short word (Q10)
+_FIGURE = re.compile(r"[^\sA-Za-z]*\d[^\sA-Za-z]*")
+_FIGURE_LENGTH = 24
+_SHORT_WORD = 8
 #: the fewest columns that make a table worth a landscape page of its own
 LANDSCAPE_COLUMNS = 10
 #: how far (in CSS pixels) a table may pass the page's content area: rounding, not text
@@ -75,13 +87,14 @@ def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
         for number, steps in fitted.items():
             table = tables[number]
             table.set("class", " ".join([*filter(None, [table.get("class")]), *steps]))
+            _mark_whole_cells(table)
         return document.render(**PDF_OPTIONS), tables
 
     try:
         fitted: dict[int, tuple[str, ...]] = {}
         pages, tables = laid_out(fitted)
-        while wide := {n: step for n in sorted(_too_wide(pages, tables))
-                       if (step := _next_step(tables[n], fitted.get(n, ()))) is not None}:
+        while wide := {n: step for n, scale in sorted(_too_wide(pages, tables).items())
+                       if (step := _next_step(tables[n], fitted.get(n, ()), scale)) is not None}:
             fitted |= {n: (*fitted.get(n, ()), step) for n, step in wide.items()}
             pages, tables = laid_out(fitted)  # again, only for a table too wide for the page
         pdf = pages.write_pdf(**PDF_OPTIONS)
@@ -92,31 +105,59 @@ def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
     return pdf
 
 
-def _next_step(table: Any, taken: tuple[str, ...]) -> str | None:
+def whole(text: str) -> bool:
+    """Whether a cell's `text` is printed whole, never broken across lines (class `whole`):
+    a figure (£12,345, +3.8%, 2024-25) or one short word (Q10)."""
+    words = text.split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return len(word) <= _SHORT_WORD or (len(word) <= _FIGURE_LENGTH
+                                         and _FIGURE.fullmatch(word) is not None)
+
+
+def _mark_whole_cells(table: Any) -> None:
+    for cell in table.iter():
+        if cell.tag in ("th", "td") and whole("".join(cell.itertext())):
+            cell.set("class", " ".join([*filter(None, [cell.get("class")]), "whole"]))
+
+
+def _next_step(table: Any, taken: tuple[str, ...], scale: float) -> str | None:
     """The `FITTING` step a table too wide for the page takes after those `taken` (None:
-    none is left): a landscape page only for a table of `LANDSCAPE_COLUMNS` or more."""
+    none is left): a landscape page only for a table of `LANDSCAPE_COLUMNS` or more; the
+    first print size that makes it `scale` times as wide (the page's room over its width),
+    or the smallest; `broken` when even the smallest did not fit."""
     columns = max((len([c for c in row if c.tag in ("th", "td")]) for row in table.iter("tr")),
                   default=0)
-    left = FITTING[FITTING.index(taken[-1]) + 1:] if taken else FITTING
-    return next((step for step in left
-                 if step != "landscape" or columns >= LANDSCAPE_COLUMNS), None)
+    left = [step for step in (FITTING[FITTING.index(taken[-1]) + 1:] if taken else FITTING)
+            if step != "landscape" or columns >= LANDSCAPE_COLUMNS]
+    if not left or not left[0].startswith("print-"):
+        return left[0] if left else None
+    size = min((int(step.removeprefix("print-")) for step in taken if step.startswith("print-")),
+               default=_NARROW_SIZE)
+    smaller = [step for step in left if step.startswith("print-")]
+    return next((step for step in smaller if int(step.removeprefix("print-")) <= size * scale),
+                smaller[-1] if smaller else "broken")
 
 
-def _too_wide(document: Any, tables: list[Any]) -> frozenset[int]:
+def _too_wide(document: Any, tables: list[Any]) -> dict[int, float]:
     """The tables (by their place in `tables`, the page's <table> elements in order) that
     `document`, laid out by WeasyPrint, draws past the right edge of a page's content area
-    (where the text would be cut off or run beyond the paper)."""
+    (where the text would be cut off or run beyond the paper), each with the scale that
+    would make it fit (the room it has over its width, below 1)."""
     from weasyprint.formatting_structure.boxes import TableBox
 
-    wide: set[int] = set()
+    wide: dict[int, float] = {}
     for page in document.pages:
         box = page._page_box  # WeasyPrint keeps the laid out boxes there
         edge = box.content_box_x() + box.width
         for inner in box.descendants():
             if (isinstance(inner, TableBox) and inner.element in tables
                     and inner.border_box_x() + inner.border_width() > edge + _SLACK):
-                wide.add(tables.index(inner.element))
-    return frozenset(wide)
+                number = tables.index(inner.element)
+                scale = (edge - inner.border_box_x()) / inner.border_width()
+                wide[number] = min(scale, wide.get(number, scale))
+    return wide
 
 
 def _import_weasyprint() -> None:

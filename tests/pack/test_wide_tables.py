@@ -199,8 +199,10 @@ def test_only_the_table_too_wide_to_be_sure_to_fit_is_named_in_the_checklist(pac
     tables = [line for line in checklist.splitlines() if "columns" in line]
     assert tables == [
         '- appendix: stories/wide.md, section "Appendix", has a table of 70 columns: entry.pdf '
-        "shows a table of up to 60 columns whole (on a landscape page, in small print); a "
-        "wider one may be cut off at the page's edge, so split it into narrower tables"]
+        "prints a table of more than 30 columns on a landscape page in print too small to "
+        "read on paper (under 5 points; its figures stay whole); split it into tables of at "
+        "most 30 columns, or attach it as a file (a CSV or spreadsheet) and refer to it in "
+        "the answer"]
 
 
 def test_the_pdf_is_the_same_when_built_again(pack: Pack, tmp_path: Path) -> None:
