@@ -211,8 +211,17 @@ def fold_name(name: str) -> str:
 def parse_slug(value: Any) -> str:
     if not isinstance(value, str) or not SLUG.fullmatch(value):
         raise _fail("slug", f"expected lowercase letters, digits and single hyphens "
-                            f"(like my-story-2026), got {_shown(value)}")
+                            f"(like my-story-2026), got {_shown(value)}{_slug_hint(value)}")
     return value
+
+
+def _slug_hint(value: Any) -> str:
+    """How `value` is written as one (`Service planning` as service-planning), when words
+    and spaces, capitals or underscores are all that keep it from being one."""
+    if not isinstance(value, str):
+        return ""
+    written = "-".join(re.split(r"[\s_-]+", value.strip().lower()))
+    return f" (write {written})" if written != value and SLUG.fullmatch(written) else ""
 
 
 def parse_number(value: Any) -> float | int:

@@ -92,7 +92,10 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
     if kind == "too_short":
         return "needs at least one item"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"expected a whole number, got {_shown(value)}"
+        digits = value.replace(",", "").strip() if isinstance(value, str) else ""
+        hint = f" (write {digits}, without the comma)" if "," in str(value) and \
+            digits.isascii() and digits.isdigit() else ""
+        return f"expected a whole number, got {_shown(value)}{hint}"
     if kind in {"greater_than", "greater_than_equal"}:
         bound = ctx.get("ge", ctx.get("gt"))
         if isinstance(bound, int | float) and bound > 1:  # a year: 1900 or later
