@@ -7,6 +7,7 @@ import json
 import zipfile
 import zlib
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,48 @@ class _Unreadable(ValueError):
     """The manifest is not what the pack writes."""
 
 
-def verify_pack(path: Path) -> list[str]:
-    """Every mismatch between the zip and its manifest.json; empty when the pack is intact.
+@dataclass(frozen=True)
+class Mismatch:
+    """One way the zip differs from its manifest.json."""
+
+    member: str | None
+    """The file it is of; None when it is of the whole zip (not a zip, no manifest)."""
+    text: str
+    """e.g. 'answers/summary.txt: SHA-256 differs from the manifest'."""
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What `verify_pack` found: every mismatch, in order, and a line that counts them."""
+
+    mismatches: tuple[Mismatch, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when the pack matches its manifest."""
+        return not self.mismatches
+
+    @property
+    def lines(self) -> list[str]:
+        """Each mismatch as the command shows it, one a line."""
+        return [mismatch.text for mismatch in self.mismatches]
+
+    @property
+    def summary(self) -> str:
+        """The count, by file, not by difference: a changed file's size and sum are 'one
+        file differs', e.g. '1 file differs from the manifest'."""
+        if self.ok:
+            return "ok, every member matches manifest.json"
+        files = len({m.member for m in self.mismatches if m.member is not None})
+        parts = [f"{files} file{'s' * (files != 1)} differ{'s' * (files == 1)} from the "
+                 "manifest"] if files else []
+        if any(m.member is None for m in self.mismatches):
+            parts.append("it cannot be checked against a manifest")
+        return "; ".join(parts)
+
+
+def verify_pack(path: Path) -> Verification:
+    """Every mismatch between the zip and its manifest.json; none when the pack is intact.
 
     A path that is no file is a UsageProblem (the command was given the wrong thing); a file
     that is not a zip, or a manifest that cannot be read, is a mismatch. Members are read in
@@ -31,24 +72,24 @@ def verify_pack(path: Path) -> list[str]:
         raise UsageProblem(f"{one_line(str(path))} {what}: give the path of a pack, e.g. dist/<award-id>.zip")
     try:
         with zipfile.ZipFile(path) as archive:
-            return _verify(archive)
+            return Verification(tuple(_verify(archive)))
     except zipfile.BadZipFile:
-        return ["not a zip file, so not a pack"]
+        return Verification((Mismatch(None, "not a zip file, so not a pack"),))
     except OSError as exc:
         raise UsageProblem(f"{one_line(str(path))} cannot be read: {exc.strerror or exc}") from None
 
 
-def _verify(archive: zipfile.ZipFile) -> list[str]:
+def _verify(archive: zipfile.ZipFile) -> list[Mismatch]:
     members = [info for info in archive.infolist() if not info.is_dir()]
     repeated = _repeated([info.filename for info in members])
     manifests = [info for info in members if info.filename == MANIFEST]
     if not manifests:
-        return [*repeated, f"{MANIFEST} is missing"]
+        return [*repeated, Mismatch(None, f"{MANIFEST} is missing")]
     try:
         # each member by its own entry: reading by name gives the last of a repeated name
         listed = _listed(_read_small(archive, manifests[-1]))
     except _Unreadable as exc:
-        return [*repeated, f"{MANIFEST} cannot be read: {exc}"]
+        return [*repeated, Mismatch(None, f"{MANIFEST} cannot be read: {exc}")]
     return repeated + _compare(archive, [i for i in members if i.filename != MANIFEST], listed)
 
 
@@ -78,12 +119,12 @@ def _digest(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, str]:
 
 CHUNK = 1024 * 1024
 
-def _repeated(names: list[str]) -> list[str]:
+def _repeated(names: list[str]) -> list[Mismatch]:
     """A mismatch for each name the zip holds more than once: a pack has one member of each
     name, and an unzip tool may extract any of the copies, not the one the sums were of."""
     counts = Counter(names)
-    return [f"{name}: {count} members of this name (a pack has one; an unzip tool may "
-            "extract any of them)" for name, count in sorted(counts.items()) if count > 1]
+    return [Mismatch(name, f"{name}: {count} members of this name (a pack has one; an unzip "
+                     "tool may extract any of them)") for name, count in sorted(counts.items()) if count > 1]
 
 
 def _listed(manifest: bytes) -> dict[str, dict[str, Any]]:
@@ -105,11 +146,12 @@ def _listed(manifest: bytes) -> dict[str, dict[str, Any]]:
 
 
 def _compare(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo],
-             listed: dict[str, dict[str, Any]]) -> list[str]:
+             listed: dict[str, dict[str, Any]]) -> list[Mismatch]:
     """Each listed member against the manifest; every copy of a repeated name is checked."""
     names = {info.filename for info in members}
-    found = [f"{name}: missing" for name in sorted(set(listed) - names)]
-    found += [f"{name}: not in the manifest" for name in sorted(names - set(listed))]
+    found = [Mismatch(name, f"{name}: missing") for name in sorted(set(listed) - names)]
+    found += [Mismatch(name, f"{name}: not in the manifest")
+              for name in sorted(names - set(listed))]
     for info in sorted(members, key=lambda member: member.filename):
         name = info.filename
         if name not in listed:
@@ -118,10 +160,10 @@ def _compare(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo],
         try:
             size, digest = _digest(archive, info)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-            found.append(f"{name}: damaged, it cannot be unzipped ({exc})")
+            found.append(Mismatch(name, f"{name}: damaged, it cannot be unzipped ({exc})"))
             continue
         if size != entry["size"]:
-            found.append(f"{name}: size {size}, the manifest says {entry['size']}")
+            found.append(Mismatch(name, f"{name}: size {size}, the manifest says {entry['size']}"))
         if digest != entry["sha256"]:
-            found.append(f"{name}: SHA-256 differs from the manifest")
+            found.append(Mismatch(name, f"{name}: SHA-256 differs from the manifest"))
     return found

@@ -167,7 +167,8 @@ def test_verify_accepts_the_pack_and_catches_tampering(lgc_pack: Pack, tmp_path)
     assert lines == ["images/shared-gis-service.png: missing", "extra.txt: not in the manifest",
                      f"metrics.csv: size {len(lgc_pack.read('metrics.csv')) + 5}, the manifest "
                      f"says {len(lgc_pack.read('metrics.csv'))}",
-                     "metrics.csv: SHA-256 differs from the manifest", "4 mismatches"]
+                     "metrics.csv: SHA-256 differs from the manifest",
+                     "3 files differ from the manifest"]
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")  # zipfile warns as the test writes one
@@ -189,7 +190,7 @@ def test_verify_catches_a_second_member_of_the_same_name(lgc_pack: Pack, tmp_pat
         "extract any of them)",
         f"{tampered}: {answer}: size 10, the manifest says {len(lgc_pack.read(answer))}",
         f"{tampered}: {answer}: SHA-256 differs from the manifest",
-        f"{tampered}: 3 mismatches"]
+        f"{tampered}: 1 file differs from the manifest"]
     # two identical copies are still not a pack as written
     same = tmp_path / "same.zip"
     with zipfile.ZipFile(lgc_pack.path) as source, zipfile.ZipFile(same, "w") as target:
@@ -222,7 +223,8 @@ def test_verify_a_path_that_is_no_pack(lgc_pack: Pack, tmp_path: Path) -> None:
     text.write_text("hello")
     not_zip = run_cli("pack", "--verify", str(text))
     assert not_zip.exit_code == 1
-    assert not_zip.output == f"{text}: not a zip file, so not a pack\n{text}: 1 mismatch\n"
+    assert not_zip.output == (f"{text}: not a zip file, so not a pack\n"
+                              f"{text}: it cannot be checked against a manifest\n")
     numbered = tmp_path / "numbered.zip"
     with zipfile.ZipFile(lgc_pack.path) as source, zipfile.ZipFile(numbered, "w") as target:
         manifest = json.loads(source.read("manifest.json"))
@@ -296,7 +298,7 @@ def test_verify_names_a_damaged_member_and_does_not_read_unlisted_ones(
     result = run_cli("pack", "--verify", str(bomb))
     assert result.exit_code == 1
     assert result.output.splitlines() == [f"{bomb}: evidence/zeros.bin: not in the manifest",
-                                          f"{bomb}: 1 mismatch"]
+                                          f"{bomb}: 1 file differs from the manifest"]
 
 
 def test_verify_finds_the_pack_relative_to_the_project_and_refuses_an_award_id_too(
