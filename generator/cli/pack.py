@@ -113,13 +113,12 @@ def _free_folder(layout: Layout, refused: dict[Path, str]) -> str:
 
 
 def _verify(path: Path) -> int:
-    problems = verify_pack(path)
+    verification = verify_pack(path)
     shown = one_line(str(path))  # a control character in a name is shown as a code
-    for line in problems:
+    for line in verification.lines:
         click.echo(f"{shown}: {one_line(line)}")
-    click.echo(f"{shown}: ok, every member matches manifest.json" if not problems
-               else f"{shown}: {len(problems)} mismatch{'es' * (len(problems) != 1)}")
-    return 0 if not problems else 1
+    click.echo(f"{shown}: {verification.summary}")
+    return 0 if verification.ok else 1
 
 
 def _summary(built: BuiltPack) -> None:
@@ -130,7 +129,7 @@ def _summary(built: BuiltPack) -> None:
     for column in ("question", "used", "limit", "status"):
         table.add_column(column)
     for answer in plan.drafted.answers:
-        table.add_row(one_line(answer.question.id), f"{answer.used} {answer.unit}",
+        table.add_row(one_line(answer.question.id), answer.counted,
                       str(answer.limit or "-"), answer.status(tolerance))
     total = plan.award.entry.total_words
     if total is not None:  # the award's limit on all answers together
