@@ -202,7 +202,7 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
                      for member in sorted(chosen & empty)]
         to_send = [item for item in files if item.member in chosen and item.member not in empty]
         blockers += [f"attachments: {item.member}: .{_suffix(item)} files are not accepted "
-                     f"(accepted: {accepted}): save it as {_one_of(limits.formats)}, cite that "
+                     f"(accepted: {accepted}): save it as {_save_as(item, limits.formats)}, cite that "
                      "copy and name it in send:" for item in to_send if not _accepted(item, formats)]
         to_send = [item for item in to_send if _accepted(item, formats)]  # never listed to attach
     else:
@@ -211,7 +211,7 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
         warnings += [f"attachments: {item.member} is not to attach: the award does not accept "
                      f".{_suffix(item)} files (accepted: {accepted}); to send it, save "
                      f"{'a copy' if item in gathered.images else 'it'} as "
-                     f"{_one_of(limits.formats)} and cite that copy"
+                     f"{_save_as(item, limits.formats)} and cite that copy"
                      f"{' as evidence' if item in gathered.images else ''}"
                      for item in to_send if not _accepted(item, formats)]
         to_send = [item for item in to_send if _accepted(item, formats)]
@@ -244,7 +244,7 @@ def _named(send: list[str], gathered: Gathered
 
 
 def _ambiguous(name: str, members: list[str]) -> str:
-    return (f'attachments: send: "{name}" names {len(members)} files, so all are to attach: '
+    return (f'attachments: send: "{name}" names {_count(len(members), "file")}, so all are to attach: '
             f"{', '.join(members)} (evidence ids belong to one story, and two stories may use "
             f"the same id or file name); to send one, name it by its path, e.g. {members[0]}")
 
@@ -264,11 +264,14 @@ def _too_many(to_send: list[PackFile], gathered: Gathered, allowed: int, named: 
            "name fewer in send:" if named else
            "list the ones to send in the award file's attachments, as send: with their "
            "evidence ids or file names")
-    return (f"attachments: {len(to_send)} files to attach ({parts}), the award allows "
+    return (f"attachments: {_count(len(to_send), 'file')} to attach ({parts}), the award allows "
             f"{allowed}: {fix}")
 
 
 def _to_attach(to_send: list[PackFile], offered: int) -> str:
+    if not to_send and offered == 1:
+        return ("attachments: the pack's one file is not to attach: it is in the pack for you, "
+                "not for the entry form")
     if not to_send:
         return (f"attachments: none of the pack's {offered} files is to attach: they are in "
                 "the pack for you, not for the entry form")
@@ -286,6 +289,36 @@ def _accepted(item: PackFile, formats: set[str]) -> bool:
     return not formats or file_format(item.member) in formats
 
 
+#: formats by kind of file, as `listed_format` writes them: what a file may be saved as
+#: without changing what it is (a photo is not saved as a spreadsheet)
+_PICTURES = frozenset({"jpg", "png", "gif", "webp", "tiff", "bmp", "heic", "heif", "avif", "svg"})
+_DOCUMENTS = frozenset({"pdf", "docx", "doc", "odt", "rtf", "txt", "md", "html", "htm", "pptx",
+                        "ppt", "odp"})
+_TABLES = frozenset({"csv", "xlsx", "xls", "ods", "tsv"})
+#: for each kind, the formats to suggest in order of preference: the first group the award
+#: accepts any of is suggested (a picture: its picture formats, else PDF, else a document
+#: a picture can be put in)
+_SAVE_AS: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...] = (
+    (_PICTURES, (_PICTURES, frozenset({"pdf"}), frozenset({"docx", "doc", "odt", "pptx", "odp"}))),
+    (_DOCUMENTS, (_DOCUMENTS,)),
+    (_TABLES, (_TABLES, _DOCUMENTS)),
+)
+
+
+def _save_as(item: PackFile, formats: list[str]) -> str:
+    """The accepted formats that suit the file's kind, e.g. 'PNG' for a JPEG photo when the
+    award takes pdf, docx, csv, png and xlsx; all the accepted ones for a file of no known
+    kind, or when none suits it."""
+    kind = file_format(item.member)
+    for members, preferred in _SAVE_AS:
+        if kind in members:
+            for group in preferred:
+                suited = [f for f in formats if listed_format(f) in group]
+                if suited:
+                    return _one_of(suited)
+    return _one_of(formats)
+
+
 def _one_of(formats: list[str]) -> str:
     shown = [f.upper().lstrip(".") for f in formats]
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
@@ -299,13 +332,16 @@ def over_size(size: int, limit_mb: float) -> str:
     for digits in (0,) if unit == 1 else (1, 2, 3):
         if round(size / unit, digits) > limit / unit:
             beside = "" if name == "MB" else f" ({limit / unit:,.{digits}f} {name})"
-            return f"{size / unit:,.{digits}f} {name}, over the {limit_mb:g} MB limit{beside}"
+            shown = _count(size, "byte") if unit == 1 else f"{size / unit:,.{digits}f} {name}"
+            return f"{shown}, over the {limit_mb:g} MB limit{beside}"
     # a few bytes over: only the bytes tell them apart
-    return f"{size:,} bytes, over the {limit_mb:g} MB limit ({math.floor(limit):,} bytes)"
+    return (f"{_count(size, 'byte')}, over the {limit_mb:g} MB limit "
+            f"({_count(math.floor(limit), 'byte')})")
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
+    """e.g. '1 file', '2 files', '1,024 bytes'."""
+    return f"{number:,} {noun}{'s' * (number != 1)}"
 
 
 def _metric_warnings(award: Award, stories: list[Story], today: date) -> Iterator[str]:

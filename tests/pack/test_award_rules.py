@@ -140,8 +140,8 @@ def test_files_the_award_does_not_take_are_not_to_attach_and_an_empty_one_is_nam
         "attachments: evidence/sheet.csv is not to attach: the award does not accept .csv "
         "files (accepted: pdf, docx); to send it, save it as PDF or DOCX and cite that copy",
         "attachments: images/rules.png is not to attach: the award does not accept .png "
-        "files (accepted: pdf, docx); to send it, save a copy as PDF or DOCX and cite that "
-        "copy as evidence",
+        "files (accepted: pdf, docx); to send it, save a copy as PDF and cite that copy as "
+        "evidence",
         "attachments: attach 2 files of the pack's 5: evidence/letter.pdf, evidence/plan.docx; "
         "the others are in the pack for you, not for the entry form",
     ]
