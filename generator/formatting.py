@@ -49,14 +49,25 @@ def short(value: float, unit: Unit) -> str:
     """Compact form for cards and headlines: £1.2m, £45k, £2.5bn, 68%, 4 minutes, 1,200."""
     if unit is Unit.GBP:
         return "-" * (value < 0) + "£" + _short_money(abs(value))
-    return _with_unit(_number(value), value, unit)
+    return _with_unit(_figure(value, 1, unit), value, unit)
 
 
 def full(value: float, unit: Unit) -> str:
     """Exact form for tables and packs: £1,234,567, £0.50, 68.5%, 4 minutes."""
     if unit is Unit.GBP:
         return "-" * (value < 0) + "£" + _pounds(abs(value))
-    return _with_unit(_number(value, 2), value, unit)
+    return _with_unit(_figure(value, 2, unit), value, unit)
+
+
+def _figure(value: float, decimals: int, unit: Unit) -> str:
+    """`value` as `_number` gives it; a percentage that would round to 100% without being
+    100 with more decimals (99.95%, never "100%" for what is not all)."""
+    text = _number(value, decimals)
+    while (unit is Unit.PERCENT and decimals < _TINY_PLACES and abs(value) != 100
+           and abs(_round(value, decimals)) == 100):
+        decimals += 1
+        text = _number(value, decimals)
+    return text
 
 
 def _pounds(value: float) -> str:

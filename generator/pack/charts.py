@@ -116,14 +116,42 @@ def _panel(draw: ImageDraw, left: int, metric: Metric) -> None:
         _text(draw, (centre, (36 + 16 * row) * _SCALE), line, 10)
     values = (metric.baseline or 0.0, metric.value)
     zero, tops = _bars(values)
-    for x0, value, top, colour, name in zip((centre - _GAP // 2 - _BAR, centre + _GAP // 2),
-                                            values, tops, _COLOURS, ("Before", "After"),
-                                            strict=True):
+    for x0, value, label, top, colour, name in zip(
+            (centre - _GAP // 2 - _BAR, centre + _GAP // 2), values, bar_labels(metric), tops,
+            _COLOURS, ("Before", "After"), strict=True):
         draw.rectangle((x0, min(top, zero), x0 + _BAR, max(top, zero)), fill=colour)
-        label_y = top - 9 * _SCALE if value >= 0 else top + 9 * _SCALE
-        _text(draw, (x0 + _BAR // 2, round(label_y)), formatting.short(value, metric.unit), 9)
+        lines, points = _label_lines(label)
+        step = (points + 3) * _SCALE  # one line's height
+        first_y = top - 9 * _SCALE - step * (len(lines) - 1) if value >= 0 else top + 9 * _SCALE
+        for row, line in enumerate(lines):
+            _text(draw, (x0 + _BAR // 2, round(first_y + row * step)), line, points)
         _text(draw, (x0 + _BAR // 2, _BOTTOM + 14 * _SCALE), name, 9)
     draw.line((left, zero, right, zero), fill=_INK, width=_SCALE)
+
+
+def bar_labels(metric: Metric) -> tuple[str, str]:
+    """The figures over the Before and After bars, as the pack's table, answers and the
+    chart's alt text write them (`formatting.full`: 0.05% and 99.95%, never 0.1% and 100%)."""
+    return (formatting.full(metric.baseline or 0.0, metric.unit),
+            formatting.full(metric.value, metric.unit))
+
+
+_LABEL_ROOM = _BAR + _GAP - 4 * _SCALE
+"""How wide a bar's figure may be: over its bar and half the gap each side, short of the
+next bar's figure (£1,234,567.89 at 9 points would run into it)."""
+
+
+def _label_lines(label: str) -> tuple[list[str], int]:
+    """A bar's figure in the lines and size it is drawn at: one line of 9 points, smaller
+    (down to 7) for a long one; longer still, the number over its unit (1,234,567 / tonnes
+    CO2e), so the whole figure shows and does not touch its neighbour's. Never shortened."""
+    for points in (9, 8, 7):
+        if _length(label, points) <= _LABEL_ROOM:
+            return [label], points
+    number, space, unit = label.partition(" ")
+    lines = [number, unit] if space else [label]
+    return lines, next((points for points in (8, 7) if
+                        max(_length(line, points) for line in lines) <= _LABEL_ROOM), 6)
 
 
 def _bars(values: tuple[float, float]) -> tuple[float, tuple[float, float]]:
