@@ -95,10 +95,10 @@ def test_each_listed_story_that_cannot_go_in_is_a_blocker_with_its_reason(
 
 def test_an_empty_answer_is_empty_in_both_tables(listed_pack: Pack) -> None:
     assert "| q3 | 0 words of 100 | empty |" in listed_pack.text("CHECKLIST.md").splitlines()
-    assert "| summary | 1 words of 100 | ok |" in listed_pack.text("CHECKLIST.md").splitlines()
+    assert "| summary | 1 word of 100 | ok |" in listed_pack.text("CHECKLIST.md").splitlines()
     rows = [[c.strip() for c in line.split("│")[1:-1]] for line in
             listed_pack.result.output.splitlines() if line.startswith("│")]
-    assert rows == [["summary", "1 words", "100", "ok"], ["q3", "0 words", "100", "empty"]]
+    assert rows == [["summary", "1 word", "100", "ok"], ["q3", "0 words", "100", "empty"]]
 
 
 def test_selected_drafts_are_warnings_and_selected_errors_blockers(mixed_root: Path) -> None:
