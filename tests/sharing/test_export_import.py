@@ -92,7 +92,7 @@ def test_import_validates_the_file_first(make_project: ProjectFactory, tmp_path:
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert f"{bad}: stories[0].id: expected lowercase letters, digits and single hyphens " \
-           "(like my-story-2026), got \"Not A Slug\"" in lines
+           "(like my-story-2026), got \"Not A Slug\" (write not-a-slug)" in lines
     assert f"{bad}: stories[0].title: is required but missing" in lines
     assert f'{bad}: stories[0].metrics[0].value: expected a number, got "30%"' in lines
     assert lines[-1] == (f"showcase: {bad} does not match the stories.json schema "
