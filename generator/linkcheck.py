@@ -351,8 +351,20 @@ def _close_name(file: Path, linking: Path) -> str:
         return ""
     names = sorted(p.name for p in file.parent.glob("*.md")
                    if p.name.casefold() != linking.name.casefold() or p.parent != linking.parent)
-    close = difflib.get_close_matches(file.name, names, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
+    # judged by the words after the date: every story of a month shares "2026-11-"
+    by_words: dict[str, str] = {}
+    for name in names:
+        by_words.setdefault(_words_of(name), name)
+    close = difflib.get_close_matches(_words_of(file.name), list(by_words), n=1, cutoff=0.6)
+    return f" (did you mean {by_words[close[0]]}?)" if close else ""
+
+
+def _words_of(name: str) -> str:
+    """A story file's name without its date and `.md` (2026-11-20-shared-gis.md: shared-gis)."""
+    return _DATED.sub("", name.casefold()).removesuffix(".md")
+
+
+_DATED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
 
 _ADDRESS_BEFORE = re.compile(r"(?:\]\(\s*<?|\]:\s*<?|<|=\s*[\"']?)$")

@@ -223,7 +223,7 @@ def test_the_schema_describes_total_words_and_send() -> None:
 
 @pytest.mark.parametrize(("written", "message"), [
     ("0", "total_words: expected a number above zero, got 0"),
-    ('"5,000"', 'total_words: expected a whole number, got "5,000"'),
+    ('"5,000"', 'total_words: expected a whole number, got "5,000" (write 5000, without the comma)'),
 ])
 def test_check_names_a_total_word_limit_it_cannot_use(tmp_path: Path, written: str,
                                                       message: str) -> None:
