@@ -56,9 +56,9 @@ def test_pattern_errors_are_in_plain_words(make_project: ProjectFactory, tmp_pat
     assert result.exit_code == 1
     assert result.output.splitlines()[:3] == [
         f'{bad}: stories[0].id: expected lowercase letters, digits and single hyphens '
-        '(like my-story-2026), got "Not A Slug"',
+        '(like my-story-2026), got "Not A Slug" (write not-a-slug)',
         f'{bad}: stories[0].outcomes[0]: expected lowercase letters, digits and single hyphens '
-        '(like my-story-2026), got "Earn Revenue"',
+        '(like my-story-2026), got "Earn Revenue" (write earn-revenue)',
         f'{bad}: stories[0].url: expected a web address starting https:// (or http://), '
         'got "ftp://example.org/x"',
     ]
