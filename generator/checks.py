@@ -16,6 +16,7 @@ from generator import headings, images, linkcheck, nesting, wordless
 from generator.attachment_names import accents_shown, case_key, same_name
 from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
+from generator.languages import starts_right_to_left
 from generator.markdown_text import Section, level2_sections, may_have_an_empty_section
 from generator.model.common import UK
 from generator.model.story import Metric, StoryMeta, line_breaks
@@ -128,7 +129,20 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
              for p in found]
     notes = [] if story.notes_closed else list(_unclosed_notes(story, (), story.located.data))
     return found + list(_markup(story)) + notes + _unclosed_body_note(story) + \
-        list(_line_breaks(story)) + _empty_sections(story) + list(_curly_quoted(story))
+        list(_line_breaks(story)) + _empty_sections(story) + list(_curly_quoted(story)) + \
+        list(_right_to_left(story))
+
+
+def _right_to_left(story: Story) -> Iterator[Problem]:
+    """A warning where a story without `language:` has a title in a right-to-left script:
+    its page would read it left to right, in the site's language's voice."""
+    title = str(getattr(story.meta, "title", None) or "")
+    if getattr(story.meta, "language", None) is None and starts_right_to_left(title):
+        yield _problem(story, ("title",), "title",
+                       "is written right to left: add the story's language as a tag (language: "
+                       "ar for Arabic, he for Hebrew, fa for Persian, ur for Urdu) so that its "
+                       "page reads right to left and screen readers speak it in that language",
+                       Severity.WARNING)
 
 
 _CURLY_PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"))

@@ -9,6 +9,7 @@ import yaml
 
 from generator.cms.fields import CmsField, FieldRules, schema_fields
 from generator.model import StoryMeta, Strategy
+from generator.model.common import LANGUAGE
 from generator.model.story import Unit
 from generator.project import Layout
 from generator.schemas import schema_for
@@ -18,6 +19,7 @@ STORY_SLUG = "{{year}}-{{month}}-{{day}}-{{slug}}"
 #: written when mkdocs.yml has no GitHub `repo_url` to read the repository from
 PLACEHOLDER_REPO = "OWNER/REPOSITORY"
 _GITHUB = re.compile(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
+_LANGUAGE_PATTERN = [f"^{LANGUAGE.pattern}$", "A language tag, e.g. cy (Welsh) or ar (Arabic)"]
 _SLUG_PATTERN = [r"^[a-z0-9]+(-[a-z0-9]+)*$", "Lowercase letters, digits and single hyphens, e.g. ai-webchat"]
 
 
@@ -54,6 +56,7 @@ def _rules(layout: Layout, strategy: Strategy | None) -> FieldRules:
             "evidence.path": {"widget": "file", "label": "File", "choose_url": False,
                               "media_folder": f"/{evidence}", "public_folder": ""},
             "awards.year": {"value_type": "int"},
+            "language": {"label": "Language (when not the site's)", "pattern": _LANGUAGE_PATTERN},
         },
         choices={
             "outcomes": _outcome_options(strategy),

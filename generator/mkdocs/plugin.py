@@ -43,7 +43,7 @@ from generator.reading import stories
 from generator.sanitize import clean, strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.builder import add_charts, no_charts, without_charts
-from generator.site.render import fill
+from generator.site.render import fill, in_language
 from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
 from generator.siteconfig import THIRD_PARTY, loads_remote, remote
 
@@ -316,6 +316,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             _add_places(page, places)
         if src in self.later:  # filled when rendered (`_fill_later`), not waited for now
             return html
+        head = self.site.heads.get(src)
+        if head is not None:
+            html = in_language(html, head.language, head.direction)
         # popped: each page is filled once per build, and a large site's HTML adds up
         return fill(html, self.site.fragments.pop(src, {}))
 

@@ -287,6 +287,35 @@ def parse_bool(value: Any) -> bool:
     raise _fail("bool", f"expected true or false, got {_shown(value)}{hint}")
 
 
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+"""A language tag (BCP 47): a language (cy, ar, pl), then any script or region (en-GB)."""
+
+
+def parse_language(value: Any) -> str:
+    """A language tag, written as BCP 47 writes it (cy, ar, pt-BR: region in capitals)."""
+    text = value.strip().replace("_", "-") if isinstance(value, str) else None
+    if text is None or not LANGUAGE.fullmatch(text):
+        named = _LANGUAGE_NAMES.get(text.casefold()) if text else None
+        hint = f" (write {named} for {text.title()})" if named and text else ""
+        raise _fail("language", "expected a language tag, like cy (Welsh), ar (Arabic), pl "
+                                f"(Polish) or pt-BR, got {_shown(value)}{hint}")
+    first, *rest = text.split("-")
+    return "-".join([first.lower(), *(part.upper() if len(part) == 2 else
+                                       part.title() if len(part) == 4 else part.lower()
+                                       for part in rest)])
+
+
+_LANGUAGE_NAMES = {
+    "english": "en", "welsh": "cy", "cymraeg": "cy", "gaelic": "gd", "scottish gaelic": "gd",
+    "irish": "ga", "cornish": "kw", "polish": "pl", "romanian": "ro", "arabic": "ar",
+    "urdu": "ur", "punjabi": "pa", "bengali": "bn", "gujarati": "gu", "portuguese": "pt",
+    "spanish": "es", "french": "fr", "italian": "it", "lithuanian": "lt", "chinese": "zh",
+    "somali": "so", "turkish": "tr", "tamil": "ta", "farsi": "fa", "persian": "fa",
+    "ukrainian": "uk", "russian": "ru", "hebrew": "he", "pashto": "ps", "kurdish": "ku"}
+"""Names of the languages most spoken in England, Wales and Scotland, for a hint when a
+story names its language instead of giving its tag."""
+
+
 def parse_https(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"https://[^\s/]+\.[^\s]+", value.strip()):
         raise _fail("url", f"expected a web address starting https://, got {_shown(value)}")
@@ -309,6 +338,8 @@ Deadline = Annotated[
 # type shows, or less: text that only text matches is Strict (documented.json_schema)
 Slug = Annotated[str, BeforeValidator(parse_slug, json_schema_input_type=Annotated[
     str, Strict(), Field(pattern=f"^{SLUG.pattern}$")]), Field(pattern=f"^{SLUG.pattern}$")]
+Language = Annotated[str, BeforeValidator(parse_language, json_schema_input_type=Annotated[
+    str, Strict(), Field(pattern=f"^{LANGUAGE.pattern}$")]), Field(pattern=f"^{LANGUAGE.pattern}$")]
 Number = Annotated[float | int, BeforeValidator(parse_number, json_schema_input_type=Annotated[
     float, Field(gt=-LARGEST, lt=LARGEST)])]
 Flag = Annotated[bool, BeforeValidator(parse_bool)]

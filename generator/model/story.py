@@ -17,6 +17,7 @@ from generator.model.common import (
     Date,
     DateTime,
     Flag,
+    Language,
     Number,
     ShowcaseModel,
     Slug,
@@ -301,3 +302,6 @@ class StoryMeta(ShowcaseModel):
     """Supporting files; private unless public: true."""
     awards: list[AwardResult] = []
     """Award results for this work."""
+    language: Language | None = None
+    """The story's language when it is not the site's, as a language tag: cy (Welsh), ar
+    (Arabic). Its page and card say so, for screen readers' voices and right-to-left text."""

@@ -109,7 +109,7 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
         return f"expected a number, got {_shown(value)}"
     if kind.startswith(("date", "datetime", "slug", "number", "bool", "url", "alt_", "compose",
                         "tolerance", "series", "compare", "target", "limit", "stories",
-                        "period", "note")):
+                        "period", "note", "language")):
         return str(error["msg"])
     return f"{error['msg']}, got {_shown(value)}"
 

@@ -171,6 +171,8 @@ def _json_item(story: Story, site_url: str, public: PublicStories) -> dict[str, 
         item["image"] = urls.absolute(site_url, urls.image_path(story.slug, image.src))
     if story.meta.tags:
         item["tags"] = list(story.meta.tags)
+    if story.meta.language:  # JSON Feed 1.1: an item's own language
+        item["language"] = story.meta.language
     return item
 
 

@@ -78,6 +78,10 @@ class PageHead:
     image: str
     image_alt: str
     json_ld: dict[str, Any]
+    language: str | None = None
+    """The story's language tag (`language:`), when it is not the site's."""
+    direction: str = "ltr"
+    """Which way that language runs: "rtl" or "ltr"."""
 
 
 @dataclass
@@ -237,8 +241,11 @@ class _Builder:
         won = [a.award for a in view.awards if a.result == "won"]
         if won:
             json_ld["award"] = won
+        if view.language:
+            json_ld["inLanguage"] = view.language
         return PageHead(view.title, view.summary, url, image,
-                        view.image.text if view.image else "", json_ld)
+                        view.image.text if view.image else "", json_ld, view.language,
+                        view.direction)
 
     def listing(self, base: str, title: str, items: Sequence[views.StoryView],
                 intro: dict[str, Any], group: Group | None = None) -> None:

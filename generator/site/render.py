@@ -166,6 +166,19 @@ class Later(Mapping[str, str]):
         return len(self._fragments())
 
 
+def in_language(html: str, language: str | None, direction: str) -> str:
+    """A story page whose title (its first `<h1>`, which Markdown makes from the template's
+    `# title`) carries the story's language and direction, as its other words' elements do
+    in the template; the page unchanged for a story in the site's language."""
+    if not language:
+        return html
+    return _FIRST_TITLE.sub(f'<h1 lang="{escape(language)}" dir="{escape(direction)}"', html,
+                            count=1)
+
+
+_FIRST_TITLE = re.compile(r"<h1\b")
+
+
 def fill(html: str, fragments: Mapping[str, str]) -> str:
     """The rendered page with each token paragraph replaced by its fragment (one pass)."""
     if not fragments:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import bodylinks, formatting
+from generator import bodylinks, formatting, languages
 from generator.awardbook import AwardBook
 from generator.bodylinks import PublicStories
 from generator.catalogue import Catalogue
@@ -77,6 +77,16 @@ class StoryView:
     @property
     def summary(self) -> str:
         return self.story.meta.summary
+
+    @property
+    def language(self) -> str | None:
+        """The story's language tag, when it is not the site's (`language:`)."""
+        return self.story.meta.language
+
+    @property
+    def direction(self) -> str:
+        """Which way the story's language runs: "rtl" or "ltr"."""
+        return languages.direction(self.language) if self.language else "ltr"
 
 
 def metric_view(metric: Metric) -> MetricView:

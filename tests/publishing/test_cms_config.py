@@ -80,7 +80,7 @@ def test_every_story_field_is_in_the_cms_recursively(example: tuple[Layout, Any]
     assert fields[-1] == {"name": "body", "label": "Story", "widget": "markdown", "required": False,
                           "hint": fields[-1]["hint"]}
     checked = _assert_mirrors(StoryMeta, fields[:-1], "")
-    assert checked == 17 + 10 + 4 + 4 + 2 + 4  # story, metric, quote, evidence, image, award result
+    assert checked == 18 + 10 + 4 + 4 + 2 + 4  # story, metric, quote, evidence, image, award result
 
 
 def _options(field: dict[str, Any]) -> list[str]:
@@ -109,7 +109,7 @@ def test_widgets_match_the_field_types(example: tuple[Layout, Any]) -> None:
         "title": "string", "summary": "text", "date": "datetime", "status": "select", "embargo": "datetime",
         "slug": "string", "service": "string", "outcomes": "select", "tags": "list", "partners": "list",
         "authors": "list", "contact": "string", "image": "object", "metrics": "list", "quotes": "list",
-        "evidence": "list", "awards": "list", "body": "markdown",
+        "evidence": "list", "awards": "list", "language": "string", "body": "markdown",
     }
     assert fields["date"]["format"] == "YYYY-MM-DD" and fields["date"]["time_format"] is False
     assert fields["title"]["maxlength"] == 120 and fields["summary"]["maxlength"] == 300

@@ -49,6 +49,18 @@ validation:
   - Accessibility: accessibility.md
 """
 
+IN_WORKERS = """\
+import sys
+from generator.cli import main
+from generator.mkdocs import worker
+worker.MIN_PAGES = worker.MIN_HANDED = 1
+worker.SETUP = worker.SETUP_PER_PAGE = 0
+sys.argv = ["showcase", "build", "-p", sys.argv[1], "--site-dir", sys.argv[2], "--now", sys.argv[3]]
+main()
+"""
+"""A `showcase build` (argv: project, site folder, --now) whose story pages are made and
+rendered by the build's forked processes, however few (a large site's way)."""
+
 CONTENT = {
     "content/index.md": "# Testshire stories\n\nHome text of the test site.\n",
     "content/about.md": "# About\n\nAbout the test site.\n",

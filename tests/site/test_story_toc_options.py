@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NOW, run_cli, story
-from tests.site.conftest import EPOCH, Built, built_fine, site_project, write
+from tests.site.conftest import EPOCH, IN_WORKERS, Built, built_fine, site_project, write
 
 TOC = """\
 markdown_extensions:
@@ -151,20 +151,9 @@ def test_a_custom_slugify_is_followed_by_the_build_and_named_by_check(tmp_path: 
         f'stories/2026-03-14-bins.md:41: warning: body: link "#nope" {unsure}']
 
 
-_IN_WORKERS = """\
-import sys
-from generator.cli import main
-from generator.mkdocs import worker
-worker.MIN_PAGES = worker.MIN_HANDED = 1
-worker.SETUP = worker.SETUP_PER_PAGE = 0
-sys.argv = ["showcase", "build", "-p", sys.argv[1], "--site-dir", sys.argv[2], "--now", sys.argv[3]]
-main()
-"""
-
-
 def test_pages_rendered_in_the_worker_are_the_same(site: Built, tmp_path: Path) -> None:
     """The story page made and rendered in forked processes, its search entries mended here."""
-    done = subprocess.run([sys.executable, "-c", _IN_WORKERS, str(site.project),
+    done = subprocess.run([sys.executable, "-c", IN_WORKERS, str(site.project),
                            str(tmp_path / "site"), NOW], capture_output=True, text=True,
                           check=False, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
     assert done.returncode == 0, done.stderr

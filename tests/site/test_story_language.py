@@ -1,0 +1,130 @@
+"""A story written in a language other than the site's (`language:`, a language tag): its own
+words on its page, its card and the awards page carry `lang` (the voice a screen reader uses,
+WCAG 3.1.2) and `dir` (Arabic reads right to left); the site's own words stay unmarked
+(round 23, resident23 #2)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import NOW, ProjectFactory, run_cli, story
+from tests.site.conftest import EPOCH, IN_WORKERS, Built, built_fine, site_project, write
+
+WELSH = "Ap llyfrgell newydd i breswylwyr"
+ARABIC = "خدمة المكتبة الرقمية الجديدة"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = write(tmp_path_factory.mktemp("languages"), {
+        **site_project(),
+        "stories/2026-03-14-welsh.md": story(
+            title=WELSH, summary="Roedd y llyfrgell yn brysur.", slug="welsh", language="cy",
+            metrics="[{label: Benthyciadau, value: 300, unit: count}]",
+            awards="[{award: Gwobrau Cymru, result: won}]",
+            body="## Yr her\n\nRoedd angen ap.\n"),
+        "stories/2026-03-15-arabic.md": story(
+            title=ARABIC, summary="ملخص القصة في جملة واحدة.", slug="arabic", language="ar",
+            body="## التحدي\n\nنص القصة.\n"),
+        "stories/2026-03-16-english.md": story(title="An English story", slug="english"),
+    })
+    return built_fine(root)
+
+
+def _marked(html: str) -> list[tuple[str, str, str, str]]:
+    """The story's own elements that carry a language (not the related stories' cards)."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [(el.name, str(el.get("lang")), str(el.get("dir")), " ".join(el.get_text().split()))
+            for el in soup.select("article [lang]") if not el.find_parent(class_="showcase-cards")]
+
+
+def test_the_storys_own_words_carry_its_language_and_direction(site: Built) -> None:
+    marked = _marked(site.html("stories/welsh/"))
+    assert ("h1", "cy", "ltr", WELSH) in marked
+    assert ("p", "cy", "ltr", "Roedd y llyfrgell yn brysur.") in marked
+    assert ("p", "cy", "ltr", "Benthyciadau") in marked
+    assert ("div", "cy", "ltr", "Yr her Roedd angen ap.") in marked
+    page = site.html("stories/welsh/")
+    assert f"<title>{WELSH} - Testshire showcase</title>" in page  # the page's title kept
+    assert '"inLanguage": "cy"' in page  # the page's JSON-LD Article
+    # the site's own words are not Welsh: the section headings and facts stay unmarked
+    assert all("Results in figures" not in text and "Published" not in text
+               for _, _, _, text in marked)
+
+
+def test_a_right_to_left_language_reads_right_to_left(site: Built) -> None:
+    marked = _marked(site.html("stories/arabic/"))
+    assert ("h1", "ar", "rtl", ARABIC) in marked
+    assert ("p", "ar", "rtl", "ملخص القصة في جملة واحدة.") in marked
+
+
+def test_cards_and_the_awards_page_mark_the_storys_words(site: Built) -> None:
+    listing = BeautifulSoup(site.html("stories/"), "html.parser")
+    title = listing.find("a", string=ARABIC)
+    assert title is not None and title.parent is not None
+    assert (title.parent.get("lang"), title.parent.get("dir")) == ("ar", "rtl")
+    english = listing.find("a", string="An English story")
+    assert english is not None and english.parent is not None
+    assert english.parent.get("lang") is None
+    awards = BeautifulSoup(site.html("awards/"), "html.parser").find("a", string=WELSH)
+    assert awards is not None and (awards.get("lang"), awards.get("dir")) == ("cy", "ltr")
+
+
+def test_a_story_without_a_language_has_no_marks(site: Built) -> None:
+    assert _marked(site.html("stories/english/")) == []
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("en_GB", None),
+    ("Welsh", 'language: expected a language tag, like cy (Welsh), ar (Arabic), pl (Polish) or '
+              'pt-BR, got "Welsh" (write cy for Welsh)'),
+    ("c", 'language: expected a language tag, like cy (Welsh), ar (Arabic), pl (Polish) or '
+          'pt-BR, got "c"'),
+])
+def test_check_reads_language_tags(written: str, message: str | None,
+                                   make_project: ProjectFactory) -> None:
+    root = make_project({"stories/2026-03-14-x.md": story(language=written)})
+    result = run_cli("check", "-p", str(root))
+    if message is None:
+        assert "language" not in result.output, result.output
+    else:
+        assert f"stories/2026-03-14-x.md:8: {message}" in result.output.splitlines()
+
+
+def test_pages_made_in_the_forked_processes_carry_the_language_too(site: Built,
+                                                                    tmp_path: Path) -> None:
+    """The same pages when they are made and rendered by the build's forked processes (a
+    large site's way), byte for byte."""
+    done = subprocess.run([sys.executable, "-c", IN_WORKERS, str(site.project),
+                           str(tmp_path / "site"), NOW], capture_output=True, text=True,
+                          check=False, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    assert done.returncode == 0, done.stderr
+    again = Built(site.result, site.project, tmp_path / "site")
+    for page in ("stories/welsh/", "stories/arabic/", "stories/", "awards/"):
+        assert again.html(page) == site.html(page)
+    assert ("h1", "ar", "rtl", ARABIC) in _marked(again.html("stories/arabic/"))
+
+
+def test_check_asks_for_the_language_of_a_right_to_left_title(make_project: ProjectFactory) -> None:
+    root = make_project({"stories/2026-03-14-x.md": story(title=ARABIC),
+                         "stories/2026-03-15-y.md": story(title=f"{ARABIC} 2", language="ar"),
+                         "stories/2026-03-16-z.md": story(title=f"Our {ARABIC} service")})
+    lines = run_cli("check", "-p", str(root)).output.splitlines()
+    assert [line for line in lines if line.startswith("stories/")] == [
+        "stories/2026-03-14-x.md:2: warning: title: is written right to left: add the story's "
+        "language as a tag (language: ar for Arabic, he for Hebrew, fa for Persian, ur for "
+        "Urdu) so that its page reads right to left and screen readers speak it in that "
+        "language"]
+
+
+def test_the_json_feed_gives_a_storys_language(site: Built) -> None:
+    feed = json.loads((site.site / "feeds" / "feed.json").read_text(encoding="utf-8"))
+    languages = {item["title"]: item.get("language") for item in feed["items"]}
+    assert languages == {WELSH: "cy", ARABIC: "ar", "An English story": None}
