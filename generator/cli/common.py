@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from generator import clock, project
+from generator import clock, forked, project
 from generator.catalogue import Catalogue, collect
 from generator.problems import Problem, Severity, ShowcaseError, UsageProblem
 
@@ -91,7 +91,8 @@ def load(project_dir: Path, now_text: str | None, *,
                 raise UsageProblem(f'mkdocs.yml: plugins.showcase.now: "{configured}" is not a '
                                    'date-time the build can use: write it in quotes, like now: '
                                    '"2026-07-15T09:00:00+01:00" (showcase check says more)') from None
-    return collect(layout, now), now
+    # a large project's stories are read half here, half in a forked process (two cores)
+    return collect(layout, now, forked.elsewhere), now
 
 
 def _configured_clock(value: object, default: datetime) -> datetime:

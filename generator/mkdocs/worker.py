@@ -34,19 +34,13 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
-import multiprocessing
 import os
 import re
 import shutil
-import signal
-import sys
 import tempfile
-import threading
-import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,7 +50,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator import forked
 from generator.catalogue import Catalogue
+from generator.forked import Child, call
 from generator.mkdocs.incremental import PageEntries
 from generator.site import chartcache, charts
 from generator.site.criteria import Evaluation
@@ -82,12 +78,12 @@ class Worker:
     process has loaded, and its server runs threads)."""
 
     def __init__(self) -> None:
-        self._charts: _Child | None = None
-        self._pages: _Child | None = None
+        self._charts: Child | None = None
+        self._pages: Child | None = None
         self._share: Share | None = None
         self._active = False
         self._project: Path | None = None
-        self._early: _Child | None = None
+        self._early: Child | None = None
 
     def start(self, project: Path) -> None:
         """Fork the charts process, which imports matplotlib now, unless the project's
@@ -96,7 +92,7 @@ class Worker:
         self._active = _can_fork()
         self._project = project
         if self._active and not chartcache.looks_warm(project):
-            self._charts = _Child.fork(_draw_when_asked)
+            self._charts = Child.fork(_draw_when_asked)
 
     def draw(self, evaluations: Sequence[Evaluation]) -> charts.Charts:
         """The charts kept from earlier builds, and the others sent to the charts process
@@ -113,7 +109,7 @@ class Worker:
                 child.kill()
             return lambda: kept
         if child is None and self._active:
-            child = _Child.fork(_draw_when_asked)
+            child = Child.fork(_draw_when_asked)
         if child is not None and not child.send(missing):
             child = None
 
@@ -127,7 +123,7 @@ class Worker:
     def elsewhere(self, work: Callable[[], T], size: int, /) -> Callable[[], T]:
         """Do `work` in a process forked now (when its `size` is enough to be worth it); the
         returned function waits for its result (made here if that process failed)."""
-        child = _Child.fork(_call, work) if self._active and size >= MIN_PAGES else None
+        child = Child.fork(call, work) if self._active and size >= MIN_PAGES else None
 
         def result() -> T:
             made = child.result() if child is not None else None
@@ -138,7 +134,7 @@ class Worker:
         """Do `work` in a process forked now, whatever its size (a small site's reading and
         making, while MkDocs reads its own files); the returned function waits for its result
         (made here if that process failed). `discard` ends it unasked."""
-        child = self._early = _Child.fork(_call, work) if self._active else None
+        child = self._early = Child.fork(call, work) if self._active else None
 
         def result() -> T:
             made = child.result() if child is not None else None
@@ -165,7 +161,7 @@ class Worker:
             return []
         taken = list(handed) if len(handed) >= MIN_HANDED and _pages_may_move(config) else []
         share.folder = Path(tempfile.mkdtemp(prefix="showcase-share-"))
-        self._pages = _Child.fork(_render_and_share, taken, share, config, files, nav, entries)
+        self._pages = Child.fork(_render_and_share, taken, share, config, files, nav, entries)
         if self._pages is None:
             share.discard()
             return []
@@ -295,87 +291,6 @@ def skeleton(markdown: str) -> str:
     return "\n\n".join(line for line in markdown.splitlines() if HEADING.match(line))
 
 
-class _Child:
-    """A forked process running one function; its result comes back through a pipe."""
-
-    def __init__(self, process: BaseProcess, results: Connection, orders: Connection) -> None:
-        self._process = process
-        self._results = results
-        self._orders = orders
-
-    @classmethod
-    def fork(cls, function: Callable[..., Any], *args: Any) -> _Child | None:
-        try:
-            context = multiprocessing.get_context("fork")
-            results_in, results_out = context.Pipe(duplex=False)
-            orders_in, orders_out = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_run, args=(results_out, orders_in, (results_in, orders_out), os.getpid(),
-                                   function, args), daemon=True)
-            process.start()
-        except (OSError, ValueError, RuntimeError):
-            return None
-        results_out.close()
-        orders_in.close()
-        return cls(process, results_in, orders_out)
-
-    def send(self, value: object) -> bool:
-        try:
-            self._orders.send(value)
-            return True
-        except (OSError, ValueError):
-            self.kill()
-            return False
-
-    def result(self) -> object:
-        """What the function returned, or None if it failed or the process died."""
-        try:
-            status, value = self._results.recv()
-        except (EOFError, OSError):
-            status, value = "died", None
-        self._process.join(5)
-        self.kill()
-        if status != "ok":  # the work is redone here; the cause is for `--verbose`
-            logging.getLogger("mkdocs.plugins.showcase").debug("worker %s: %s", status, value)
-        return value if status == "ok" else None
-
-    def kill(self) -> None:
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join()
-        self._results.close()
-        self._orders.close()
-
-
-def _run(results: Connection, orders: Connection, parents: tuple[Connection, Connection],
-         parent: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
-    for end in parents:  # the parent's ends: a write to a parent that is gone fails
-        end.close()
-    _die_with_parent(parent)
-    try:
-        value = function(orders, *args)
-        results.send(("ok", value))
-    except BaseException:  # reported to the parent, which redoes the work
-        results.send(("error", traceback.format_exc()))
-
-
-def _die_with_parent(parent: int) -> None:
-    """End this process when the build's process ends, however it ends (killed outright, its
-    terminal closed): a child left behind held the caller's output open forever, waiting to
-    send a result nobody would read (Linux's PR_SET_PDEATHSIG)."""
-    with contextlib.suppress(OSError, AttributeError):
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # it ended before the line above
-        os._exit(1)
-
-
-def _call(orders: Connection, work: Callable[[], Any]) -> tuple[Any]:
-    return (work(),)  # in a tuple: a result of None is not a failure
-
-
 def _draw_when_asked(orders: Connection) -> list[charts.Svg | None]:
     # the charts are wanted last (when the dashboard is filled): the story pages' process,
     # forked while this one may still be importing matplotlib, goes first
@@ -483,5 +398,4 @@ def _pages_may_move(config: MkDocsConfig) -> bool:
 
 
 def _can_fork() -> bool:
-    return (ENABLED and sys.platform == "linux" and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    return ENABLED and forked.can_fork()
