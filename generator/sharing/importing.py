@@ -348,6 +348,8 @@ def _front_matter(story: OpenStory, data: OpenData, outcomes: list[str]) -> dict
         front["quotes"] = [{"text": q.text, "by": one_line(q.by),
                             **({"role": q.role} if q.role else {}), "consent": False}
                            for q in story.quotes]
+    if story.language:
+        front["language"] = story.language
     return front
 
 

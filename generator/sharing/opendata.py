@@ -81,6 +81,7 @@ def story_record(story: Story, site_url: str | None,
                                url=_url(site_url, urls.evidence_path(story.slug, e.id, e.path)))
                   for e in public_evidence(story)],
         awards=[_award(a, book or AwardBook()) for a in meta.awards],
+        language=meta.language,
         content_html=shared_body(to_html(story.body), story, public or PublicStories({}),
                                  site_url),
     )

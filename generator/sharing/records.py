@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from generator.model.common import parse_slug
+from generator.model.common import LANGUAGE, parse_slug
 from generator.model.story import AwardOutcome, Unit
 
 FORMAT_VERSION: Literal[1] = 1
@@ -22,6 +22,8 @@ URL_PATTERN = r"^https?://"
 
 # parse_slug says what a slug is in the words of check's messages; the pattern is the schema's
 Slug = Annotated[str, BeforeValidator(parse_slug), Field(pattern=SLUG_PATTERN)]
+# exported as the story gives it, which check has written as a tag (cy, pt-BR)
+Language = Annotated[str, Field(pattern=f"^{LANGUAGE.pattern}$")]
 Url = Annotated[str, Field(pattern=URL_PATTERN, json_schema_extra={"format": "uri"})]
 Text = Annotated[str, Field(min_length=1)]
 
@@ -144,6 +146,8 @@ class OpenStory(Record):
     """Public evidence files."""
     awards: list[OpenAward] = []
     """Award results."""
+    language: Language | None = None
+    """The story's language as a language tag (cy, ar), when it is not the site's."""
     content_html: str
     """The story body as sanitised HTML (internal notes removed)."""
 

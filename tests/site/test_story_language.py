@@ -128,3 +128,19 @@ def test_the_json_feed_gives_a_storys_language(site: Built) -> None:
     feed = json.loads((site.site / "feeds" / "feed.json").read_text(encoding="utf-8"))
     languages = {item["title"]: item.get("language") for item in feed["items"]}
     assert languages == {WELSH: "cy", ARABIC: "ar", "An English story": None}
+
+
+def test_open_data_gives_the_language_and_import_keeps_it(site: Built,
+                                                            make_project: ProjectFactory) -> None:
+    data = site.site / "data" / "stories.json"
+    told = json.loads(data.read_text(encoding="utf-8"))
+    assert {s["id"]: s["language"] for s in told["stories"]} == {
+        "welsh": "cy", "arabic": "ar", "english": None}
+    partner = make_project({"mkdocs.yml": "site_name: Partner\nplugins:\n  - showcase\n"})
+    result = run_cli("import", str(data), "-p", str(partner), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    imported = {path.name: path.read_text(encoding="utf-8")
+                for path in (partner / "stories").glob("*.md")}
+    assert [name for name, text in imported.items() if "\nlanguage: cy\n" in text] == [
+        "2026-03-14-welsh.md"]
+    assert sum("\nlanguage:" in text for text in imported.values()) == 2
