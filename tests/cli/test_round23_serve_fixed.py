@@ -3,16 +3,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import time
 from pathlib import Path
 
-from tests.conftest import NOW, ProjectFactory, story
+from tests.conftest import ProjectFactory, story
 from tests.site.conftest import site_project
-from tests.site.test_serve import SHOWCASE, _get, _port, _rebuilt, _serving
+from tests.site.test_serve import FIXED, _get, _rebuilt, _serving
 
-FIXED = "showcase: fixed: the preview shows your changes again"
 STILL = ("ERROR: showcase: the preview still shows the last good build; it is rebuilt when a "
          "file is saved again")
 BROKEN = "---\ntitle: Good title\n\tsummary: indented with a tab\n---\n"
@@ -60,29 +57,3 @@ def test_a_good_build_after_a_failed_one_says_the_preview_is_fixed(
         assert "Later title" in _get(page)
         time.sleep(1)
         assert log.read_text(encoding="utf-8").splitlines().count(FIXED) == 1  # said once
-
-
-def test_a_project_broken_at_the_start_says_so_once_it_is_served(
-        make_project: ProjectFactory, tmp_path: Path) -> None:
-    root = make_project({**site_project(), "stories/broken.md": BROKEN})
-    port, log = _port(), tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as errors:
-        server = subprocess.Popen(
-            [str(SHOWCASE), "serve", "-p", str(root), "-a", f"127.0.0.1:{port}", "--now", NOW],
-            stdout=subprocess.DEVNULL, stderr=errors, text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOWCASE_CACHE_DIR": "off"})
-        try:
-            deadline = time.monotonic() + 60
-            while "waiting for a file to be saved" not in log.read_text(encoding="utf-8"):
-                assert time.monotonic() < deadline and server.poll() is None, log.read_text()
-                time.sleep(0.2)
-            assert FIXED not in log.read_text(encoding="utf-8")
-            (root / "stories/broken.md").write_text(story(title="Mended"), encoding="utf-8")
-            while "Mended" not in _get(f"http://127.0.0.1:{port}/stories/broken/", 5):
-                assert time.monotonic() < deadline and server.poll() is None, log.read_text()
-                time.sleep(0.2)
-            lines = _said(log, FIXED)
-            assert lines[-1] == FIXED and lines.count(FIXED) == 1
-        finally:
-            server.terminate()
-            server.wait(30)

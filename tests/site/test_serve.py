@@ -24,6 +24,8 @@ from tests.site.conftest import site_project
 
 LIVERELOAD = re.compile(r"livereload\((\d+), (\d+)\)")
 SHOWCASE = Path(sys.executable).parent / "showcase"
+FIXED = "showcase: fixed: the preview shows your changes again"
+"""What `showcase serve` says once a save fixes what a failed build stopped on."""
 
 
 def _get(url: str, timeout: float = 60) -> str:
@@ -216,9 +218,16 @@ def test_a_project_broken_at_the_start_is_served_once_fixed(make_project: Projec
             assert "stories/broken.md:2" in log.read_text(encoding="utf-8")
             (root / "stories/broken.md").write_text(story(title="Mended"), encoding="utf-8")
             page = f"http://127.0.0.1:{port}/stories/broken/"
+            assert FIXED not in log.read_text(encoding="utf-8")
             while "Mended" not in _get(page, 5):
                 assert time.monotonic() < deadline and server.poll() is None, log.read_text()
                 time.sleep(0.2)
+            # once served, the terminal says so: the error stayed its last line (round 23)
+            while FIXED not in log.read_text(encoding="utf-8").splitlines():
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+            lines = log.read_text(encoding="utf-8").splitlines()
+            assert lines[-1] == FIXED and lines.count(FIXED) == 1
         finally:
             server.terminate()
             server.wait(30)
