@@ -16,7 +16,7 @@ from generator import headings, images, linkcheck, nesting, wordless
 from generator.attachment_names import accents_shown, case_key, same_name
 from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
-from generator.languages import starts_right_to_left
+from generator.languages import direction, starts_right_to_left
 from generator.markdown_text import Section, level2_sections, may_have_an_empty_section
 from generator.model.common import UK
 from generator.model.story import Metric, StoryMeta, line_breaks
@@ -134,15 +134,28 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
 
 
 def _right_to_left(story: Story) -> Iterator[Problem]:
-    """A warning where a story without `language:` has a title in a right-to-left script:
-    its page would read it left to right, in the site's language's voice."""
-    title = str(getattr(story.meta, "title", None) or "")
-    if getattr(story.meta, "language", None) is None and starts_right_to_left(title):
-        yield _problem(story, ("title",), "title",
-                       "is written right to left: add the story's language as a tag (language: "
-                       "ar for Arabic, he for Hebrew, fa for Persian, ur for Urdu) so that its "
-                       "page reads right to left and screen readers speak it in that language",
-                       Severity.WARNING)
+    """A warning where a story's title or summary is in a right-to-left script and the story
+    gives no language, or a left-to-right one (language: uk is Ukrainian): its page would
+    show it left to right, in another language's voice."""
+    language = getattr(story.meta, "language", None)
+    if language is not None and direction(language) == "rtl":
+        return
+    for field in ("title", "summary"):
+        if not starts_right_to_left(str(getattr(story.meta, field, None) or "")):
+            continue
+        if language is None:
+            yield _problem(story, (field,), field,
+                           "is written right to left: add the story's language as a tag "
+                           "(language: ar for Arabic, he for Hebrew, fa for Persian, ur for "
+                           "Urdu) so that its page reads right to left and screen readers speak "
+                           "it in that language", Severity.WARNING)
+        else:
+            yield _problem(story, ("language",), "language",
+                           f"{language} is a language written left to right, but the story's "
+                           f"{field} is written right to left: give the story's own language "
+                           "(ar for Arabic, he for Hebrew, fa for Persian, ur for Urdu)",
+                           Severity.WARNING)
+        return
 
 
 _CURLY_PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"))

@@ -289,20 +289,24 @@ def parse_bool(value: Any) -> bool:
 
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 """A language tag (BCP 47): a language (cy, ar, pl), then any script or region (en-GB)."""
+LANGUAGE_AS_WRITTEN = r"^\s*[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\s*$"
+"""What a file may hold for one (cy_GB, " cy"): `parse_language` writes it as a tag."""
 
 
 def parse_language(value: Any) -> str:
-    """A language tag, written as BCP 47 writes it (cy, ar, pt-BR: region in capitals)."""
+    """A language tag as BCP 47 writes it (langcodes): cy, ar, pt-BR; a three-letter code
+    with a two-letter one is written so (wel and cym are cy, ara is ar), an old one as now
+    (iw is he), a region in capitals; a tag of no language (zz) is refused."""
     text = value.strip().replace("_", "-") if isinstance(value, str) else None
-    if text is None or not LANGUAGE.fullmatch(text):
-        named = _LANGUAGE_NAMES.get(text.casefold()) if text else None
-        hint = f" (write {named} for {text.title()})" if named and text else ""
-        raise _fail("language", "expected a language tag, like cy (Welsh), ar (Arabic), pl "
-                                f"(Polish) or pt-BR, got {_shown(value)}{hint}")
-    first, *rest = text.split("-")
-    return "-".join([first.lower(), *(part.upper() if len(part) == 2 else
-                                       part.title() if len(part) == 4 else part.lower()
-                                       for part in rest)])
+    if text is not None and LANGUAGE.fullmatch(text):
+        import langcodes  # only for a story that gives its language
+
+        if langcodes.tag_is_valid(text):
+            return str(langcodes.standardize_tag(text))
+    named = _LANGUAGE_NAMES.get(text.casefold()) if text else None
+    hint = f" (write {named} for {text.title()})" if named and text else ""
+    raise _fail("language", "expected a language tag, like cy (Welsh), ar (Arabic), pl "
+                            f"(Polish) or pt-BR, got {_shown(value)}{hint}")
 
 
 _LANGUAGE_NAMES = {
@@ -311,7 +315,9 @@ _LANGUAGE_NAMES = {
     "urdu": "ur", "punjabi": "pa", "bengali": "bn", "gujarati": "gu", "portuguese": "pt",
     "spanish": "es", "french": "fr", "italian": "it", "lithuanian": "lt", "chinese": "zh",
     "somali": "so", "turkish": "tr", "tamil": "ta", "farsi": "fa", "persian": "fa",
-    "ukrainian": "uk", "russian": "ru", "hebrew": "he", "pashto": "ps", "kurdish": "ku"}
+    "ukrainian": "uk", "russian": "ru", "hebrew": "he", "pashto": "ps", "kurdish": "ku",
+    "british english": "en-GB", "العربية": "ar", "اردو": "ur", "polski": "pl",
+    "gàidhlig": "gd", "gaeilge": "ga", "kernewek": "kw", "română": "ro", "español": "es"}
 """Names of the languages most spoken in England, Wales and Scotland, for a hint when a
 story names its language instead of giving its tag."""
 
@@ -339,7 +345,7 @@ Deadline = Annotated[
 Slug = Annotated[str, BeforeValidator(parse_slug, json_schema_input_type=Annotated[
     str, Strict(), Field(pattern=f"^{SLUG.pattern}$")]), Field(pattern=f"^{SLUG.pattern}$")]
 Language = Annotated[str, BeforeValidator(parse_language, json_schema_input_type=Annotated[
-    str, Strict(), Field(pattern=f"^{LANGUAGE.pattern}$")]), Field(pattern=f"^{LANGUAGE.pattern}$")]
+    str, Strict(), Field(pattern=LANGUAGE_AS_WRITTEN)]), Field(pattern=f"^{LANGUAGE.pattern}$")]
 Number = Annotated[float | int, BeforeValidator(parse_number, json_schema_input_type=Annotated[
     float, Field(gt=-LARGEST, lt=LARGEST)])]
 Flag = Annotated[bool, BeforeValidator(parse_bool)]

@@ -83,6 +83,9 @@ def test_a_story_without_a_language_has_no_marks(site: Built) -> None:
 
 @pytest.mark.parametrize(("written", "message"), [
     ("en_GB", None),
+    ("ara", None),  # ISO 639-2, written as its two-letter tag (ar)
+    ("zz", 'language: expected a language tag, like cy (Welsh), ar (Arabic), pl (Polish) or '
+           'pt-BR, got "zz"'),
     ("Welsh", 'language: expected a language tag, like cy (Welsh), ar (Arabic), pl (Polish) or '
               'pt-BR, got "Welsh" (write cy for Welsh)'),
     ("c", 'language: expected a language tag, like cy (Welsh), ar (Arabic), pl (Polish) or '
@@ -115,13 +118,23 @@ def test_pages_made_in_the_forked_processes_carry_the_language_too(site: Built,
 def test_check_asks_for_the_language_of_a_right_to_left_title(make_project: ProjectFactory) -> None:
     root = make_project({"stories/2026-03-14-x.md": story(title=ARABIC),
                          "stories/2026-03-15-y.md": story(title=f"{ARABIC} 2", language="ar"),
-                         "stories/2026-03-16-z.md": story(title=f"Our {ARABIC} service")})
+                         "stories/2026-03-16-z.md": story(title=f"Our {ARABIC} service"),
+                         "stories/2026-03-17-w.md": story(title="Advice line",
+                                                          summary="ملخص القصة في جملة واحدة."),
+                         "stories/2026-03-18-u.md": story(title=f"{ARABIC} 3", language="uk")})
     lines = run_cli("check", "-p", str(root)).output.splitlines()
     assert [line for line in lines if line.startswith("stories/")] == [
         "stories/2026-03-14-x.md:2: warning: title: is written right to left: add the story's "
         "language as a tag (language: ar for Arabic, he for Hebrew, fa for Persian, ur for "
         "Urdu) so that its page reads right to left and screen readers speak it in that "
-        "language"]
+        "language",
+        "stories/2026-03-17-w.md:3: warning: summary: is written right to left: add the "
+        "story's language as a tag (language: ar for Arabic, he for Hebrew, fa for Persian, ur "
+        "for Urdu) so that its page reads right to left and screen readers speak it in that "
+        "language",
+        "stories/2026-03-18-u.md:8: warning: language: uk is a language written left to right, "
+        "but the story's title is written right to left: give the story's own language (ar for "
+        "Arabic, he for Hebrew, fa for Persian, ur for Urdu)"]
 
 
 def test_the_json_feed_gives_a_storys_language(site: Built) -> None:
@@ -144,3 +157,13 @@ def test_open_data_gives_the_language_and_import_keeps_it(site: Built,
     assert [name for name, text in imported.items() if "\nlanguage: cy\n" in text] == [
         "2026-03-14-welsh.md"]
     assert sum("\nlanguage:" in text for text in imported.values()) == 2
+
+
+@pytest.mark.parametrize(("written", "tag"), [
+    ("CY", "cy"), ("wel", "cy"), ("cym", "cy"), ("ara", "ar"), ("iw", "he"), ("cy_GB", "cy-GB"),
+    (" en-gb ", "en-GB"), ("en-UK", "en-GB"), ("zh-hant-tw", "zh-Hant-TW"), ("pt-BR", "pt-BR"),
+])
+def test_a_tag_is_written_as_bcp_47_writes_it(written: str, tag: str) -> None:
+    from generator.model.common import parse_language
+
+    assert parse_language(written) == tag
