@@ -36,7 +36,7 @@ def test_money(value: float, compact: str, exact: str) -> None:
 
 
 @pytest.mark.parametrize(("value", "unit", "compact"), [
-    (0.25, Unit.HOURS, "0.3 hours"),
+    (1.25, Unit.HOURS, "1.3 hours"),  # 0.25 hours stays 0.25: a small figure keeps its first digit
     (7.25, Unit.SCORE, "7.3"),
     (68.5, Unit.PERCENT, "68.5%"),
     (1, Unit.DAYS, "1 day"),
@@ -58,7 +58,7 @@ def test_compact_money_never_shows_a_thousand_of_a_scale(value: float) -> None:
 @pytest.mark.parametrize(("baseline", "value", "text"), [
     (10, 40, "up 300%"),
     (100, 101, "up 1%"),
-    (1_200_000, 1_203_000, "up 0.3%"),  # was "up 0%" beside two different figures
+    (1_200_000, 1_203_000, "up 0.25%"),  # was "up 0%", then "up 0.3%" (a first digit changed)
     (100, 100.04, "up less than 0.1%"),
     (100, 55, "down 45%"),
     (100, 100, "no change"),
