@@ -190,7 +190,14 @@ def _inside_project(catalogue: Catalogue, file: Path,
             parent = folders[file.parent] = file.parent.resolve()
         resolved = parent / file.name
     else:
-        resolved = file.resolve()
+        try:
+            resolved = file.resolve()
+        except (RuntimeError, OSError):  # a link to itself, or links round in a loop
+            catalogue.problems.append(Problem(
+                catalogue.layout.relative(file), None, None,
+                "is a link that leads round in a loop (to itself, or through other links back "
+                "to it): it was not read (replace the link with the story's file)"))
+            return False
     if resolved.is_relative_to(root):
         return True
     catalogue.problems.append(Problem(catalogue.layout.relative(file), None, None,
