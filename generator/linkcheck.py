@@ -351,12 +351,13 @@ def _close_name(file: Path, linking: Path) -> str:
         return ""
     names = sorted(p.name for p in file.parent.glob("*.md")
                    if p.name.casefold() != linking.name.casefold() or p.parent != linking.parent)
-    # judged by the words after the date: every story of a month shares "2026-11-"
-    by_words: dict[str, str] = {}
-    for name in names:
-        by_words.setdefault(_words_of(name), name)
-    close = difflib.get_close_matches(_words_of(file.name), list(by_words), n=1, cutoff=0.6)
-    return f" (did you mean {by_words[close[0]]}?)" if close else ""
+    # judged first by the words after the date (every story of a month shares "2026-11-"),
+    # then by the whole name (a yearly story's files differ only in their dates)
+    words = _words_of(file.name)
+    scored = [(difflib.SequenceMatcher(None, words, _words_of(name)).ratio(),
+               difflib.SequenceMatcher(None, file.name, name).ratio(), name) for name in names]
+    best = max((score for score in scored if score[0] >= 0.6), default=None)
+    return f" (did you mean {best[2]}?)" if best else ""
 
 
 def _words_of(name: str) -> str:
