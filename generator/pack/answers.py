@@ -14,7 +14,7 @@ from generator.model.award import Compose, Question
 from generator.model.story import Metric
 from generator.pack.code_spans import outside_code
 from generator.pack.footnotes import Numbering, with_notes
-from generator.pack.html_tables import TABLE, as_markdown
+from generator.pack.html_tables import as_markdown, links_kept, outer_tables
 from generator.pack.links import PackLinks, judged_links
 from generator.reading.characters import without_unsafe_characters
 from generator.reading.text import read_text
@@ -48,6 +48,12 @@ _ESCAPED = re.compile(r"\\(.)")
 #: instead). Measured with figures like £12,345 under headings like Q10: up to 25 columns
 #: in 6 pt print, 26 to 30 in 5 pt, 31 to 35 in 4 pt, up to 45 in 3 pt, then 2 pt
 PDF_COLUMNS = 30
+#: the most columns of figures like £12,345 (under headings like Q10) entry.pdf prints with
+#: every figure whole, in its smallest print (2 points) on a landscape page; from 74 columns
+#: every figure is broken across lines (£12,3 / 45). Measured with WeasyPrint's output read
+#: back by pypdf (round 24); longer figures break at fewer columns
+PDF_WHOLE_COLUMNS = 73
+_TABLE_HTML = re.compile(r"<table\b.*?</table>", re.DOTALL | re.IGNORECASE)
 _ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL | re.IGNORECASE)
 _CELL = re.compile(r"<t[hd][\s>]", re.IGNORECASE)
 #: a line break between words, not between blocks: a soft break of the Markdown
@@ -155,6 +161,10 @@ class WideTable:
     heading: str | None
     """The story's section it is in, for a drafted answer; None in a hand-written one."""
     columns: int
+    number: int = 1
+    """Its place among the tables of the file (or section): 1 for the first."""
+    tables: int = 1
+    """How many tables the file (or section) has."""
 
 
 @dataclass(frozen=True)
@@ -235,17 +245,25 @@ def _wide_tables(answers: list[Answer], stories: list[Story], overrides: dict[st
             parts = [(s.path, heading, _section(heading, s)) for s in stories]
         else:  # a summary, metrics or quotes: no table
             continue
-        wide += [WideTable(question.id, path, heading, columns) for path, heading, text in parts
-                 if (columns := table_columns(text)) > PDF_COLUMNS]
+        for path, section, text in parts:
+            widths = table_widths(text)
+            wide += [WideTable(question.id, path, section, columns, number, len(widths))
+                     for number, columns in enumerate(widths, start=1) if columns > PDF_COLUMNS]
     return wide
 
 
 def table_columns(markdown: str) -> int:
     """The most cells in a row of any table in `markdown`, as the entry shows it (0: none)."""
+    return max(table_widths(markdown), default=0)
+
+
+def table_widths(markdown: str) -> list[int]:
+    """Each table's columns in `markdown`, in order, as the entry shows it: the most cells
+    in one of its rows."""
     if "|" not in markdown and "<t" not in markdown.lower():
-        return 0
-    rows = _ROW.findall(to_html(markdown))
-    return max((len(_CELL.findall(row)) for row in rows), default=0)
+        return []
+    return [max((len(_CELL.findall(row)) for row in _ROW.findall(table)), default=0)
+            for table in _TABLE_HTML.findall(to_html(markdown))]
 
 
 def _sections_found(questions: list[Question], stories: list[Story], overrides: dict[str, Path],
@@ -383,9 +401,9 @@ def cleaned_markdown(markdown: str) -> tuple[str, list[str]]:
     script, style, iframe, form, object or template goes with its content up to its closing
     tag; one left open (or a void embed) loses its tag alone, never the text after it.
     Each is named in the list returned, e.g. ['<iframe>'], for the checklist to say.
-    A table becomes a Markdown table (`html_tables.as_markdown`), or, when none can show it
-    (merged cells), its words, and `<table>` is named; `<sup>` and `<sub>` lose their
-    tags (E=mc2) and are named.
+    A table becomes a Markdown table (`html_tables.as_markdown`, its links kept), or, when
+    none can show it (merged cells, a table inside a cell), its words, and `<table>` is
+    named; `<sup>` and `<sub>` lose their tags (E=mc2), in a table's cell too, and are named.
     """
     dropped: list[str] = []
 
@@ -393,17 +411,18 @@ def cleaned_markdown(markdown: str) -> tuple[str, list[str]]:
         dropped.append(f"<{(match.group(1) or match.group(3)).lower()}>")
         return ""
 
-    def table(match: re.Match[str]) -> str:
-        markdown = as_markdown(match.group())
+    def table(markup: str) -> str:
+        markdown = as_markdown(markup)
         if markdown is None:  # its words stay, its rows and cells do not
             dropped.append("<table>")
-            return match.group()
+            return links_kept(markup)
+        dropped.extend(f"<{tag.lower()}>" for tag in _RAISED.findall(markup))
         return f"\n\n{markdown}\n\n"
 
     def clean(text: str) -> str:
         text = _DROPPED.sub(drop, text)
         text = _HTML_IMAGE.sub(_as_markdown_image, text)  # then left out with its alt, as ![…](…)
-        text = TABLE.sub(table, text)
+        text = outer_tables(text, table)
         dropped.extend(f"<{tag.lower()}>" for tag in _RAISED.findall(text))
         return _TAGS.sub(_without_tags, text)
 

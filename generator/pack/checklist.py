@@ -12,6 +12,7 @@ from generator.catalogue import Award
 from generator.clock import deadline_passed, uk_time
 from generator.pack.answers import (
     PDF_COLUMNS,
+    PDF_WHOLE_COLUMNS,
     Answer,
     Drafted,
     HtmlLeftOut,
@@ -161,12 +162,24 @@ def _missing_warning(missing: MissingSection) -> str:
 
 
 def _wide_table_warning(wide: WideTable) -> str:
-    where = f'{wide.path}, section "{wide.heading}",' if wide.heading is not None else wide.path
-    return (f"{wide.question}: {where} has a table of {wide.columns} columns: entry.pdf "
-            f"prints a table of more than {PDF_COLUMNS} columns on a landscape page in print "
-            "too small to read on paper (under 5 points; its figures stay whole); split it "
-            f"into tables of at most {PDF_COLUMNS} columns, or attach it as a file (a CSV or "
-            "spreadsheet) and refer to it in the answer")
+    where = f'{wide.path}, section "{wide.heading}"' if wide.heading is not None else wide.path
+    which = (f"{where}, table {wide.number} of {wide.tables}, has {wide.columns} columns"
+             if wide.tables > 1 else
+             f"{where}{',' if wide.heading is not None else ''} has a table of "
+             f"{wide.columns} columns")
+    if wide.columns > PDF_WHOLE_COLUMNS:
+        shown = ("entry.pdf cannot show it readably: even in its smallest print (2 points, on "
+                 "a landscape page) its figures are broken across lines (£12,3 / 45), as they "
+                 f"are in any table of more than {PDF_WHOLE_COLUMNS} columns of figures like "
+                 "£12,345")
+    else:
+        shown = ("entry.pdf prints it on a landscape page in print too small to read on paper "
+                 f"(under 5 points), as it does any table of more than {PDF_COLUMNS} columns; "
+                 f"figures like £12,345 stay whole up to {PDF_WHOLE_COLUMNS} columns, longer "
+                 "ones may be broken in fewer")
+    return (f"{wide.question}: {which}: {shown}; split "
+            f"it into tables of at most {PDF_COLUMNS} columns, or attach it as a file (a CSV "
+            "or spreadsheet) and refer to it in the answer")
 
 
 def _percent(fraction: float) -> str:
@@ -186,7 +199,6 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
         return [], []
     files = gathered.evidence + gathered.images
     formats = {listed_format(f) for f in limits.formats}
-    accepted = ", ".join(limits.formats)
     blockers: list[str] = []
     warnings: list[str] = []
     ambiguous: dict[str, list[str]] = {}
@@ -201,19 +213,14 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
                      "nothing; put the file itself there, or take it out of send:"
                      for member in sorted(chosen & empty)]
         to_send = [item for item in files if item.member in chosen and item.member not in empty]
-        blockers += [f"attachments: {item.member}: .{_suffix(item)} files are not accepted "
-                     f"(accepted: {accepted}): save it as {_save_as(item, limits.formats)}, cite that "
-                     "copy and name it in send:" for item in to_send if not _accepted(item, formats)]
+        blockers += [_not_accepted_to_send(item, limits.formats) for item in to_send
+                     if not _accepted(item, formats)]
         to_send = [item for item in to_send if _accepted(item, formats)]  # never listed to attach
     else:
         empty = _empty_members(gathered)
         to_send = [item for item in files if item.member not in empty]
-        warnings += [f"attachments: {item.member} is not to attach: the award does not accept "
-                     f".{_suffix(item)} files (accepted: {accepted}); to send it, save "
-                     f"{'a copy' if item in gathered.images else 'it'} as "
-                     f"{_save_as(item, limits.formats)} and cite that copy"
-                     f"{' as evidence' if item in gathered.images else ''}"
-                     for item in to_send if not _accepted(item, formats)]
+        warnings += [_not_accepted(item, limits.formats) for item in to_send
+                     if not _accepted(item, formats)]
         to_send = [item for item in to_send if _accepted(item, formats)]
     if limits.max_files is not None and len(to_send) > limits.max_files:
         blockers.append(_too_many(to_send, gathered, limits.max_files, limits.send is not None,
@@ -224,6 +231,30 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
     if len(to_send) < len(files):
         warnings.append(_to_attach(to_send, len(files)))
     return blockers, warnings
+
+
+def _not_accepted(item: PackFile, formats: list[str]) -> str:
+    """A file (evidence or a lead image, worded alike) in a format the award does not take:
+    what it may be saved as, or, when the award takes no format of its kind, that it cannot."""
+    line = (f"attachments: {item.member} is not to attach: the award does not accept "
+            f".{_suffix(item)} files (accepted: {', '.join(formats)})")
+    save_as = _save_as(item, formats)
+    if save_as is None:
+        return (f"{line}, and none of those is a format {_kind_of(item)} can be saved in: leave "
+                "it out of the entry (say what it shows in an answer if it matters), or ask the "
+                "organiser how to send it")
+    return f"{line}; to send it, save a copy as {save_as} and cite that copy as evidence"
+
+
+def _not_accepted_to_send(item: PackFile, formats: list[str]) -> str:
+    line = (f"attachments: {item.member}: .{_suffix(item)} files are not accepted "
+            f"(accepted: {', '.join(formats)})")
+    save_as = _save_as(item, formats)
+    if save_as is None:
+        return (f"{line}, and none of those is a format {_kind_of(item)} can be saved in: take "
+                "it out of send: (say what it shows in an answer if it matters), or ask the "
+                "organiser how to send it")
+    return f"{line}: save a copy as {save_as}, cite that copy as evidence and name it in send:"
 
 
 def _named(send: list[str], gathered: Gathered
@@ -276,8 +307,9 @@ def _to_attach(to_send: list[PackFile], offered: int) -> str:
         return (f"attachments: none of the pack's {offered} files is to attach: they are in "
                 "the pack for you, not for the entry form")
     names = ", ".join(item.member for item in to_send)
+    rest = "the other is" if offered - len(to_send) == 1 else "the others are"
     return (f"attachments: attach {_count(len(to_send), 'file')} of the pack's {offered}: "
-            f"{names}; the others are in the pack for you, not for the entry form")
+            f"{names}; {rest} in the pack for you, not for the entry form")
 
 
 def _suffix(item: PackFile) -> str:
@@ -305,10 +337,19 @@ _SAVE_AS: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...] = (
 )
 
 
-def _save_as(item: PackFile, formats: list[str]) -> str:
+#: each kind of file, as the checklist names it
+_KINDS = ((_PICTURES, "a picture"), (_DOCUMENTS, "a document"), (_TABLES, "a table"))
+
+
+def _kind_of(item: PackFile) -> str:
+    found = file_format(item.member)
+    return next((name for members, name in _KINDS if found in members), "this file")
+
+
+def _save_as(item: PackFile, formats: list[str]) -> str | None:
     """The accepted formats that suit the file's kind, e.g. 'PNG' for a JPEG photo when the
-    award takes pdf, docx, csv, png and xlsx; all the accepted ones for a file of no known
-    kind, or when none suits it."""
+    award takes pdf, docx, csv, png and xlsx; None when none suits it (a photo is never to
+    be saved as CSV); all the accepted ones for a file of no known kind."""
     kind = file_format(item.member)
     for members, preferred in _SAVE_AS:
         if kind in members:
@@ -316,6 +357,7 @@ def _save_as(item: PackFile, formats: list[str]) -> str:
                 suited = [f for f in formats if listed_format(f) in group]
                 if suited:
                     return _one_of(suited)
+            return None
     return _one_of(formats)
 
 

@@ -34,6 +34,7 @@ _NARROW_SIZE = 7
 _FIGURE = re.compile(r"[^\sA-Za-z]*\d[^\sA-Za-z]*")
 _FIGURE_LENGTH = 24
 _SHORT_WORD = 8
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: the fewest columns that make a table worth a landscape page of its own
 LANDSCAPE_COLUMNS = 10
 #: how far (in CSS pixels) a table may pass the page's content area: rounding, not text
@@ -84,10 +85,14 @@ def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
         document = HTML(string=html, base_url=_BASE,
                         url_fetcher=MemberFetcher(fail_on_errors=True))
         tables = list(document.etree_element.iter("table"))
+        parents = {child: parent for parent in document.etree_element.iter() for child in parent}
         for number, steps in fitted.items():
             table = tables[number]
-            table.set("class", " ".join([*filter(None, [table.get("class")]), *steps]))
+            _add_class(table, *steps)
             _mark_whole_cells(table)
+            if "landscape" in steps:
+                for lead in _leading(table, parents):
+                    _add_class(lead, "with-landscape")
         return document.render(**PDF_OPTIONS), tables
 
     try:
@@ -116,10 +121,31 @@ def whole(text: str) -> bool:
                                          and _FIGURE.fullmatch(word) is not None)
 
 
+def _add_class(element: Any, *names: str) -> None:
+    element.set("class", " ".join([*filter(None, [element.get("class")]), *names]))
+
+
 def _mark_whole_cells(table: Any) -> None:
     for cell in table.iter():
         if cell.tag in ("th", "td") and whole("".join(cell.itertext())):
-            cell.set("class", " ".join([*filter(None, [cell.get("class")]), "whole"]))
+            _add_class(cell, "whole")
+
+
+def _leading(table: Any, parents: Mapping[Any, Any]) -> list[Any]:
+    """What leads into a table printed on a landscape page, to go on that page with it (not
+    alone at the foot of the upright page before): the paragraph just before it and the
+    headings just before that (class `with-landscape`)."""
+    parent = parents.get(table)
+    if parent is None:
+        return []
+    siblings = list(parent)
+    before = siblings[:siblings.index(table)]
+    leading: list[Any] = []
+    if before and before[-1].tag == "p" and not (before[-1].tail or "").strip():
+        leading.append(before.pop())
+    while before and before[-1].tag in _HEADINGS and not (before[-1].tail or "").strip():
+        leading.append(before.pop())
+    return leading
 
 
 def _next_step(table: Any, taken: tuple[str, ...], scale: float) -> str | None:

@@ -138,7 +138,8 @@ def test_files_the_award_does_not_take_are_not_to_attach_and_an_empty_one_is_nam
         "a judge would get nothing, so it is not counted as a file to attach; put the file "
         "itself there, or stop citing it",
         "attachments: evidence/sheet.csv is not to attach: the award does not accept .csv "
-        "files (accepted: pdf, docx); to send it, save it as PDF or DOCX and cite that copy",
+        "files (accepted: pdf, docx); to send it, save a copy as PDF or DOCX and cite that "
+        "copy as evidence",
         "attachments: images/rules.png is not to attach: the award does not accept .png "
         "files (accepted: pdf, docx); to send it, save a copy as PDF and cite that copy as "
         "evidence",
@@ -210,7 +211,7 @@ def test_send_naming_no_file_or_a_refused_format_or_too_many_blocks(tmp_path: Pa
         'attachments: send: "business-case" is no file in the pack (give an evidence id, a '
         "file name the stories cite, or a lead image's file name)",
         "attachments: evidence/sheet.csv: .csv files are not accepted (accepted: pdf, docx): "
-        "save it as PDF or DOCX, cite that copy and name it in send:",
+        "save a copy as PDF or DOCX, cite that copy as evidence and name it in send:",
     ]  # the refused file is not counted against max_files either: only the letter is to attach
 
 

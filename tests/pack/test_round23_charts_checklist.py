@@ -121,11 +121,11 @@ def test_a_photo_is_suggested_picture_formats_a_table_table_formats(tmp_path: Pa
         "letter.pdf": b"%PDF-1.4\n%%EOF\n"})
     assert lines == [
         "attachments: evidence/notes.odt is not to attach: the award does not accept .odt "
-        "files (accepted: pdf, docx, csv, png, xlsx); to send it, save it as PDF or DOCX and "
-        "cite that copy",
+        "files (accepted: pdf, docx, csv, png, xlsx); to send it, save a copy as PDF or DOCX "
+        "and cite that copy as evidence",
         "attachments: evidence/figures.ods is not to attach: the award does not accept .ods "
-        "files (accepted: pdf, docx, csv, png, xlsx); to send it, save it as CSV or XLSX and "
-        "cite that copy",
+        "files (accepted: pdf, docx, csv, png, xlsx); to send it, save a copy as CSV or XLSX "
+        "and cite that copy as evidence",
         "attachments: images/files.jpg is not to attach: the award does not accept .jpg files "
         "(accepted: pdf, docx, csv, png, xlsx); to send it, save a copy as PNG and cite that "
         "copy as evidence",
@@ -139,7 +139,8 @@ def test_without_a_picture_format_a_photo_is_saved_as_pdf_and_a_table_as_a_docum
                               image="lead.png")
     assert lines[:2] == [
         "attachments: evidence/sheet.csv is not to attach: the award does not accept .csv "
-        "files (accepted: docx, pdf); to send it, save it as DOCX or PDF and cite that copy",
+        "files (accepted: docx, pdf); to send it, save a copy as DOCX or PDF and cite that "
+        "copy as evidence",
         "attachments: images/files.png is not to attach: the award does not accept .png files "
         "(accepted: docx, pdf); to send it, save a copy as PDF and cite that copy as evidence"]
 

@@ -199,10 +199,10 @@ def test_only_the_table_too_wide_to_be_sure_to_fit_is_named_in_the_checklist(pac
     tables = [line for line in checklist.splitlines() if "columns" in line]
     assert tables == [
         '- appendix: stories/wide.md, section "Appendix", has a table of 70 columns: entry.pdf '
-        "prints a table of more than 30 columns on a landscape page in print too small to "
-        "read on paper (under 5 points; its figures stay whole); split it into tables of at "
-        "most 30 columns, or attach it as a file (a CSV or spreadsheet) and refer to it in "
-        "the answer"]
+        "prints it on a landscape page in print too small to read on paper (under 5 points), "
+        "as it does any table of more than 30 columns; figures like £12,345 stay whole up to "
+        "73 columns, longer ones may be broken in fewer; split it into tables of at most 30 "
+        "columns, or attach it as a file (a CSV or spreadsheet) and refer to it in the answer"]
 
 
 def test_the_pdf_is_the_same_when_built_again(pack: Pack, tmp_path: Path) -> None:
@@ -217,6 +217,6 @@ def test_a_hand_written_answer_s_table_too_wide_is_named_by_its_file(tmp_path: P
                       encoding="utf-8")
     drafted = compose_answers([Question(id="impact", prompt="Impact", words=5000)], [],
                               {"impact": answer}, folder="awards/wide")
-    assert drafted.wide_tables == [WideTable("impact", "awards/wide/impact.md", None, 61)]
+    assert drafted.wide_tables == [WideTable("impact", "awards/wide/impact.md", None, 61, 1, 2)]
     assert table_columns(_markdown(WIDE_30)) == 30
     assert table_columns("No table | here.") == 0
