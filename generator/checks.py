@@ -159,17 +159,34 @@ def _right_to_left(story: Story) -> Iterator[Problem]:
 
 
 _CURLY_PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"))
+_CURLY_OPENERS = frozenset(pair[0] for pair in _CURLY_PAIRS)
 
 
 def _curly_quoted(story: Story) -> Iterator[Problem]:
-    """A warning where the title or summary is wholly inside curly quotes, as Word types
-    them: YAML reads them as part of the text, so the page shows them."""
-    for field in ("title", "summary"):
-        value = str(getattr(story.meta, field, None) or "")
+    """A warning where a field's text is wholly inside curly quotes, as Word types them: YAML
+    reads them as part of the text, so the page shows them (and “Libraries” is another
+    service than Libraries)."""
+    meta = story.meta
+    texts: list[tuple[tuple[str | int, ...], str, object]] = [
+        (("title",), "title", getattr(meta, "title", None)),
+        (("summary",), "summary", getattr(meta, "summary", None)),
+        (("service",), "service", getattr(meta, "service", None)),
+        *((("tags", i), f"tags[{i}]", tag) for i, tag in story.numbered("tags", meta.tags)),
+        *((("partners", i), f"partners[{i}]", partner)
+          for i, partner in story.numbered("partners", meta.partners)),
+        *((("metrics", i, "label"), f"metrics[{i}].label", metric.label)
+          for i, metric in story.numbered("metrics", meta.metrics)),
+        *((("quotes", i, "by"), f"quotes[{i}].by", quote.by)
+          for i, quote in story.numbered("quotes", meta.quotes)),
+    ]
+    for where, field, text in texts:
+        value = str(text or "")
+        if value[:1] not in _CURLY_OPENERS:  # most text: no pair to look for
+            continue
         pair = next((p for p in _CURLY_PAIRS if value.startswith(p[0]) and value.endswith(p[1])
                      and len(value) > 2), None)
         if pair is not None:
-            yield _problem(story, (field,), field,
+            yield _problem(story, where, field,
                            f"is inside curly quotes ({pair[0]}…{pair[1]}), which the site shows as "
                            "part of the text: take them out, or type straight double quotes \" "
                            "if you meant YAML's quotes", Severity.WARNING)
