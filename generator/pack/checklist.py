@@ -169,7 +169,7 @@ def _wide_table_warning(wide: WideTable) -> str:
              f"{wide.columns} columns")
     if wide.columns > PDF_WHOLE_COLUMNS:
         shown = ("entry.pdf cannot show it readably: even in its smallest print (2 points, on "
-                 "a landscape page) its figures are broken across lines (£12,3 / 45), as they "
+                 "a landscape page) its figures are broken across lines (e.g. £12,34 / 5), as they "
                  f"are in any table of more than {PDF_WHOLE_COLUMNS} columns of figures like "
                  "£12,345")
     else:
