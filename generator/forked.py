@@ -17,7 +17,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
@@ -65,7 +65,8 @@ class Child:
             process = context.Process(
                 target=_run, args=(results_out, orders_in, (results_in, orders_out), os.getpid(),
                                    function, args), daemon=True)
-            process.start()
+            with _no_interrupt_while_forking():
+                process.start()
         except (OSError, ValueError, RuntimeError):
             return None
         results_out.close()
@@ -102,14 +103,33 @@ class Child:
 
 def _run(results: Connection, orders: Connection, parents: tuple[Connection, Connection],
          parent: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    # Ctrl+C is the parent's to answer (this one dies with it): blocked since before the fork
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     for end in parents:  # the parent's ends: a write to a parent that is gone fails
         end.close()
     _die_with_parent(parent)
     try:
         value = function(orders, *args)
-        results.send(("ok", value))
+        outcome: tuple[str, Any] = ("ok", value)
     except BaseException:  # reported to the parent, which redoes the work
-        results.send(("error", traceback.format_exc()))
+        outcome = ("error", traceback.format_exc())
+    with contextlib.suppress(OSError):  # a parent gone (stopped) reads nothing: say nothing
+        results.send(outcome)
+
+
+@contextlib.contextmanager
+def _no_interrupt_while_forking() -> Iterator[None]:
+    """SIGINT held back while a child is forked (the parent gets one that came meanwhile
+    after): a child that got Ctrl+C before it could ignore it printed a traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _die_with_parent(parent: int) -> None:

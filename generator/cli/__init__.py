@@ -6,6 +6,7 @@ import atexit
 import contextlib
 import importlib
 import os
+import signal
 import sys
 import threading
 from typing import Any, NoReturn
@@ -59,9 +60,11 @@ def main(argv: list[str] | None = None) -> Any:
 
     Run as the `showcase` program (no `argv`), the process then ends as soon as its exit
     handlers have run (`_leave`)."""
+    interrupted = _Interrupted()
     try:
         try:
-            return cli.main(args=argv, prog_name="showcase")
+            with interrupted.watched():
+                return cli.main(args=argv, prog_name="showcase")
         except Exception as exc:  # the last guard: a person should never see a traceback
             if os.environ.get("SHOWCASE_DEBUG"):
                 raise
@@ -69,9 +72,42 @@ def main(argv: list[str] | None = None) -> Any:
                        "(set SHOWCASE_DEBUG=1 for details)", err=True)
             sys.exit(1)
     except SystemExit as done:
+        code = INTERRUPTED if interrupted.happened and done.code == 1 else done.code
         if argv is None:
-            _leave(done.code)
+            _leave(code)
+        if code != done.code:
+            raise SystemExit(code) from None
         raise
+
+
+INTERRUPTED = 130
+"""The exit code of a command stopped by Ctrl+C ("Aborted!"), as shells give one (128 + 2):
+click's 1 is what `check` and `pack` give for errors found, which a script must tell apart."""
+
+
+class _Interrupted:
+    """Whether Ctrl+C stopped the command (Python's own handler, noted on its way)."""
+
+    def __init__(self) -> None:
+        self.happened = False
+
+    @contextlib.contextmanager
+    def watched(self) -> Any:
+        if (threading.current_thread() is not threading.main_thread()
+                or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+            yield
+            return
+
+        def interrupt(signum: int, frame: object) -> None:
+            self.happened = True
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGINT, interrupt)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(ValueError):
+                signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _leave(code: str | int | None) -> NoReturn:

@@ -91,6 +91,48 @@ def test_sigterm_ends_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
     assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
 
 
+_CHECK_STOPPED = """\
+import os, pathlib, sys, time
+from generator import catalogue, forked
+forked.MIN_STORIES = 1  # its stories are read in two processes, as a large project's
+MAIN, STARTED = os.getpid(), pathlib.Path(sys.argv[2])
+read_story = catalogue.read_story
+def read(*args):
+    if os.getpid() == MAIN:  # the main process, as the other reads its share
+        STARTED.write_text("yes")
+        time.sleep(60)
+    return read_story(*args)
+catalogue.read_story = read
+from generator.cli import main
+sys.argv = ["showcase", "check", "-p", sys.argv[1]]
+main()
+"""
+
+
+def test_ctrl_c_stops_check_with_its_own_exit_code_and_no_trace_of_the_other_process(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    """Ctrl+C (SIGINT to the whole process group, as a terminal sends it) stops `check`:
+    "Aborted!", exit 130 (1 is "errors found"), no traceback from the process reading the
+    other share, and none left running (round 24, hostile24 #6)."""
+    root = make_project({f"stories/s{n}.md": story(title=f"Story {n}") for n in range(6)})
+    started = tmp_path / "started"
+    running = subprocess.Popen(
+        [sys.executable, "-c", _CHECK_STOPPED, str(root), str(started)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline and running.poll() is None:
+        time.sleep(0.05)
+    assert started.exists(), running.communicate()
+    os.killpg(running.pid, signal.SIGINT)
+    out, err = running.communicate(timeout=30)
+    assert running.returncode == 130, (out, err)
+    assert err.strip() == "Aborted!"
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-s", str(running.pid)], capture_output=True, text=True,
+                          check=False)
+    assert left.stdout.strip() == ""
+
+
 def _dead_pid() -> int:
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
