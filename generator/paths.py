@@ -111,15 +111,20 @@ def _moved(folder: Path, name: str, folder_name: str, most: int = 20_000) -> str
     """Where in `folder` (looking through at most `most` entries) a file of that name now
     is, when it was moved into another of its sub-folders; "" when none is."""
     seen = 0
+    found: list[str] = []
     for top, folders, files in os.walk(folder):
         folders.sort()
         seen += len(folders) + len(files)
-        found = next((f for f in sorted(files) if f.casefold() == name.casefold()), None)
-        if found is not None:
-            where = (Path(top) / found).relative_to(folder).as_posix()
-            return f" (there is {folder_name}/{where}: write {where})"
+        found += [(Path(top) / f).relative_to(folder).as_posix()
+                  for f in sorted(files) if f.casefold() == name.casefold()]
         if seen > most:
             break
+    if len(found) == 1:
+        return f" (there is {folder_name}/{found[0]}: write {found[0]})"
+    if found:  # moved into more than one place: which is meant is the writer's to say
+        shown = [f"{folder_name}/{where}" for where in found[:3]]
+        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+        return f" (there are {', '.join(shown[:-1])} and {shown[-1]}{more}: write the one meant)"
     return ""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
@@ -92,8 +93,10 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
     if kind == "too_short":
         return "needs at least one item"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        digits = value.replace(",", "").strip() if isinstance(value, str) else ""
-        hint = f" (write {digits}, without the comma)" if "," in str(value) and \
+        text = str(value) if isinstance(value, str) else ""
+        digits = re.sub(r"[,\s\u00a0\u202f]", "", text)
+        gap = "comma" if "," in text else "space"
+        hint = f" (write {digits}, without the {gap})" if digits != text.strip() and \
             digits.isascii() and digits.isdigit() else ""
         return f"expected a whole number, got {_shown(value)}{hint}"
     if kind in {"greater_than", "greater_than_equal"}:
@@ -160,6 +163,9 @@ not "hours", however close the letters)."""
 
 def _unknown_field(name: str, allowed: list[str], what: str) -> str:
     text = f"is not a field of {what}"
+    elsewhere = _FIELDS_OF_AWARD_QUESTIONS.get(name.strip().casefold())
+    if what == "a story" and elsewhere:  # a limit written into a story: not a misspelling
+        return f"{text}: {elsewhere}"
     close = _closest(name, allowed)
     if close:
         return f"{text}; did you mean {close}?"
@@ -167,6 +173,16 @@ def _unknown_field(name: str, allowed: list[str], what: str) -> str:
         return f"{text}; the fields are {', '.join(allowed)}"
     return text
 
+
+_QUESTION = ("a question's limit, which goes in the award file (awards/<award-id>.yml, "
+             "under questions:); a story holds no limits")
+_FIELDS_OF_AWARD_QUESTIONS = {
+    "words": _QUESTION, "characters": _QUESTION, "total_words": _QUESTION,
+    "prompt": "an award question's, which goes in the award file (awards/<award-id>.yml)",
+    "compose": "an award question's, which goes in the award file (awards/<award-id>.yml)",
+    "deadline": "an award's, which goes in the award file (awards/<award-id>.yml)",
+}
+"""Fields of an award file written into a story: where they belong, not a close spelling."""
 
 #: how a nested model is named in "is not a field of ..."
 NESTED_NAMES = {
