@@ -139,6 +139,29 @@ def _add_entry(generator: FeedGenerator, story: Story, site_url: str,
     entry.updated(published_at(story))
     for tag in story.meta.tags:
         entry.category(term=tag)
+    if story.meta.language:  # Atom: the entry's own xml:lang (RSS has the channel's only)
+        entry.register_extension("language", _Language, atom=True, rss=False)
+        entry.language.tag = story.meta.language
+
+
+class _Language:
+    """An Atom entry's xml:lang: the language of a story that gives its own (`language:`).
+    A feedgen entry extension (its BaseEntryExtension's methods; feedgen is imported only
+    when a feed is written)."""
+
+    def __init__(self) -> None:
+        self.tag: str | None = None
+
+    def extend_ns(self) -> dict[str, str]:
+        return {}
+
+    def extend_rss(self, entry: Any) -> Any:
+        return entry
+
+    def extend_atom(self, entry: Any) -> Any:
+        if self.tag:
+            entry.set("{http://www.w3.org/XML/1998/namespace}lang", self.tag)
+        return entry
 
 
 def json_feed(feed: Feed) -> bytes:

@@ -167,3 +167,11 @@ def test_a_tag_is_written_as_bcp_47_writes_it(written: str, tag: str) -> None:
     from generator.model.common import parse_language
 
     assert parse_language(written) == tag
+
+
+def test_the_atom_feed_gives_each_storys_language(site: Built) -> None:
+    import feedparser
+
+    feed = feedparser.parse((site.site / "feeds" / "atom.xml").read_bytes())
+    languages = {entry.title: entry.title_detail.language for entry in feed.entries}
+    assert languages == {WELSH: "cy", ARABIC: "ar", "An English story": "en-GB"}
