@@ -42,7 +42,7 @@ from generator.project import CONFIG_FILE, FOLDER_OPTIONS, Layout, discover, out
 from generator.reading import stories
 from generator.sanitize import clean, strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
-from generator.site.builder import add_charts, no_charts, without_charts
+from generator.site.builder import PageHead, add_charts, no_charts, without_charts
 from generator.site.render import fill, in_language
 from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
 from generator.siteconfig import THIRD_PARTY, loads_remote, remote
@@ -313,7 +313,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             html = scrub(html, self.site.linkable)
         places = self.site.places.get(src)
         if places:
-            _add_places(page, places)
+            _add_places(page, places, self.site.heads.get(src))
         if src in self.later:  # filled when rendered (`_fill_later`), not waited for now
             return html
         head = self.site.heads.get(src)
@@ -530,10 +530,12 @@ def _mend_titles(search: Any, files: Files, site: Site | None) -> None:
     mend_search_titles(entries, run_on)
 
 
-def _add_places(page: Page, places: list[Place]) -> None:
+def _add_places(page: Page, places: list[Place], head: PageHead | None = None) -> None:
     """A story body's section headings (ids given in its fragment) into the page's table of
-    contents, after "Results in figures" where the page has it, h3 under the h2 before; and
-    into the ids MkDocs checks links to the page's anchors against."""
+    contents, after "Results in figures" where the page has it, h3 under the h2 before, each
+    in the story's language when it gives one (`showcase_lang`, `showcase_dir`: the theme's
+    contents print them); and into the ids MkDocs checks links to the page's anchors
+    against."""
     page.present_anchor_ids = {*(page.present_anchor_ids or ()), *(p.id for p in places)}
     top = page.toc.items[0].children if len(page.toc.items) == 1 else page.toc.items
     at = 1 if top and top[0].title == PAGE_TITLES[0] else 0  # its id follows mkdocs.yml's toc
@@ -542,6 +544,8 @@ def _add_places(page: Page, places: list[Place]) -> None:
         # Material prints the link's address unescaped; a slug is safe, unless mkdocs.yml's
         # toc separator or slugify gives it a quote
         link = AnchorLink(html.escape(place.text), html.escape(place.id), place.level)
+        if head is not None and head.language:  # the story's words, not the site's
+            link.showcase_lang, link.showcase_dir = head.language, head.direction  # type: ignore[attr-defined]
         if place.level == 3 and links:
             links[-1].children.append(link)
         else:

@@ -175,3 +175,15 @@ def test_the_atom_feed_gives_each_storys_language(site: Built) -> None:
     feed = feedparser.parse((site.site / "feeds" / "atom.xml").read_bytes())
     languages = {entry.title: entry.title_detail.language for entry in feed.entries}
     assert languages == {WELSH: "cy", ARABIC: "ar", "An English story": "en-GB"}
+
+
+def test_the_storys_own_headings_in_both_tables_of_contents_carry_its_language(
+        site: Built) -> None:
+    soup = BeautifulSoup(site.html("stories/welsh/"), "html.parser")
+    for contents in (soup.select_one("nav.showcase-contents"),
+                     soup.select_one("nav.md-nav--secondary")):
+        assert contents is not None
+        links = {" ".join(a.get_text().split()): (a.get("lang"), a.get("dir"))
+                 for a in contents.find_all("a")}
+        assert links["Yr her"] == ("cy", "ltr")
+        assert links["Results in figures"] == (None, None)  # the site's own words
