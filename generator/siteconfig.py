@@ -151,7 +151,24 @@ def theme_problems(settings: dict[str, Any], sources: tuple[Source, ...],
     theme = settings.get("theme")
     if not isinstance(theme, dict) or not sources:
         return []
-    return _nameless_theme(theme, sources) + _custom_dir_problems(theme, sources, root)
+    return (_nameless_theme(theme, sources) + _custom_dir_problems(theme, sources, root)
+            + _site_language(theme, sources))
+
+
+def _site_language(theme: dict[str, Any], sources: tuple[Source, ...]) -> list[Problem]:
+    """A warning when the site's language (theme.language, the pages' lang) is not English:
+    the pages Showcase makes (listings, facts, headings like "Results in figures") are
+    written in English, and screen readers would speak them in the site's language."""
+    language = theme.get("language")
+    if not isinstance(language, str) or not language.strip() or \
+            language.strip().casefold().split("-")[0] == "en":
+        return []
+    return [Problem(*_place(sources, ("theme", "language"))[:2], "theme.language",
+                    f'"{language}" marks every page as that language, but the pages Showcase '
+                    "makes are written in English (its listings, facts and headings), which "
+                    "screen readers would then speak in the wrong voice: keep language: en, and "
+                    f"give each story written in {language} the line language: {language}",
+                    Severity.WARNING)]
 
 
 #: what a theme loads from another host unless an option of it is false: (option, what, host)
