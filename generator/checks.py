@@ -696,9 +696,12 @@ def check_story_times(stories: Iterable[Story], now: datetime) -> list[Problem]:
         uk_offset = uk.utcoffset()
         if offset != uk_offset and offset in (timedelta(0), timedelta(hours=1)):
             meant = embargo.replace(tzinfo=UK)
+            data = story.located.data
+            written = data.get("embargo") if isinstance(data, dict) else None
+            shown = written.strip() if isinstance(written, str) else embargo.isoformat()
             found.append(Problem(
                 story.path, story.line_of("embargo"), "embargo",
-                f"{embargo.isoformat()} is {uk.strftime('%H:%M')} UK time, as UK clocks are "
+                f"{shown} is {uk.strftime('%H:%M')} UK time, as UK clocks are "
                 f"{_offset(uk_offset)} on {uk.day} {uk:%B %Y}: for "
                 f"{embargo.strftime('%H:%M')} UK time write {meant.isoformat()}",
                 Severity.WARNING))
