@@ -64,6 +64,16 @@ _SMART = re.compile(r"""(\\.)|["']|--+|\.\.+""")
 
 
 @dataclass(frozen=True)
+class AnswerPart:
+    """One story's part of a drafted answer, with the story's language (`language:`), or
+    None when the part is in the entry's language: a story's summary, section or quotes are
+    in the story's language; a metrics part is an English sentence around its labels."""
+
+    language: str | None
+    markdown: str
+
+
+@dataclass(frozen=True)
 class Answer:
     """One question with its answer and how it measures against the limit."""
 
@@ -74,6 +84,14 @@ class Answer:
     """'hand-written', 'drafted' or 'none'."""
     used: int
     """Words (or characters) used."""
+    parts: tuple[AnswerPart, ...] = ()
+    """Its parts, in order, joined by a blank line in `markdown`: one a story, when drafted;
+    the one file, when hand-written; none when there is no answer."""
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """The languages its parts are marked in (none: all in the entry's)."""
+        return frozenset(part.language for part in self.parts if part.language)
 
     @property
     def plain(self) -> str:
@@ -297,7 +315,7 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
         parts, origin = _draft_parts(question.compose, stories), "drafted"
     else:
         return Answer(question, None, "none", 0)
-    kept = []
+    kept: list[AnswerPart] = []
     images, markup = left_out
     links, reduced = linked
     by_path = {story.path: story for story in stories}
@@ -317,9 +335,18 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
         images += [ImageLeftOut(question.id, path, alt) for alt in alts]
         if dropped:
             markup.append(HtmlLeftOut(question.id, path, tuple(dict.fromkeys(dropped))))
-        kept.append(text)
-    text = "\n\n".join(t for t in kept if t)
-    return Answer(question, text, origin, measure(text, question))
+        if text:
+            language = _part_language(question, by_path[path]) if origin == "drafted" else None
+            kept.append(AnswerPart(language, text))
+    text = "\n\n".join(part.markdown for part in kept)
+    return Answer(question, text, origin, measure(text, question), tuple(kept))
+
+
+def _part_language(question: Question, story: Story) -> str | None:
+    """The language of `story`'s part of a drafted answer: the story's, unless the part is
+    its figures, written as an English sentence around their labels ("baseline", "up")."""
+    compose = question.compose
+    return None if compose is not None and compose.kind == "metrics" else story.meta.language
 
 
 def _whole_body(question: Question) -> bool:

@@ -18,6 +18,7 @@ from generator.pack.views import (
     entry_facts,
     headings_from,
     metric_rows,
+    right_to_left,
     story_views,
     title_of,
     total_view,
@@ -52,7 +53,7 @@ def render_entry_html(plan: PackPlan, built: datetime, *, charts: Mapping[str, C
         decorative_images=decorative_images, charts=charts,
         title=title_of(plan), author=AUTHOR, version=__version__,
         built=built.strftime("%Y-%m-%dT%H:%M:%SZ"), award=plan.award.entry,
-        facts=entry_facts(plan),
+        facts=entry_facts(plan), right_to_left=right_to_left(plan),
         answers=answer_views(plan), metrics=metric_rows(plan), stories=story_views(plan))
 
 

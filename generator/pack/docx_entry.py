@@ -24,6 +24,7 @@ from generator.pack.docx_html import (
     add_html,
     align_cell,
     mark_header_row,
+    mark_language,
 )
 from generator.pack.plan import PackPlan
 from generator.pack.views import (
@@ -48,6 +49,7 @@ _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/s
 _MONOSPACE = "Courier New"
 _HEADERS = ("Story", "Metric", "Value", "Baseline", "Target", "Period", "Verified")
 _FIGURES = (2, 3, 4)  # Value, Baseline, Target: right-aligned, as in entry.html
+_STORY_WORDS = (0, 1, 5)  # Story, Metric, Period: in the story's language, as in entry.html
 _LEAD_IMAGE_INCHES = 3.0  # at most as wide (about 60% of the column, as in the PDF) and as high
 ANSWER_HEADING = 3
 """The Word heading level of an answer's highest heading (its question is Heading 2)."""
@@ -75,11 +77,11 @@ def render_docx(plan: PackPlan, built: datetime, charts: Mapping[str, Chart]) ->
     document.add_heading("The stories", level=1)
     images = _lead_images(plan)
     for view in story_views(plan):
-        document.add_heading(view.title, level=2)
+        mark_language(document.add_heading(view.title, level=2), view.language)
         if view.image is not None and view.alt and view.image in images:
             _picture(document, images[view.image], view.alt, f"Lead image: {view.title}",
                      Inches(_LEAD_IMAGE_INCHES), Inches(_LEAD_IMAGE_INCHES))
-        document.add_paragraph(view.summary)
+        mark_language(document.add_paragraph(view.summary), view.language)
         chart = charts.get(view.slug)
         if chart is not None:
             _picture(document, chart.png, chart.alt, f"Chart: {view.title}", Inches(6))
@@ -255,8 +257,11 @@ def _answer(document: WordDocument, answer: AnswerView) -> None:
         document.add_paragraph("No answer yet.")
         return
     # under the question's Heading 2, as entry.html has them under its h3: the answer's
-    # highest heading at Heading 3, each lower one a level further down, no level skipped
-    add_html(document, headings_from(answer.html, ANSWER_HEADING), heading_level=ANSWER_HEADING)
+    # highest heading at Heading 3, each lower one a level further down, no level skipped;
+    # a story's part in its own language marked in it, as in entry.html
+    for part in answer.parts:
+        add_html(document, headings_from(part.html, ANSWER_HEADING),
+                 heading_level=ANSWER_HEADING, language=part.language)
 
 
 def _metrics_table(document: object, plan: PackPlan) -> None:
@@ -276,3 +281,5 @@ def _metrics_table(document: object, plan: PackPlan) -> None:
         for column, (cell, text) in enumerate(zip(cells, values, strict=True)):
             cell.text = text
             align_cell(cell, "right" if column in _FIGURES else None)
+            if column in _STORY_WORDS and text:
+                mark_language(cell.paragraphs[0], row.language)

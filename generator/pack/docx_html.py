@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from generator.languages import direction
+
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table, _Cell
@@ -30,6 +32,11 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ALIGNMENTS = frozenset({"left", "right", "center"})
 _DEEPEST_LIST = 3  # the template's List Bullet 3 and List Number 3
+#: what follows w:bidi in a paragraph's properties (w:pPr), in the schema's order
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+               "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+               "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 CODE_BLOCK_STYLE = "HTML Preformatted"
 CODE_STYLE = "HTML Code"
 LINK_STYLE = "Hyperlink"
@@ -91,22 +98,27 @@ class _Piece:
 
 @dataclass(frozen=True)
 class _Context:
-    """Where blocks are written: the container, the paragraph style and the list depth."""
+    """Where blocks are written: the container, the paragraph style, the list depth and
+    the language of the words (None: the document's)."""
 
     container: Container
     style: str | None = None
     depth: int = 0
+    language: str | None = None
 
 
-def add_html(document: Document, html: str, heading_level: int) -> None:
+def add_html(document: Document, html: str, heading_level: int,
+             language: str | None = None) -> None:
     """Write `html` at the end of `document`.
 
-    Headings inside it become Word headings no higher than `heading_level`.
+    Headings inside it become Word headings no higher than `heading_level`. With a
+    `language` (a story's), every paragraph's runs are marked in it (`mark_language`).
     """
     builder = _TreeBuilder()
     builder.feed(html)
     builder.close()
-    _Writer(document, heading_level).blocks(_Context(document), builder.root.children)
+    _Writer(document, heading_level).blocks(_Context(document, language=language),
+                                            builder.root.children)
 
 
 class _Writer:
@@ -152,6 +164,7 @@ class _Writer:
             return None
         paragraph = context.container.add_paragraph(style=style)
         _write_pieces(paragraph, pieces)
+        mark_language(paragraph, context.language)
         return paragraph
 
     def _list(self, context: _Context, node: _Node) -> None:
@@ -160,7 +173,8 @@ class _Writer:
         suffix = f" {level}" if level > 1 else ""
         style = ("List Number" if ordered else "List Bullet") + suffix
         number = _restarted_numbering(self.document, style, _start(node)) if ordered else None
-        inner = _Context(context.container, f"List Continue{suffix}", context.depth + 1)
+        inner = _Context(context.container, f"List Continue{suffix}", context.depth + 1,
+                         context.language)
         for item in node.children:
             if isinstance(item, _Node) and item.tag == "li":
                 self._item(inner, item, style, number)
@@ -191,15 +205,16 @@ class _Writer:
         table = context.container.add_table(rows=0, cols=width)
         table.style = "Table Grid"
         for header, cells in rows:
-            self._row(table, header, cells)
+            self._row(table, header, cells, context.language)
 
-    def _row(self, table: Table, header: bool, cells: list[_Node]) -> None:
+    def _row(self, table: Table, header: bool, cells: list[_Node], language: str | None,
+             ) -> None:
         row = table.add_row()  # type: ignore[no-untyped-call]
         if header:
             mark_header_row(row)
         for cell, node in zip(row.cells, cells, strict=False):
             look = _BOLD if header or node.tag == "th" else _Format()
-            self._paragraph(_Context(cell), node.children, None, look=look)
+            self._paragraph(_Context(cell, language=language), node.children, None, look=look)
             _drop_first_paragraph(cell)
             align_cell(cell, _alignment(node))
 
@@ -207,6 +222,30 @@ class _Writer:
         text = _NOT_XML.sub("", "".join(_text_of(node))).removesuffix("\n")
         paragraph = context.container.add_paragraph(style=CODE_BLOCK_STYLE)
         paragraph.add_run(text)  # python-docx writes "\n" as a line break and "\t" as a tab
+        mark_language(paragraph, context.language)
+
+
+def mark_language(paragraph: Paragraph, language: str | None) -> None:
+    """Each run of `paragraph` (a link's too) in `language`, for Word's proofing and a
+    screen reader's voice: w:lang's w:val for a language written left to right, its w:bidi
+    for one written right to left, whose paragraph is then right to left too (w:bidi) and
+    its runs (w:rtl). None (the document's language, en-GB in the styles) marks nothing."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if language is None:
+        return
+    right_to_left = direction(language) == "rtl"
+    if right_to_left:
+        paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"),
+                                                              *_AFTER_BIDI)
+    for run in paragraph._p.iter(qn("w:r")):
+        properties = run.get_or_add_rPr()
+        if right_to_left:
+            properties.get_or_add_rtl()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:bidi" if right_to_left else "w:val"), language)
+        properties.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _pieces(nodes: Iterable[_Node | str], look: _Format) -> Iterator[_Piece]:

@@ -102,12 +102,54 @@ def render_pdf(html: str, members: Mapping[str, bytes]) -> bytes:
                        if (step := _next_step(tables[n], fitted.get(n, ()), scale)) is not None}:
             fitted |= {n: (*fitted.get(n, ()), step) for n, step in wide.items()}
             pages, tables = laid_out(fitted)  # again, only for a table too wide for the page
-        pdf = pages.write_pdf(**PDF_OPTIONS)
+        with _languages_tagged():
+            pdf = pages.write_pdf(**PDF_OPTIONS)
     except FatalURLFetchingError as exc:  # answers carry no images; this is the last guard
         refused = exc.__cause__ if isinstance(exc.__cause__, RefusedUrl) else exc
         raise RefusedUrl(f"entry.pdf cannot be printed: {refused}") from None
     assert isinstance(pdf, bytes)
     return pdf
+
+
+@contextmanager
+def _languages_tagged() -> Iterator[None]:
+    """While WeasyPrint writes the PDF, each structure element of an HTML element with its
+    own `lang` (a story's words in its language) carries it as /Lang, so a screen reader
+    reads it in that language's voice, as it does the HTML; the document's own language is
+    the catalog's /Lang (from <html lang>).
+
+    WeasyPrint (70) writes only the catalog's: its tagging (`weasyprint.pdf.tags`) builds
+    the structure tree one box at a time by `_build_box_tree`, which calls itself by its
+    module's name; that name is wrapped for the one call. An entry with no `lang` below
+    <html> gets the very same PDF.
+    """
+    import pydyf  # type: ignore[import-untyped]
+    from weasyprint.pdf import tags
+
+    build = tags._build_box_tree
+
+    def with_language(box: Any, *args: Any) -> Iterator[Any]:
+        language = _own_language(box)
+        for element in build(box, *args):
+            if language is not None and "Lang" not in element:
+                element["Lang"] = pydyf.String(language)
+            yield element
+
+    tags._build_box_tree = with_language
+    try:
+        yield
+    finally:
+        tags._build_box_tree = build
+
+
+def _own_language(box: Any) -> str | None:
+    """The `lang` of the HTML element a box was made for, below <html> and <body> (whose
+    boxes make no structure element: their children come through them)."""
+    element = getattr(getattr(box, "_box", box), "element", None)
+    if element is None or element.tag in ("html", "body"):
+        return None
+    language = element.get("lang")
+    return language if isinstance(language, str) and language else None
 
 
 def whole(text: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from generator import formatting
+from generator import formatting, languages
 from generator.clock import uk_time
 from generator.markdown_text import to_html
 from generator.model.story import Metric
@@ -21,6 +21,31 @@ _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 #: a start tag, its attributes' quoted values whole (a value may hold `>`)
 _START_TAG = re.compile(r"""<[A-Za-z][A-Za-z0-9-]*(?:[^<>"']|"[^"]*"|'[^']*')*>""")
 _ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
+
+
+def direction_of(language: str | None) -> str:
+    """"rtl" for a story's language written right to left, else "ltr" (none: the entry's)."""
+    return languages.direction(language) if language else "ltr"
+
+
+class _InLanguage:
+    """Words in a story's language (`language`, None: the entry's own, en-GB)."""
+
+    language: str | None
+
+    @property
+    def direction(self) -> str:
+        """"rtl" or "ltr", for `dir`, w:bidi and w:rtl."""
+        return direction_of(self.language)
+
+
+@dataclass(frozen=True)
+class PartView(_InLanguage):
+    """One story's part of an answer as HTML, marked with the story's language when it
+    gives one; or the whole answer, when no part is in a language of its own."""
+
+    language: str | None
+    html: str
 
 
 @dataclass(frozen=True)
@@ -36,11 +61,14 @@ class AnswerView:
     origin: str
     status: str
     """'no answer yet', 'empty', 'over the limit' or 'ok'."""
+    parts: tuple[PartView, ...] = ()
+    """`html` in parts by language (`answer_parts`); none when there is no answer."""
 
 
 @dataclass(frozen=True)
-class MetricRow:
-    """One metric with its figures formatted."""
+class MetricRow(_InLanguage):
+    """One metric with its figures formatted; its story's title and its label are in the
+    story's `language`."""
 
     story: str
     label: str
@@ -49,11 +77,13 @@ class MetricRow:
     target: str
     period: str
     verified: str
+    language: str | None = None
 
 
 @dataclass(frozen=True)
-class StoryView:
-    """A story's summary card."""
+class StoryView(_InLanguage):
+    """A story's summary card: its title, summary and lead image's alt text are in its
+    `language`."""
 
     slug: str
     title: str
@@ -64,6 +94,7 @@ class StoryView:
     status: str
     image: str | None
     alt: str
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +147,21 @@ def _answer_view(answer: Answer, tolerance: float) -> AnswerView:
     html = without_ids(to_html(answer.markdown)) if answer.markdown is not None else None
     return AnswerView(answer.question.id, answer.question.prompt, answer.markdown, html,
                       answer.usage, answer.over(tolerance), answer.origin,
-                      answer.status(tolerance))
+                      answer.status(tolerance), answer_parts(answer, html))
+
+
+def answer_parts(answer: Answer, html: str | None) -> tuple[PartView, ...]:
+    """The answer's HTML by language: when a story's part is in a language of its own,
+    each story's part apart (the entry marks it with the story's lang and dir); else the
+    whole answer as one part, `html` itself (the same bytes as an entry without
+    languages). The words are the same either way: parts only ever stand apart in
+    Markdown (a blank line between, each footnote numbered within its part)."""
+    if html is None:
+        return ()
+    if not answer.languages:
+        return (PartView(None, html),)
+    return tuple(PartView(part.language, without_ids(to_html(part.markdown)))
+                 for part in answer.parts)
 
 
 def without_ids(html: str) -> str:
@@ -158,14 +203,20 @@ def _metric_row(story: Story, metric: Metric) -> MetricRow:
         return formatting.full(value, metric.unit) if value is not None else ""
 
     return MetricRow(story.title, metric.label, shown(metric.value), shown(metric.baseline),
-                     shown(metric.target), metric.period or "", "yes" if metric.verified else "no")
+                     shown(metric.target), metric.period or "", "yes" if metric.verified else "no",
+                     story.meta.language)
+
+
+def right_to_left(plan: PackPlan) -> bool:
+    """Whether a story of the entry is in a language written right to left."""
+    return any(direction_of(s.meta.language) == "rtl" for s in plan.stories)
 
 
 def story_views(plan: PackPlan) -> list[StoryView]:
     images = {f.member.split("/", 1)[1].rsplit(".", 1)[0]: f.member for f in plan.gathered.images}
     return [StoryView(s.slug, s.title, s.meta.summary, s.date.isoformat(), s.meta.service, s.path,
                       s.status.value, images.get(s.slug),
-                      s.meta.image.alt or "" if s.meta.image else "")
+                      s.meta.image.alt or "" if s.meta.image else "", s.meta.language)
             for s in plan.stories]
 
 
