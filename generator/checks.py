@@ -16,7 +16,7 @@ from generator import headings, images, linkcheck, nesting, wordless
 from generator.attachment_names import accents_shown, case_key, same_name
 from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
-from generator.languages import direction, starts_right_to_left
+from generator.languages import direction, written_right_to_left
 from generator.markdown_text import Section, level2_sections, may_have_an_empty_section
 from generator.model.common import UK
 from generator.model.story import Metric, StoryMeta, line_breaks
@@ -141,7 +141,7 @@ def _right_to_left(story: Story) -> Iterator[Problem]:
     if language is not None and direction(language) == "rtl":
         return
     for field in ("title", "summary"):
-        if not starts_right_to_left(str(getattr(story.meta, field, None) or "")):
+        if not written_right_to_left(str(getattr(story.meta, field, None) or "")):
             continue
         if language is None:
             yield _problem(story, (field,), field,

@@ -7,6 +7,7 @@ Hebrew, Persian or Urdu text reads right to left).
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 
 _RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr",
@@ -16,21 +17,25 @@ _RIGHT_TO_LEFT_SCRIPTS = frozenset({"Adlm", "Arab", "Hebr", "Nkoo", "Rohg", "Syr
 
 
 def direction(tag: str) -> str:
-    """"rtl" or "ltr" for a language tag as `parse_language` writes it (ar, az-Arab, ur-PK)."""
+    """"rtl" or "ltr" for a language tag as `parse_language` writes it (ar, az-Arab, ur-PK):
+    by the script it names, else by the script the language is most likely written in
+    (langcodes' likely subtags: arb, Standard Arabic, is written in Arabic script)."""
     first, *rest = tag.split("-")
     script = next((part for part in rest if len(part) == 4 and part.isalpha()), None)
+    if script is None and first not in _RIGHT_TO_LEFT:
+        import langcodes  # only for a story that gives its language
+
+        with contextlib.suppress(ValueError, LookupError):
+            script = langcodes.Language.get(first).maximize().script
     if script is not None:
         return "rtl" if script in _RIGHT_TO_LEFT_SCRIPTS else "ltr"
     return "rtl" if first in _RIGHT_TO_LEFT else "ltr"
 
 
-def starts_right_to_left(text: str) -> bool:
-    """Whether the first letter of `text` that has a direction is a right-to-left one (as a
-    browser's dir="auto" decides)."""
-    for character in text:
-        kind = unicodedata.bidirectional(character)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+def written_right_to_left(text: str) -> bool:
+    """Whether `text` is written right to left: more of its letters are right-to-left ones
+    than left-to-right ones (an Arabic title that starts with "NHS" is)."""
+    if text.isascii():  # most text: no right-to-left letter in it
+        return False
+    kinds = [unicodedata.bidirectional(character) for character in text]
+    return sum(kind in ("R", "AL") for kind in kinds) > kinds.count("L")

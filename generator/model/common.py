@@ -302,7 +302,11 @@ def parse_language(value: Any) -> str:
         import langcodes  # only for a story that gives its language
 
         if langcodes.tag_is_valid(text):
-            return str(langcodes.standardize_tag(text))
+            tag = str(langcodes.standardize_tag(text))
+            first = tag.split("-")[0]
+            # undetermined, no language, uncoded, private use: no voice to speak it in
+            if first not in ("und", "zxx", "mis") and not "qaa" <= first <= "qtz":
+                return tag
     named = _LANGUAGE_NAMES.get(text.casefold()) if text else None
     hint = f" (write {named} for {text.title()})" if named and text else ""
     raise _fail("language", "expected a language tag, like cy (Welsh), ar (Arabic), pl "

@@ -86,6 +86,8 @@ def test_a_story_without_a_language_has_no_marks(site: Built) -> None:
     ("ara", None),  # ISO 639-2, written as its two-letter tag (ar)
     ("zz", 'language: expected a language tag, like cy (Welsh), ar (Arabic), pl (Polish) or '
            'pt-BR, got "zz"'),
+    ("und", 'language: expected a language tag, like cy (Welsh), ar (Arabic), pl (Polish) or '
+            'pt-BR, got "und"'),
     ("Welsh", 'language: expected a language tag, like cy (Welsh), ar (Arabic), pl (Polish) or '
               'pt-BR, got "Welsh" (write cy for Welsh)'),
     ("c", 'language: expected a language tag, like cy (Welsh), ar (Arabic), pl (Polish) or '
@@ -118,7 +120,12 @@ def test_pages_made_in_the_forked_processes_carry_the_language_too(site: Built,
 def test_check_asks_for_the_language_of_a_right_to_left_title(make_project: ProjectFactory) -> None:
     root = make_project({"stories/2026-03-14-x.md": story(title=ARABIC),
                          "stories/2026-03-15-y.md": story(title=f"{ARABIC} 2", language="ar"),
-                         "stories/2026-03-16-z.md": story(title=f"Our {ARABIC} service"),
+                         # mostly English: a name in Arabic script in it is no reason
+                         "stories/2026-03-16-z.md": story(title="Our new digital library "
+                                                          "service, called خدمة"),
+                         # mostly Arabic, though it starts with a Latin word
+                         "stories/2026-03-19-v.md": story(title=f"NHS {ARABIC}",
+                                                          summary="A summary."),
                          "stories/2026-03-17-w.md": story(title="Advice line",
                                                           summary="ملخص القصة في جملة واحدة."),
                          "stories/2026-03-18-u.md": story(title=f"{ARABIC} 3", language="uk")})
@@ -134,7 +141,11 @@ def test_check_asks_for_the_language_of_a_right_to_left_title(make_project: Proj
         "language",
         "stories/2026-03-18-u.md:8: warning: language: uk is a language written left to right, "
         "but the story's title is written right to left: give the story's own language (ar for "
-        "Arabic, he for Hebrew, fa for Persian, ur for Urdu)"]
+        "Arabic, he for Hebrew, fa for Persian, ur for Urdu)",
+        "stories/2026-03-19-v.md:2: warning: title: is written right to left: add the story's "
+        "language as a tag (language: ar for Arabic, he for Hebrew, fa for Persian, ur for "
+        "Urdu) so that its page reads right to left and screen readers speak it in that "
+        "language"]
 
 
 def test_the_json_feed_gives_a_storys_language(site: Built) -> None:
@@ -187,3 +198,13 @@ def test_the_storys_own_headings_in_both_tables_of_contents_carry_its_language(
                  for a in contents.find_all("a")}
         assert links["Yr her"] == ("cy", "ltr")
         assert links["Results in figures"] == (None, None)  # the site's own words
+
+
+@pytest.mark.parametrize(("tag", "way"), [
+    ("ar", "rtl"), ("arb", "rtl"), ("pes", "rtl"), ("pnb", "rtl"), ("ur-PK", "rtl"),
+    ("az-Arab", "rtl"), ("ar-Latn", "ltr"), ("cy", "ltr"), ("zh-Hant-TW", "ltr"),
+])
+def test_a_languages_direction_follows_its_script(tag: str, way: str) -> None:
+    from generator.languages import direction
+
+    assert direction(tag) == way
