@@ -10,6 +10,7 @@ values decided at build time and are not judged.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -152,16 +153,28 @@ def theme_problems(settings: dict[str, Any], sources: tuple[Source, ...],
     if not isinstance(theme, dict) or not sources:
         return []
     return (_nameless_theme(theme, sources) + _custom_dir_problems(theme, sources, root)
-            + _site_language(theme, sources))
+            + _site_language(theme, sources, root))
 
 
-def _site_language(theme: dict[str, Any], sources: tuple[Source, ...]) -> list[Problem]:
-    """A warning when the site's language (theme.language, the pages' lang) is not English:
-    the pages Showcase makes (listings, facts, headings like "Results in figures") are
-    written in English, and screen readers would speak them in the site's language."""
+def _site_language(theme: dict[str, Any], sources: tuple[Source, ...],
+                   root: Path) -> list[Problem]:
+    """An error when Material has no words in the site's language (theme.language: en-GB,
+    which its templates look for as partials/languages/en-GB.html); a warning when it is not
+    English: the pages Showcase makes (listings, facts, headings like "Results in figures")
+    are written in English, and screen readers would speak them in the site's language."""
     language = theme.get("language")
-    if not isinstance(language, str) or not language.strip() or \
-            language.strip().casefold().split("-")[0] == "en":
+    if not isinstance(language, str) or not language.strip():
+        return []
+    known = _material_languages(theme, root)
+    if theme_name(theme) == "material" and known and language not in known:
+        close = [k for k in known if k.casefold() == language.strip().casefold().split("-")[0]
+                 .split("_")[0]]
+        advice = f"write language: {close[0]}" if close else \
+            f"write one of Material's: {', '.join(sorted(known)[:12])}…"
+        return [Problem(*_place(sources, ("theme", "language"))[:2], "theme.language",
+                        f'"{language}" is not a language Material for MkDocs has its words in, '
+                        f"so the build would stop: {advice}")]
+    if re.split(r"[-_]", language.strip().casefold())[0] == "en":
         return []
     return [Problem(*_place(sources, ("theme", "language"))[:2], "theme.language",
                     f'"{language}" marks every page as that language, but the pages Showcase '
@@ -351,6 +364,20 @@ def _theme_elsewhere(settings: dict[str, Any], sources: tuple[Source, ...]) -> l
                     f"the {chosen} theme loads {what} from {host} on every page, which would "
                     f"tell that host who reads the site: the build turns it off; {advice}",
                     Severity.WARNING)]
+
+
+def _material_languages(theme: dict[str, Any], root: Path) -> set[str]:
+    """The languages Material has its words in (its partials/languages/*.html), and those a
+    custom_dir adds; empty when Material is not installed here."""
+    spec = importlib.util.find_spec("material")  # found, not imported (MkDocs' theme)
+    if spec is None or not spec.submodule_search_locations:
+        return set()
+    installed = Path(next(iter(spec.submodule_search_locations)))
+    folders = [installed / "templates" / "partials" / "languages"]
+    custom = theme.get("custom_dir")
+    if isinstance(custom, str) and custom.strip():
+        folders.append(root / custom.strip() / "partials" / "languages")
+    return {page.stem for folder in folders if folder.is_dir() for page in folder.glob("*.html")}
 
 
 def _theme_place(sources: tuple[Source, ...], option: str) -> tuple[str, int | None]:

@@ -6,6 +6,7 @@ import functools
 import html
 import logging
 import os
+import re
 from collections.abc import Callable, MutableMapping
 from datetime import datetime
 from pathlib import Path
@@ -168,6 +169,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             clock.site_build_time()  # `mkdocs build` too: MkDocs stops on one with a traceback
         except ShowcaseError as exc:
             raise PluginError(str(exc)) from None
+        _theme_has_its_language(config)
         self.early = None
         if not self.dirty:
             self.worker.start(root)
@@ -431,6 +433,24 @@ def _mkdocs_settings(config: MkDocsConfig) -> dict[str, Any]:
 
 LayoutArgs = tuple[str, dict[str, Any], str, dict[str, Any]]
 """What a layout is made of besides the project's folder (`_layout_args`)."""
+
+
+def _theme_has_its_language(config: MkDocsConfig) -> None:
+    """Stop, as check does, on a site language the theme has no words in (Material's
+    templates look for partials/languages/en-GB.html, and its search plugin stopped the
+    build with an internal error)."""
+    language = config.theme.get("language")
+    dirs = [Path(folder) / "partials" / "languages" for folder in config.theme.dirs]
+    if not isinstance(language, str) or not any(folder.is_dir() for folder in dirs):
+        return  # a theme without Material's translations
+    if not any((folder / f"{language}.html").is_file() for folder in dirs):
+        known = sorted({page.stem for folder in dirs if folder.is_dir()
+                        for page in folder.glob("*.html")})
+        first = re.split(r"[-_]", language.strip().casefold())[0]
+        advice = f"write language: {first}" if first in known else \
+            f"write one of: {', '.join(known[:12])}…"
+        raise PluginError(f'mkdocs.yml: theme.language: "{language}" is not a language the '
+                          f"theme has its words in: {advice}")
 
 
 def _layout_args(config: MkDocsConfig, options: ShowcaseConfig) -> LayoutArgs:

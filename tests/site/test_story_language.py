@@ -208,3 +208,18 @@ def test_a_languages_direction_follows_its_script(tag: str, way: str) -> None:
     from generator.languages import direction
 
     assert direction(tag) == way
+
+
+def test_a_site_language_the_theme_has_no_words_in_stops_the_build_plainly(
+        tmp_path: Path) -> None:
+    """theme.language: en-GB: Material's templates look for partials/languages/en-GB.html;
+    its search plugin stopped the build with an internal error (round 25, retest25 N1)."""
+    files = site_project()
+    files["mkdocs.yml"] = str(files["mkdocs.yml"]).replace("  language: en\n",
+                                                           "  language: en-GB\n")
+    root = write(tmp_path / "project", files)
+    result = run_cli("build", "-p", str(root), "--site-dir", str(tmp_path / "site"))
+    assert result.exit_code == 1
+    assert ('mkdocs.yml: theme.language: "en-GB" is not a language the theme has its words '
+            "in: write language: en") in result.output
+    assert "internal error" not in result.output
