@@ -176,8 +176,12 @@ def _curly_quoted(story: Story) -> Iterator[Problem]:
           for i, partner in story.numbered("partners", meta.partners)),
         *((("metrics", i, "label"), f"metrics[{i}].label", metric.label)
           for i, metric in story.numbered("metrics", meta.metrics)),
-        *((("quotes", i, "by"), f"quotes[{i}].by", quote.by)
-          for i, quote in story.numbered("quotes", meta.quotes)),
+        *((("metrics", i, "period"), f"metrics[{i}].period", metric.period)
+          for i, metric in story.numbered("metrics", meta.metrics)),
+        *(((("quotes", i, part), f"quotes[{i}].{part}", getattr(quote, part))
+           for i, quote in story.numbered("quotes", meta.quotes)
+           for part in ("text", "by", "role"))),
+        (("image", "alt"), "image.alt", meta.image.alt if meta.image else None),
     ]
     for where, field, text in texts:
         value = str(text or "")

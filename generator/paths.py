@@ -141,8 +141,10 @@ def _near_name(where: Path, name: str, parent: PurePosixPath) -> str:
     if same:
         return (f" (there is {written}{same[0]}: write its name with the same capitals, as the "
                 "web tells them apart)")
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
-    return f" (did you mean {written}{close[0]}?)" if close else ""
+    # letter case aside (survey_results.csv for Survey-Results.CSV), as the writer sees names
+    by_case = {other.casefold(): other for other in reversed(names)}
+    close = difflib.get_close_matches(name.casefold(), list(by_case), n=1, cutoff=0.8)
+    return f" (did you mean {written}{by_case[close[0]]}?)" if close else ""
 
 
 def _within(path: Path, root: Path) -> bool:

@@ -252,9 +252,10 @@ def _problem_from(exc: yaml.MarkedYAMLError, offset: int, text: str = "") -> Yam
     curly = _closed_by_a_curly_quote(text, mark.line if mark is not None else 0)
     if curly is not None:  # the quote runs on to a later line, where the parser complains
         index, closing = curly
-        return YamlProblem(index + 1 + offset, f'not valid YAML: a quote opened with " is '
-                                               f"closed with {closing}, a curly quote Word "
-                                               'types: close it with a straight "')
+        straight = '"' if closing in "”“" else "'"
+        return YamlProblem(index + 1 + offset, f"not valid YAML: a quote opened with {straight} "
+                                               f"is closed with {closing}, a curly quote Word "
+                                               f"types: close it with a straight {straight}")
     line = (mark.line + 1 if mark is not None else 1) + offset
     source = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
     return YamlProblem(line, f"not valid YAML: {_plain(exc)}{_hint(exc, source)}")
@@ -265,15 +266,17 @@ def _closed_by_a_curly_quote(text: str, last: int) -> tuple[int, str] | None:
     curly one after it (`title: "Libraries”`, `- "Acme”`, `["one”, "two"]`), and that
     curly quote: YAML reads the ” as a letter and the quote runs on."""
     for index, row in enumerate(text.split("\n")[:last + 1]):
-        if row.count('"') % 2 and "#" not in row.split('"', 1)[0]:
-            found = _CURLY_AFTER_OPEN.search(row)
-            if found is not None:
-                return index, found.group(1)
+        for straight, after_open in (('"', _CURLY_AFTER_OPEN), ("'", _CURLY_AFTER_SINGLE)):
+            if row.count(straight) % 2 and "#" not in row.split(straight, 1)[0]:
+                found = after_open.search(row)
+                if found is not None:
+                    return index, found.group(1)
     return None
 
 
 #: a straight quote opening a value (after ":", "-", "[" or ","), its text, then a curly one
 _CURLY_AFTER_OPEN = re.compile(r'(?:^|[:\-\[,])\s*"[^"]*?([”“])')
+_CURLY_AFTER_SINGLE = re.compile(r"(?:^|[:\-\[,])\s*'[^']*?([’‘])(?:\s*[,\]}]|\s*$)")
 
 #: parser contexts whose problem is best shown where the thing was opened
 _OPENED_AT = ("flow sequence", "flow mapping", "quoted scalar")
