@@ -213,7 +213,7 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
                      "nothing; put the file itself there, or take it out of send:"
                      for member in sorted(chosen & empty)]
         to_send = [item for item in files if item.member in chosen and item.member not in empty]
-        blockers += [_not_accepted_to_send(item, limits.formats) for item in to_send
+        blockers += [_not_accepted(item, limits.formats, sent=True) for item in to_send
                      if not _accepted(item, formats)]
         to_send = [item for item in to_send if _accepted(item, formats)]  # never listed to attach
     else:
@@ -233,28 +233,23 @@ def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]
     return blockers, warnings
 
 
-def _not_accepted(item: PackFile, formats: list[str]) -> str:
+def _not_accepted(item: PackFile, formats: list[str], *, sent: bool = False) -> str:
     """A file (evidence or a lead image, worded alike) in a format the award does not take:
-    what it may be saved as, or, when the award takes no format of its kind, that it cannot."""
-    line = (f"attachments: {item.member} is not to attach: the award does not accept "
+    what it may be saved as, or, when the award takes no format of its kind, that it cannot.
+    `sent`: the award file's send: names it (a blocker, to be taken out of send: or replaced)."""
+    line = (f"attachments: {item.member}: .{_suffix(item)} files are not accepted "
+            f"(accepted: {', '.join(formats)})" if sent else
+            f"attachments: {item.member} is not to attach: the award does not accept "
             f".{_suffix(item)} files (accepted: {', '.join(formats)})")
     save_as = _save_as(item, formats)
     if save_as is None:
-        return (f"{line}, and none of those is a format {_kind_of(item)} can be saved in: leave "
-                "it out of the entry (say what it shows in an answer if it matters), or ask the "
-                "organiser how to send it")
+        leave = "take it out of send:" if sent else "leave it out of the entry"
+        return (f"{line}, and none of those is a format {_kind_of(item)} can be saved in: "
+                f"{leave} (say what it shows in an answer if it matters), or ask the organiser "
+                "how to send it")
+    if sent:
+        return f"{line}: save a copy as {save_as}, cite that copy as evidence and name it in send:"
     return f"{line}; to send it, save a copy as {save_as} and cite that copy as evidence"
-
-
-def _not_accepted_to_send(item: PackFile, formats: list[str]) -> str:
-    line = (f"attachments: {item.member}: .{_suffix(item)} files are not accepted "
-            f"(accepted: {', '.join(formats)})")
-    save_as = _save_as(item, formats)
-    if save_as is None:
-        return (f"{line}, and none of those is a format {_kind_of(item)} can be saved in: take "
-                "it out of send: (say what it shows in an answer if it matters), or ask the "
-                "organiser how to send it")
-    return f"{line}: save a copy as {save_as}, cite that copy as evidence and name it in send:"
 
 
 def _named(send: list[str], gathered: Gathered
