@@ -194,6 +194,8 @@ def _site_link_message(story: Story, address: str, known: KnownStories,
     found = judge(story, address, known.public)
     if found.kind in ("elsewhere", "public story", "copy"):
         return None  # most links and sources: nothing to say, no folder to name
+    if found.kind == "unpublished":
+        return _unpublished_message(story, found.path, known, layout)
     folder = layout.relative(layout.evidence)
     if found.kind == "evidence":
         own = next((item.id for item in story.meta.evidence
@@ -232,6 +234,27 @@ def _site_link_message(story: Story, address: str, known: KnownStories,
     hint = f" (did you mean {close[0]}?)" if close else ""
     return (f"leads to stories/{found.slug}/, which is no story's page{hint}, so the site "
             "shows the link's text only")
+
+
+def _unpublished_message(story: Story, path: str, known: KnownStories,
+                         layout: Layout) -> str | None:
+    """A link written as if to a file beside the story's page that is not there, which the
+    site has nothing for (`2026-11-05-report`, a story's file name without .md, or a story's
+    slug): the page shows its words only. (A file that is there is told of by `problems`.)"""
+    name = path.strip("/")
+    beside = (layout.root / story.path).parent
+    if (beside / unquote(name)).exists():
+        return None
+    if name and (beside / f"{name}.md").is_file():
+        hint = f"to link that story, write its file name with .md ({name}.md)"
+    elif name in known.public.public_slugs or name in known.not_public:
+        hint = ("to link that story, write its file name, as it is in stories/ (like "
+                "2026-03-14-my-story.md)")
+    else:
+        hint = ("link to a story by its file name (like 2026-03-14-my-story.md), to a picture "
+                "or evidence file by its path, or to a web page by its https:// address")
+    return f"leads to {name or path}, which the site has no page or file for, so the site " \
+           f"shows the link's text only: {hint}"
 
 
 def _image_problem(address: str, folder: Path, layout: Layout,
