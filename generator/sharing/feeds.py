@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from generator import __version__, templatecache
 from generator.bodylinks import PublicStories, shared_body
+from generator.languages import direction
 from generator.markdown_text import to_html
 from generator.public import public_quotes
 from generator.sanitize import clean
@@ -74,16 +75,21 @@ def item_html(story: Story, site_url: str, public: PublicStories | None = None) 
     """A feed item's content: the safe body with every address absolute (a link to a story
     not among `public` keeps its text only), public quotes, a link to the page."""
     quotes = tuple(_Quote(q.text, q.by, q.role) for q in public_quotes(story))
-    html = _item_html(story.body, quotes, urls.absolute(site_url, urls.story_path(story.slug)))
+    language = story.meta.language
+    html = _item_html(story.body, quotes, urls.absolute(site_url, urls.story_path(story.slug)),
+                      language, direction(language) if language else "ltr")
     # after the allow-list, which takes out pictures from other sites: these are the site's own
     return shared_body(html, story, public or PublicStories({}), site_url)
 
 
 @lru_cache(maxsize=32768)
-def _item_html(body: str, quotes: tuple[_Quote, ...], story_url: str) -> str:
-    # memoised: a story is an item of several feeds in three formats each
+def _item_html(body: str, quotes: tuple[_Quote, ...], story_url: str,
+               language: str | None = None, way: str = "ltr") -> str:
+    # memoised: a story is an item of several feeds in three formats each; a story in another
+    # language has its words marked so, and the feed's own last line marked English
     html = _templates.get_template("feed-item.html").render(
-        body=Markup(to_html(body)), quotes=quotes, story_url=story_url)
+        body=Markup(to_html(body)), quotes=quotes, story_url=story_url, language=language,
+        direction=way)
     # XML 1.0 cannot hold control characters, which a body may carry; feeds drop them.
     return _NOT_XML.sub("", clean(html.strip()))
 

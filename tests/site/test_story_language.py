@@ -223,3 +223,16 @@ def test_a_site_language_the_theme_has_no_words_in_stops_the_build_plainly(
     assert ('mkdocs.yml: theme.language: "en-GB" is not a language the theme has its words '
             "in: write language: en") in result.output
     assert "internal error" not in result.output
+
+
+def test_a_feed_items_words_carry_the_storys_language_and_its_own_line_english(
+        site: Built) -> None:
+    feed = json.loads((site.site / "feeds" / "feed.json").read_text(encoding="utf-8"))
+    content = {item["title"]: item["content_html"] for item in feed["items"]}
+    arabic = BeautifulSoup(content[ARABIC], "html.parser")
+    block = arabic.find("div")
+    assert block is not None and (block.get("lang"), block.get("dir")) == ("ar", "rtl")
+    assert "نص القصة" in block.get_text()
+    last = arabic.find_all("p")[-1]
+    assert (last.get("lang"), last.get_text()) == ("en-GB", "Read the full story on our site")
+    assert BeautifulSoup(content["An English story"], "html.parser").find(lang=True) is None
