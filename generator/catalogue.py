@@ -453,6 +453,23 @@ def _raw_slug_problems(catalogue: Catalogue, path: str, located: Located | None)
     return _slug_problems(catalogue, path, located, listed)
 
 
+def _curly_quoted_fields(award: Award) -> list[Problem]:
+    """Warnings where an award file's words are wholly inside Word's curly quotes: the pack
+    prints them as part of the text (# READY: “Best Digital Award”)."""
+    entry = award.entry
+    texts = [(("name",), "name", entry.name), (("organiser",), "organiser", entry.organiser),
+             (("category",), "category", entry.category),
+             *((("questions", i, "prompt"), f"questions[{i}].prompt", q.prompt)
+               for i, q in enumerate(entry.questions))]
+    found = []
+    for where, name, text in texts:
+        message = checks.curly_quoted(text)
+        if message:
+            found.append(Problem(award.path, award.located.line_of(where), name, message,
+                                 Severity.WARNING))
+    return found
+
+
 def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
     found = _slug_problems(catalogue, award.path, award.located, award.entry.stories or [])
     if award.entry.stories is not None and award.entry.select is not None:
@@ -466,6 +483,7 @@ def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
     if award.entry.select is not None:
         found += _selection_problems(catalogue, award)
     found += checks_question_ids(award)
+    found += _curly_quoted_fields(award)
     found += _empty_sections(catalogue, award)
     found += _send_problems(catalogue, award)
     return found

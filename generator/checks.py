@@ -184,16 +184,23 @@ def _curly_quoted(story: Story) -> Iterator[Problem]:
         (("image", "alt"), "image.alt", meta.image.alt if meta.image else None),
     ]
     for where, field, text in texts:
-        value = str(text or "")
-        if value[:1] not in _CURLY_OPENERS:  # most text: no pair to look for
-            continue
-        pair = next((p for p in _CURLY_PAIRS if value.startswith(p[0]) and value.endswith(p[1])
-                     and len(value) > 2), None)
-        if pair is not None:
-            yield _problem(story, where, field,
-                           f"is inside curly quotes ({pair[0]}…{pair[1]}), which the site shows as "
-                           "part of the text: take them out, or type straight double quotes \" "
-                           "if you meant YAML's quotes", Severity.WARNING)
+        message = curly_quoted(text)
+        if message:
+            yield _problem(story, where, field, message, Severity.WARNING)
+
+
+def curly_quoted(text: object) -> str | None:
+    """What check says of a value wholly inside Word's curly quotes (“Libraries”), or None."""
+    value = str(text or "")
+    if value[:1] not in _CURLY_OPENERS:  # most text: no pair to look for
+        return None
+    pair = next((p for p in _CURLY_PAIRS if value.startswith(p[0]) and value.endswith(p[1])
+                 and len(value) > 2), None)
+    if pair is None:
+        return None
+    return (f"is inside curly quotes ({pair[0]}…{pair[1]}), which the site and packs show as "
+            "part of the text: take them out, or type straight double quotes \" if you meant "
+            "YAML's quotes")
 
 
 def _empty_sections(story: Story) -> list[Problem]:
