@@ -453,6 +453,30 @@ def _raw_slug_problems(catalogue: Catalogue, path: str, located: Located | None)
     return _slug_problems(catalogue, path, located, listed)
 
 
+def _limits_with_a_point(award: Award) -> list[Problem]:
+    """Warnings where a limit is written with a point (words: 2.000): read as 2, where a
+    European thousands point meant 2,000."""
+    data = award.located.data if isinstance(award.located.data, dict) else {}
+    places: list[tuple[tuple[str | int, ...], object]] = [(("total_words",),
+                                                            data.get("total_words"))]
+    questions = data.get("questions")
+    for index, question in enumerate(questions if isinstance(questions, list) else []):
+        if isinstance(question, dict):
+            places += [(("questions", index, name), question.get(name))
+                       for name in ("words", "characters")]
+    found = []
+    for where, value in places:
+        if isinstance(value, float) and value.is_integer():
+            field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in where)
+            whole = int(value)
+            found.append(Problem(
+                award.path, award.located.line_of(where), field.replace(".[", "["),
+                f"is written with a point, so it is read as {whole:,}: if a thousands point "
+                f"was meant, write {whole * 1000} (a limit is a whole number, without points "
+                "or commas)", Severity.WARNING))
+    return found
+
+
 def _curly_quoted_fields(award: Award) -> list[Problem]:
     """Warnings where an award file's words are wholly inside Word's curly quotes: the pack
     prints them as part of the text (# READY: “Best Digital Award”)."""
@@ -484,6 +508,7 @@ def _check_award(catalogue: Catalogue, award: Award) -> list[Problem]:
         found += _selection_problems(catalogue, award)
     found += checks_question_ids(award)
     found += _curly_quoted_fields(award)
+    found += _limits_with_a_point(award)
     found += _empty_sections(catalogue, award)
     found += _send_problems(catalogue, award)
     return found
