@@ -236,3 +236,16 @@ def test_a_feed_items_words_carry_the_storys_language_and_its_own_line_english(
     last = arabic.find_all("p")[-1]
     assert (last.get("lang"), last.get_text()) == ("en-GB", "Read the full story on our site")
     assert BeautifulSoup(content["An English story"], "html.parser").find(lang=True) is None
+
+
+def test_the_header_title_carries_the_storys_language_and_others_keep_theirs(site: Built) -> None:
+    """Material's header repeats the page's title (rendered once per place for the others)."""
+    def topic(page: str) -> tuple[object, object, str]:
+        soup = BeautifulSoup(site.html(page), "html.parser")
+        span = soup.select_one('[data-md-component="header-topic"] .md-ellipsis')
+        assert span is not None
+        return span.get("lang"), span.get("dir"), " ".join(span.get_text().split())
+
+    assert topic("stories/arabic/") == ("ar", "rtl", ARABIC)
+    assert topic("stories/welsh/") == ("cy", "ltr", WELSH)
+    assert topic("stories/english/") == (None, None, "An English story")
