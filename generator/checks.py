@@ -194,8 +194,9 @@ def curly_quoted(text: object) -> str | None:
     value = str(text or "")
     if value[:1] not in _CURLY_OPENERS:  # most text: no pair to look for
         return None
+    # wholly inside one pair: “Digital first”, “cloud first” is two quoted phrases
     pair = next((p for p in _CURLY_PAIRS if value.startswith(p[0]) and value.endswith(p[1])
-                 and len(value) > 2), None)
+                 and len(value) > 2 and p[1] not in value[1:-1]), None)
     if pair is None:
         return None
     return (f"is inside curly quotes ({pair[0]}…{pair[1]}), which the site and packs show as "

@@ -243,8 +243,8 @@ def _unpublished_message(story: Story, path: str, known: KnownStories,
     slug): the page shows its words only. (A file that is there is told of by `problems`.)"""
     name = path.strip("/")
     beside = (layout.root / story.path).parent
-    if (beside / unquote(name)).exists():
-        return None
+    if (beside / unquote(name)).exists() or "." in PurePosixPath(name).name:
+        return None  # a file that is there, or one named with its extension: `problems` says
     if name and (beside / f"{name}.md").is_file():
         hint = f"to link that story, write its file name with .md ({name}.md)"
     elif name in known.public.public_slugs or name in known.not_public:
