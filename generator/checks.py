@@ -194,6 +194,10 @@ def curly_quoted(text: object) -> str | None:
     value = str(text or "")
     if value[:1] not in _CURLY_OPENERS:  # most text: no pair to look for
         return None
+    if value.endswith('"') and len(value) > 2:  # “opened curly, closed straight"
+        return (f"starts with a curly quote ({value[0]}) and ends with a straight one "
+                f"({value[-1]}): the site and packs show both as part of the text: take them "
+                "out, or type straight double quotes \" at both ends if you meant YAML's quotes")
     # wholly inside one pair: “Digital first”, “cloud first” is two quoted phrases
     pair = next((p for p in _CURLY_PAIRS if value.startswith(p[0]) and value.endswith(p[1])
                  and len(value) > 2 and p[1] not in value[1:-1]), None)

@@ -94,9 +94,13 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
         return "needs at least one item"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         text = str(value) if isinstance(value, str) else ""
-        digits = re.sub(r"[,\s\u00a0\u202f]", "", text)
-        gap = "comma" if "," in text else "space"
-        hint = f" (write {digits}, without the {gap})" if digits != text.strip() and \
+        counted = re.fullmatch(r"\s*([\d,\s\u00a0\u202f]*\d)\s*(?:words?|characters?)\s*", text,
+                               re.IGNORECASE)
+        figure = counted.group(1) if counted else text
+        digits = re.sub(r"[,\s\u00a0\u202f]", "", figure)
+        gap = "comma" if "," in figure else "space" if digits != figure.strip() else ""
+        without = [part for part in (gap and f"the {gap}", counted and "the word") if part]
+        hint = f" (write {digits}, without {' and '.join(without)})" if without and \
             digits.isascii() and digits.isdigit() else ""
         return f"expected a whole number, got {_shown(value)}{hint}"
     if kind in {"greater_than", "greater_than_equal"}:
