@@ -691,8 +691,8 @@ def _pack_clash(award_id: str, others: list[tuple[str, str]]) -> str:
 def check_story_times(stories: Iterable[Story], now: datetime) -> list[Problem]:
     """Warnings where a story's times say something its writer probably did not mean: a
     public story dated after today (published now, dated ahead: a typo of the year?), and an
-    embargo whose offset is not UK time on its day (+00:00 in summer goes public an hour
-    after 09:00 UK time; +01:00 in winter an hour before)."""
+    embargo still to come whose offset is not UK time on its day (+00:00 in summer goes
+    public an hour after 09:00 UK time; +01:00 in winter an hour before)."""
     found = []
     for story in stories:
         if story.is_public(now) and story.date > now.astimezone(UK).date():
@@ -706,8 +706,8 @@ def check_story_times(stories: Iterable[Story], now: datetime) -> list[Problem]:
                 Severity.WARNING))
         embargo = story.meta.embargo
         offset = embargo.utcoffset() if embargo is not None else None
-        if embargo is None or offset is None:
-            continue
+        if embargo is None or offset is None or embargo <= now:
+            continue  # none, or past: the story is public, the hour no longer matters
         uk = embargo.astimezone(UK)
         uk_offset = uk.utcoffset()
         if offset != uk_offset and offset in (timedelta(0), timedelta(hours=1)):
