@@ -1,0 +1,68 @@
+"""Material's search finds a story written in Arabic or Welsh by a word of it, typed as a
+keyboard of that language sends it: each key down with its text, then up (rounds 23-25: a
+tester's script that inserted the text without key events saw no result; Material searches on
+key events)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import open_context, serve
+from tests.browser.test_search import wait_for_search
+from tests.conftest import story
+from tests.site.conftest import Built, built_fine, site_project, write
+
+pytestmark = pytest.mark.browser
+
+ARABIC = "خدمة المكتبة الرقمية الجديدة"
+
+
+@pytest.fixture(scope="module")
+def languages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = write(tmp_path_factory.mktemp("search-languages"), {
+        **site_project(),
+        "stories/2026-03-14-arabic.md": story(
+            title=ARABIC, summary="ملخص القصة في جملة واحدة.", slug="arabic", language="ar",
+            tags="[الإسكان]", body="## التحدي\n\nنص القصة عن المكتبة.\n"),
+        "stories/2026-03-15-welsh.md": story(
+            title="Ap llyfrgell newydd i breswylwyr", summary="Roedd y llyfrgell yn brysur.",
+            slug="welsh", language="cy"),
+        "stories/2026-03-16-english.md": story(title="An English story", slug="english"),
+    })
+    site: Built = built_fine(root)
+    yield from serve(site.site)
+
+
+def _search(browser: Any, base: str, words: str) -> list[str]:
+    context, seen = open_context(browser, base, viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(base + "/", wait_until="load")
+        wait_for_search(page)
+        page.keyboard.press("/")
+        keys = context.new_cdp_session(page)
+        for character in words:
+            keys.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": character,
+                                                 "unmodifiedText": character, "key": character})
+            keys.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": character})
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert seen.outside == []
+        return page.locator(".md-search-result__item h1, .md-search-result__item h2"
+                            ).all_inner_texts()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("words", "found"), [
+    ("المكتبة", ARABIC),  # a word of the title
+    ("القصة", ARABIC),  # of the summary and body
+    ("الإسكان", ARABIC),  # the tag
+    ("llyfrgell", "Ap llyfrgell newydd i breswylwyr"),
+])
+def test_a_word_of_a_story_in_another_language_finds_it(
+        browser: Any, languages_url: str, words: str, found: str) -> None:
+    assert found in _search(browser, languages_url, words)
+
