@@ -26,6 +26,7 @@ from generator.project import Layout
 from generator.reading import frontmatter
 from generator.reading.characters import UNSAFE_CHARACTERS, described, unsafe_characters
 from generator.reading.diskcache import FrontMatterCache
+from generator.reading.errors import field_name
 from generator.reading.files import read_model
 from generator.reading.safe_yaml import Located, YamlProblem
 from generator.reading.series import Table, read_table
@@ -467,10 +468,9 @@ def _limits_with_a_point(award: Award) -> list[Problem]:
     found = []
     for where, value in places:
         if isinstance(value, float) and value.is_integer():
-            field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in where)
             whole = int(value)
             found.append(Problem(
-                award.path, award.located.line_of(where), field.replace(".[", "["),
+                award.path, award.located.line_of(where), field_name(where),
                 f"is written with a point, so it is read as {whole:,}: if a thousands point "
                 f"was meant, write {whole * 1000} (a limit is a whole number, without points "
                 "or commas)", Severity.WARNING))
@@ -481,16 +481,16 @@ def _curly_quoted_fields(award: Award) -> list[Problem]:
     """Warnings where an award file's words are wholly inside Word's curly quotes: the pack
     prints them as part of the text (# READY: “Best Digital Award”)."""
     entry = award.entry
-    texts = [(("name",), "name", entry.name), (("organiser",), "organiser", entry.organiser),
-             (("category",), "category", entry.category),
-             *((("questions", i, "prompt"), f"questions[{i}].prompt", q.prompt)
-               for i, q in enumerate(entry.questions))]
+    texts: list[tuple[tuple[str | int, ...], object]] = [
+        (("name",), entry.name), (("organiser",), entry.organiser),
+        (("category",), entry.category),
+        *((("questions", i, "prompt"), q.prompt) for i, q in enumerate(entry.questions))]
     found = []
-    for where, name, text in texts:
+    for where, text in texts:
         message = checks.curly_quoted(text)
         if message:
-            found.append(Problem(award.path, award.located.line_of(where), name, message,
-                                 Severity.WARNING))
+            found.append(Problem(award.path, award.located.line_of(where), field_name(where),
+                                 message, Severity.WARNING))
     return found
 
 

@@ -33,6 +33,7 @@ from generator.paths import (
 from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.public import keeps_camera_data, runs_in_browser
+from generator.reading.errors import field_name
 from generator.reading.series import Table, number, period_problems
 from generator.reading.stories import severity_for
 from generator.sanitize import pictures_without_alt, removals, unclosed_comment
@@ -167,26 +168,20 @@ def _curly_quoted(story: Story) -> Iterator[Problem]:
     reads them as part of the text, so the page shows them (and “Libraries” is another
     service than Libraries)."""
     meta = story.meta
-    texts: list[tuple[tuple[str | int, ...], str, object]] = [
-        (("title",), "title", getattr(meta, "title", None)),
-        (("summary",), "summary", getattr(meta, "summary", None)),
-        (("service",), "service", getattr(meta, "service", None)),
-        *((("tags", i), f"tags[{i}]", tag) for i, tag in story.numbered("tags", meta.tags)),
-        *((("partners", i), f"partners[{i}]", partner)
-          for i, partner in story.numbered("partners", meta.partners)),
-        *((("metrics", i, "label"), f"metrics[{i}].label", metric.label)
-          for i, metric in story.numbered("metrics", meta.metrics)),
-        *((("metrics", i, "period"), f"metrics[{i}].period", metric.period)
-          for i, metric in story.numbered("metrics", meta.metrics)),
-        *(((("quotes", i, part), f"quotes[{i}].{part}", getattr(quote, part))
-           for i, quote in story.numbered("quotes", meta.quotes)
-           for part in ("text", "by", "role"))),
-        (("image", "alt"), "image.alt", meta.image.alt if meta.image else None),
+    texts: list[tuple[tuple[str | int, ...], object]] = [
+        *(((name,), getattr(meta, name, None)) for name in ("title", "summary", "service")),
+        *((("tags", i), tag) for i, tag in story.numbered("tags", meta.tags)),
+        *((("partners", i), partner) for i, partner in story.numbered("partners", meta.partners)),
+        *((("metrics", i, part), getattr(metric, part))
+          for i, metric in story.numbered("metrics", meta.metrics) for part in ("label", "period")),
+        *((("quotes", i, part), getattr(quote, part))
+          for i, quote in story.numbered("quotes", meta.quotes) for part in ("text", "by", "role")),
+        (("image", "alt"), meta.image.alt if meta.image else None),
     ]
-    for where, field, text in texts:
+    for where, text in texts:
         message = curly_quoted(text)
         if message:
-            yield _problem(story, where, field, message, Severity.WARNING)
+            yield _problem(story, where, field_name(where), message, Severity.WARNING)
 
 
 def curly_quoted(text: object) -> str | None:
