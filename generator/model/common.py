@@ -72,10 +72,8 @@ def _british_date_hint(text: str | None) -> str:
     text = (text or "").strip()
     found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
     if found is not None:
-        first, second, year = (int(part) for part in found.groups())
-        # day first, as in the UK; month first when only that reading is a date (11/27/2026)
-        day, month = (second, first) if second > 12 >= first else (first, second)
-        return _written_as(year, month, day)
+        day, month = _day_and_month(int(found.group(1)), int(found.group(2)))
+        return _written_as(int(found.group(3)), month, day)
     found = re.fullmatch(r"(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
     month_number = _MONTHS.get(found.group(2).casefold()) if found else None
     if found is not None and month_number is not None:
@@ -98,6 +96,12 @@ def _british_date_hint(text: str | None) -> str:
     if found is not None:
         return f" (write the day only: {found.group(1)})"
     return ""
+
+
+def _day_and_month(first: int, second: int) -> tuple[int, int]:
+    """The day and month of a date written with its numbers first (27/11, 11/27): day first,
+    as in the UK; month first when only that reading is a date (11/27/2026)."""
+    return (second, first) if second > 12 >= first else (first, second)
 
 
 def _written_as(year: int, month: int, day: int) -> str:
@@ -158,10 +162,9 @@ def _zone_hint(text: str) -> str:
     found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}),?\s*(?:at\s+)?(\d{1,2})[:.](\d{2})"
                          r"(?::(\d{2}))?\s*(BST|GMT|UTC|UK)?", text, re.IGNORECASE)
     if found is not None:
-        one, two, year = (int(part) for part in found.groups()[:3])
-        numbers = (two, one) if two > 12 >= one else (one, two)
+        day, month = _day_and_month(int(found.group(1)), int(found.group(2)))
         at, minutes, seconds, written_zone = found.groups()[3:]
-        text = (f"{year:04d}-{numbers[1]:02d}-{numbers[0]:02d} {at}:{minutes}"
+        text = (f"{int(found.group(3)):04d}-{month:02d}-{day:02d} {at}:{minutes}"
                 f"{':' + seconds if seconds else ''} {written_zone or 'UK'}")
     found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(BST|GMT|UTC|UK)", text,
                          re.IGNORECASE)
