@@ -162,9 +162,9 @@ def _zone_hint(text: str) -> str:
     found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}),?\s*(?:at\s+)?(\d{1,2})[:.](\d{2})"
                          r"(?::(\d{2}))?\s*(BST|GMT|UTC|UK)?", text, re.IGNORECASE)
     if found is not None:
-        day, month = _day_and_month(int(found.group(1)), int(found.group(2)))
+        day_of, month_of = _day_and_month(int(found.group(1)), int(found.group(2)))
         at, minutes, seconds, written_zone = found.groups()[3:]
-        text = (f"{int(found.group(3)):04d}-{month:02d}-{day:02d} {at}:{minutes}"
+        text = (f"{int(found.group(3)):04d}-{month_of:02d}-{day_of:02d} {at}:{minutes}"
                 f"{':' + seconds if seconds else ''} {written_zone or 'UK'}")
     found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(BST|GMT|UTC|UK)", text,
                          re.IGNORECASE)
