@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -165,12 +165,9 @@ def _site_language(theme: dict[str, Any], sources: tuple[Source, ...],
     language = theme.get("language")
     if not isinstance(language, str) or not language.strip():
         return []
-    known = _material_languages(theme, root)
-    if theme_name(theme) == "material" and known and language not in known:
-        close = [k for k in known if k.casefold() == language.strip().casefold().split("-")[0]
-                 .split("_")[0]]
-        advice = f"write language: {close[0]}" if close else \
-            f"write one of Material's: {', '.join(sorted(known)[:12])}…"
+    advice = language_advice(language, _material_language_folders(theme, root)) \
+        if theme_name(theme) == "material" else None
+    if advice is not None:
         return [Problem(*_place(sources, ("theme", "language"))[:2], "theme.language",
                         f'"{language}" is not a language Material for MkDocs has its words in, '
                         f"so the build would stop: {advice}")]
@@ -366,18 +363,31 @@ def _theme_elsewhere(settings: dict[str, Any], sources: tuple[Source, ...]) -> l
                     Severity.WARNING)]
 
 
-def _material_languages(theme: dict[str, Any], root: Path) -> set[str]:
-    """The languages Material has its words in (its partials/languages/*.html), and those a
-    custom_dir adds; empty when Material is not installed here."""
+def language_advice(language: str, folders: Iterable[Path]) -> str | None:
+    """What to write instead of the site's `language` when the theme's translations (its
+    partials/languages/<language>.html, in `folders`) have none of that name, else None (also
+    for a theme without translations)."""
+    found = [folder for folder in folders if folder.is_dir()]
+    if not found or any((folder / f"{language}.html").is_file() for folder in found):
+        return None
+    known = sorted({page.stem for folder in found for page in folder.glob("*.html")})
+    first = re.split(r"[-_]", language.strip().casefold())[0]
+    return f"write language: {first}" if first in known else \
+        f"write one of: {', '.join(known[:12])}…"
+
+
+def _material_language_folders(theme: dict[str, Any], root: Path) -> list[Path]:
+    """Where Material keeps its words in each language (partials/languages), and a
+    custom_dir's own; none when Material is not installed here."""
     spec = importlib.util.find_spec("material")  # found, not imported (MkDocs' theme)
     if spec is None or not spec.submodule_search_locations:
-        return set()
+        return []
     installed = Path(next(iter(spec.submodule_search_locations)))
     folders = [installed / "templates" / "partials" / "languages"]
     custom = theme.get("custom_dir")
     if isinstance(custom, str) and custom.strip():
         folders.append(root / custom.strip() / "partials" / "languages")
-    return {page.stem for folder in folders if folder.is_dir() for page in folder.glob("*.html")}
+    return folders
 
 
 def _theme_place(sources: tuple[Source, ...], option: str) -> tuple[str, int | None]:

@@ -6,7 +6,6 @@ import functools
 import html
 import logging
 import os
-import re
 from collections.abc import Callable, MutableMapping
 from datetime import datetime
 from pathlib import Path
@@ -46,7 +45,7 @@ from generator.site import BriefEntry, Site, SiteOptions, generate
 from generator.site.builder import PageHead, add_charts, no_charts, without_charts
 from generator.site.render import fill, in_language
 from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
-from generator.siteconfig import THIRD_PARTY, loads_remote, remote
+from generator.siteconfig import THIRD_PARTY, language_advice, loads_remote, remote
 
 if TYPE_CHECKING:  # `serve` only: a build does not import them
     from mkdocs.livereload import LiveReloadServer
@@ -440,15 +439,10 @@ def _theme_has_its_language(config: MkDocsConfig) -> None:
     templates look for partials/languages/en-GB.html, and its search plugin stopped the
     build with an internal error)."""
     language = config.theme.get("language")
-    dirs = [Path(folder) / "partials" / "languages" for folder in config.theme.dirs]
-    if not isinstance(language, str) or not any(folder.is_dir() for folder in dirs):
-        return  # a theme without Material's translations
-    if not any((folder / f"{language}.html").is_file() for folder in dirs):
-        known = sorted({page.stem for folder in dirs if folder.is_dir()
-                        for page in folder.glob("*.html")})
-        first = re.split(r"[-_]", language.strip().casefold())[0]
-        advice = f"write language: {first}" if first in known else \
-            f"write one of: {', '.join(known[:12])}…"
+    advice = language_advice(language, (Path(folder) / "partials" / "languages"
+                                        for folder in config.theme.dirs)) \
+        if isinstance(language, str) else None
+    if advice is not None:
         raise PluginError(f'mkdocs.yml: theme.language: "{language}" is not a language the '
                           f"theme has its words in: {advice}")
 
