@@ -18,16 +18,23 @@ def wait_for_search(page: Any) -> None:
     page.wait_for_function(READY_JS, timeout=10_000)
 
 
+def open_search(context: Any, base: str) -> Any:
+    """The home page in `context`, its search index loaded and the search box opened with its
+    keyboard shortcut (/), ready to be typed into."""
+    page = context.new_page()
+    page.goto(base + "/", wait_until="load")
+    wait_for_search(page)
+    page.keyboard.press("/")
+    return page
+
+
 @pytest.fixture(scope="module")
 def searched(browser: Any, base_url: str) -> dict[str, Any]:
     """The home page with "webchat" typed into the search (opened with its keyboard shortcut)."""
     context, seen = open_context(browser, base_url, viewport={"width": 1280, "height": 800})
     try:
-        page = context.new_page()
-        page.goto(base_url + "/", wait_until="load")
-        wait_for_search(page)
+        page = open_search(context, base_url)
         STATS.pages.add("/ (search open)")
-        page.keyboard.press("/")
         page.keyboard.type("webchat", delay=20)
         page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
         found = {

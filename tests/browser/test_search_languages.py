@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import open_context, serve
-from tests.browser.test_search import wait_for_search
+from tests.browser.test_search import open_search
 from tests.conftest import story
 from tests.site.conftest import Built, built_fine, site_project, write
 
@@ -39,10 +39,7 @@ def languages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def _search(browser: Any, base: str, words: str) -> list[str]:
     context, seen = open_context(browser, base, viewport={"width": 1280, "height": 800})
     try:
-        page = context.new_page()
-        page.goto(base + "/", wait_until="load")
-        wait_for_search(page)
-        page.keyboard.press("/")
+        page = open_search(context, base)
         keys = context.new_cdp_session(page)
         for character in words:
             keys.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": character,
