@@ -20,6 +20,7 @@ figure nearer than that says it in words: "almost 0", "almost 100%".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -124,17 +125,61 @@ def full(value: float, unit: Unit) -> str:
     return _full(_exact(value), unit)
 
 
-def _full(exact: Decimal, unit: Unit) -> str:
+def _full(exact: Decimal, unit: Unit, decimals: int = 2) -> str:
     if unit is Unit.GBP:
-        return _money(exact, short=False)
-    return _with_unit(_number(exact, 2, unit), exact, unit)
+        return _money(exact, short=False, decimals=decimals)
+    return _with_unit(_number(exact, decimals, unit), exact, unit)
 
 
-def _money(exact: Decimal, short: bool) -> str:
+def _money(exact: Decimal, short: bool, decimals: int = 2) -> str:
     """-£1,234.50; in short, from £10,000 up: £45k, £1.2m, £2.5bn."""
     words, digits = (_short_money(abs(exact)) if short and abs(exact) >= 10_000
-                     else _number(abs(exact), 2, pence=True))
+                     else _number(abs(exact), decimals, pence=True))
     return words + "-" * (exact < 0) + "£" + digits
+
+
+def apart(values: Sequence[float | None], unit: Unit, compact: bool) -> list[str | None]:
+    """Figures of one metric shown side by side (its value, baseline and target) as `short`
+    (`compact`) or `full` writes them, but never two different figures written the same:
+    a baseline of 49.9999999% beside a value of 50% is "49.9999999%", not "50%" twice. The
+    short form gives way to the full one (£1.2m and £1.21m read £1,200,000 and £1,210,000),
+    then each step adds a decimal, up to `_LIMIT`. None stays None (a figure not given)."""
+    exact = [None if v is None else _exact(v) for v in values]
+    shown = [None if v is None else (short(v, unit) if compact else full(v, unit))
+             for v in values]
+    for decimals in range(2, _LIMIT + 1):
+        if not _read_alike(exact, shown):
+            break
+        shown = [None if v is None else _full(v, unit, decimals) for v in exact]
+    return shown
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A metric's figures as shown side by side (`apart`): never two different ones alike."""
+
+    value: str
+    baseline: str | None
+    target: str | None
+
+
+def figures(metric: Metric, compact: bool = False) -> Figures:
+    """The metric's value, baseline and target, `short` (`compact`) or `full`, by `apart`."""
+    value, baseline, target = apart([metric.value, metric.baseline, metric.target],
+                                    metric.unit, compact)
+    assert value is not None
+    return Figures(value, baseline, target)
+
+
+def _read_alike(exact: Sequence[Decimal | None], shown: Sequence[str | None]) -> bool:
+    """Whether two different figures are written the same."""
+    written: dict[str, Decimal] = {}
+    for figure, text in zip(exact, shown, strict=True):
+        if figure is None or text is None:
+            continue
+        if written.setdefault(text, figure) != figure:
+            return True
+    return False
 
 
 _SCALES = ((1_000_000_000, "bn", 1), (1_000_000, "m", 1), (1_000, "k", 0))

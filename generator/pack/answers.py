@@ -509,18 +509,19 @@ def _metrics(story: Story) -> str:
 def metric_sentence(metric: Metric) -> str:
     """e.g. 'Calls handled by webchat: 12,000 (baseline 3,000, up 300%; 2025-26).'"""
     details = []
-    if metric.baseline is not None:
-        details.append(f"baseline {formatting.full(metric.baseline, metric.unit)}")
+    shown = formatting.figures(metric)
+    if shown.baseline is not None:
+        details.append(f"baseline {shown.baseline}")
         moved = formatting.change(metric)
         if moved is not None:
             details.append(moved.text)
-    if metric.target is not None:
-        details.append(f"target {formatting.full(metric.target, metric.unit)}")
+    if shown.target is not None:
+        details.append(f"target {shown.target}")
     tail = ", ".join(details)
     period = as_written(metric.period) if metric.period else ""
     when = f"; {period}" if period else ""
     inner = f" ({tail}{when})" if tail else (f" ({period})" if period else "")
-    return f"{as_written(metric.label)}: {formatting.full(metric.value, metric.unit)}{inner}."
+    return f"{as_written(metric.label)}: {shown.value}{inner}."
 
 
 def _quotes(story: Story) -> str:

@@ -88,8 +88,8 @@ def story_chart(story: Story) -> Chart | None:
 
 
 def _alt(title: str, metrics: list[Metric]) -> str:
-    parts = [f"{m.label}: {formatting.full(m.baseline or 0, m.unit)} before, "
-             f"{formatting.full(m.value, m.unit)} after" for m in metrics]
+    parts = [f"{m.label}: {before} before, {after} after"
+             for m in metrics for before, after in [bar_labels(m)]]
     return f"Bar chart for {title}, baseline against current value. " + "; ".join(parts) + "."
 
 
@@ -132,8 +132,10 @@ def _panel(draw: ImageDraw, left: int, metric: Metric) -> None:
 def bar_labels(metric: Metric) -> tuple[str, str]:
     """The figures over the Before and After bars, as the pack's table, answers and the
     chart's alt text write them (`formatting.full`: 0.05% and 99.95%, never 0.1% and 100%)."""
-    return (formatting.full(metric.baseline or 0.0, metric.unit),
-            formatting.full(metric.value, metric.unit))
+    before, after = formatting.apart([metric.baseline or 0.0, metric.value], metric.unit,
+                                     compact=False)
+    assert before is not None and after is not None
+    return before, after
 
 
 _LABEL_ROOM = _BAR + _GAP - 4 * _SCALE

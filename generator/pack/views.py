@@ -199,11 +199,9 @@ def metric_rows(plan: PackPlan) -> list[MetricRow]:
 
 
 def _metric_row(story: Story, metric: Metric) -> MetricRow:
-    def shown(value: float | None) -> str:
-        return formatting.full(value, metric.unit) if value is not None else ""
-
-    return MetricRow(story.title, metric.label, shown(metric.value), shown(metric.baseline),
-                     shown(metric.target), metric.period or "", "yes" if metric.verified else "no",
+    shown = formatting.figures(metric)
+    return MetricRow(story.title, metric.label, shown.value, shown.baseline or "",
+                     shown.target or "", metric.period or "", "yes" if metric.verified else "no",
                      story.meta.language)
 
 

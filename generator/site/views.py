@@ -37,7 +37,6 @@ class MetricView:
 
     label: str
     value: str
-    value_full: str
     baseline: str | None
     change: str | None
     better: bool | None
@@ -92,14 +91,14 @@ class StoryView:
 def metric_view(metric: Metric) -> MetricView:
     """A metric formatted for a card (£1.4m, 68%, 4 minutes) with its change from baseline."""
     change = formatting.change(metric)
+    shown = formatting.figures(metric, compact=True)
     return MetricView(
         label=metric.label,
-        value=formatting.short(metric.value, metric.unit),
-        value_full=formatting.full(metric.value, metric.unit),
-        baseline=None if metric.baseline is None else formatting.short(metric.baseline, metric.unit),
+        value=shown.value,
+        baseline=shown.baseline,
         change=change.text if change else None,
         better=change.better if change else None,
-        target=None if metric.target is None else formatting.short(metric.target, metric.unit),
+        target=shown.target,
         period=metric.period,
     )
 
