@@ -335,14 +335,37 @@ def _rows(evaluations: Sequence[Evaluation],
     return [{
         "e": evaluation,
         "current": "no data" if evaluation.current is None
-        else formatting.short(evaluation.current, evaluation.unit),
+        else formatting.apart([evaluation.current, _measured_against(evaluation)],
+                              evaluation.unit, compact=True)[0],
         "chart": chart,
-        "points": [(p.label, formatting.full(p.value, evaluation.unit),
-                    None if p.compare is None else formatting.full(p.compare, evaluation.unit))
-                   for p in evaluation.points],
+        "points": _table(evaluation),
         "value_name": charts.human(evaluation.value_name),
         "compare_name": charts.human(evaluation.compare_name or ""),
     } for evaluation, chart in zip(evaluations, drawn, strict=True)]
+
+
+def _table(evaluation: Evaluation) -> list[tuple[str, str, str | None]]:
+    """The trend's rows (period, value, comparison), every figure written apart from every
+    other and from the target (`formatting.apart`): two rows of "70%" never stand for a
+    rise that meets "higher than the first"."""
+    points = evaluation.points
+    figures = formatting.apart([*(p.value for p in points), *(p.compare for p in points),
+                                evaluation.criterion.target], evaluation.unit, compact=False)
+    values, compares = figures[:len(points)], figures[len(points):2 * len(points)]
+    return [(p.label, value or "", compare)
+            for p, value, compare in zip(points, values, compares, strict=True)]
+
+
+def _measured_against(evaluation: Evaluation) -> float | None:
+    """The figure a criterion's current value is met against (its target, the latest
+    comparison, or the first value), so that the two are never written alike when they are
+    not alike: 49.9999999% is not shown as "50%" beside "Not met yet" at a 50% target."""
+    goal, points = evaluation.criterion.goal, evaluation.points
+    if goal == "increase":
+        return points[0].value if points else None
+    if goal == "above-compare":
+        return points[-1].compare if points else None
+    return evaluation.criterion.target
 
 
 def brief_entries(story_views: Sequence[views.StoryView]) -> dict[str, BriefEntry]:

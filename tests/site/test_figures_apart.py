@@ -12,8 +12,12 @@ from hypothesis import strategies as st
 
 from generator.formatting import apart, figures
 from generator.model.story import Metric, Unit
+from generator.model.strategy import SuccessCriterion
 from generator.pack.answers import metric_sentence
 from generator.pack.charts import bar_labels
+from generator.reading.series import Table
+from generator.site.builder import _rows
+from generator.site.criteria import evaluate_series
 from generator.site.views import metric_view
 
 
@@ -59,3 +63,24 @@ def test_two_different_figures_never_read_the_same(first: Decimal, second: Decim
                                                   compact: bool) -> None:
     shown = apart([float(first), float(second)], unit, compact)
     assert (shown[0] == shown[1]) == (float(first) == float(second))
+
+
+@pytest.mark.parametrize(("goal", "rows", "extra", "current", "table"), [
+    ("at-least", [["2026", "49.9999999", ""]], {"target": 50}, "49.9999999%",
+     [("2026", "49.9999999%", None)]),
+    ("above-compare", [["2026", "65.999", "66"]], {"compare": "average"}, "65.999%",
+     [("2026", "65.999%", "66%")]),
+    ("increase", [["2025", "70", ""], ["2026", "70.01", ""]], {}, "70.01%",
+     [("2025", "70%", None), ("2026", "70.01%", None)]),
+    ("at-least", [["2026", "68.04", ""]], {"target": 50}, "68%", [("2026", "68.04%", None)]),
+])
+def test_the_dashboard_writes_a_current_value_apart_from_its_goal(
+        goal: str, rows: list[list[str]], extra: dict[str, object], current: str,
+        table: list[tuple[str, str, str | None]]) -> None:
+    criterion = SuccessCriterion.model_validate(
+        {"id": "c", "title": "C", "measure": "series", "file": "x.csv", "column": "value",
+         "goal": goal, "unit": "percent", **extra})
+    found = evaluate_series(criterion, Table("data/x.csv", ["period", "value", "average"],
+                                             [(n + 2, row) for n, row in enumerate(rows)]))
+    [row] = _rows([found], [None])
+    assert (row["current"], row["points"]) == (current, table)
