@@ -24,9 +24,6 @@ from generator.pack.views import (
     total_view,
 )
 
-AUTHOR = "Showcase evidence pack"
-
-
 @cache
 def _environment() -> Environment:
     environment = Environment(loader=PackageLoader("generator", "templates/pack"),
@@ -51,7 +48,7 @@ def render_entry_html(plan: PackPlan, built: datetime, *, charts: Mapping[str, C
     """
     return _environment().get_template("entry.html").render(
         decorative_images=decorative_images, charts=charts,
-        title=title_of(plan), author=AUTHOR, version=__version__,
+        title=title_of(plan), author=plan.entrant, version=__version__,
         built=built.strftime("%Y-%m-%dT%H:%M:%SZ"), award=plan.award.entry,
         facts=entry_facts(plan), right_to_left=right_to_left(plan),
         answers=answer_views(plan), metrics=metric_rows(plan), stories=story_views(plan))

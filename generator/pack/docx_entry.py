@@ -16,7 +16,6 @@ from xml.etree import ElementTree
 from generator import __version__
 from generator.pack.archive import rezip
 from generator.pack.charts import Chart
-from generator.pack.documents import AUTHOR
 from generator.pack.docx_html import (
     CODE_BLOCK_STYLE,
     CODE_STYLE,
@@ -241,7 +240,8 @@ def _uk_english(document: WordDocument) -> None:
 def _facts(document: WordDocument, plan: PackPlan) -> None:
     """What entry.html opens with: who made it, the organiser, and the entry's facts."""
     organiser = plan.award.entry.organiser
-    document.add_paragraph(AUTHOR + (f" \u00b7 organised by {organiser}" if organiser else ""),
+    document.add_paragraph(f"Entered by {plan.entrant}"
+                           + (f" \u00b7 organised by {organiser}" if organiser else ""),
                            style="Subtitle")
     for fact in entry_facts(plan):
         paragraph = document.add_paragraph()

@@ -28,8 +28,9 @@ class PackPlan:
     checklist: Checklist
     now: datetime
     entrant: str = "Showcase"
-    """Who enters: the site's name from mkdocs.yml (e.g. 'Example Borough Council digital
-    showcase'), else 'Showcase'; the entry documents' author."""
+    """Who enters: the council named in data/strategy.yml, else the site's name from
+    mkdocs.yml, else 'Showcase'; the author of entry.html, entry.pdf and entry.docx, named on
+    their first page ("Entered by ...")."""
 
 
 class UnknownAward(ShowcaseError):
@@ -83,7 +84,10 @@ def _links(catalogue: Catalogue, entered: list[Story], now: datetime) -> PackLin
 
 
 def _entrant(catalogue: Catalogue) -> str:
-    name = catalogue.layout.site.get("site_name")
+    """Who enters: the strategy's council, else the site's name, else "Showcase"."""
+    strategy = catalogue.strategy
+    name = strategy.council if strategy and strategy.council else catalogue.layout.site.get(
+        "site_name")
     return " ".join(name.split()) if isinstance(name, str) and name.strip() else "Showcase"
 
 

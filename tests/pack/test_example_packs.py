@@ -242,7 +242,7 @@ def test_docx_properties_are_the_entry_s_not_the_template_s(lgc_pack: Pack) -> N
     props = docx.Document(io.BytesIO(data)).core_properties
     assert (props.title, props.subject, props.author, props.last_modified_by) == (
         "LGC Awards 2027: Technology", "Award entry: LGC Awards 2027, organised by EMAP (LGC)",
-        "Example Borough Council digital showcase", "Example Borough Council digital showcase")
+        "Example Borough Council", "Example Borough Council")
     assert props.comments == "The entry of the evidence pack lgc-awards-2027.zip, made by " \
         f"Showcase {__version__}"
     assert (props.keywords, props.category, props.language) == (
