@@ -24,6 +24,7 @@ from generator.pack.views import (
     total_view,
 )
 
+
 @cache
 def _environment() -> Environment:
     environment = Environment(loader=PackageLoader("generator", "templates/pack"),
