@@ -10,7 +10,8 @@ from rich.table import Table
 from generator import clock
 from generator.cli.common import OutFolder, failing_with, load, project_options, terminal
 from generator.pack import BuiltPack, build_pack, verify_pack
-from generator.pack.answers import allowed, total_words
+from generator.pack.answers import total_words
+from generator.pack.views import total_view
 from generator.paths import pack_name_problem
 from generator.problems import UsageProblem, one_line
 from generator.project import Layout
@@ -131,11 +132,10 @@ def _summary(built: BuiltPack) -> None:
     for answer in plan.drafted.answers:
         table.add_row(one_line(answer.question.id), answer.counted,
                       str(answer.limit or "-"), answer.status(tolerance))
-    total = plan.award.entry.total_words
+    total = total_view(plan)
     if total is not None:  # the award's limit on all answers together
-        used = total_words(plan.drafted.answers)
-        table.add_row("total", f"{used} words", str(total),
-                      "over the limit" if used > allowed(total, tolerance) else "ok")
+        table.add_row("total", f"{total_words(plan.drafted.answers)} words",
+                      str(plan.award.entry.total_words), total.status)
     terminal().print(table)
     checklist = plan.checklist
     for line in checklist.blockers:

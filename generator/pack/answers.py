@@ -107,10 +107,12 @@ class Answer:
         return self.question.characters or self.question.words
 
     def allowed(self, tolerance: float) -> int | None:
-        """The most the platform accepts, with the award's tolerance."""
+        """The most the platform accepts: a word limit with the award's tolerance; a
+        character limit as it is, as a form's box takes not one character more."""
         if self.limit is None:
             return None
-        return allowed(self.limit, tolerance)
+        return self.limit if self.question.characters is not None else allowed(self.limit,
+                                                                                 tolerance)
 
     def over(self, tolerance: float) -> bool:
         allowed = self.allowed(tolerance)
@@ -122,7 +124,21 @@ class Answer:
             return "no answer yet"
         if not self.markdown.strip():
             return "empty"
-        return "over the limit" if self.over(tolerance) else "ok"
+        allowed = self.allowed(tolerance)
+        if self.limit is None or allowed is None:
+            return "ok"
+        return limit_status(self.used, self.limit, allowed, tolerance)
+
+    def allowance(self, tolerance: float) -> str:
+        """What its limit lets in, when the answer is over the limit itself:
+        " (1100 allowed with the award's 10% tolerance)", or, for a character limit,
+        " (the award's 10% tolerance is for words: a form's box takes no more characters)"."""
+        if self.limit is None or self.used <= self.limit or not tolerance:
+            return ""
+        if self.question.characters is not None:
+            return (f" (the award's {percent(tolerance)} tolerance is for words: a form's box "
+                    "takes no more characters)")
+        return f" ({self.allowed(tolerance)} allowed with the award's {percent(tolerance)} tolerance)"
 
     @property
     def counted(self) -> str:
@@ -402,6 +418,19 @@ def form_length(text: str) -> int:
 def allowed(limit: int, tolerance: float) -> int:
     """The most a platform accepts of `limit` with the award's tolerance (10% of 1000: 1100)."""
     return math.floor(limit * (1 + tolerance) + 1e-9)
+
+
+def percent(tolerance: float) -> str:
+    """A tolerance as the award file writes it: 0.1 is "10%"."""
+    return f"{tolerance * 100:g}%"
+
+
+def limit_status(used: int, limit: int, most: int, tolerance: float) -> str:
+    """'over the limit', 'ok', or 'ok, within the 10% tolerance' for `used` words (or
+    characters) of `limit`, when at most `most` are accepted."""
+    if used > most:
+        return "over the limit"
+    return f"ok, within the {percent(tolerance)} tolerance" if used > limit else "ok"
 
 
 def total_words(answers: list[Answer]) -> int:

@@ -22,6 +22,7 @@ from generator.pack.answers import (
     RepeatedSection,
     WideTable,
     allowed,
+    percent,
     total_words,
 )
 from generator.pack.files import Gathered, PackFile, answer_files
@@ -99,9 +100,7 @@ def _answer_blockers(award: Award, answers: list[Answer]) -> Iterator[str]:
         elif not answer.markdown.strip():
             yield f"{qid}: the answer is empty{_why_empty(answer)}"
         elif answer.over(tolerance):
-            allowed = f" ({answer.allowed(tolerance)} with the {_percent(tolerance)} tolerance)" \
-                if tolerance else ""
-            yield f"{qid}: {answer.usage}{allowed}"
+            yield f"{qid}: {answer.usage}{answer.allowance(tolerance)}"
 
 
 def _total_blockers(award: Award, answers: list[Answer]) -> Iterator[str]:
@@ -111,7 +110,8 @@ def _total_blockers(award: Award, answers: list[Answer]) -> Iterator[str]:
         return
     used, most = total_words(answers), allowed(limit, tolerance)
     if used > most:
-        with_tolerance = f" ({most} with the {_percent(tolerance)} tolerance)" if tolerance else ""
+        with_tolerance = f" ({most} allowed with the award's {percent(tolerance)} tolerance)" \
+            if tolerance else ""
         across = "in its one answer" if len(answers) == 1 else f"across all {len(answers)} answers"
         yield (f"total: {used} words of {limit} {across}"
                f"{with_tolerance}: the award limits the entry's words in total")
@@ -180,10 +180,6 @@ def _wide_table_warning(wide: WideTable) -> str:
     return (f"{wide.question}: {which}: {shown}; split "
             f"it into tables of at most {PDF_COLUMNS} columns, or attach it as a file (a CSV "
             "or spreadsheet) and refer to it in the answer")
-
-
-def _percent(fraction: float) -> str:
-    return f"{fraction * 100:g}%"
 
 
 def _attachments(award: Award, gathered: Gathered) -> tuple[list[str], list[str]]:

@@ -251,7 +251,8 @@ def _facts(document: WordDocument, plan: PackPlan) -> None:
 
 def _answer(document: WordDocument, answer: AnswerView) -> None:
     document.add_heading(answer.prompt, level=2)
-    document.add_paragraph(answer.usage + (" (over the limit)" if answer.over else ""),
+    document.add_paragraph(answer.usage + answer.allowance
+                           + (" (over the limit)" if answer.over else ""),
                            style="Caption")
     if answer.html is None:
         document.add_paragraph("No answer yet.")

@@ -12,7 +12,7 @@ from generator import formatting, languages
 from generator.clock import uk_time
 from generator.markdown_text import to_html
 from generator.model.story import Metric
-from generator.pack.answers import Answer, allowed, total_words
+from generator.pack.answers import Answer, allowed, limit_status, total_words
 from generator.pack.charts import Chart
 from generator.pack.plan import PackPlan
 from generator.story import Story
@@ -60,9 +60,12 @@ class AnswerView:
     over: bool
     origin: str
     status: str
-    """'no answer yet', 'empty', 'over the limit' or 'ok'."""
+    """'no answer yet', 'empty', 'over the limit', 'ok' or 'ok, within the 10% tolerance'."""
     parts: tuple[PartView, ...] = ()
     """`html` in parts by language (`answer_parts`); none when there is no answer."""
+    allowance: str = ""
+    """For the entry's readers, what lets in an answer over its limit that is not over the
+    limit: " (1100 allowed with the award's 10% tolerance)"; else ""."""
 
 
 @dataclass(frozen=True)
@@ -140,14 +143,15 @@ def total_view(plan: PackPlan) -> TotalView | None:
         return None
     used = total_words(plan.drafted.answers)
     return TotalView(f"{used} words of {limit}",
-                     "over the limit" if used > allowed(limit, tolerance) else "ok")
+                     limit_status(used, limit, allowed(limit, tolerance), tolerance))
 
 
 def _answer_view(answer: Answer, tolerance: float) -> AnswerView:
     html = without_ids(to_html(answer.markdown)) if answer.markdown is not None else None
     return AnswerView(answer.question.id, answer.question.prompt, answer.markdown, html,
                       answer.usage, answer.over(tolerance), answer.origin,
-                      answer.status(tolerance), answer_parts(answer, html))
+                      answer.status(tolerance), answer_parts(answer, html),
+                      "" if answer.over(tolerance) else answer.allowance(tolerance))
 
 
 def answer_parts(answer: Answer, html: str | None) -> tuple[PartView, ...]:

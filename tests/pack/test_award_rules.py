@@ -106,7 +106,7 @@ def test_the_total_word_limit_is_a_blocker_in_the_checklist_and_the_summary(
                for q in ("impact", "overview", "delivery"))
     assert used == 2400 + len(IMPACT_TXT.split())
     assert _lines(rules_pack, "- [ ] ") == [
-        f"total: {used} words of 2000 across all 3 answers (2200 with the 10% tolerance): "
+        f"total: {used} words of 2000 across all 3 answers (2200 allowed with the award's 10% tolerance): "
         "the award limits the entry's words in total"]
     output = rules_pack.result.output
     assert f"blocker: total: {used} words of 2000" in output
@@ -331,7 +331,7 @@ def test_an_award_with_only_a_total_limit_needs_none_per_question(tmp_path: Path
     now = clock.now(NOW)
     blockers = make_plan(collect(project.discover(root), now), "rules", now).checklist.blockers
     used = len(IMPACT_TXT.split())
-    assert f"total: {used} words of 20 in its one answer (22 with the 10% tolerance): the " \
+    assert f"total: {used} words of 20 in its one answer (22 allowed with the award's 10% tolerance): the " \
         "award limits the entry's words in total" in blockers
 
 
@@ -342,3 +342,24 @@ def test_a_send_path_written_the_windows_way_or_from_here_names_the_file(
     assert blockers == []
     assert warnings == ["attachments: attach 1 file of the pack's 6: evidence/other/letter.pdf; "
                         "the others are in the pack for you, not for the entry form"]
+
+
+def test_the_tolerance_lets_words_over_a_limit_but_not_characters(tmp_path: Path) -> None:
+    """judge27 J1, J2: a 10% tolerance let 3,300 characters into a 3,000-character box (a form
+    refuses one more), and 2,200 words of 2,000 were "ok" with no word of why."""
+    award = AWARD.replace("total_words: 2000\n", "").replace(
+        "  - {id: delivery, prompt: Delivery, words: 1500}\n",
+        "  - {id: delivery, prompt: Delivery, characters: 30}\n")
+    files = _files(award)
+    files["awards/rules/overview.md"] = " ".join(["w"] * 1650) + "\n"
+    files["awards/rules/delivery.md"] = "a" * 31 + "\n"
+    root = write_project(tmp_path, files)
+    pack = build(root, "rules", root / "dist")
+    assert pack.result.exit_code == 1, pack.result.output
+    assert "blocker: delivery: 31 characters of 30 (the award's 10% tolerance is for words: a " \
+        "form's box takes no more characters)" in pack.result.output.splitlines()
+    checklist = pack.text("CHECKLIST.md")
+    assert "| overview | 1650 words of 1500 | ok, within the 10% tolerance |" in checklist
+    assert "| delivery | 31 characters of 30 | over the limit |" in checklist
+    usage = "1650 words of 1500 (1650 allowed with the award&#39;s 10% tolerance)"
+    assert f'<p class="usage">{usage} &middot; written by hand</p>' in pack.text("entry.html")

@@ -163,7 +163,7 @@ def test_deadline_passed_and_tolerance(project_factory: Factory) -> None:
     result = run_cli("pack", "test-awards", "-p", str(root), "--now", NOW, env=ENV)
     assert result.exit_code == 1
     blockers = [line for line in result.output.splitlines() if line.startswith("blocker: ")]
-    assert "blocker: statement: 280 words of 250 (275 with the 10% tolerance)" in blockers
+    assert "blocker: statement: 280 words of 250 (275 allowed with the award's 10% tolerance)" in blockers
     assert "blocker: deadline passed: 1 November 2026 17:00 GMT" in blockers
 
 
