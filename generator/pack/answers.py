@@ -411,7 +411,8 @@ def measure(markdown: str, question: Question) -> int:
 def form_length(text: str) -> int:
     """`text`'s characters as an online form counts them (HTML's maxlength, JavaScript's
     length): in UTF-16 code units, so an emoji beyond the first 65,536 characters is 2, a
-    skin tone 2 more, a flag 4 and an accent typed as a combining mark 1 (👍🏽 is 4)."""
+    skin tone 2 more, a country's flag 4 (the Welsh flag 14) and an accent typed as a
+    combining mark 1 (👍🏽 is 4)."""
     return len(text.encode("utf-16-le")) // 2
 
 

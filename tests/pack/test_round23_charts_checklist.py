@@ -184,6 +184,7 @@ def test_verify_says_when_there_is_no_manifest_to_check_against(
 @pytest.mark.parametrize(("text", "units"), [
     ("\U0001F44D\U0001F3FD\U0001F468\u200d\U0001F469\u200d\U0001F467x", 13),  # judge23's
     ("\U0001F1EC\U0001F1E7", 4),  # the UK flag: two regional indicators
+    ("\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F", 14),  # Wales's
     ("e\u0301te\u0301", 5),  # été typed with combining accents
     ("\u00e9t\u00e9", 3),  # été with its accented letters
     ("caf\u00e9 \u2014 \u00a31", 9),  # BMP letters and signs: 1 each
@@ -218,7 +219,8 @@ def test_a_character_limit_is_checked_as_a_form_would(tmp_path: Path) -> None:
     assert "| tagline | 13 characters of 10 | over the limit |" in checklist.splitlines()
     assert "| one | 1 word of 10 | ok |" in checklist.splitlines()
     assert "13 characters of 10 (over the limit)" in html
-    assert "an emoji as 2, a\nflag as 4, a line break as 1" in checklist
+    assert "an emoji as 2, a\ncountry's flag as 4 (the Welsh, Scottish and English flags as 14), " \
+        "a line break as 1" in checklist
 
 
 def test_the_docs_say_how_characters_are_counted() -> None:
