@@ -97,25 +97,61 @@ def _draw(title: str, metrics: list[Metric]) -> bytes:
     from PIL import Image, ImageDraw
 
     width = _PANEL * len(metrics) + 2 * _MARGIN
-    image = Image.new("RGB", (width, _HEIGHT), "white")
+    lines = title_lines(title, width)
+    down = _TITLE_STEP * (len(lines) - 1)  # each line more of the title moves the panels down
+    image = Image.new("RGB", (width, _HEIGHT + down), "white")
     draw = ImageDraw.Draw(image)
-    _text(draw, (width // 2, 14 * _SCALE), _fit(title, 12, width - 2 * _MARGIN), 12)
+    for row, line in enumerate(lines):
+        _text(draw, (width // 2, 14 * _SCALE + row * _TITLE_STEP), line, _TITLE_POINTS)
     for index, metric in enumerate(metrics):
-        _panel(draw, _MARGIN + index * _PANEL, metric)
+        _panel(draw, _MARGIN + index * _PANEL, metric, down)
     out = io.BytesIO()
     # No metadata chunks: the same figures give the same bytes.
     image.save(out, format="PNG", dpi=(96 * _SCALE, 96 * _SCALE), compress_level=6)
     return out.getvalue()
 
 
-def _panel(draw: ImageDraw, left: int, metric: Metric) -> None:
-    """One metric: its label over two bars, Before and After, each with its value."""
+_TITLE_POINTS = 12
+_TITLE_STEP = 18 * _SCALE  # from one line of the title to the next
+
+
+def title_lines(title: str, width: int) -> list[str]:
+    """The story's title as a chart `width` pixels wide shows it: whole, in as many lines as
+    it needs (a one-bar chart is narrow; its title was cut to "Gwasanaeth mapio ar y...").
+    Broken at spaces and between CJK letters (`_pieces`); a word wider than the chart alone
+    is broken between its characters (`_split_wide`), never shortened."""
+    room = width - 2 * _MARGIN
+    lines: list[str] = []
+    for spaced, piece in _pieces(title):
+        joined = (f"{lines[-1]} " if spaced else lines[-1]) + piece if lines else ""
+        if joined and _length(joined, _TITLE_POINTS) <= room:
+            lines[-1] = joined
+        else:
+            lines.extend(_split_wide(piece, room))
+    return lines or [""]
+
+
+def _split_wide(word: str, room: float) -> list[str]:
+    """`word` in lines of `room` pixels at the title's size, broken between its characters
+    (each with its marks, `_clusters`) only when it is wider than that."""
+    lines = [""]
+    for cluster in _clusters(word):
+        if lines[-1] and _length(lines[-1] + cluster, _TITLE_POINTS) > room:
+            lines.append("")
+        lines[-1] += cluster
+    return lines
+
+
+def _panel(draw: ImageDraw, left: int, metric: Metric, down: int = 0) -> None:
+    """One metric: its label over two bars, Before and After, each with its value; `down`
+    pixels lower than the chart's top when the title takes more than one line."""
     right = left + _PANEL - 14 * _SCALE
     centre = (left + right) // 2
     for row, line in enumerate(_wrap(metric.label, 10, right - left)):
-        _text(draw, (centre, (36 + 16 * row) * _SCALE), line, 10)
+        _text(draw, (centre, (36 + 16 * row) * _SCALE + down), line, 10)
     values = (metric.baseline or 0.0, metric.value)
     zero, tops = _bars(values)
+    zero, tops = zero + down, (tops[0] + down, tops[1] + down)
     for x0, value, label, top, colour, name in zip(
             (centre - _GAP // 2 - _BAR, centre + _GAP // 2), values, bar_labels(metric), tops,
             _COLOURS, ("Before", "After"), strict=True):
@@ -125,7 +161,7 @@ def _panel(draw: ImageDraw, left: int, metric: Metric) -> None:
         first_y = top - 9 * _SCALE - step * (len(lines) - 1) if value >= 0 else top + 9 * _SCALE
         for row, line in enumerate(lines):
             _text(draw, (x0 + _BAR // 2, round(first_y + row * step)), line, points)
-        _text(draw, (x0 + _BAR // 2, _BOTTOM + 14 * _SCALE), name, 9)
+        _text(draw, (x0 + _BAR // 2, _BOTTOM + 14 * _SCALE + down), name, 9)
     draw.line((left, zero, right, zero), fill=_INK, width=_SCALE)
 
 
