@@ -42,7 +42,7 @@ from generator.project import CONFIG_FILE, FOLDER_OPTIONS, Layout, discover, out
 from generator.reading import stories
 from generator.sanitize import clean, strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate
-from generator.site.builder import PageHead, add_charts, no_charts, without_charts
+from generator.site.builder import HOME, PageHead, add_charts, no_charts, without_charts
 from generator.site.render import fill, in_language
 from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
 from generator.siteconfig import THIRD_PARTY, language_advice, loads_remote, remote
@@ -107,6 +107,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.events: BaseObserver | None = None
         """Under `serve`, the native observer of the stories, awards and data folders."""
         self.sharing: worker.Share | None = None
+        self.hand: _HandWritten | None = None
+        """The project's own files of the site folder, by address (`_hand_written`)."""
         self.entries = PageEntries()
         """The search entries of each page, to put those the worker made in their places."""
         self.early: tuple[tuple[SiteOptions, LayoutArgs], Callable[[], Prepared]] | None = None
@@ -146,6 +148,17 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             WARNINGS.info(f"... and {len(new) - TOLD_AT_MOST} more warnings: showcase check "
                           "lists them all")
         self.told = set(found)
+
+    def _tell_left_out(self, left_out: list[tuple[File, str]]) -> None:
+        """Warn of each hand-written file left out for a page or file Showcase makes at its
+        address (content/stories.md is published at stories/, the list of all stories),
+        with that address ('page /stories/')."""
+        assert self.layout is not None
+        for file, address in left_out:
+            assert file.abs_src_path is not None
+            WARNINGS.info(f"{self.layout.relative(Path(file.abs_src_path))}: warning: left out "
+                          f"of the site: Showcase publishes its own {address} there; give the "
+                          "file another name, or move it into another folder")
 
     def _stop_worker(self) -> None:
         self.worker.stop()
@@ -210,16 +223,21 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.states = {}
         self.rendered = set()
         stamp = _stamp(config)
+        hand = _hand_written(files, config)
         for src, content in self.site.pages.items():
             state = (content, self.site.fragments.get(src), self.site.heads.get(src), stamp)
-            _replace(files, generated_page(config, src, content, self.previous.get(src) != state))
+            _replace(files, generated_page(config, src, content, self.previous.get(src) != state),
+                     hand)
             if self.dirty:
                 self.states[src] = state
         self.brief = {found.url: entry for src, entry in self.site.brief.items()
                       if (found := files.get_file_from_path(src)) is not None}
         self.current = {_page_url(file) for file in files.documentation_pages()}
         for target, source in {**self.site.copies, **ASSETS}.items():
-            _replace(files, _published(config, target, source))
+            _replace(files, _published(config, target, source), hand)
+        self._tell_left_out([(left, _address(made)) for left, made in hand.left_out
+                             if left.src_uri != HOME])  # the home page's text: read, not lost
+        self.hand = hand
         # the site's own photos (content/) lose their camera data too, like the stories'
         docs = Path(config.docs_dir)  # a file linked in from elsewhere is the site's too
         for file in list(files):
@@ -385,6 +403,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
         append_brief_entries(Path(config.site_dir), self.brief)
+        if self.sharing is not None and self.hand is not None:  # feeds, open data: written last
+            self._tell_left_out([(file, f"file /{name}") for name in self.sharing.names
+                                 if (file := self.hand.files.get(name)) is not None])
         if self.dirty:
             shared = self.sharing.names if self.sharing is not None else []
             self.outputs.prune(Path(config.site_dir), self.made.union(shared))
@@ -578,6 +599,13 @@ def _page_url(file: File) -> str:
     return "" if file.url in ("./", ".") else file.url
 
 
+def _address(file: File) -> str:
+    """'page /stories/' or 'file /feeds/atom.xml'."""
+    if file.is_documentation_page():
+        return f"page /{_page_url(file)}"
+    return f"file /{file.dest_uri}"
+
+
 def _published(config: MkDocsConfig, target: str, source: Path, shown: str | None = None) -> File:
     """The file to publish at `target`: a photo without its metadata (EXIF, GPS), others as they
     are (`shown`: the file's name in an error, default its path)."""
@@ -587,9 +615,36 @@ def _published(config: MkDocsConfig, target: str, source: Path, shown: str | Non
     return File.generated(config, target, content=content)
 
 
-def _replace(files: Files, file: File) -> None:
-    """Add `file`, dropping a hand-written file at the same path (the generated page wins)."""
+class _HandWritten:
+    """The project's own files of the site folder (content/) by the address each is published
+    at, and those a generated file has taken the place of."""
+
+    def __init__(self, files: dict[str, File]) -> None:
+        self.files = files
+        self.left_out: list[tuple[File, File]] = []
+        """(hand-written file, the generated file published in its place)."""
+
+
+def _hand_written(files: Files, config: MkDocsConfig) -> _HandWritten:
+    docs = Path(config.docs_dir)
+    return _HandWritten({file.dest_uri: file for file in files
+                         if file.generated_by is None and file.abs_src_path
+                         and Path(file.abs_src_path).is_relative_to(docs)})
+
+
+def _replace(files: Files, file: File, hand: _HandWritten | None = None) -> None:
+    """Add `file`, dropping a file at the same path or published at the same address (the
+    generated page wins, in every build: two files at one address were written in either
+    order); a hand-written one of `hand` is noted in its `left_out`."""
     existing = files.get_file_from_path(file.src_uri)
     if existing is not None:
         files.remove(existing)
+    if hand is not None:
+        clash = hand.files.pop(file.dest_uri, None)
+        if clash is not None:
+            if clash is not existing:
+                files.remove(clash)
+            hand.left_out.append((clash, file))
+        elif existing is not None and existing.generated_by is None:
+            hand.left_out.append((existing, file))
     files.append(file)

@@ -1,0 +1,46 @@
+"""A hand-written page of content/ at an address Showcase publishes its own page or file at
+(hostile27 H1): content/stories.md and the list of all stories were both published at
+stories/, and which one a resident saw changed from one build to the next, while search held
+the hand-written words under that address. Showcase's own page wins in every build, and the
+build names each file it leaves out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import ProjectFactory, story
+from tests.site.conftest import build, site_project
+
+
+def _left_out(name: str, address: str) -> str:
+    return (f"content/{name}: warning: left out of the site: Showcase publishes its own "
+            f"{address} there; give the file another name, or move it into another folder")
+
+
+def test_showcase_s_own_pages_win_and_the_build_names_what_it_left_out(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    hand = {f"content/{name}": f"# Hand {name}\n\nHANDMARK\n"
+            for name in ("stories.md", "tags/index.md", "dashboard.md")}
+    root = make_project({**site_project(), **hand,
+                         "content/feeds/atom.xml": "<feed>HANDMARK</feed>\n",
+                         "content/our-stories.md": "# Our stories\n\nHANDKEPT\n",
+                         "stories/2026-03-14-library-app.md": story(tags="[libraries]")})
+    for run in range(2):  # the same site each time
+        site = tmp_path / f"site{run}"
+        built = build(root, site)
+        assert built.result.exit_code == 0, built.result.output
+        told = [line for line in built.result.output.splitlines() if "left out of" in line]
+        assert sorted(told) == sorted([
+            _left_out("stories.md", "page /stories/"),
+            _left_out("tags/index.md", "page /tags/"),
+            _left_out("dashboard.md", "page /dashboard/"),
+            _left_out("feeds/atom.xml", "file /feeds/atom.xml")])
+        assert '<h1 id="all-stories">All stories' in (site / "stories/index.html").read_text()
+        assert "HANDMARK" not in (site / "tags/index.html").read_text()
+        assert "HANDMARK" not in (site / "feeds/atom.xml").read_text()
+        search = (site / "search/search_index.json").read_text()
+        assert "HANDMARK" not in search
+        assert "HANDKEPT" in search  # a page at an address of its own is published
+        assert json.loads(search)["docs"]
+        assert "content/index.md" not in built.result.output  # the home page's text: read
