@@ -21,7 +21,8 @@ from generator.model.common import (
 )
 from generator.model.story import Line, Text
 
-_COMPOSE_KINDS = ("summary", "metrics", "quotes", "section")
+COMPOSE_KINDS = ("summary", "metrics", "quotes", "section")
+"""What `compose:` drafts an answer from."""
 
 
 class Compose(ShowcaseModel):
@@ -54,7 +55,7 @@ def _parse_compose(value: Any) -> Any:
         kind, heading = kind.strip(), heading.strip()
         if kind == "section" and heading:
             return {"kind": "section", "heading": heading}
-        if kind in _COMPOSE_KINDS and kind != "section" and not heading:
+        if kind in COMPOSE_KINDS and kind != "section" and not heading:
             return {"kind": kind}
     if isinstance(value, Compose):
         return value

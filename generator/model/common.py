@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 from pydantic_core import PydanticCustomError
 
+from generator.model.units import Unit, split_rate, unit_meant
+
 UK = ZoneInfo("Europe/London")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -257,10 +259,9 @@ def _number_hint(value: Any) -> str:
     text = value.strip()
     if text == "":
         return " (the figure is missing: write it, digits only)"
-    with_unit = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*([A-Za-z][A-Za-z ]*)", text)
-    if with_unit is not None:
-        unit = with_unit.group(2).strip().lower()
-        return f" (write {with_unit.group(1)} and the unit on its own line, e.g. unit: {unit})"
+    with_words = re.fullmatch(r"(£?)\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z][\w /.-]*)", text)
+    if with_words is not None:
+        return _words_hint(with_words.group(2), with_words.group(3), money=bool(with_words.group(1)))
     if re.fullmatch(r"\d{1,3}(?:_\d{3})+", text):
         return f" (write {text.replace('_', '')})"
     if re.fullmatch(r"\d+:\d{2}", text):
@@ -277,6 +278,31 @@ def _number_hint(value: Any) -> str:
     if text.startswith("£"):
         return f" (write {digits} and unit: GBP, digits only)"
     return f" (write {digits} without quotes or commas)"
+
+
+def _words_hint(figure: str, words: str, money: bool) -> str:
+    """How `1.4 million pounds` or `14 hours a week` is written: the number in full, and the
+    unit as one of the units a metric takes (the period it is counted in, said elsewhere)."""
+    scale, _, rest = words.strip().partition(" ")
+    full = ""
+    if scale.lower() in _SCALES:
+        figure = format((Decimal(figure) * _SCALES[scale.lower()]).normalize(), "f")
+        words, full = rest, ", the number in full"
+    unit = Unit.GBP if money else unit_meant(words)
+    named, rate = split_rate(words)
+    where = f'; say "{rate}" in period: or the label' if rate else ""
+    if unit is not None:
+        return f" (write {figure} and unit: {unit}, digits only{where})"
+    if not named:
+        return f" (write {figure}{full}, digits only{where})"
+    return (f" (write {figure}{full}, digits only, and the unit on its own line, one of "
+            f"{', '.join(Unit)}{where})")
+
+
+_SCALES = {"k": Decimal(1_000), "thousand": Decimal(1_000), "m": Decimal(1_000_000),
+           "mn": Decimal(1_000_000), "million": Decimal(1_000_000),
+           "bn": Decimal(1_000_000_000), "billion": Decimal(1_000_000_000)}
+"""Words for a thousand, a million and a billion, written after a figure (1.4m, 2 million)."""
 
 
 def parse_bool(value: Any) -> bool:

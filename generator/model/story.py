@@ -24,6 +24,7 @@ from generator.model.common import (
     Year,
     without_symbols,
 )
+from generator.model.units import Unit as Unit
 
 
 def _without_comments(value: object) -> object:
@@ -137,20 +138,6 @@ class Status(StrEnum):
     DRAFT = "draft"
     REVIEW = "review"
     PUBLISHED = "published"
-
-
-class Unit(StrEnum):
-    """How a metric's value is read and formatted."""
-
-    GBP = "GBP"
-    PERCENT = "percent"
-    COUNT = "count"
-    HOURS = "hours"
-    DAYS = "days"
-    MINUTES = "minutes"
-    SCORE = "score"
-    PEOPLE = "people"
-    TONNES_CO2E = "tonnes-co2e"
 
 
 AwardOutcome = Literal["entered", "shortlisted", "highly-commended", "won"]

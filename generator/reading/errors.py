@@ -12,7 +12,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.model.award import COMPOSE_KINDS
 from generator.model.common import _shown
+from generator.model.units import unit_meant
 from generator.problems import Problem, Severity
 from generator.reading.safe_yaml import Located
 
@@ -114,21 +116,15 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
         return f"expected at most {shown}, got {_shown(value)}: check the figure"
     if kind in {"float_type", "float_parsing"}:
         return f"expected a number, got {_shown(value)}"
+    if kind == "compose" and isinstance(value, str):
+        written = value.partition(":")[0].strip()
+        close = _closest(written, list(COMPOSE_KINDS))
+        return str(error["msg"]) + (f" (did you mean {close}?)" if close and close != written else "")
     if kind.startswith(("date", "datetime", "slug", "number", "bool", "url", "alt_", "compose",
                         "tolerance", "series", "compare", "target", "limit", "stories",
                         "period", "note", "language")):
         return str(error["msg"])
     return f"{error['msg']}, got {_shown(value)}"
-
-
-#: words people write for a unit, and the unit they mean
-UNIT_SYNONYMS = {
-    "£": "GBP", "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "money": "GBP",
-    "%": "percent", "percentage": "percent", "per cent": "percent", "pc": "percent",
-    "number": "count", "total": "count", "mins": "minutes", "min": "minutes",
-    "hrs": "hours", "hour": "hours", "day": "days", "tonnes": "tonnes-co2e", "co2": "tonnes-co2e",
-    "co2e": "tonnes-co2e", "residents": "people", "staff": "people", "users": "people",
-}
 
 
 def _choice(expected: str, value: Any) -> str:
@@ -141,9 +137,8 @@ def _choice(expected: str, value: Any) -> str:
         if value.strip().lower() in OTHER_CURRENCIES and "GBP" in options:
             return text + " (figures of money are in pounds: convert it and write GBP)"
         close = difflib.get_close_matches(value.lower(), options, n=1, cutoff=0.6)
-        meant = UNIT_SYNONYMS.get(value.strip().lower()) or CHOICE_SYNONYMS.get(value.strip().lower())
-        if meant in options:
-            close = [meant]
+        meant = (unit_meant(value), CHOICE_SYNONYMS.get(value.strip().lower()))
+        close = [str(m) for m in meant if m and m in options][:1] or close
         if close:
             text += f" (did you mean {close[0]}?)"
     return text
@@ -158,6 +153,8 @@ CHOICE_SYNONYMS = {
     "finalist": "shortlisted", "commended": "highly-commended", "enter": "entered",
     "above": "above-compare", "more": "increase", "up": "increase", "grow": "increase",
     "atleast": "at-least", "minimum": "at-least", "publish": "published", "live": "published",
+    "higher": "up", "increase": "up", "rise": "up", "lower": "down", "decrease": "down",
+    "reduce": "down", "fall": "down", "fewer": "down", "less": "down",
 }
 
 OTHER_CURRENCIES = {"€", "eur", "euro", "euros", "$", "usd", "dollar", "dollars"}
