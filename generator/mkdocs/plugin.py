@@ -6,7 +6,7 @@ import functools
 import html
 import logging
 import os
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -108,6 +108,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         """Under `serve`, the native observer of the stories, awards and data folders."""
         self.sharing: worker.Share | None = None
         self.hand: _HandWritten | None = None
+        self.made_nav = False
+        """Whether the nav is Showcase's (`_default_nav`), for a mkdocs.yml without one."""
         """The project's own files of the site folder, by address (`_hand_written`)."""
         self.entries = PageEntries()
         """The search entries of each page, to put those the worker made in their places."""
@@ -256,6 +258,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         for target, data in editor.items():  # the story editor (admin/), if installed
             if files.get_file_from_path(target) is None:  # one written by `showcase cms` wins
                 files.append(File.generated(config, target, content=data))
+        if config.nav is None or self.made_nav:  # mkdocs.yml has no nav: not every story in it
+            config.nav, self.made_nav = _default_nav(files, self.site.pages), True
         return files
 
     def _made(self, options: SiteOptions) -> tuple[Catalogue, Site, dict[str, bytes]]:
@@ -597,6 +601,26 @@ def _stamp(config: MkDocsConfig) -> bytes:
 def _page_url(file: File) -> str:
     """The URL MkDocs gives the file's page (the home page's is '', not './')."""
     return "" if file.url in ("./", ".") else file.url
+
+
+_SECTIONS = (("Stories", "stories/index.md"), ("Outcomes", "outcomes/index.md"),
+             ("Services", "services/index.md"), ("Tags", "tags/index.md"),
+             ("Years", "years/index.md"), ("Awards", "awards/index.md"),
+             ("Dashboard", "dashboard/index.md"))
+"""The generated pages of the nav Showcase gives a mkdocs.yml without one, in its order."""
+
+
+def _default_nav(files: Files, pages: Mapping[str, object]) -> list[str | dict[str, str]]:
+    """The nav of a mkdocs.yml without `nav:`: the home page, the listings, the awards page
+    and the dashboard, then the site's own pages by path. MkDocs' own would list every page,
+    every story included, each titled from its file name ("Shared it desk income"), with
+    each section a folder of one page; and a nav of every story makes a build quadratic."""
+    home = files.get_file_from_path(HOME) is not None
+    nav: list[str | dict[str, str]] = [{"Home": HOME}] if home else []
+    nav += [{title: src} for title, src in _SECTIONS if src in pages]
+    nav += sorted(file.src_uri for file in files.documentation_pages()
+                  if file.generated_by is None and file.src_uri != HOME)
+    return nav
 
 
 def _address(file: File) -> str:
