@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 
+from generator.spreadsheet import csv_bytes
 from generator.story import Story
 
 COLUMNS = ("story", "metric id", "label", "value", "unit", "baseline", "target", "period",
@@ -33,17 +32,13 @@ def metrics_csv(stories: list[Story], cited: Mapping[tuple[str, str], str] | Non
     (`Gathered.cited`), for the `source file` column.
     """
     files = cited or {}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    rows = [list(COLUMNS)]
     for story in stories:
         for m in story.meta.metrics:
             text = [story.slug, m.key, m.label]
             found = files.get((story.path, m.source), "") if m.source else ""
-            writer.writerow([*(neutralise(t) for t in text), _number(m.value), m.unit.value,
-                             _number(m.baseline), _number(m.target), neutralise(m.period or ""),
-                             m.direction, neutralise(m.source or ""),
-                             "true" if m.verified else "false", neutralise(found)])
-    # with a byte-order mark: Excel on Windows reads a CSV without one in the local code
-    # page and garbles £ and é; Python (utf-8-sig), LibreOffice and Numbers take either
-    return out.getvalue().encode("utf-8-sig")
+            rows.append([*(neutralise(t) for t in text), _number(m.value), m.unit.value,
+                         _number(m.baseline), _number(m.target), neutralise(m.period or ""),
+                         m.direction, neutralise(m.source or ""),
+                         "true" if m.verified else "false", neutralise(found)])
+    return csv_bytes(rows)  # with a byte-order mark, so Excel keeps £ and é

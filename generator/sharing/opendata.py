@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from datetime import datetime
@@ -32,6 +30,7 @@ from generator.sharing.urls import (
     STORIES_FILE,
     STORIES_SCHEMA_FILE,
 )
+from generator.spreadsheet import csv_bytes
 from generator.story import Story
 
 METRICS_COLUMNS = ("story", "metric", "label", "value", "unit", "baseline", "target", "period",
@@ -134,17 +133,16 @@ def stories_json(data: OpenData) -> bytes:
 
 
 def metrics_csv(data: OpenData) -> bytes:
-    """metrics.csv: one row per metric, RFC 4180 with CRLF, formulas neutralised."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(METRICS_COLUMNS)
+    """metrics.csv: one row per metric, RFC 4180 with CRLF, formulas neutralised, UTF-8 with
+    a byte-order mark as the pack's (`spreadsheet.csv_bytes`: Excel keeps £, é and ŵ)."""
+    rows = [list(METRICS_COLUMNS)]
     for story in data.stories:
         for metric in story.metrics:
-            writer.writerow([_cell(value) for value in (
+            rows.append([_cell(value) for value in (
                 story.id, metric.id, metric.label, metric.value, metric.unit.value,
                 metric.baseline, metric.target, metric.period, metric.direction, metric.source,
                 metric.verified)])
-    return out.getvalue().encode("utf-8")
+    return csv_bytes(rows)
 
 
 def _cell(value: object) -> str:

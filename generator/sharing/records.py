@@ -7,6 +7,7 @@ validate a partner's file before `showcase import` reads it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -29,9 +30,11 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 def _number(value: Any) -> Any:
+    """A number as given, but a negative zero (`-0.0`) as 0: the story page and the pack
+    show 0, and stories.json and metrics.csv wrote -0.0."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise PydanticCustomError("number", "expected a number")
-    return value
+    return 0 if value == 0 and math.copysign(1.0, value) < 0 else value
 
 
 Number = Annotated[float | int, BeforeValidator(_number)]

@@ -68,21 +68,22 @@ def test_metrics_csv_is_rfc_4180_with_formulas_neutralised_and_numbers_kept(
         shared: Shared) -> None:
     raw = shared.outputs["data/metrics.csv"]
     assert raw.count(b"\r\n") == 4 and b"\n" not in raw.replace(b"\r\n", b"")
-    assert raw.decode("utf-8").split("\r\n") == [
+    assert raw.startswith(b"\xef\xbb\xbfstory,")  # a byte-order mark, as the pack's
+    assert raw.decode("utf-8-sig").split("\r\n") == [
         "story,metric,label,value,unit,baseline,target,period,direction,source,verified",
         "alpha,formula,\"'=HYPERLINK(\"\"http://x\"\")\",-5,count,,,,up,pub,false",
         "alpha,saving,Money saved,1250.5,GBP,0,1000,2025-26,up,,true",
         "alpha,web,'@web visits,7,count,,,,up,https://example.org/visits,false",
         "",
     ]
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0]["label"] == "'=HYPERLINK(\"http://x\")"
     assert rows[0]["value"] == "-5"
 
 
 def test_the_table_schema_describes_every_column(shared: Shared) -> None:
     schema = _json(shared, "data/metrics.schema.json")
-    header = shared.outputs["data/metrics.csv"].decode("utf-8").split("\r\n")[0].split(",")
+    header = shared.outputs["data/metrics.csv"].decode("utf-8-sig").split("\r\n")[0].split(",")
     fields = schema["fields"]
     assert [f["name"] for f in fields] == header  # type: ignore[union-attr,index]
     assert {f["name"]: f["type"] for f in fields} == {  # type: ignore[union-attr,index]
