@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import formatting
+from generator.languages import comma
 from generator.markdown_text import inline_markdown, sections_named, to_html, to_plain
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
@@ -561,6 +562,6 @@ def _quotes(story: Story) -> str:
     for quote in story.meta.quotes:
         if quote.consent:
             by = as_written(quote.by)
-            who = f"{by}, {as_written(quote.role)}" if quote.role else by
+            who = f"{by}{comma(story.meta.language)}{as_written(quote.role)}" if quote.role else by
             blocks.append(f"> \u201c{as_written(quote.text)}\u201d\n>\n> \u2014 {who}")
     return "\n\n".join(blocks)

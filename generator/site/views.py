@@ -87,6 +87,11 @@ class StoryView:
         """Which way the story's language runs: "rtl" or "ltr"."""
         return languages.direction(self.language) if self.language else "ltr"
 
+    @property
+    def comma(self) -> str:
+        """What joins a quote's speaker and role in the story's language: ", " or "، "."""
+        return languages.comma(self.language)
+
 
 def metric_view(metric: Metric) -> MetricView:
     """A metric formatted for a card (£1.4m, 68%, 4 minutes) with its change from baseline."""

@@ -38,7 +38,7 @@ ARABIC = story(
     slug="arabic-advice-line", date="2026-05-02", language="ar", title=ARABIC_TITLE,
     summary=ARABIC_SUMMARY,
     metrics="\n  - label: المكالمات المجابة\n    value: 1500\n    unit: count\n",
-    quotes=f"\n  - text: {ARABIC_QUOTE}\n    by: فاطمة\n    consent: true\n",
+    quotes=f"\n  - text: {ARABIC_QUOTE}\n    by: فاطمة\n    role: مقيمة\n    consent: true\n",
     body="## Yr effaith\n\nنجيب على المزيد من المكالمات.\n")
 ENGLISH = story(slug="reading-room", date="2026-05-03", title="A new reading room",
                 summary=ENGLISH_SUMMARY, body="## Yr effaith\n\nMore readers came.\n")
@@ -145,6 +145,8 @@ def test_a_section_answer_and_a_quote_carry_their_story_language(entry: Beautifu
     quote = _holding(entry, ARABIC_QUOTE)
     assert quote.find_parent("blockquote") is not None
     assert _marked(quote) == ("ar", "rtl")
+    # the speaker and role joined with the Arabic comma (U+060C), not a Latin one
+    assert "\u2014 فاطمة\u060c مقيمة" in " ".join(entry.get_text().split())
 
 
 def test_a_metrics_answer_is_the_entry_english_sentence(entry: BeautifulSoup) -> None:

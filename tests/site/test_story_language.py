@@ -32,7 +32,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
             body="## Yr her\n\nRoedd angen ap.\n"),
         "stories/2026-03-15-arabic.md": story(
             title=ARABIC, summary="ملخص القصة في جملة واحدة.", slug="arabic", language="ar",
-            body="## التحدي\n\nنص القصة.\n"),
+            body="## التحدي\n\nنص القصة.\n",
+            quotes="\n  - {text: ساعدني الخط كثيرًا, by: فاطمة, role: مقيمة, consent: true}\n"),
         "stories/2026-03-16-english.md": story(title="An English story", slug="english"),
     })
     return built_fine(root)
@@ -210,6 +211,15 @@ def test_a_languages_direction_follows_its_script(tag: str, way: str) -> None:
     assert direction(tag) == way
 
 
+@pytest.mark.parametrize(("tag", "joined"), [
+    ("ar", "\u060c "), ("fa", "\u060c "), ("ur", "\u060c "), ("pes", "\u060c "),
+    ("az-Arab", "\u060c "), ("he", ", "), ("yi", ", "), ("cy", ", "), (None, ", ")])
+def test_a_language_s_comma_follows_its_script(tag: str | None, joined: str) -> None:
+    from generator.languages import comma
+
+    assert comma(tag) == joined
+
+
 def test_a_site_language_the_theme_has_no_words_in_stops_the_build_plainly(
         tmp_path: Path) -> None:
     """theme.language: en-GB: Material's templates look for partials/languages/en-GB.html;
@@ -249,3 +259,10 @@ def test_the_header_title_carries_the_storys_language_and_others_keep_theirs(sit
     assert topic("stories/arabic/") == ("ar", "rtl", ARABIC)
     assert topic("stories/welsh/") == ("cy", "ltr", WELSH)
     assert topic("stories/english/") == (None, None, "An English story")
+
+
+def test_a_quote_s_speaker_and_role_are_joined_with_the_language_s_comma(site: Built) -> None:
+    """Round 25: an Arabic quote's speaker and role were joined with a Latin comma."""
+    soup = BeautifulSoup(site.html("stories/arabic/"), "html.parser")
+    assert [c.get_text() for c in soup.select(".showcase-quote figcaption")] == [
+        "فاطمة\u060c مقيمة"]
