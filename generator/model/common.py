@@ -325,14 +325,19 @@ LANGUAGE_AS_WRITTEN = r"^\s*[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\s*$"
 def parse_language(value: Any) -> str:
     """A language tag as BCP 47 writes it (langcodes): cy, ar, pt-BR; a three-letter code
     with a two-letter one is written so (wel and cym are cy, ara is ar), an old one as now
-    (iw is he), a region in capitals; a tag of no language (zz) is refused."""
+    (iw is he), a region in capitals; a two-letter code is never made a longer one (tl,
+    Tagalog, stays tl: CLDR writes it fil, Filipino, another language in ISO 639); a tag of
+    no language (zz) is refused."""
     text = value.strip().replace("_", "-") if isinstance(value, str) else None
     if text is not None and LANGUAGE.fullmatch(text):
         import langcodes  # only for a story that gives its language
 
         if langcodes.tag_is_valid(text):
             tag = str(langcodes.standardize_tag(text))
-            first = tag.split("-")[0]
+            first, *rest = tag.split("-")
+            given = text.split("-")[0].lower()
+            if len(given) == 2 and len(first) > 2:  # tl-PH is tl-PH, not fil-PH
+                first, tag = given, "-".join([given, *rest])
             # undetermined, no language, uncoded, private use: no voice to speak it in
             if first not in ("und", "zxx", "mis") and not "qaa" <= first <= "qtz":
                 return tag

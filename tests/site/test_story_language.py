@@ -174,6 +174,7 @@ def test_open_data_gives_the_language_and_import_keeps_it(site: Built,
 @pytest.mark.parametrize(("written", "tag"), [
     ("CY", "cy"), ("wel", "cy"), ("cym", "cy"), ("ara", "ar"), ("iw", "he"), ("cy_GB", "cy-GB"),
     (" en-gb ", "en-GB"), ("en-UK", "en-GB"), ("zh-hant-tw", "zh-Hant-TW"), ("pt-BR", "pt-BR"),
+    ("tl", "tl"), ("tl-ph", "tl-PH"),  # Tagalog: CLDR writes fil (Filipino), another language
 ])
 def test_a_tag_is_written_as_bcp_47_writes_it(written: str, tag: str) -> None:
     from generator.model.common import parse_language
