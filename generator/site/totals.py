@@ -1,6 +1,7 @@
 """Headline totals for the home page and outcome pages.
 
-Definitions (documented for the comms team in docs/site.md), over public stories only:
+Definitions (documented for the comms team in docs/writing-a-story.md, "How £ figures add
+up on the home page"), over public stories only:
 
 - a **saving** is a `GBP` metric whose label contains "saving" (any case), or any `GBP`
   metric of a story that evidences the `shared-services` outcome;
@@ -9,7 +10,9 @@ Definitions (documented for the comms team in docs/site.md), over public stories
 - **awards won** counts award results of `won` on public stories;
 - **stories** counts public stories.
 
-A metric counts once; figures are summed as written (no de-duplication across stories).
+A metric counts once; figures are summed as written (no de-duplication across stories): a
+programme's total in one earn-revenue story and its parts in others count twice, so the
+example gives its programme-wide figure in a story that evidences national-recognition only.
 """
 
 from __future__ import annotations

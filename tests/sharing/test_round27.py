@@ -1,18 +1,33 @@
 """Round 27: the open data writes a negative zero as 0 (hostile27 H2), and its metrics.csv
 opens with a byte-order mark, as the pack's, so Excel keeps £, accents and Welsh letters
-(resident27 F2)."""
+(resident27 F2); the example's traded income counts each pound once (resident27 F1)."""
 
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
+import re
 from pathlib import Path
 
-from generator import spreadsheet
+from generator import clock, project, spreadsheet
+from generator.catalogue import collect
 from generator.pack.metrics_csv import metrics_csv as pack_metrics_csv
+from generator.sharing import site_outputs
 from generator.sharing.records import OpenMetric
-from tests.conftest import INCOME, NOW, STRATEGY, ProjectFactory, run_cli, story, write_files
+from generator.site import totals as totals_module
+from generator.site.totals import Totals, totals
+from tests.conftest import (
+    INCOME,
+    NOW,
+    REPO,
+    STRATEGY,
+    ProjectFactory,
+    run_cli,
+    story,
+    write_files,
+)
 
 LABEL = "Café visits – residents’ calls, £ and ŵ"
 PROJECT: dict[str, str | bytes] = {
@@ -85,3 +100,45 @@ def test_the_site_and_the_pack_write_their_csv_alike() -> None:
     assert pack_metrics_csv([]) == b"\xef\xbb\xbf" + (
         b"story,metric id,label,value,unit,baseline,target,period,direction,source,verified,"
         b"source file\r\n")
+
+
+# --- resident27 F1: the example's traded income is not counted twice -------------------
+
+
+def test_the_example_s_traded_income_counts_each_pound_once() -> None:
+    """£851k was the programme's £610,000 plus two of its parts; now the home page adds
+    £96,000 + £145,000 and the whole programme's figure is the dashboard's, £610,000."""
+    now = clock.now(NOW)
+    catalogue = collect(project.discover(REPO), now)
+    public = catalogue.public_stories(now)
+    assert totals(public) == Totals(stories=10, savings=725_000.0, traded_income=241_000.0,
+                                    awards_won=1)
+    # read back from the site's open data, with the rule docs/writing-a-story.md gives
+    outputs = site_outputs(catalogue, now, "https://example.gov.uk/")
+    rows = list(csv.DictReader(io.StringIO(outputs["data/metrics.csv"].decode("utf-8-sig"),
+                                           newline="")))
+    outcomes = {s["id"]: s["outcomes"] for s in json.loads(outputs["data/stories.json"])["stories"]}
+    income = [(r["story"], r["value"]) for r in rows if r["unit"] == "GBP"
+              and "saving" not in r["label"].casefold()
+              and "shared-services" not in outcomes[r["story"]]
+              and "earn-revenue" in outcomes[r["story"]]]
+    assert income == [("digital-consultancy-for-nhs-trust", "145000"),
+                      ("managed-service-desk-for-town-councils", "96000")]
+    whole = [(r["story"], r["label"], r["value"]) for r in rows if r["value"] == "610000"]
+    assert whole == [("mj-awards-2026-digital-transformation-win",
+                      "Traded services contribution to the general fund, whole programme "
+                      "(12 customers)", "610000")]
+    assert outcomes["mj-awards-2026-digital-transformation-win"] == ["national-recognition"]
+    # the dashboard's current value: the last row of the series, £610,000, the whole
+    with (REPO / "data/traded-income.csv").open(encoding="utf-8", newline="") as series:
+        assert list(csv.DictReader(series))[-1]["contribution_gbp"] == "610000"
+
+
+def test_the_summing_rule_is_in_the_docs_totals_py_points_at() -> None:
+    doc = inspect.getdoc(totals_module) or ""
+    pointed = re.search(r"documented for the comms team in (docs/[\w.-]+\.md)", doc)
+    assert pointed is not None and pointed.group(1) == "docs/writing-a-story.md"
+    text = (REPO / pointed.group(1)).read_text(encoding="utf-8")
+    assert "\n### How £ figures add up on the home page\n" in text
+    assert "So a total next to its parts counts twice." in text
+    assert "the home page shows £851k, more than the whole." in text

@@ -93,8 +93,11 @@ def test_all_stories_listing_newest_first(example_site: Built) -> None:
 def test_home_totals(example_site: Built) -> None:
     body = text(example_site.html(""))
     assert body.startswith("Digital success stories Welcome to the digital showcase")
-    # savings: 420,000 + 150,000 + 85,000 + 70,000; income: 96,000 + 145,000 + 610,000
-    assert "At a glance Savings £725k Traded income £851k Awards won 1 Stories 10" in body
+    # savings: 420,000 + 150,000 + 85,000 + 70,000; income: 96,000 + 145,000 (the award
+    # story's £610,000 for the whole programme evidences national recognition only: resident27)
+    assert "At a glance Savings £725k Traded income £241k Awards won 1 Stories 10" in body
+    assert ("Not every one of our twelve traded-services customers has a story yet, so the "
+            "traded income there is less than the contribution of the whole programme") in body
     assert "Latest stories A shared mapping service for three councils 12 August 2026" in body
 
 
@@ -104,7 +107,7 @@ def test_outcome_page(example_site: Built) -> None:
     assert "Enabler: Shared platforms and teams with neighbouring councils" in body
     assert "Stories 4 Savings £725k Traded income £0 Awards won 0 4 stories, newest first." in body
     revenue = text(example_site.html("outcomes/earn-revenue/"))
-    assert "Stories 3 Savings £0 Traded income £851k Awards won 1" in revenue
+    assert "Stories 2 Savings £0 Traded income £241k Awards won 0" in revenue
 
 
 def test_group_listings(example_site: Built) -> None:
