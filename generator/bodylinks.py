@@ -327,8 +327,11 @@ def judge(story: Story, address: str, public: PublicStories) -> Judged:
         return Judged("elsewhere")
     own = f"stories/{story.slug}/".casefold()
     if site_path.casefold().startswith(own) and site_path[len(own):] not in ("", "index.html"):
+        picture = published_picture(story, address)
+        if picture is not None:  # its lead image, or a picture its body shows
+            return Judged("copy", picture)
         # a file beside the story's page that the build does not publish (its copies of
-        # pictures and public evidence are judged before): a dead link, naming the file
+        # public evidence are judged before): a dead link, naming the file
         return Judged("unpublished", site_path[len(own):])
     name = PurePosixPath(site_path).name
     if name.casefold().endswith(".md") and site_path.casefold().startswith("stories/"):
@@ -339,6 +342,26 @@ def judge(story: Story, address: str, public: PublicStories) -> Judged:
     slug = page.group(1)
     return Judged("public story", slug=slug) if slug in public.public_slugs else \
         Judged("story", slug=slug)
+
+
+def lead_image_target(story: Story) -> str:
+    """Where a story's lead image is published: stories/<slug>/<its file name>."""
+    assert story.meta.image is not None
+    return f"stories/{story.slug}/{posixpath.basename(story.meta.image.src)}"
+
+
+def published_picture(story: Story, address: str) -> str | None:
+    """Where the site publishes the picture beside the story that a relative link names: its
+    lead image, or one its body shows; None for any other address."""
+    written = image_source(address)
+    if written is None or not publishable(written):
+        return None
+    named = posixpath.normpath(written)
+    image = story.meta.image
+    if image is not None and posixpath.normpath(image.src) == named:
+        return lead_image_target(story)
+    return next((target for target, shown in images(story).items()
+                 if posixpath.normpath(shown) == named), None)
 
 
 def names_hidden(address: str, public: PublicStories, site_path: str | None = None) -> Judged | None:

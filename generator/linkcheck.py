@@ -30,6 +30,7 @@ from generator.bodylinks import (
     names_hidden,
     on_this_site,
     publishable,
+    published_picture,
     references,
     split_address,
     story_file,
@@ -82,8 +83,9 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
             severity = Severity.ERROR
         elif story_file(story, ref.address) is not None:
             message, severity = _story_link_problem(story, ref.address, layout)
-        else:
-            message = _file_link_problem(ref.address, folder, layout)
+        else:  # a picture the story's page publishes (its lead image) is linked to there
+            message = None if published_picture(story, ref.address) else _file_link_problem(
+                ref.address, folder, layout)
             severity = Severity.WARNING
         if message:
             yield Problem(story.path, lines.of(ref.address), "body", message, severity)

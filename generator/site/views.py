@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,8 +109,7 @@ def metric_view(metric: Metric) -> MetricView:
 
 def image_target(story: Story) -> str:
     """Where a story's lead image is published."""
-    assert story.meta.image is not None
-    return f"stories/{story.slug}/{posixpath.basename(story.meta.image.src)}"
+    return bodylinks.lead_image_target(story)
 
 
 evidence_target = bodylinks.evidence_target
