@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from generator.catalogue import Award
     from generator.model.story import AwardResult
 
+RESULT_RANK = {"entered": 0, "shortlisted": 1, "highly-commended": 2, "won": 3}
+"""Award results from least to best: a criterion counts its `result` and better ones."""
+
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from generator import checks, nesting
+from generator import checks, nesting, slips
 from generator.attachment_names import case_key
 from generator.bodylinks import Hidden, PublicStories, groups_of
 from generator.content import content_problems
@@ -326,6 +326,8 @@ def _collect_awards(catalogue: Catalogue) -> None:
     catalogue.problems += checks.check_pack_name_clashes(
         {layout.relative(f): f.stem for f in files if f.parent == layout.awards})
     catalogue.problems += checks.check_award_names(catalogue.stories, catalogue.awards)
+    catalogue.problems += slips.uncounted_awards(catalogue.stories, catalogue.awards,
+                                                 catalogue.strategy, catalogue.unusable_awards)
     for folder in sorted(p for p in layout.awards.glob("*") if p.is_dir()) if layout.awards.is_dir() else []:
         # a folder of award files (not answers) is already named file by file above
         if folder.name not in award_ids and any(folder.glob("*.md")):

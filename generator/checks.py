@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator import headings, images, linkcheck, nesting, wordless
+from generator import headings, images, linkcheck, nesting, slips, wordless
 from generator.attachment_names import accents_shown, case_key, same_name
 from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
@@ -117,6 +117,8 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
         *_evidence(story, layout, memo),
         *_sources(story),
         *_metric_ids(story),
+        *slips.percent_fractions(story),
+        *slips.file_name_characters(story),
         *_image(story, layout, memo.verdicts),
         *linkcheck.problems(story, layout, memo.verdicts),
         *headings.problems(story),

@@ -62,7 +62,8 @@ class SuccessCriterion(ShowcaseModel):
     goal: Literal["increase", "above-compare", "at-least"] | None = None
     """series: how the criterion is met."""
     unit: Unit | None = None
-    """series: how to format the values."""
+    """series: how to format the values (without it: GBP for a column named like income_gbp,
+    percent for one like satisfaction_percent, else count)."""
 
     @model_validator(mode="after")
     def _complete(self) -> Self:

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator import formatting
 from generator.model.story import Unit
-from generator.site.criteria import Evaluation
+from generator.site.criteria import Evaluation, column_unit
 
 _SVG = re.compile(r"<svg\b([^>]*)>(.*)</svg>\s*\Z", re.DOTALL)
 _ATTR = re.compile(r'\b(width|height|viewBox)="([^"]*)"')
@@ -126,14 +126,12 @@ def _tick(value: float, unit: Unit) -> str:
     return f"{value:g}%" if unit is Unit.PERCENT else formatting.short(value, unit)
 
 
-_SUFFIXES = {"_gbp": " (£)", "_percent": " (%)"}
+_SIGNS = {Unit.GBP: " (£)", Unit.PERCENT: " (%)"}
 
 
 def _human(name: str) -> str:
-    for suffix, words in _SUFFIXES.items():
-        if name.endswith(suffix) and len(name) > len(suffix):
-            name = name[: -len(suffix)] + words
-    return name.replace("_", " ").strip().capitalize()
+    name, unit = column_unit(name)
+    return (name + (_SIGNS[unit] if unit else "")).replace("_", " ").strip().capitalize()
 
 
 def _parse(text: str) -> Svg:

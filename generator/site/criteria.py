@@ -11,6 +11,8 @@ Rules (documented for the comms team in docs/site.md):
 - `series` with `goal: above-compare`: met when the last value is greater than the last
   value of the `compare` column.
 - `series` with `goal: at-least`: met when the last value is at least `target`.
+- a series' figures are in the criterion's `unit`; without one, in the unit the column's
+  name ends with (`income_gbp` in pounds, `satisfaction_percent` in per cent), else a count.
 
 A series row whose cell is not a number is left out; with no values a criterion is not met.
 """
@@ -21,14 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from generator.awardbook import RESULT_RANK as RESULT_RANK
 from generator.awardbook import AwardBook
 from generator.catalogue import Catalogue
 from generator.model.story import AwardResult, Unit
 from generator.model.strategy import SuccessCriterion
 from generator.reading.series import Table, number
 from generator.story import Story
-
-RESULT_RANK = {"entered": 0, "shortlisted": 1, "highly-commended": 2, "won": 3}
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def evaluate_awards(criterion: SuccessCriterion, stories: Sequence[Story],
 def evaluate_series(criterion: SuccessCriterion, table: Table | None) -> Evaluation:
     """Read the criterion's CSV column (and comparison) and apply its goal."""
     points = _points(criterion, table)
-    unit = criterion.unit or Unit.COUNT
+    unit = criterion.unit or column_unit(criterion.column or "")[1] or Unit.COUNT
     compare_name = criterion.compare
     if not points:
         return Evaluation(criterion, None, False, unit, [], _rule(criterion), criterion.column or "",
@@ -142,9 +143,21 @@ def _rule(criterion: SuccessCriterion) -> str:
 
 
 def _words(column: str) -> str:
-    for suffix in ("_gbp", "_percent"):
-        column = column.removesuffix(suffix)
-    return column.replace("_", " ").strip()
+    return column_unit(column)[0].replace("_", " ").strip()
+
+
+COLUMN_SUFFIXES = {"_gbp": Unit.GBP, "_percent": Unit.PERCENT}
+"""A CSV column name's ending that gives its unit: income_gbp is in pounds."""
+
+
+def column_unit(column: str) -> tuple[str, Unit | None]:
+    """A CSV column's name without the ending that gives its unit, and that unit
+    (income_gbp: income and GBP; satisfaction_percent: satisfaction and percent), as the
+    chart's legend and a criterion without `unit:` read it; the name and None without one."""
+    for suffix, unit in COLUMN_SUFFIXES.items():
+        if column.endswith(suffix) and len(column) > len(suffix):
+            return column[:-len(suffix)], unit
+    return column, None
 
 
 def _plain(value: float) -> str:
