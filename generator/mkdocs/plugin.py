@@ -108,8 +108,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         """Under `serve`, the native observer of the stories, awards and data folders."""
         self.sharing: worker.Share | None = None
         self.hand: _HandWritten | None = None
-        self.made_nav = False
-        """Whether the nav is Showcase's (`_default_nav`), for a mkdocs.yml without one."""
+        self.made_nav: list[str | dict[str, str]] | None = None
+        """The nav Showcase made for a mkdocs.yml without one (`_default_nav`): made again
+        for a rebuild of the same settings, never in place of a nav a later build's settings
+        give (MkDocs keeps a plugin from one build to the next in one process)."""
         """The project's own files of the site folder, by address (`_hand_written`)."""
         self.entries = PageEntries()
         """The search entries of each page, to put those the worker made in their places."""
@@ -258,8 +260,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         for target, data in editor.items():  # the story editor (admin/), if installed
             if files.get_file_from_path(target) is None:  # one written by `showcase cms` wins
                 files.append(File.generated(config, target, content=data))
-        if config.nav is None or self.made_nav:  # mkdocs.yml has no nav: not every story in it
-            config.nav, self.made_nav = _default_nav(files, self.site.pages), True
+        if config.nav is None or config.nav is self.made_nav:  # no nav: not every story in it
+            config.nav = self.made_nav = _default_nav(files, self.site.pages)
         return files
 
     def _made(self, options: SiteOptions) -> tuple[Catalogue, Site, dict[str, bytes]]:
