@@ -285,8 +285,8 @@ def _words_hint(figure: str, words: str, money: bool) -> str:
     unit as one of the units a metric takes (the period it is counted in, said elsewhere)."""
     scale, _, rest = words.strip().partition(" ")
     full = ""
-    if scale.lower() in _SCALES:
-        figure = format((Decimal(figure) * _SCALES[scale.lower()]).normalize(), "f")
+    if scale.lower() in SCALES:
+        figure = format((Decimal(figure) * SCALES[scale.lower()]).normalize(), "f")
         words, full = rest, ", the number in full"
     unit = Unit.GBP if money else unit_meant(words)
     named, rate = split_rate(words)
@@ -299,7 +299,7 @@ def _words_hint(figure: str, words: str, money: bool) -> str:
             f"{', '.join(Unit)}{where})")
 
 
-_SCALES = {"k": Decimal(1_000), "thousand": Decimal(1_000), "m": Decimal(1_000_000),
+SCALES = {"k": Decimal(1_000), "thousand": Decimal(1_000), "m": Decimal(1_000_000),
            "mn": Decimal(1_000_000), "million": Decimal(1_000_000),
            "bn": Decimal(1_000_000_000), "billion": Decimal(1_000_000_000)}
 """Words for a thousand, a million and a billion, written after a figure (1.4m, 2 million)."""

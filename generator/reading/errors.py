@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.model.award import COMPOSE_KINDS
-from generator.model.common import _shown
+from generator.model.common import SCALES, _shown
 from generator.model.units import unit_meant
 from generator.problems import Problem, Severity
 from generator.reading.safe_yaml import Located
@@ -136,6 +136,9 @@ def _choice(expected: str, value: Any) -> str:
     if isinstance(value, str):
         if value.strip().lower() in OTHER_CURRENCIES and "GBP" in options:
             return text + " (figures of money are in pounds: convert it and write GBP)"
+        if value.strip().lower() in SCALES and "GBP" in options:
+            return text + (" (a unit says what is counted, not how many: write the value in "
+                           "full, e.g. 1400000 for 1.4 million, and the unit, e.g. GBP)")
         close = difflib.get_close_matches(value.lower(), options, n=1, cutoff=0.6)
         meant = (unit_meant(value), CHOICE_SYNONYMS.get(value.strip().lower()))
         close = [str(m) for m in meant if m and m in options][:1] or close

@@ -78,6 +78,15 @@ def test_a_unit_with_a_period_or_a_word_after_it_is_told_the_unit(
                             f"(did you mean {meant}?)"]
 
 
+@pytest.mark.parametrize("written", ["million", "m", "k", "bn"])
+def test_a_scale_written_as_the_unit_is_told_to_write_the_figure_in_full(
+        make_project: ProjectFactory, written: str) -> None:
+    root = make_project({STORY: story(metrics=_metric("1.4", written))})
+    assert _check(root) == [f'{STORY}:8: metrics[0].unit: expected one of {UNITS}; got "{written}" '
+                            "(a unit says what is counted, not how many: write the value in full, "
+                            "e.g. 1400000 for 1.4 million, and the unit, e.g. GBP)"]
+
+
 @pytest.mark.parametrize(("written", "meant"), [
     ("lower", "down"), ("decrease", "down"), ("reduce", "down"), ("higher", "up"),
     ("increase", "up")])
