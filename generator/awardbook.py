@@ -77,9 +77,15 @@ class AwardBook:
         return bool(result.national) or (found is not None and found.national)
 
     def year(self, result: AwardResult, story_date: date) -> int:
-        """The result's year: its own, else its award file's edition, else the story's."""
+        """The result's year: its own, else its award file's edition, else the year in the
+        award's name ("LGC Awards 2027"), else the story's."""
         found = self.find(result)
-        return result.year or (found.year if found and found.year else story_date.year)
+        if result.year:
+            return result.year
+        if found is not None and found.year:
+            return found.year
+        named = _YEAR.search(self.name(result))
+        return int(named.group(1)) if named else story_date.year
 
 
 def _key(name: str) -> str:

@@ -1,6 +1,6 @@
 """The strategy's success criteria, evaluated from the public stories and the data series.
 
-Rules (documented for the comms team in docs/site.md):
+Rules (documented for the comms team in README.md, "The public site"):
 
 - `awards`: the number of award results recorded on public stories that are at or better
   than `result` (entered < shortlisted < highly-commended < won). With `national: true`

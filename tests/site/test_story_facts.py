@@ -48,7 +48,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def test_the_story_page_shows_the_award_files_name_edition_and_scope(site: Built) -> None:
     page = site.html("stories/named-by-id/")
     assert "lgc-awards-2027" not in page
-    assert "</span> LGC Awards 2027 (2027), national award</li>" in page
+    # the name says its year: no year in brackets beside it (officer27 O4)
+    assert "</span> LGC Awards 2027, national award</li>" in page
     assert "</span> LGC Awards 2027 (2028), national award</li>" in page  # its own year wins
     assert "</span> A regional prize (2026)</li>" in page  # no file: as written, the story's year
 
@@ -147,3 +148,16 @@ def test_search_finds_each_fact_and_table_cell_as_its_own_word(site: Built) -> N
     assert "Tags Café" in story_text
     awards = " ".join(text for where, text in texts.items() if where.startswith("awards/"))
     assert "Year Award Result Story" in awards and "2027 LGC Awards 2027 (national)" in awards
+
+
+@pytest.mark.parametrize(("award", "year"), [
+    ("MJ Awards 2026", 2026), ("Digital Leaders 100 (2024-25)", 2024),
+    ("A regional prize", 2025), ("Top 20000 teams", 2025)])
+def test_a_result_named_by_text_is_dated_by_the_year_in_its_name(award: str, year: int) -> None:
+    from datetime import date
+
+    from generator.awardbook import AwardBook
+    from generator.model.story import AwardResult
+
+    result = AwardResult.model_validate({"award": award, "result": "won"})
+    assert AwardBook().year(result, date(2025, 5, 1)) == year
