@@ -3,8 +3,10 @@
 Definitions (documented for the comms team in docs/writing-a-story.md, "How £ figures add
 up on the home page"), over public stories only:
 
-- a **saving** is a `GBP` metric whose label contains "saving" (any case), or any `GBP`
-  metric of a story that evidences the `shared-services` outcome;
+- a **saving** is a `GBP` metric whose label contains "saving" (any case), or any other
+  `GBP` metric of a story that evidences the `shared-services` outcome, unless the story
+  also evidences `earn-revenue` and the label names income (`INCOME_WORDS`: "Traded
+  income", "Contribution to the general fund");
 - **traded income** is every other `GBP` metric of a story that evidences the
   `earn-revenue` outcome;
 - **awards won** counts award results of `won` on public stories;
@@ -25,6 +27,9 @@ from generator.story import Story
 
 SAVING_OUTCOME = "shared-services"
 INCOME_OUTCOME = "earn-revenue"
+INCOME_WORDS = ("income", "revenue", "traded", "contribution", "earn", "sales")
+"""Words in a label that name money earned: such a figure of an earn-revenue story is traded
+income even when the story also evidences shared-services (officer27 O3)."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +44,13 @@ class Totals:
 
 def is_saving(story: Story, metric: Metric) -> bool:
     """A GBP metric that is a saving (see the module docstring)."""
-    return metric.unit is Unit.GBP and (
-        "saving" in metric.label.casefold() or SAVING_OUTCOME in story.meta.outcomes)
+    if metric.unit is not Unit.GBP:
+        return False
+    label = metric.label.casefold()
+    if "saving" in label:
+        return True
+    earned = INCOME_OUTCOME in story.meta.outcomes and any(w in label for w in INCOME_WORDS)
+    return SAVING_OUTCOME in story.meta.outcomes and not earned
 
 
 def is_income(story: Story, metric: Metric) -> bool:

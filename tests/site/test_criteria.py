@@ -115,3 +115,18 @@ def test_totals_follow_the_documented_definitions(make_project: ProjectFactory) 
     found = totals(catalogue.public_stories(WHEN))
     assert (found.stories, found.savings, found.traded_income, found.awards_won) == \
         (2, 1300.0, 20000.0, 1)
+
+
+def test_income_in_a_story_of_both_outcomes_is_traded_income(make_project: ProjectFactory) -> None:
+    """officer27 O3: "Traded income" of a story evidencing earn-revenue and shared-services
+    was added to the savings, and the home page read "Traded income £0"."""
+    metric = "{{label: '{label}', value: {value}, unit: GBP}}"
+    root: Path = make_project({"stories/both.md": story(
+        title="Shared IT desk", outcomes="[earn-revenue, shared-services]", metrics="[" + ", ".join([
+            metric.format(label="Traded income from partner councils", value=240000),
+            metric.format(label="Contribution to the general fund", value=50000),
+            metric.format(label="Running cost avoided", value=1000),
+            metric.format(label="Savings on licences", value=300)]) + "]")})
+    catalogue = collect(Layout.defaults(root), WHEN)
+    found = totals(catalogue.public_stories(WHEN))
+    assert (found.savings, found.traded_income) == (1300.0, 290000.0)
