@@ -79,6 +79,9 @@ def cms_config(layout: Layout, strategy: Strategy | None, branch: str = "main") 
         "publish_mode": "editorial_workflow",
         "media_folder": f"{stories}/media",
         "public_folder": "media",
+        # an optional field left empty is left out of the story, not written `slug: ""`,
+        # which check refuses (preview27 P2); Sveltia's default writes it
+        "output": {"omit_empty_optional_fields": True},
         "collections": [_stories_collection(layout, strategy, stories)],
     }
     if layout.site.get("site_url"):

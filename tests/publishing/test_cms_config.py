@@ -135,6 +135,15 @@ def test_collection_workflow_and_media(example: tuple[Layout, Any]) -> None:
         "format": "frontmatter", "create": True}
 
 
+def test_the_editor_leaves_an_empty_optional_field_out(example: tuple[Layout, Any]) -> None:
+    """preview27 P2: Sveltia writes an optional field left empty as `slug: ""`, which check
+    refuses, unless its output options say otherwise; the bundled editor reads them there."""
+    assert _config(example)["output"] == {"omit_empty_optional_fields": True}
+    bundled = (SVELTIA_SCHEMA.parents[1] / "dist" / "sveltia-cms.js").read_text(encoding="utf-8")
+    read = bundled.split("omit_empty_optional_fields:", 2)  # the schema's, then the reader's
+    assert len(read) == 3 and ".output??{}" in read[2][:60]
+
+
 def test_the_config_is_valid_for_sveltia_cms_and_a_wrong_one_is_not(example: tuple[Layout, Any]) -> None:
     validator = jsonschema.Draft7Validator(json.loads(SVELTIA_SCHEMA.read_text(encoding="utf-8")))
     config = yaml.safe_load(cms.config_text(_config(example)))
