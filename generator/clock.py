@@ -6,7 +6,7 @@ import os
 import re
 from datetime import UTC, date, datetime
 
-from generator.model.common import UK, parse_deadline
+from generator.model.common import OUT_OF_RANGE, UK, in_range, parse_deadline
 from generator.problems import UsageProblem
 
 
@@ -14,15 +14,22 @@ def now(explicit: str | None = None) -> datetime:
     """The instant that embargoes and deadlines are judged against: a date-time (UK time when
     it has no UTC offset), or a date meaning the end of that day, UK time."""
     text = explicit or os.environ.get("SHOWCASE_NOW")
-    if not text:
+    if not text:  # an empty --now is refused by the commands (`cli.common.NowText`)
         return datetime.now(UTC)
     try:
-        return _instant(text.strip())
+        moment = _instant(text.strip())
     except Exception:
         raise UsageProblem(
-            f"--now / SHOWCASE_NOW: expected a date-time like 2026-03-01T09:00:00+00:00 (UK time "
-            f'without an offset) or a date, got "{text}"'
+            f"{NOW_NAMED}expected a date-time like 2026-03-01T09:00 (UK time), "
+            f'2026-03-01T09:00:00+00:00 (with its UTC offset) or a date, got "{text}"'
         ) from None
+    if not in_range(moment):
+        raise UsageProblem(f'{NOW_NAMED}"{text}" is out of range: {OUT_OF_RANGE}')
+    return moment
+
+
+NOW_NAMED = "--now / SHOWCASE_NOW: "
+"""How `now`'s problems begin (mkdocs.yml's `now:` gives its own name instead)."""
 
 
 def _instant(text: str) -> datetime:

@@ -628,9 +628,8 @@ def _now_problems(value: str) -> Iterator[tuple[str, Severity]]:
 
     try:
         clock.now(value)
-    except ShowcaseError:
-        yield ("expected a date-time like 2026-03-01T09:00:00+00:00 (UK time without an "
-               f'offset) or a date, got "{value}"'), Severity.ERROR
+    except ShowcaseError as problem:  # the clock's words, which --now gets too
+        yield str(problem).removeprefix(clock.NOW_NAMED), Severity.ERROR
 
 
 def _cms_problems(root: Path) -> Iterator[tuple[str, Severity]]:

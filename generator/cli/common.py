@@ -38,7 +38,8 @@ def terminal(width: int | None = None) -> Console:
 
 def project_options(func: F) -> F:
     """Add --project and --now to a command."""
-    func = click.option("--now", "now_text", metavar="DATE-TIME", envvar="SHOWCASE_NOW",
+    func = click.option("--now", "now_text", type=NowText(), metavar="DATE-TIME",
+                        envvar="SHOWCASE_NOW",
                         help="Act as if it were this moment, to see which embargoes have passed "
                              "and how long is left before deadlines: e.g. 2026-07-15T09:00 (UK "
                              "time) or 2026-07-15 (the end of that day). Default: now, or the "
@@ -149,6 +150,19 @@ class OutFolder(click.Path):
             self.fail("is empty: give a folder, or leave the option out for its default",
                       param, ctx)
         return super().convert(value, param, ctx)
+
+
+class NowText(click.ParamType):
+    """The --now text, as given: an empty one (an unset shell variable) is refused, not taken
+    as now; an empty SHOWCASE_NOW is unset, as click reads it."""
+
+    name = "date-time"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("is empty: give a date-time like 2026-07-15T09:00 (UK time) or a date, "
+                      "or leave the option out for now", param, ctx)
+        return value
 
 
 def failing_with(code: int) -> Callable[[F], F]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -140,7 +140,26 @@ def parse_datetime(value: Any) -> datetime:
         uk = found.replace(tzinfo=UK).isoformat(timespec="seconds")  # +01:00 in summer
         raise _fail("datetime_offset", f'"{value}" has no UTC offset: add one, e.g. {uk} '
                                        "for UK time")
+    if not in_range(found):
+        raise _fail("datetime_range", f'"{value}" is out of range: {OUT_OF_RANGE}')
     return found
+
+
+OUT_OF_RANGE = ("a date-time must fall between the years 1 and 9999 in UK time; give a real "
+                "one, like 2027-01-15T09:00:00+00:00")
+"""Why a date-time at the very ends of the calendar is refused (`in_range`)."""
+
+
+def in_range(moment: datetime) -> bool:
+    """Whether `moment` (with an offset) is a moment in the years 1 to 9999 both in UTC and
+    in UK time: 9999-12-31T23:59-12:00 is in the year 10000 in both, and every later sum or
+    comparison in UK time or UTC would fail on it."""
+    try:
+        moment.astimezone(UTC)
+        moment.astimezone(UK)
+    except (OverflowError, ValueError):
+        return False
+    return True
 
 
 def _iso_datetime(text: str) -> datetime:

@@ -107,8 +107,8 @@ def test_a_now_mkdocs_loads_but_the_plugin_refuses_is_an_error(project: Path) ->
     text = HEAD + "plugins:\n  - showcase:\n      now: tomorrow\n"
     assert _mkdocs_accepts(text, project)  # a string: the plugin's on_config refuses it
     assert [p.message for p in read_config(text, project).problems] == [
-        'expected a date-time like 2026-03-01T09:00:00+00:00 (UK time without an offset) or '
-        'a date, got "tomorrow"']
+        'expected a date-time like 2026-03-01T09:00 (UK time), 2026-03-01T09:00:00+00:00 '
+        '(with its UTC offset) or a date, got "tomorrow"']
 
 
 def test_options_are_the_plugins_own() -> None:

@@ -12,8 +12,8 @@ from tests.conftest import REPO, ProjectFactory, run_cli
 
 @pytest.mark.parametrize(("args", "env", "said"), [
     (["check", "--now", "yesterday"], {}, '--now / SHOWCASE_NOW: expected a date-time like '
-                                          '2026-03-01T09:00:00+00:00 (UK time without an '
-                                          'offset) or a date, got "yesterday"'),
+                                          '2026-03-01T09:00 (UK time), 2026-03-01T09:00:00+00:00 '
+                                          '(with its UTC offset) or a date, got "yesterday"'),
     (["check"], {"SHOWCASE_NOW": "garbage"}, 'got "garbage"'),
     (["check", "-p", "no-such-folder"], {}, "there is no folder no-such-folder: give the "
                                             "project folder with -p"),
