@@ -24,7 +24,8 @@ from generator.story import make_slug
 def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None,
               taken: Collection[str] = (), strategy_broken: bool = False) -> Path:
     """Write `stories/YYYY-MM-DD-<slug>.md` as a draft; refuse to overwrite a file. A slug
-    another story has (`taken`) gets -2, -3 ...: two stories cannot share a web address.
+    another story has (`taken`), or a title-less one (`FALLBACK_SLUG`) a file of the day has,
+    gets -2, -3 ...: two stories cannot share a web address.
     `strategy_broken`: the strategy file has errors, so its outcomes cannot be listed."""
     not_utf8 = _NOT_UTF8.search(title)
     if not_utf8:
@@ -40,7 +41,7 @@ def new_story(layout: Layout, title: str, today: date, strategy: Strategy | None
                            'write showcase new "A title for the story"')
     slug = file_slug(clean_title)
     path = layout.stories / f"{today.isoformat()}-{slug}.md"
-    if path.exists():
+    if path.exists() and slug != FALLBACK_SLUG:  # a title of no letters ("!!!") numbers on
         raise ShowcaseError(f"{layout.relative(path)} already exists: choose another title or "
                             "edit that file")
     number, base = 1, slug
@@ -111,7 +112,12 @@ def file_slug(title: str) -> str:
     """The slug a new story's file is named by (its default web address): the title as shown,
     without HTML comments (internal notes), currency signs or other symbols (`£` would read
     "ps", `©` "c"), at most 60 characters on a word boundary."""
-    return make_slug(without_symbols(_shown_title(title)), max_length=60) or "story"
+    return make_slug(without_symbols(_shown_title(title)), max_length=60) or FALLBACK_SLUG
+
+
+FALLBACK_SLUG = "story"
+"""The file slug of a title with no letters or digits to spell it ("!!!", "😀😀"): two such
+titles on one day are different stories, so the second is numbered -2, not refused."""
 
 
 def _shown_title(title: str) -> str:

@@ -259,8 +259,8 @@ def _target(project_dir: Path, config_file: Path, site_dir: Path | None) -> Path
     for folder in protected:
         if target == folder or folder.is_relative_to(target) or (
                 folder != layout.root and target.is_relative_to(folder)):
-            name = "the project folder" if folder == layout.root else layout.relative(folder)
-            raise ShowcaseError(f"refusing to build into {target}: it would replace {name}; "
+            raise ShowcaseError(f"refusing to build into {target}: "
+                                f"{_clash(target, folder, layout)}; "
                                 "choose a site folder of its own, e.g. --site-dir site")
     if target.exists() and not target.is_dir():
         raise ShowcaseError(f"refusing to build into {target}: it is a file, which the build "
@@ -274,6 +274,16 @@ def _target(project_dir: Path, config_file: Path, site_dir: Path | None) -> Path
                             "built site, which the build would delete; choose an empty folder "
                             "or the site's own, e.g. --site-dir site")
     return target
+
+
+def _clash(target: Path, folder: Path, layout: project.Layout) -> str:
+    """Why a site folder `target` may not be built at or around the project's `folder`."""
+    name = "the project folder" if folder == layout.root else layout.relative(folder)
+    if target == folder:
+        return f"it would replace {name}"
+    if folder.is_relative_to(target):
+        return f"it holds {name}, which the build would replace"
+    return f"it is inside the project's {name} folder"
 
 
 DROPPED_NAMED = 5
