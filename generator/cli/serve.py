@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import ipaddress
 import logging
 import os
 import signal
@@ -14,7 +15,7 @@ from types import FrameType
 
 import click
 from mkdocs.commands.serve import serve as mkdocs_serve
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 
 from generator import clock
 from generator.cli.build import _log_to_stderr, _plain_abort, _Said
@@ -28,6 +29,7 @@ from generator.problems import UsageProblem
 @click.command(short_help="Preview the website on this computer; it reloads when you save a file.")
 @project_options
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT",
+              callback=lambda ctx, param, value: dev_address(value),
               help="Address to serve the preview on.")
 @click.option("--poll", is_flag=True,
               help="Look for changes every half second instead of waiting for file events "
@@ -39,7 +41,8 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) ->
     Open the address in a browser. Saving a story, an award file, a data file or evidence
     shows the change in a second or so (only the pages it changes are made again), with
     check's new warnings printed here. Drafts and embargoed stories are left out, as on the
-    public site.
+    public site; the preview is rebuilt by itself when an embargo passes (unless --now
+    fixes the clock).
     """
     clock.now(now_text)
     if now_text:  # the plugin reads the clock on every rebuild
@@ -50,11 +53,19 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) ->
     _print_preview_news()
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     config_file = project_config(project_dir)
-    with _stopping_on_sigterm():
-        _serve(config_file, dev_addr)
+    with _stopping_on_signals() as stopping:
+        try:
+            _serve(config_file, dev_addr)
+        except KeyboardInterrupt:
+            if stopping.signal is None:  # Ctrl+C: "Aborted!", exit 130
+                raise
+            return
+        if stopping.signal is None:  # MkDocs stops quietly on Ctrl+C: said as every command says it
+            raise KeyboardInterrupt
 
 
 def _serve(config_file: Path, dev_addr: str) -> None:
+    """Serve the preview until a stop (MkDocs returns, or KeyboardInterrupt is raised)."""
     click.echo(f"showcase: building the preview of {config_file.parent}, then showing it at "
                f"http://{dev_addr}/ (it reloads when a file is saved; Ctrl+C to stop)", err=True)
     while True:
@@ -62,7 +73,6 @@ def _serve(config_file: Path, dev_addr: str) -> None:
         try:
             mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
                          build_type="dirty")
-            return
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise
@@ -72,10 +82,50 @@ def _serve(config_file: Path, dev_addr: str) -> None:
             # the first build failed (later ones are MkDocs' to report): the problems are
             # above; start again once a file is saved, as later rebuilds would
             click.echo(f"showcase: the preview starts when the problems above are fixed "
-                       f"({_plain_abort(str(exc))}); waiting for a file to be saved (Ctrl+C "
-                       "to stop)", err=True)
+                       f"({_first_failure(exc, config_file)}); waiting for a file to be saved "
+                       "(Ctrl+C to stop)", err=True)
             livewatch.first_build_failed()
             _wait_for_a_save(config_file.parent, seen)
+            continue
+        return
+
+
+def _first_failure(exc: MkDocsException, config_file: Path) -> str:
+    """Why the first build failed, its problems printed: MkDocs has logged them, except
+    those of a mkdocs.yml it cannot read, which are printed as check prints them."""
+    unreadable = [] if isinstance(exc, Abort) else livewatch.unreadable_config(config_file)
+    if not unreadable:
+        return _plain_abort(str(exc))
+    for line in unreadable:
+        click.echo(line, err=True)
+    return f"{config_file.name} cannot be read"
+
+
+def dev_address(text: str) -> str:
+    """The -a address as MkDocs reads it (IP:PORT, the IP may be localhost or [IPv6]); a
+    usage error, before anything starts, naming the option and the form it takes."""
+    host, colon, port = text.rpartition(":")
+    if not colon:
+        bare = text.strip()
+        if bare.isascii() and bare.isdigit() and _a_port(bare):
+            raise click.BadParameter(f'expected IP:PORT, got "{text}": for port {bare} on this '
+                                     f"computer, write -a 127.0.0.1:{bare}")
+        raise click.BadParameter(f'expected IP:PORT like -a 127.0.0.1:8000, got "{text}"')
+    if host != "localhost":
+        try:
+            ipaddress.ip_address(host[1:-1] if host.startswith("[") and host.endswith("]")
+                                 else host)
+        except ValueError:
+            raise click.BadParameter(f'"{host}" is not an IP address: write IP:PORT like '
+                                     "-a 127.0.0.1:8000") from None
+    if not (port.isascii() and port.isdigit() and _a_port(port)):
+        raise click.BadParameter(f'"{port}" is not a port (1 to 65535): write IP:PORT like '
+                                 "-a 127.0.0.1:8000")
+    return text
+
+
+def _a_port(digits: str) -> bool:
+    return 1 <= int(digits) <= 65535
 
 
 def _print_preview_news() -> None:
@@ -88,22 +138,43 @@ def _print_preview_news() -> None:
         news.propagate = False
 
 
+class _Stopping:
+    """The signal that stopped the preview (SIGTERM, SIGHUP), if one did."""
+
+    def __init__(self) -> None:
+        self.signal: int | None = None
+
+
+STOPS = (signal.SIGTERM, signal.SIGHUP)
+"""Signals that end the preview cleanly, as Ctrl+C does, but with exit 0: a process
+manager's or a closing IDE's stop (SIGTERM), a closed terminal (SIGHUP)."""
+
+
 @contextlib.contextmanager
-def _stopping_on_sigterm() -> Iterator[None]:
-    """Stop on SIGTERM (`kill`, a process manager, a closing IDE) as on Ctrl+C: MkDocs then
-    shuts the server down and removes its temporary site folder (mkdocs_*), which Python's
-    default for SIGTERM, to end at once, leaves behind. A second SIGTERM while shutting down
-    is ignored, so the clean-up finishes."""
+def _stopping_on_signals() -> Iterator[_Stopping]:
+    """Stop on SIGTERM (`kill`, a process manager, a closing IDE) or SIGHUP (a closed
+    terminal) as on Ctrl+C: MkDocs then shuts the server down and removes its temporary site
+    folder (mkdocs_*), which Python's default, to end at once, leaves behind. A second
+    signal while shutting down is ignored, so the clean-up finishes. A SIGHUP ignored
+    (`nohup`) stays ignored."""
+    stopping = _Stopping()
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        stopping.signal = signum
+        for each in STOPS:
+            signal.signal(each, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    previous = {each: signal.getsignal(each) for each in STOPS}
+    for each, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(each, stop)
     try:
-        yield
+        yield stopping
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for each, handler in previous.items():
+            if handler is not None:  # None: set outside Python, left as it is
+                signal.signal(each, handler)
 
 
 WATCHED = ("stories", "awards", "data", "content", "evidence")

@@ -16,6 +16,11 @@ every build reads every story and data file, so those reports started the next r
 without end. A failed rebuild is reported once, and the server goes on serving the last
 good site (MkDocs' own loop leaves every request waiting until a build succeeds); the good
 build that follows says the preview is fixed, so the terminal's last word is not an error.
+A mkdocs.yml saved unreadable is named in one line, as `showcase check` names it.
+
+A published story's embargo passes while nothing is saved: the preview is rebuilt at that
+instant by itself (`EmbargoTimer`), as a save would rebuild it, unless the clock is fixed
+(`--now`, SHOWCASE_NOW, the plugin's `now:`), when no embargo ever passes.
 """
 
 from __future__ import annotations
@@ -24,10 +29,11 @@ import logging
 import os
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import (
     FileClosedEvent,
@@ -41,6 +47,11 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
+
+from generator import project
+from generator.model.story import Status
+from generator.problems import ShowcaseError
+from generator.story import Story
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 POLL_ENVIRONMENT = "SHOWCASE_POLL"
@@ -108,23 +119,33 @@ def first_build_failed() -> None:
     _STARTING.now = True
 
 
-def keep_serving(server: LiveReloadServer) -> None:
+def keep_serving(server: LiveReloadServer, config_file: Path,
+                 embargoes: Callable[[], Embargo | None] = lambda: None) -> None:
     """Make a failed rebuild leave the server serving the last good site: the error is
-    logged once (the build has logged its problems), browsers are not reloaded, and the
-    next save rebuilds; the next good build says the preview is fixed. MkDocs' own loop
-    would leave every request waiting until a build succeeds."""
+    logged once (the build has logged its problems; a mkdocs.yml that cannot be read is
+    named as check names it), browsers are not reloaded, and the next save rebuilds; the
+    next good build says the preview is fixed. MkDocs' own loop would leave every request
+    waiting until a build succeeds. `embargoes` gives the next embargo to pass after the
+    last build (None when none will, or the clock is fixed): the preview is rebuilt then."""
     if _STARTING.now:  # the server's first build, just done, is good
         _STARTING.now = False
         PREVIEW.info(FIXED)
-    server.builder = _reporting(server.builder, lambda: _keep_epoch(server), _Failing())
+    timer = EmbargoTimer(lambda: rebuild(server), embargoes)
+    server.builder = _reporting(server.builder, lambda: _keep_epoch(server), _Failing(),
+                                config_file, timer.schedule)
+    timer.schedule()
 
 
-def _reporting(builder: Callable[[], None], failed: Callable[[], None],
-               failing: _Failing) -> Callable[[], None]:
+def _reporting(builder: Callable[[], None], failed: Callable[[], None], failing: _Failing,
+               config_file: Path, built: Callable[[], None]) -> Callable[[], None]:
     def build() -> None:
         try:
             builder()
         except Abort:  # MkDocs has logged why
+            failed()
+        except MkDocsException as exc:  # mkdocs.yml cannot be read (MkDocs logged nothing)
+            for line in unreadable_config(config_file) or [str(exc)]:
+                PREVIEW.error(line)
             failed()
         except Exception:  # a fault, not the project's: its traceback, as MkDocs shows it
             traceback.print_exc()
@@ -133,11 +154,96 @@ def _reporting(builder: Callable[[], None], failed: Callable[[], None],
             if failing.now:
                 PREVIEW.info(FIXED)
             failing.now = False
+            built()
             return
         failing.now = True
         log.error("showcase: the preview still shows the last good build; "
                   "it is rebuilt when a file is saved again")
     return build
+
+
+def unreadable_config(config_file: Path) -> list[str]:
+    """What `showcase check` says of a mkdocs.yml it cannot read (`mkdocs.yml:9: not valid
+    YAML: ...`), one line each; none when check reads it."""
+    try:
+        project.discover(config_file.parent, config_file.name)
+    except ShowcaseError as exc:
+        return [str(problem) for problem in exc.problems] or [str(exc)]
+    return []
+
+
+def rebuild(server: LiveReloadServer) -> None:
+    """Ask the live-reload server for a rebuild, as its watcher does when a file is saved."""
+    condition: threading.Condition | None = getattr(server, "_rebuild_cond", None)
+    if condition is None:
+        return  # another MkDocs: the next save rebuilds
+    with condition:
+        server._want_rebuild = True
+        condition.notify_all()
+
+
+Embargo = tuple[datetime, str]
+"""The instant an embargo passes, and the files of the stories it holds back (relative to
+the project, comma-separated)."""
+
+
+def next_embargo(stories: Iterable[Story], now: datetime) -> Embargo | None:
+    """The first embargo after `now` of the published `stories` (the others stay out when it
+    passes), with the files of the stories it holds back; None when none is ahead."""
+    ahead = sorted((story.meta.embargo, story.path) for story in stories
+                   if story.status is Status.PUBLISHED
+                   and story.meta.embargo is not None and story.meta.embargo > now)
+    if not ahead:
+        return None
+    first = ahead[0][0]
+    return first, ", ".join(path for moment, path in ahead if moment == first)
+
+
+LOOK_AGAIN = 60.0
+"""Seconds at most between looks at the clock while an embargo is ahead: a timer counts no
+time while the computer sleeps, and one for years ahead is past what a thread can wait."""
+AFTER = 0.05
+"""Seconds waited past an embargo's instant, so the rebuild's clock reads it as passed."""
+
+
+class EmbargoTimer:
+    """Calls `rebuild` when the next embargo (`embargoes`, asked after each good build)
+    passes, saying so: the preview shows the story then, not when a file is next saved."""
+
+    def __init__(self, rebuild: Callable[[], None],
+                 embargoes: Callable[[], Embargo | None]) -> None:
+        self.rebuild = rebuild
+        self.embargoes = embargoes
+        self.lock = threading.Lock()
+        self.timer: threading.Timer | None = None
+
+    def schedule(self) -> None:
+        """Wait for the next embargo after the last build (none ahead: stop waiting)."""
+        self._wait_for(self.embargoes())
+
+    def _wait_for(self, embargo: Embargo | None) -> None:
+        with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
+                self.timer = None
+            if embargo is None:
+                return
+            self.timer = threading.Timer(min(max(_left(embargo), 0.0), LOOK_AGAIN), self._due,
+                                         args=(embargo,))
+            self.timer.daemon = True
+            self.timer.start()
+
+    def _due(self, embargo: Embargo) -> None:
+        if _left(embargo) > 0:  # a look again before it passes
+            self._wait_for(embargo)
+            return
+        PREVIEW.info(f"showcase: embargo of {embargo[1]} passed: rebuilding")
+        self.rebuild()
+
+
+def _left(embargo: Embargo) -> float:
+    """Seconds until the rebuild for `embargo` is due."""
+    return (embargo[0] - datetime.now(UTC)).total_seconds() + AFTER
 
 
 def _keep_epoch(server: LiveReloadServer) -> None:

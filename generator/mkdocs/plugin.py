@@ -434,8 +434,19 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         from generator.mkdocs import livewatch
 
         self.events = livewatch.watch_natively(server, folders, config.docs_dir)
-        livewatch.keep_serving(server)
+        livewatch.keep_serving(server, Path(config.config_file_path or "mkdocs.yml").resolve(),
+                               self._next_embargo)
         return server
+
+    def _next_embargo(self) -> tuple[datetime, str] | None:
+        """Under `serve`, the next embargo to pass after the last build's clock, when it is
+        the real one (a fixed clock never passes one)."""
+        if (self.catalogue is None or self.now is None
+                or self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now):
+            return None
+        from generator.mkdocs import livewatch
+
+        return livewatch.next_embargo(self.catalogue.stories, self.now)
 
 
 def _site_options(config: MkDocsConfig, options: ShowcaseConfig) -> SiteOptions:
