@@ -71,7 +71,8 @@ def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> Non
         _say(f"showcase: site built in {target}")
 
 
-STOPS = (signal.SIGINT, signal.SIGTERM)
+STOPS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+"""Ctrl+C, a CI job's time limit or `kill`, a closed terminal or SSH session."""
 
 
 BUILDING, REPLACED = "building", "old"
@@ -132,7 +133,7 @@ def _running(pid: int) -> bool:
 
 @contextmanager
 def _signals_put_back() -> Iterator[None]:
-    """Ctrl+C's and SIGTERM's handlers as they were before the build, whatever it set (code
+    """Ctrl+C's, SIGTERM's and SIGHUP's handlers as they were before the build, whatever it set (code
     calling `main(argv)` keeps its own)."""
     before = {stop: signal.getsignal(stop) for stop in STOPS}
     try:
@@ -146,7 +147,7 @@ def _signals_put_back() -> Iterator[None]:
 
 @contextmanager
 def _held(done: bool = False) -> Iterator[None]:
-    """Ctrl+C and SIGTERM wait while folders are renamed (a build stopped between the swap's
+    """Ctrl+C, SIGTERM and SIGHUP wait while folders are renamed (a build stopped between the swap's
     two renames left no site; one stopped while putting back a last site left it unmarked).
     `done`: the site is built once this ends, which a stop cannot undo: one that came
     meanwhile, or comes after, is dropped (it said "Aborted!", or exit 143, over a built site)."""
@@ -165,9 +166,10 @@ def _held(done: bool = False) -> Iterator[None]:
 
 @contextmanager
 def _stopped_as_interrupted() -> Iterator[None]:
-    """SIGTERM (a CI job's time limit, `kill`) ends the build as Ctrl+C does: the site being
-    built is removed and the last site kept, exit code 143 (`_signals_put_back` restores the
-    handler)."""
+    """SIGTERM (a CI job's time limit, `kill`) or SIGHUP (a closed terminal or SSH session)
+    ends the build as Ctrl+C does: the site being built is removed and the last site kept,
+    exit code 143 or 129 (`_signals_put_back` restores the handlers). A SIGHUP ignored
+    (`nohup`) stays ignored."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -175,7 +177,9 @@ def _stopped_as_interrupted() -> Iterator[None]:
     def stop(signum: int, frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    signal.signal(signal.SIGTERM, stop)
+    for stop_signal in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(stop_signal) is not signal.SIG_IGN:
+            signal.signal(stop_signal, stop)
     yield
 
 
