@@ -91,6 +91,11 @@ def make_project(tmp_path: Path) -> ProjectFactory:
             "data/strategy.yml": STRATEGY,
             "data/income.csv": INCOME,
         } if base else {}
+        if base and "mkdocs.yml" not in files:  # every command refuses a folder without one
+            from tests.check.casefile import CONFIG
+
+            defaults["mkdocs.yml"] = CONFIG
+            (root / "content").mkdir(exist_ok=True)
         merged = {**defaults, **files}
         return write_files(root, {name: textwrap.dedent(content)
                                   if isinstance(content, str) and content.startswith("\n") else content

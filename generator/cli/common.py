@@ -59,27 +59,36 @@ def project_folder(project_dir: Path) -> Path:
 
 
 def config_file(project_dir: Path) -> Path:
-    """The project's mkdocs.yml (absolute); a UsageProblem when the folder is not a project."""
+    """The project's mkdocs.yml (absolute); a UsageProblem when the folder is not a project,
+    the same for every command, naming the folder above that is one (run from stories/)."""
     found = project_folder(project_dir).resolve() / project.CONFIG_FILE
     if not found.is_file():
+        above = next((folder for folder in found.parent.parents[:ABOVE]
+                      if (folder / project.CONFIG_FILE).is_file()), None)
+        where = ("give the project folder with -p" if above is None else
+                 f"the project looks to be {above}: run from there or give -p {above}")
         raise UsageProblem(f"{found} not found: a showcase project needs a mkdocs.yml "
-                           "listing the showcase plugin (see the example project); "
-                           "give the project folder with -p")
+                           f"listing the showcase plugin (see the example project); {where}")
     return found
+
+
+ABOVE = 2
+"""How many folders up a missing mkdocs.yml is looked for, to name the project a command was
+run inside (stories/, content/about/), never one far above it."""
 
 
 def load(project_dir: Path, now_text: str | None, *,
          writes: bool = False, lists_problems: bool = False) -> tuple[Catalogue, datetime]:
     """Read the project; a problem with the settings is a ShowcaseError.
 
-    A command that `writes` into the project refuses a folder without a mkdocs.yml, so a
-    mistyped -p (or the wrong current folder) never gains a stories/ or dist/ folder. A clock
+    Every command refuses a folder without a mkdocs.yml (`config_file`), so a mistyped -p
+    (or the wrong current folder) is named as such, never blamed on a data file, and never
+    gains a stories/ or dist/ folder (`writes` is kept for the callers that say so). A clock
     in mkdocs.yml the build would refuse stops a command (its dates would be wrong), except
     one that `lists_problems` (check), which names it with the others.
     """
     now = clock.now(now_text)  # a bad --now is a usage error before anything is read
-    if writes:
-        config_file(project_dir)
+    config_file(project_dir)
     layout = project.discover(project_folder(project_dir))
     configured = layout.options.get("now")
     if not (now_text or os.environ.get("SHOWCASE_NOW")) and configured is not None:
@@ -152,7 +161,7 @@ class OutFolder(click.Path):
         return super().convert(value, param, ctx)
 
 
-class NowText(click.ParamType):
+class NowText(click.ParamType[str]):
     """The --now text, as given: an empty one (an unset shell variable) is refused, not taken
     as now; an empty SHOWCASE_NOW is unset, as click reads it."""
 

@@ -67,9 +67,18 @@ def read_case(path: Path) -> Case:
                 expected.get("output"))
 
 
+CONFIG = ("site_name: Test\ndocs_dir: content\ntheme:\n  name: material\n  font: false\n"
+          "plugins:\n  - showcase\n")
+"""The mkdocs.yml of a case that gives none (every command refuses a folder without one),
+with its content/ folder: it adds no problem of its own."""
+
+
 def build(case: Case, root: Path) -> Path:
-    """Write the case's project under `root`."""
+    """Write the case's project under `root` (with `CONFIG` when it gives no mkdocs.yml)."""
     root.mkdir(parents=True, exist_ok=True)
+    if "mkdocs.yml" not in case.files:
+        (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+        (root / "content").mkdir(exist_ok=True)
     for relative, raw in case.files.items():
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.reading.stories import read_story
+from tests.check.casefile import CONFIG
 from tests.conftest import INCOME, NOW, STRATEGY, run_cli
 
 STORY = "stories/x.md"
@@ -36,6 +37,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (root / "stories").mkdir()
     (root / "data/strategy.yml").write_text(STRATEGY, encoding="utf-8")
     (root / "data/income.csv").write_text(INCOME, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")  # every command wants one
+    (root / "content").mkdir()
     yield root
 
 

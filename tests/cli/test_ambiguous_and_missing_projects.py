@@ -58,7 +58,11 @@ def test_awards_refuses_a_folder_that_is_no_project(make_project: ProjectFactory
             "folder with -p") in result.stderr
 
 
-def test_check_still_reads_a_folder_without_mkdocs_yml(make_project: ProjectFactory) -> None:
-    """check is left reading a folder without mkdocs.yml: its golden cases are such folders."""
-    result = run_cli("check", "-p", str(make_project({"stories/a.md": story(slug="a-test-story")})))
-    assert result.exit_code == 0, result.output
+def test_check_refuses_a_folder_without_mkdocs_yml_as_every_command_does(
+        make_project: ProjectFactory) -> None:
+    """check blamed data/strategy.yml, or said ok, where build refused (round 27, cli27 C2);
+    tests/cli/test_round27_cli.py has the rest."""
+    root = make_project({"stories/a.md": story(slug="a-test-story")})
+    assert run_cli("check", "-p", str(root)).exit_code == 0
+    (root / "mkdocs.yml").unlink()
+    assert run_cli("check", "-p", str(root)).exit_code == 2

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.reading import safe_yaml
+from tests.check.casefile import CONFIG
 from tests.conftest import REPO, story
 
 DEEP = 30_000
@@ -42,8 +43,9 @@ def test_ordinary_front_matter_is_not_screened_at_all() -> None:
     ("data/strategy.yml", "name: " + "[" * DEEP + "]" * DEEP + "\n"),
 ])
 def test_check_says_so_in_a_process_that_survives(tmp_path: Path, name: str, text: str) -> None:
-    for folder in ("stories", "awards", "data"):
+    for folder in ("stories", "awards", "data", "content"):
         (tmp_path / folder).mkdir()
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")  # every command wants one
     (tmp_path / name).write_text(text, encoding="utf-8")
     done = subprocess.run([str(Path(sys.executable).parent / "showcase"), "check", "-p", str(tmp_path)],
                           capture_output=True, text=True, timeout=120,

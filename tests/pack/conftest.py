@@ -43,7 +43,11 @@ class Pack:
 
 def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
     """A project at `root`: the test strategy and series plus `files`."""
-    return write_files(root, {"data/strategy.yml": STRATEGY, "data/income.csv": INCOME, **files})
+    from tests.check.casefile import CONFIG  # every command refuses a folder without one
+
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    return write_files(root, {"data/strategy.yml": STRATEGY, "data/income.csv": INCOME,
+                              "mkdocs.yml": CONFIG, **files})
 
 
 def build(project: Path, award_id: str, out: Path) -> Pack:
