@@ -144,7 +144,7 @@ def _reporting(builder: Callable[[], None], failed: Callable[[], None], failing:
         except Abort:  # MkDocs has logged why
             failed()
         except MkDocsException as exc:  # mkdocs.yml cannot be read (MkDocs logged nothing)
-            for line in unreadable_config(config_file) or [str(exc)]:
+            for line in unreadable_config(config_file) or [" ".join(str(exc).split())]:
                 PREVIEW.error(line)
             failed()
         except Exception:  # a fault, not the project's: its traceback, as MkDocs shows it
