@@ -113,7 +113,7 @@ def test_the_preview_shows_a_story_when_its_embargo_passes(make_project: Project
     log, temp = tmp_path / "serve.log", _temp(tmp_path)
     with _serving(root, log, temp) as (_, site):
         page, home = site + "stories/later/", _get(site)
-        embargo = (datetime.now(UTC) + timedelta(seconds=4)).replace(microsecond=0)
+        embargo = (datetime.now(UTC) + timedelta(seconds=6)).replace(microsecond=0)
         (root / "stories/later.md").write_text(
             story(title="Later story", slug="later", embargo=embargo.isoformat()),
             encoding="utf-8")
