@@ -6,7 +6,6 @@ folder of its own beside the site (C4)."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -20,14 +19,21 @@ import pytest
 
 from generator.catalogue import collect
 from generator.cli import main
-from generator.mkdocs import livewatch
 from generator.mkdocs.livewatch import next_embargo
 from generator.project import discover
 from generator.story import Story
 from tests.cli.test_round23_serve_fixed import STILL, _said
 from tests.conftest import NOW, ProjectFactory, story
 from tests.site.conftest import site_project, write
-from tests.site.test_serve import FIXED, _get, _port, _rebuilt, _status
+from tests.site.test_serve import (
+    FIXED,
+    _get,
+    _port,
+    _rebuilt,
+    _status,
+    await_preview,
+    serve_environment,
+)
 
 SHOWCASE = Path(sys.executable).parent / "showcase"
 UNREADABLE = ("mkdocs.yml:5: not valid YAML: while parsing a flow sequence, expected ',' or "
@@ -42,20 +48,15 @@ def _serving(root: Path, log: Path, temp: Path, *now: str) -> Iterator[
     and its temporary files in `temp`: the process and the site's address, once its first
     page is served and MkDocs' watcher has taken its first look; stopped at the end."""
     port = _port()
-    environment = {key: value for key, value in os.environ.items() if key != "SHOWCASE_NOW"}
+    environment = serve_environment(TMPDIR=str(temp))
+    environment.pop("SHOWCASE_NOW", None)
     with log.open("w", encoding="utf-8") as errors:
         server = subprocess.Popen(
             [str(SHOWCASE), "serve", "-p", str(root), "-a", f"127.0.0.1:{port}", *now],
-            stdout=subprocess.DEVNULL, stderr=errors, text=True,
-            env={**environment, "NO_MKDOCS_2_WARNING": "1", "SHOWCASE_CACHE_DIR": "off",
-                 "TMPDIR": str(temp), livewatch.POLL_ENVIRONMENT: ""})
+            stdout=subprocess.DEVNULL, stderr=errors, text=True, env=environment)
         try:
             site = f"http://127.0.0.1:{port}/"
-            deadline = time.monotonic() + 120
-            while not _get(site, 5):
-                assert time.monotonic() < deadline and server.poll() is None, "no preview served"
-                time.sleep(0.2)
-            time.sleep(1.5)
+            await_preview(server, site)
             yield server, site
         finally:
             if server.poll() is None:

@@ -50,6 +50,22 @@ def _port() -> int:
         return int(probe.getsockname()[1])
 
 
+def serve_environment(**extra: str) -> dict[str, str]:
+    """The environment of a `showcase serve` under test: file events (no polling), no
+    front-matter cache, no MkDocs 2 notice; and `extra`."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOWCASE_CACHE_DIR": "off",
+            livewatch.POLL_ENVIRONMENT: "", **extra}
+
+
+def await_preview(server: subprocess.Popen[str], url: str) -> None:
+    """Wait until `server` serves `url`, then for MkDocs' watcher to take its first look."""
+    deadline = time.monotonic() + 120
+    while not _get(url, 5):
+        assert time.monotonic() < deadline and server.poll() is None, "no preview served"
+        time.sleep(0.2)
+    time.sleep(1.5)
+
+
 @contextmanager
 def _serving(root: Path, log: Path) -> Iterator[str]:
     """`showcase serve` of `root` with file events, its stderr in `log`: the site's address,
@@ -58,16 +74,10 @@ def _serving(root: Path, log: Path) -> Iterator[str]:
     with log.open("w", encoding="utf-8") as errors:
         server = subprocess.Popen(
             [str(SHOWCASE), "serve", "-p", str(root), "-a", f"127.0.0.1:{port}", "--now", NOW],
-            stdout=subprocess.DEVNULL, stderr=errors, text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOWCASE_CACHE_DIR": "off",
-                 livewatch.POLL_ENVIRONMENT: ""})
+            stdout=subprocess.DEVNULL, stderr=errors, text=True, env=serve_environment())
         try:
             site = f"http://127.0.0.1:{port}/"
-            deadline = time.monotonic() + 120
-            while not _get(site, 5):
-                assert time.monotonic() < deadline and server.poll() is None, "no preview served"
-                time.sleep(0.2)
-            time.sleep(1.5)
+            await_preview(server, site)
             yield site
         finally:
             server.terminate()

@@ -3,7 +3,6 @@ left behind); a saved evidence file reaches the preview as a saved story does.""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -13,10 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.mkdocs import livewatch
 from tests.conftest import NOW, ProjectFactory, story
 from tests.site.conftest import site_project
-from tests.site.test_serve import _get, _port
+from tests.site.test_serve import _get, _port, await_preview, serve_environment
 
 SHOWCASE = Path(sys.executable).parent / "showcase"
 EVIDENCE = "{id: calls, path: calls.csv, title: Call volumes, public: true}"
@@ -30,15 +28,10 @@ def _serving(root: Path, temp: Path, page: str) -> Iterator[tuple[subprocess.Pop
     server = subprocess.Popen(
         [str(SHOWCASE), "serve", "-p", str(root), "-a", f"127.0.0.1:{port}", "--now", NOW],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SHOWCASE_CACHE_DIR": "off",
-             "TMPDIR": str(temp), livewatch.POLL_ENVIRONMENT: ""})
+        env=serve_environment(TMPDIR=str(temp)))
     try:
         site = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 120
-        while not _get(site + page, 5):
-            assert time.monotonic() < deadline and server.poll() is None, "no preview served"
-            time.sleep(0.2)
-        time.sleep(1.5)
+        await_preview(server, site + page)
         yield server, site
     finally:
         if server.poll() is None:
