@@ -13,6 +13,7 @@ from generator.markdown_text import inline_markdown
 from generator.pack.pdf import css_string
 from generator.pack.plan import PackPlan
 from generator.pack.views import (
+    METRICS_CAPTION,
     ChartView,
     answer_views,
     entry_facts,
@@ -52,7 +53,8 @@ def render_entry_html(plan: PackPlan, built: datetime, *, charts: Mapping[str, C
         title=title_of(plan), author=plan.entrant, version=__version__,
         built=built.strftime("%Y-%m-%dT%H:%M:%SZ"), award=plan.award.entry,
         facts=entry_facts(plan), right_to_left=right_to_left(plan),
-        answers=answer_views(plan), metrics=metric_rows(plan), stories=story_views(plan))
+        answers=answer_views(plan), metrics=metric_rows(plan), stories=story_views(plan),
+        metrics_caption=METRICS_CAPTION)
 
 
 def render_checklist(plan: PackPlan) -> str:

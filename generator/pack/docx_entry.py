@@ -27,6 +27,7 @@ from generator.pack.docx_html import (
 )
 from generator.pack.plan import PackPlan
 from generator.pack.views import (
+    METRICS_CAPTION,
     AnswerView,
     answer_views,
     entry_facts,
@@ -266,12 +267,20 @@ def _answer(document: WordDocument, answer: AnswerView) -> None:
 
 
 def _metrics_table(document: object, plan: PackPlan) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     rows = metric_rows(plan)
     if not rows:
         document.add_paragraph("The stories claim no figures.")  # type: ignore[attr-defined]
         return
+    # the caption entry.html and entry.pdf give it, as text and as the table's own title
+    document.add_paragraph(METRICS_CAPTION, style="Caption")  # type: ignore[attr-defined]
     table = document.add_table(rows=1, cols=len(_HEADERS))  # type: ignore[attr-defined]
     table.style = "Table Grid"
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), METRICS_CAPTION)
+    table._tbl.tblPr.append(caption)
     mark_header_row(table.rows[0])
     for cell, text in zip(table.rows[0].cells, _HEADERS, strict=True):
         cell.text = text

@@ -122,17 +122,28 @@ def _languages_tagged() -> Iterator[None]:
     the structure tree one box at a time by `_build_box_tree`, which calls itself by its
     module's name; that name is wrapped for the one call. An entry with no `lang` below
     <html> gets the very same PDF.
+
+    The same wrapper finishes its tables' tagging (a11ydocs28 F1, PDF/UA-1 7.5): WeasyPrint
+    gives each header cell an /ID, which data cells name in /Headers, but no /IDTree, the
+    index a reader finds them by, and no /Scope. Each TH gets its /Scope (/Row for
+    `scope="row"`, else /Column, as the HTML's) and the structure root an /IDTree of them.
     """
     import pydyf  # type: ignore[import-untyped]
     from weasyprint.pdf import tags
 
     build = tags._build_box_tree
+    headers: list[Any] = []  # the TH elements so far; their /ID is set once their table is
 
     def with_language(box: Any, *args: Any) -> Iterator[Any]:
         language = _own_language(box)
         for element in build(box, *args):
             if language is not None and "Lang" not in element:
                 element["Lang"] = pydyf.String(language)
+            if element["S"] == "/TH":
+                element["A"]["Scope"] = "/Row" if _scope(box) == "row" else "/Column"
+                headers.append(element)
+            elif element["S"] == "/Table":
+                _index_ids(args[1], headers)
             yield element
 
     tags._build_box_tree = with_language
@@ -140,6 +151,22 @@ def _languages_tagged() -> Iterator[None]:
         yield
     finally:
         tags._build_box_tree = build
+
+
+def _scope(box: Any) -> str | None:
+    element = getattr(box, "element", None)
+    return None if element is None else element.get("scope")
+
+
+def _index_ids(pdf: Any, headers: list[Any]) -> None:
+    """The structure root's /IDTree: every header cell's /ID, in the order of the keys."""
+    import pydyf
+
+    root = pdf.objects[int(pdf.catalog["StructTreeRoot"].split()[0])]  # b"12 0 R"
+    named = sorted(((h["ID"].string, h) for h in headers if "ID" in h), key=lambda n: n[0])
+    if named:
+        root["IDTree"] = pydyf.Dictionary({"Names": pydyf.Array(
+            [part for key, element in named for part in (pydyf.String(key), element.reference)])})
 
 
 def _own_language(box: Any) -> str | None:

@@ -39,6 +39,9 @@ class _InLanguage:
         return direction_of(self.language)
 
 
+METRICS_CAPTION = "Every figure the stories claim"
+"""The caption of the entry's metrics table, in entry.html (and so entry.pdf) and entry.docx."""
+
 @dataclass(frozen=True)
 class PartView(_InLanguage):
     """One story's part of an answer as HTML, marked with the story's language when it

@@ -5,6 +5,7 @@ shows the award's name as written: read back with python-docx, pypdf and zipfile
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 import re
 import zipfile
 
@@ -199,3 +200,41 @@ def test_word_proofs_the_entry_in_uk_english(pack: Pack) -> None:
     defaults = parts["word/styles.xml"].split("<w:docDefaults>")[1].split("</w:docDefaults>")[0]
     assert '<w:lang w:val="en-GB"' in defaults
     assert _document(pack).core_properties.language == "en-GB"
+
+
+def _elements(node: pypdf.generic.DictionaryObject) -> Iterator[pypdf.generic.DictionaryObject]:
+    for kid in node.get("/K", []) if isinstance(node.get("/K"), list) else [node.get("/K")]:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        if isinstance(kid, pypdf.generic.DictionaryObject) and "/S" in kid:
+            yield kid
+            yield from _elements(kid)
+
+
+def test_every_header_cell_of_the_pdf_is_indexed_and_scoped(lgc_pack: Pack) -> None:
+    """a11ydocs28 F1 (PDF/UA-1 7.5): data cells name their headers by /ID, which a reader
+    finds through the structure root's /IDTree; WeasyPrint wrote none, and no /Scope."""
+    root = pypdf.PdfReader(io.BytesIO(lgc_pack.read("entry.pdf"))).trailer["/Root"][
+        "/StructTreeRoot"]
+    headers = [e for e in _elements(root) if e["/S"] == "/TH"]
+    assert len(headers) == 7  # the metrics table's
+    assert {e["/A"]["/Scope"] for e in headers} == {"/Column"}
+    names = root["/IDTree"]["/Names"]
+    indexed = dict(zip(names[::2], (ref.get_object() for ref in names[1::2]), strict=True))
+    assert list(indexed) == sorted(indexed)
+    assert {key: element["/ID"] for key, element in indexed.items()} == {
+        e["/ID"]: e["/ID"] for e in headers}
+    cells = [e for e in _elements(root) if e["/S"] == "/TD"]
+    assert cells and all(set(e["/A"]["/Headers"]) <= set(indexed) for e in cells)
+
+
+def test_the_word_metrics_table_has_the_caption_the_html_has(lgc_pack: Pack) -> None:
+    """a11ydocs28 F2 (WCAG 1.3.1): entry.html and entry.pdf caption the metrics table; the Word
+    file had no caption, as text or as the table's title (w:tblCaption)."""
+    assert "<caption>Every figure the stories claim</caption>" in lgc_pack.text("entry.html")
+    document = docx.Document(io.BytesIO(lgc_pack.read("entry.docx")))
+    table = document.tables[-1]
+    caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+    assert caption is not None and caption.get(qn("w:val")) == "Every figure the stories claim"
+    before = table._tbl.getprevious()
+    assert before is not None
+    assert Paragraph(before, document).text == "Every figure the stories claim"
