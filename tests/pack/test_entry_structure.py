@@ -5,9 +5,9 @@ shows the award's name as written: read back with python-docx, pypdf and zipfile
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 import re
 import zipfile
+from collections.abc import Iterator
 
 import docx
 import pypdf
