@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.model.story import Metric, Unit
@@ -111,6 +112,11 @@ def _number(value: float | Decimal, decimals: int, unit: Unit | None = None,
     return words, _digits(rounded, _LIMIT, pence)
 
 
+def long_date(value: date) -> str:
+    """14 March 2026 (GOV.UK style), as the site and the evidence pack write a date."""
+    return f"{value.day} {value:%B %Y}"
+
+
 def short(value: float, unit: Unit) -> str:
     """Compact form for cards and headlines: £1.2m, £45k, £2.5bn, 68%, 4 minutes, 1,200;
     0.05% and 99.95%, never 0.1% or 100% (the module's rule)."""
@@ -152,6 +158,16 @@ def apart(values: Sequence[float | None], unit: Unit, compact: bool) -> list[str
             break
         shown = [None if v is None else _full(v, unit, decimals) for v in exact]
     return shown
+
+
+def as_written(value: float, unit: Unit) -> str:
+    """`full`, with every decimal the figure is written with (up to `_LIMIT`), for a table of
+    data read from a file: 0.585% is 0.585% wherever it is shown, whatever figures are
+    beside it (as `apart` would make it only beside 0.59%)."""
+    exact = _exact(value)
+    exponent = exact.normalize().as_tuple().exponent
+    written = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return _full(exact, unit, max(2, min(written, _LIMIT)))
 
 
 @dataclass(frozen=True)

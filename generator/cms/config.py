@@ -52,6 +52,8 @@ def _rules(layout: Layout, strategy: Strategy | None) -> FieldRules:
             "metrics.id": {"label": "Short name (optional)"},
             "quotes.text": {"widget": "text"},
             "quotes.by": {"label": "By"},
+            "quotes.language": {"label": "Language (when not the story's)",
+                                "pattern": _LANGUAGE_PATTERN},
             "evidence.id": {"label": "Short name (cited by metrics)"},
             "evidence.path": {"widget": "file", "label": "File", "choose_url": False,
                               "media_folder": f"/{evidence}", "public_folder": ""},

@@ -206,6 +206,9 @@ class Quote(ShowcaseModel):
     """Their role or organisation."""
     consent: Flag = False
     """True only when the person agreed to publication."""
+    language: Language | None = None
+    """The quote's language when it is not the story's, as a language tag: cy (Welsh) for a
+    Welsh quote in an English story. Its words (and role) say so; default: the story's."""
 
 
 class Evidence(ShowcaseModel):

@@ -324,10 +324,11 @@ def _sections_found(questions: list[Question], stories: list[Story], overrides: 
 def _answer(question: Question, stories: list[Story], override: Path | None, folder: str,
             left_out: tuple[list[ImageLeftOut], list[HtmlLeftOut]],
             linked: tuple[PackLinks | None, list[LinkReduced]] = (None, [])) -> Answer:
+    parts: list[tuple[str, str, str | None]]
     if override is not None:
         text = strip_comments(without_unsafe_characters(read_text(override))).strip()
         name = f"{folder}/{override.name}" if folder else override.name
-        parts, origin = [(name, text)], "hand-written"
+        parts, origin = [(name, text, None)], "hand-written"
     elif question.compose is not None:
         parts, origin = _draft_parts(question.compose, stories), "drafted"
     else:
@@ -337,7 +338,7 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
     links, reduced = linked
     by_path = {story.path: story for story in stories}
     numbering = Numbering()
-    for path, part in parts:
+    for path, part, language in parts:
         source = by_path[path].body if origin == "drafted" and _whole_body(question) else None
         part = with_notes(strip_comments(part),
                           strip_comments(source) if source is not None else None, numbering)
@@ -353,17 +354,9 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
         if dropped:
             markup.append(HtmlLeftOut(question.id, path, tuple(dict.fromkeys(dropped))))
         if text:
-            language = _part_language(question, by_path[path]) if origin == "drafted" else None
             kept.append(AnswerPart(language, text))
     text = "\n\n".join(part.markdown for part in kept)
     return Answer(question, text, origin, measure(text, question), tuple(kept))
-
-
-def _part_language(question: Question, story: Story) -> str | None:
-    """The language of `story`'s part of a drafted answer: the story's, unless the part is
-    its figures, written as an English sentence around their labels ("baseline", "up")."""
-    compose = question.compose
-    return None if compose is not None and compose.kind == "metrics" else story.meta.language
 
 
 def _whole_body(question: Question) -> bool:
@@ -513,16 +506,18 @@ def as_written(text: str) -> str:
                       inline_markdown(text))
 
 
-def _draft_parts(compose: Compose, stories: list[Story]) -> list[tuple[str, str]]:
-    """Each story's part of a drafted answer, with the story's path."""
+def _draft_parts(compose: Compose, stories: list[Story]) -> list[tuple[str, str, str | None]]:
+    """Each story's part of a drafted answer, with the story's path and the part's language:
+    the story's, but None for its figures (an English sentence around their labels:
+    "baseline", "up"), and a quote's own for a run of quotes in another language."""
     if compose.kind == "summary":
-        return [(s.path, as_written(s.meta.summary)) for s in stories]
+        return [(s.path, as_written(s.meta.summary), s.meta.language) for s in stories]
     if compose.kind == "section":
-        return [(s.path, text) for s in stories
+        return [(s.path, text, s.meta.language) for s in stories
                 if (text := _section(compose.heading or "", s))]
     if compose.kind == "metrics":
-        return [(s.path, _metrics(s)) for s in stories if s.meta.metrics]
-    return [(s.path, _quotes(s)) for s in stories if any(q.consent for q in s.meta.quotes)]
+        return [(s.path, _metrics(s), None) for s in stories if s.meta.metrics]
+    return [(s.path, text, language) for s in stories for language, text in _quotes(s)]
 
 
 def _section(heading: str, story: Story) -> str:
@@ -555,13 +550,19 @@ def metric_sentence(metric: Metric) -> str:
     return f"{as_written(metric.label)}: {shown.value}{inner}."
 
 
-def _quotes(story: Story) -> str:
+def _quotes(story: Story) -> list[tuple[str | None, str]]:
     """The story's consented quotes, each text, `by` and role plain text (`as_written`), as
-    the site shows them: someone's words are never read as Markdown or HTML."""
-    blocks = []
+    the site shows them: someone's words are never read as Markdown or HTML; one part per
+    run of quotes in one language (a quote's `language:`, default the story's)."""
+    runs: list[tuple[str | None, list[str]]] = []
     for quote in story.meta.quotes:
         if quote.consent:
+            language = quote.language or story.meta.language
             by = as_written(quote.by)
-            who = f"{by}{comma(story.meta.language)}{as_written(quote.role)}" if quote.role else by
-            blocks.append(f"> \u201c{as_written(quote.text)}\u201d\n>\n> \u2014 {who}")
-    return "\n\n".join(blocks)
+            who = f"{by}{comma(language)}{as_written(quote.role)}" if quote.role else by
+            block = f"> \u201c{as_written(quote.text)}\u201d\n>\n> \u2014 {who}"
+            if runs and runs[-1][0] == language:
+                runs[-1][1].append(block)
+            else:
+                runs.append((language, [block]))
+    return [(language, "\n\n".join(blocks)) for language, blocks in runs]

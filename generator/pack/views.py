@@ -95,12 +95,15 @@ class StoryView(_InLanguage):
     title: str
     summary: str
     date: str
+    """The date as the site writes it: 2 March 2026."""
     service: str
     path: str
     status: str
     image: str | None
     alt: str
     language: str | None = None
+    iso_date: str = ""
+    """The date as `YYYY-MM-DD`, for `<time datetime>`."""
 
 
 @dataclass(frozen=True)
@@ -219,9 +222,10 @@ def right_to_left(plan: PackPlan) -> bool:
 
 def story_views(plan: PackPlan) -> list[StoryView]:
     images = {f.member.split("/", 1)[1].rsplit(".", 1)[0]: f.member for f in plan.gathered.images}
-    return [StoryView(s.slug, s.title, s.meta.summary, s.date.isoformat(), s.meta.service, s.path,
-                      s.status.value, images.get(s.slug),
-                      s.meta.image.alt or "" if s.meta.image else "", s.meta.language)
+    return [StoryView(s.slug, s.title, s.meta.summary, formatting.long_date(s.date),
+                      s.meta.service, s.path, s.status.value, images.get(s.slug),
+                      s.meta.image.alt or "" if s.meta.image else "", s.meta.language,
+                      s.date.isoformat())
             for s in plan.stories]
 
 

@@ -69,17 +69,28 @@ class _Quote(NamedTuple):
     text: str
     by: str
     role: str | None
+    language: str | None = None
+    """The quote's own language, when not its story's (`language:`)."""
+    direction: str = "ltr"
 
 
 def item_html(story: Story, site_url: str, public: PublicStories | None = None) -> str:
     """A feed item's content: the safe body with every address absolute (a link to a story
     not among `public` keeps its text only), public quotes, a link to the page."""
-    quotes = tuple(_Quote(q.text, q.by, q.role) for q in public_quotes(story))
     language = story.meta.language
+    quotes = tuple(_Quote(q.text, q.by, q.role, *_own_language(q.language, language))
+                   for q in public_quotes(story))
     html = _item_html(story.body, quotes, urls.absolute(site_url, urls.story_path(story.slug)),
                       language, direction(language) if language else "ltr")
     # after the allow-list, which takes out pictures from other sites: these are the site's own
     return shared_body(html, story, public or PublicStories({}), site_url)
+
+
+def _own_language(quote: str | None, story: str | None) -> tuple[str | None, str]:
+    """A quote's language and direction when it is in another language than its story."""
+    if quote is None or quote == story:
+        return None, "ltr"
+    return quote, direction(quote)
 
 
 @lru_cache(maxsize=32768)

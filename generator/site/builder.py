@@ -17,6 +17,7 @@ from generator.bodylinks import PublicStories
 from generator.catalogue import Catalogue, collect
 from generator.elsewhere import Elsewhere, here
 from generator.model.story import Unit
+from generator.ordering import by_name
 from generator.problems import ShowcaseError
 from generator.project import Layout
 from generator.reading import frontmatter
@@ -339,21 +340,20 @@ def _rows(evaluations: Sequence[Evaluation],
                               evaluation.unit, compact=True)[0],
         "chart": chart,
         "points": _table(evaluation),
-        "value_name": charts.human(evaluation.value_name),
-        "compare_name": charts.human(evaluation.compare_name or ""),
+        "value_name": charts.human(evaluation.value_name, evaluation.criterion.unit),
+        "compare_name": charts.human(evaluation.compare_name or "", evaluation.criterion.unit),
     } for evaluation, chart in zip(evaluations, drawn, strict=True)]
 
 
 def _table(evaluation: Evaluation) -> list[tuple[str, str, str | None]]:
-    """The trend's rows (period, value, comparison), every figure written apart from every
-    other and from the target (`formatting.apart`): two rows of "70%" never stand for a
-    rise that meets "higher than the first"."""
-    points = evaluation.points
-    figures = formatting.apart([*(p.value for p in points), *(p.compare for p in points),
-                                evaluation.criterion.target], evaluation.unit, compact=False)
-    values, compares = figures[:len(points)], figures[len(points):2 * len(points)]
-    return [(p.label, value or "", compare)
-            for p, value, compare in zip(points, values, compares, strict=True)]
+    """The trend's rows (period, value, comparison), each figure with every decimal its file
+    gives (`formatting.as_written`): so never two different figures written alike (two rows
+    of "70%" never stand for a rise that meets "higher than the first"), and one figure
+    written one way in every criterion's table, whatever figures are beside it."""
+    unit = evaluation.unit
+    return [(p.label, formatting.as_written(p.value, unit),
+             None if p.compare is None else formatting.as_written(p.compare, unit))
+            for p in evaluation.points]
 
 
 def _measured_against(evaluation: Evaluation) -> float | None:
@@ -407,7 +407,7 @@ def _groups(catalogue: Catalogue, kind: str, story_views: list[views.StoryView])
               for key, (title, found) in members.items()]
     if kind == "years":
         return sorted(groups, key=lambda g: g.key, reverse=True)
-    return sorted(groups, key=lambda g: (order.get(g.key, len(order)), g.title.casefold()))
+    return sorted(groups, key=lambda g: (order.get(g.key, len(order)), by_name(g.title)))
 
 
 def _memberships(kind: str, story: Story) -> list[tuple[str, str]]:

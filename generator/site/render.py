@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator import templatecache
+from generator import formatting, templatecache
 from generator.site import urls
 from generator.site.views import StoryView
 
@@ -55,7 +55,7 @@ _YAML_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 def long_date(value: date) -> str:
     """14 March 2026 (GOV.UK style)."""
-    return f"{value.day} {value:%B %Y}"
+    return formatting.long_date(value)
 
 
 @cache

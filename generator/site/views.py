@@ -179,6 +179,29 @@ def body_html(story: Story, public: PublicStories | None = None,
                                directory_urls)
 
 
-def quotes(story: Story) -> list[tuple[str, str, str | None]]:
-    """Quotes with consent only: (text, by, role)."""
-    return [(q.text, q.by, q.role) for q in public_quotes(story)]
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote with consent, and the language it is in when not its story's (`language:`)."""
+
+    text: str
+    by: str
+    role: str | None
+    language: str | None
+    """The quote's own language tag, when it differs from its story's; else None."""
+    direction: str
+    """Which way the quote's words run: "rtl" or "ltr"."""
+    comma: str
+    """What joins the speaker and role in the quote's language: ", " or "، "."""
+
+
+def quotes(story: Story) -> list[QuoteView]:
+    """Quotes with consent only, each in its own language (default: the story's)."""
+    return [_quote_view(q.text, q.by, q.role, q.language or story.meta.language,
+                        story.meta.language) for q in public_quotes(story)]
+
+
+def _quote_view(text: str, by: str, role: str | None, language: str | None,
+                around: str | None) -> QuoteView:
+    way = languages.direction(language) if language else "ltr"
+    return QuoteView(text, by, role, language if language != around else None, way,
+                     languages.comma(language))

@@ -207,7 +207,8 @@ def test_the_pdf_structure_carries_each_story_language(language_pack: Pack) -> N
         ("/Div", "ar"),                                  # the quote
         ("/TD", "cy"), ("/TD", "cy"),                    # Metrics: story, label
         ("/TD", "ar"), ("/TD", "ar"),
-        ("/H3", "cy"), ("/P", "cy"), ("/H3", "ar"), ("/P", "ar")]  # The stories
+        ("/H3", "cy"), ("/Span", "cy"), ("/P", "cy"),  # The stories: title, service,
+        ("/H3", "ar"), ("/Span", "ar"), ("/P", "ar")]  # summary (the service: round 28)
 
 
 def test_the_pdf_arabic_reads_right_to_left(language_pack: Pack, tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_every_story_field_is_in_the_cms_recursively(example: tuple[Layout, Any]
     assert fields[-1] == {"name": "body", "label": "Story", "widget": "markdown", "required": False,
                           "hint": fields[-1]["hint"]}
     checked = _assert_mirrors(StoryMeta, fields[:-1], "")
-    assert checked == 18 + 10 + 4 + 4 + 2 + 4  # story, metric, quote, evidence, image, award result
+    assert checked == 18 + 10 + 5 + 4 + 2 + 4  # story, metric, quote, evidence, image, award result
 
 
 def _options(field: dict[str, Any]) -> list[str]:
