@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -18,9 +19,9 @@ from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
 from generator.languages import direction, written_right_to_left
 from generator.markdown_text import Section, level2_sections, may_have_an_empty_section
-from generator.model.common import UK
-from generator.model.story import Metric, StoryMeta, line_breaks
-from generator.model.strategy import Strategy
+from generator.model.common import UK, digits_meant
+from generator.model.story import Metric, StoryMeta, Unit, line_breaks
+from generator.model.strategy import Strategy, SuccessCriterion, column_unit, series_unit
 from generator.paths import (
     PathRefused,
     address_kind,
@@ -583,8 +584,11 @@ def check_strategy(strategy: Strategy, path: str, lines: dict[tuple[str | int, .
     data_folder = layout.relative(layout.data)
     series: dict[str, Table] = {}
     for index, criterion in enumerate(strategy.success_criteria):
+        if criterion.measure == "awards":
+            found += _award_target(path, lines, index, criterion)
         if criterion.measure != "series" or criterion.file is None:
             continue
+        found += _unit_against_column(path, lines, index, criterion)
         here = lines.get(("success_criteria", index, "file"), 1)
         try:
             file = resolve_inside(layout.data, criterion.file, layout.root, data_folder)
@@ -595,14 +599,69 @@ def check_strategy(strategy: Strategy, path: str, lines: dict[tuple[str | int, .
         if table is None:
             continue
         series[table.path] = table
+        unit = series_unit(criterion)
         for name in ("column", "compare"):
             column = getattr(criterion, name)
             if column is not None:
                 found += _numeric_column(path, lines.get(("success_criteria", index, name), here),
-                                         f"success_criteria[{index}].{name}", table, column)
+                                         f"success_criteria[{index}].{name}", table, column,
+                                         (unit, criterion.unit is not None))
+                if unit is Unit.PERCENT and column in table.header:
+                    found += _percent_fractions(table, column, criterion.unit is not None)
     for table in series.values():
         found += period_problems(table)
-    return found
+    return list(dict.fromkeys(found))  # two criteria reading one column: each problem once
+
+
+def _award_target(path: str, lines: dict[tuple[str | int, ...], int], index: int,
+                  criterion: SuccessCriterion) -> list[Problem]:
+    """An awards criterion's target is a count of award results: a whole number, 1 or more."""
+    target = criterion.target
+    if target is None or (target >= 1 and float(target).is_integer()):
+        return []
+    line = lines.get(("success_criteria", index, "target"),
+                     lines.get(("success_criteria", index), 1))
+    return [Problem(path, line, f"success_criteria[{index}].target",
+                    f"{target:g} is not a count of award results: write a whole number, 1 or "
+                    "more (or leave target out for 1)")]
+
+
+def _unit_against_column(path: str, lines: dict[tuple[str | int, ...], int], index: int,
+                         criterion: SuccessCriterion) -> list[Problem]:
+    """A warning at `unit:` when the column's name gives another unit (contribution_gbp with
+    unit: percent): the dashboard writes the figures in `unit:`."""
+    named, by_name = column_unit(criterion.column or "")
+    if criterion.unit is None or by_name is None or by_name is criterion.unit:
+        return []
+    suffix = (criterion.column or "")[len(named):]
+    line = lines.get(("success_criteria", index, "unit"),
+                     lines.get(("success_criteria", index), 1))
+    return [Problem(path, line, f"success_criteria[{index}].unit",
+                    f"unit: {criterion.unit}, but the column {criterion.column} is named as "
+                    f"{_UNIT_NAMES[by_name]} ({suffix}): the dashboard writes its figures as "
+                    f"{_UNIT_NAMES.get(criterion.unit, str(criterion.unit))}; write unit: "
+                    f"{by_name} (or leave unit: out), or rename the column",
+                    Severity.WARNING)]
+
+
+_UNIT_NAMES = {Unit.GBP: "pounds", Unit.PERCENT: "percentages"}
+
+
+def _percent_fractions(table: Table, column: str, given: bool) -> list[Problem]:
+    """A warning at the first figure of a percentage column written as fractions of one
+    (0.585 for 58.5%), as `slips.percent_fractions` warns of a metric's."""
+    cells = [(line, cell, value) for line, cell in table.column(column)
+             if (value := number(cell)) is not None]
+    if not slips.fractions_of_one([value for _, _, value in cells]):
+        return []
+    line, cell, _ = next(row for row in cells if 0 < row[2] < 1)
+    written = Decimal(cell)
+    meant = format((written * 100).normalize(), "f")
+    unit = "with unit: percent" if given else f"in {column} (a percentage, by its name)"
+    return [Problem(table.path, line, column,
+                    f"{cell} {unit} shows as {cell}%: if you meant {meant}%, write {meant} "
+                    "(every figure of the column is between 0 and 1: write each 100 times "
+                    "larger)", Severity.WARNING)]
 
 
 def _duplicates(path: str, lines: dict[tuple[str | int, ...], int], key: str,
@@ -617,7 +676,10 @@ def _duplicates(path: str, lines: dict[tuple[str | int, ...], int], key: str,
     return found
 
 
-def _numeric_column(path: str, line: int, field: str, table: Table, column: str) -> list[Problem]:
+def _numeric_column(path: str, line: int, field: str, table: Table, column: str,
+                    unit: tuple[Unit, bool]) -> list[Problem]:
+    """Errors at the cells of `column` that are not numbers; `unit`: the criterion's unit,
+    and whether its `unit:` gives it (else the column's name does)."""
     if column not in table.header:
         return [Problem(path, line, field, f'{table.path} has no column "{column}"'
                         f"{did_you_mean(column, table.header)}; its columns are "
@@ -626,8 +688,24 @@ def _numeric_column(path: str, line: int, field: str, table: Table, column: str)
         return [Problem(table.path, 1, None, "has no rows of figures yet")]
     return [Problem(table.path, row, column,
                     "is empty: write the figure, or leave the row out" if not cell.strip()
-                    else f'expected a number, got "{cell}" (digits only: no £, %, or commas)')
+                    else f'expected a number, got "{cell}": {_cell_hint(cell, unit)}')
             for row, cell in table.column(column) if number(cell) is None]
+
+
+def _cell_hint(cell: str, unit: tuple[Unit, bool]) -> str:
+    """What to write for a CSV cell that is not a number: the figure it means in digits
+    (`digits_meant`), and where its £ or % goes."""
+    digits = digits_meant(cell)
+    if digits is None:
+        return "write the figure in digits (such as 180000 or -2.5), or leave the row out"
+    for sign, meant in (("%", Unit.PERCENT), ("£", Unit.GBP)):
+        if sign in cell and unit == (meant, True):
+            return f"write {digits} (the criterion's unit: {meant} adds the {sign})"
+        if sign in cell and unit[0] is meant:
+            return f"write {digits} (the column's name gives its unit, {meant}: the {sign} is added)"
+        if sign in cell:
+            return f"write {digits}, and give the criterion unit: {meant} (it adds the {sign})"
+    return f"write {digits}"
 
 
 def check_award_pack_name(relative: str, award_id: str) -> list[Problem]:

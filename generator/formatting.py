@@ -160,6 +160,16 @@ def apart(values: Sequence[float | None], unit: Unit, compact: bool) -> list[str
     return shown
 
 
+def as_written(value: float, unit: Unit) -> str:
+    """`full`, with every decimal the figure is written with (up to `_LIMIT`), for a table of
+    data read from a file: 0.585% is 0.585% wherever it is shown, whatever figures are
+    beside it (as `apart` would make it only beside 0.59%)."""
+    exact = _exact(value)
+    exponent = exact.normalize().as_tuple().exponent
+    written = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return _full(exact, unit, max(2, min(written, _LIMIT)))
+
+
 @dataclass(frozen=True)
 class Figures:
     """A metric's figures as shown side by side (`apart`): never two different ones alike."""

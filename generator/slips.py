@@ -48,8 +48,14 @@ def _fractions(metric: Metric) -> list[tuple[str, float]]:
     if not small:
         return []
     mixed = any(figure >= 1 for _, figure in given)
-    fine = len(small) == len(given) and any(_decimals(figure) >= 2 for _, figure in small)
-    return small if mixed or fine else []
+    return small if mixed or fractions_of_one([figure for _, figure in given]) else []
+
+
+def fractions_of_one(figures: Sequence[float]) -> bool:
+    """Whether percentages look written as fractions of one (0.585 for 58.5%): every figure
+    between 0 and 1, and one with two decimals or more (0.5 may be half a per cent)."""
+    return bool(figures) and all(0 < figure < 1 for figure in figures) \
+        and any(_decimals(figure) >= 2 for figure in figures)
 
 
 def _decimals(figure: float) -> int:

@@ -286,17 +286,38 @@ def _number_hint(value: Any) -> str:
     if re.fullmatch(r"\d+:\d{2}", text):
         hours, minutes = text.split(":")
         return f" (write it in one unit: {int(hours) * 60 + int(minutes)} and unit: minutes)"
-    digits = text.strip("£%").replace(",", "").strip()
-    if not re.fullmatch(r"-?\d+(\.\d+)?[mkMK]?", digits):
+    digits = digits_meant(text)
+    if digits is None:
         return ""
-    if digits[-1] in "mkMK":  # £1.25m is 1250000: the model takes digits only
-        scale = Decimal(1_000_000 if digits[-1] in "mM" else 1_000)
-        digits = format((Decimal(digits[:-1]) * scale).normalize(), "f")
     if text.endswith("%"):
         return f" (write {digits} and unit: percent)"
     if text.startswith("£"):
         return f" (write {digits} and unit: GBP, digits only)"
     return f" (write {digits} without quotes or commas)"
+
+
+_GROUP_SPACES = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}\b)")
+"""A space between groups of digits (180 000), plain, no-break or thin."""
+
+
+def digits_meant(text: str) -> str | None:
+    """The figure `text` writes with £, %, commas, grouping spaces, a thousand or million
+    (180k, £1.25m), a minus sign (U+2212) or an accountant's brackets for a negative
+    ((5000)), as the digits a figure is written in (180000, -5000); None when it is not one
+    of those."""
+    digits = _GROUP_SPACES.sub("", text.strip()).replace("\u2212", "-")
+    negative = re.fullmatch(r"\((.*)\)", digits)
+    if negative is not None:
+        digits = "-" + negative.group(1).strip()
+    digits = digits.strip().strip("£%").replace(",", "").strip()  # £-5,000 and -£5,000
+    sign = "-" if digits.startswith("-") else ""
+    digits = digits.removeprefix("-").strip().strip("£%").strip()
+    if not re.fullmatch(r"\d+(\.\d+)?[mkMK]?", digits):
+        return None
+    if digits[-1] in "mkMK":  # £1.25m is 1250000: the model takes digits only
+        scale = Decimal(1_000_000 if digits[-1] in "mM" else 1_000)
+        digits = format((Decimal(digits[:-1]) * scale).normalize(), "f")
+    return sign + digits
 
 
 def _words_hint(figure: str, words: str, money: bool) -> str:

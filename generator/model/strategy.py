@@ -78,6 +78,26 @@ class SuccessCriterion(ShowcaseModel):
         return self
 
 
+COLUMN_SUFFIXES = {"_gbp": Unit.GBP, "_percent": Unit.PERCENT}
+"""A CSV column name's ending that gives its unit: income_gbp is in pounds."""
+
+
+def column_unit(column: str) -> tuple[str, Unit | None]:
+    """A CSV column's name without the ending that gives its unit, and that unit
+    (income_gbp: income and GBP; satisfaction_percent: satisfaction and percent), as the
+    chart's legend and a criterion without `unit:` read it; the name and None without one."""
+    for suffix, unit in COLUMN_SUFFIXES.items():
+        if column.endswith(suffix) and len(column) > len(suffix):
+            return column[:-len(suffix)], unit
+    return column, None
+
+
+def series_unit(criterion: SuccessCriterion) -> Unit:
+    """The unit a series criterion's figures are in: its `unit:`, else the one its column's
+    name gives, else a count."""
+    return criterion.unit or column_unit(criterion.column or "")[1] or Unit.COUNT
+
+
 class Strategy(ShowcaseModel):
     """data/strategy.yml."""
 

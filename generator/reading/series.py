@@ -59,10 +59,11 @@ def read_table(file: Path, relative: str) -> tuple[Table | None, list[Problem]]:
     if not records or not any(cell.strip() for cell in records[0]):
         return None, [*unsafe, Problem(relative, 1, None, "needs a header row naming its columns")]
     header = [cell.strip() for cell in records[0]]
-    if len(header) == 1 and ";" in header[0]:  # a spreadsheet set to a European list separator
-        return None, [*unsafe, Problem(relative, 1, None, "separates its columns with semicolons: "
-                                       'save it as CSV with commas (in Excel, "CSV UTF-8 (Comma '
-                                       'delimited)")')]
+    for mark, name in ((";", "semicolons"), ("\t", "tabs")):
+        if len(header) == 1 and mark in header[0]:  # a European list separator; a TSV export
+            return None, [*unsafe, Problem(relative, 1, None, f"separates its columns with {name}: "
+                                           'save it as CSV with commas (in Excel, "CSV UTF-8 '
+                                           '(Comma delimited)")')]
     rows: list[tuple[int, list[str]]] = []
     problems = unsafe
     seen: dict[str, int] = {}
@@ -96,9 +97,33 @@ def period_problems(table: Table) -> list[Problem]:
     `2010-05` holds `2010-11` as November 2010, else `2010-11` is a financial year. A period
     that cannot be read is warned about once a file (`unread_problem`): it is shown as
     written, but its order and overlaps go unchecked."""
+    refused = _refused_periods(table)
+    if refused:
+        return refused
     problems = _period_errors(table)
     unread = unread_problem(table)
     return problems + ([unread] if unread else [])
+
+
+_TOTALS = re.compile(r"(?:grand\s+|sub-?\s*)?totals?|sums?|all\s+years", re.IGNORECASE)
+"""The periods of a totals row, as finance exports add it: Total, Grand total, Sum."""
+
+
+def _refused_periods(table: Table) -> list[Problem]:
+    """An error at each row whose period is empty or names a totals row (`Total`, `Grand
+    total`, `Sum`): the dashboard reads every row as a period, the last as the current value,
+    so a total would be shown as this year's figure."""
+    problems = []
+    for line, cells in table.rows:
+        if not cells[0]:
+            problems.append(Problem(table.path, line, table.header[0],
+                                    "is empty: write the period the row's figures are for "
+                                    "(such as 2025-26), or leave the row out"))
+        elif _TOTALS.fullmatch(cells[0].rstrip(":").strip()):
+            problems.append(Problem(table.path, line, table.header[0],
+                                    f'"{cells[0]}" looks like a totals row: delete it (the '
+                                    "dashboard reads every row as a period)"))
+    return problems
 
 
 def unread_problem(table: Table) -> Problem | None:

@@ -340,21 +340,20 @@ def _rows(evaluations: Sequence[Evaluation],
                               evaluation.unit, compact=True)[0],
         "chart": chart,
         "points": _table(evaluation),
-        "value_name": charts.human(evaluation.value_name),
-        "compare_name": charts.human(evaluation.compare_name or ""),
+        "value_name": charts.human(evaluation.value_name, evaluation.criterion.unit),
+        "compare_name": charts.human(evaluation.compare_name or "", evaluation.criterion.unit),
     } for evaluation, chart in zip(evaluations, drawn, strict=True)]
 
 
 def _table(evaluation: Evaluation) -> list[tuple[str, str, str | None]]:
-    """The trend's rows (period, value, comparison), every figure written apart from every
-    other and from the target (`formatting.apart`): two rows of "70%" never stand for a
-    rise that meets "higher than the first"."""
-    points = evaluation.points
-    figures = formatting.apart([*(p.value for p in points), *(p.compare for p in points),
-                                evaluation.criterion.target], evaluation.unit, compact=False)
-    values, compares = figures[:len(points)], figures[len(points):2 * len(points)]
-    return [(p.label, value or "", compare)
-            for p, value, compare in zip(points, values, compares, strict=True)]
+    """The trend's rows (period, value, comparison), each figure with every decimal its file
+    gives (`formatting.as_written`): so never two different figures written alike (two rows
+    of "70%" never stand for a rise that meets "higher than the first"), and one figure
+    written one way in every criterion's table, whatever figures are beside it."""
+    unit = evaluation.unit
+    return [(p.label, formatting.as_written(p.value, unit),
+             None if p.compare is None else formatting.as_written(p.compare, unit))
+            for p in evaluation.points]
 
 
 def _measured_against(evaluation: Evaluation) -> float | None:

@@ -14,7 +14,8 @@ from typing import Any
 
 from generator import formatting
 from generator.model.story import Unit
-from generator.site.criteria import Evaluation, column_unit
+from generator.model.strategy import column_unit
+from generator.site.criteria import Evaluation
 
 _SVG = re.compile(r"<svg\b([^>]*)>(.*)</svg>\s*\Z", re.DOTALL)
 _ATTR = re.compile(r'\b(width|height|viewBox)="([^"]*)"')
@@ -107,12 +108,13 @@ def _draw(axes: object, evaluation: Evaluation) -> None:
         axes.bar(labels, values, width=0.5, color="#1d4f91", edgecolor="#0b0c0c", hatch="//")
         axes.set_ylabel(evaluation.value_name)
     else:
+        given = evaluation.criterion.unit
         axes.plot(labels, values, color="#1d4f91", marker="o", linestyle="-", linewidth=2.5,
-                  label=_human(evaluation.value_name))
+                  label=_human(evaluation.value_name, given))
         compares = [p.compare for p in evaluation.points if p.compare is not None]
         if evaluation.compare_name and len(compares) == len(labels):
             axes.plot(labels, compares, color="#505a5f", marker="s", linestyle="--",
-                      linewidth=2, label=_human(evaluation.compare_name))
+                      linewidth=2, label=_human(evaluation.compare_name, given))
     unit = evaluation.unit
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(float(v), unit)))
     if evaluation.criterion.measure == "awards":
@@ -129,9 +131,13 @@ def _tick(value: float, unit: Unit) -> str:
 _SIGNS = {Unit.GBP: " (£)", Unit.PERCENT: " (%)"}
 
 
-def _human(name: str) -> str:
-    name, unit = column_unit(name)
-    return (name + (_SIGNS[unit] if unit else "")).replace("_", " ").strip().capitalize()
+def _human(name: str, unit: Unit | None = None) -> str:
+    """`name` as words, with the sign of `unit` (a criterion's `unit:`), or else of the unit
+    its ending gives."""
+    name, by_name = column_unit(name)
+    shown = unit or by_name
+    sign = _SIGNS.get(shown, "") if shown else ""
+    return (name + sign).replace("_", " ").strip().capitalize()
 
 
 def _parse(text: str) -> Svg:
@@ -148,6 +154,8 @@ def _parse(text: str) -> Svg:
     return Svg(attrs.get("width", ""), attrs.get("height", ""), attrs.get("viewBox", ""), inner)
 
 
-def human(name: str) -> str:
-    """A CSV column name as words: national_average_percent -> National average (%)."""
-    return _human(name)
+def human(name: str, unit: Unit | None = None) -> str:
+    """A CSV column name as words: national_average_percent -> National average (%); with
+    a criterion's `unit:`, its sign (contribution_gbp with unit: percent -> Contribution
+    (%))."""
+    return _human(name, unit)

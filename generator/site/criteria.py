@@ -23,11 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from generator import formatting
 from generator.awardbook import RESULT_RANK as RESULT_RANK
 from generator.awardbook import AwardBook
 from generator.catalogue import Catalogue
 from generator.model.story import AwardResult, Unit
-from generator.model.strategy import SuccessCriterion
+from generator.model.strategy import COLUMN_SUFFIXES as COLUMN_SUFFIXES
+from generator.model.strategy import SuccessCriterion, column_unit, series_unit
 from generator.reading.series import Table, number
 from generator.story import Story
 
@@ -103,10 +105,10 @@ def evaluate_awards(criterion: SuccessCriterion, stories: Sequence[Story],
 def evaluate_series(criterion: SuccessCriterion, table: Table | None) -> Evaluation:
     """Read the criterion's CSV column (and comparison) and apply its goal."""
     points = _points(criterion, table)
-    unit = criterion.unit or column_unit(criterion.column or "")[1] or Unit.COUNT
+    unit = series_unit(criterion)
     compare_name = criterion.compare
     if not points:
-        return Evaluation(criterion, None, False, unit, [], _rule(criterion), criterion.column or "",
+        return Evaluation(criterion, None, False, unit, [], _rule(criterion, unit), criterion.column or "",
                           compare_name)
     first, last = points[0], points[-1]
     if criterion.goal == "increase":
@@ -115,7 +117,7 @@ def evaluate_series(criterion: SuccessCriterion, table: Table | None) -> Evaluat
         met = last.compare is not None and last.value > last.compare
     else:
         met = criterion.target is not None and last.value >= criterion.target
-    return Evaluation(criterion, last.value, met, unit, points, _rule(criterion),
+    return Evaluation(criterion, last.value, met, unit, points, _rule(criterion, unit),
                       criterion.column or "", compare_name)
 
 
@@ -134,30 +136,17 @@ def _points(criterion: SuccessCriterion, table: Table | None) -> list[Point]:
     return points
 
 
-def _rule(criterion: SuccessCriterion) -> str:
+def _rule(criterion: SuccessCriterion, unit: Unit) -> str:
+    """The goal in words, a target written in the criterion's unit (£600,000, 65%)."""
     if criterion.goal == "increase":
         return "the latest value is higher than the first"
     if criterion.goal == "above-compare":
         return f"the latest value is above the {_words(criterion.compare or '')}"
-    return f"the latest value is at least {_plain(criterion.target or 0)}"
+    return f"the latest value is at least {formatting.full(criterion.target or 0, unit)}"
 
 
 def _words(column: str) -> str:
     return column_unit(column)[0].replace("_", " ").strip()
-
-
-COLUMN_SUFFIXES = {"_gbp": Unit.GBP, "_percent": Unit.PERCENT}
-"""A CSV column name's ending that gives its unit: income_gbp is in pounds."""
-
-
-def column_unit(column: str) -> tuple[str, Unit | None]:
-    """A CSV column's name without the ending that gives its unit, and that unit
-    (income_gbp: income and GBP; satisfaction_percent: satisfaction and percent), as the
-    chart's legend and a criterion without `unit:` read it; the name and None without one."""
-    for suffix, unit in COLUMN_SUFFIXES.items():
-        if column.endswith(suffix) and len(column) > len(suffix):
-            return column[:-len(suffix)], unit
-    return column, None
 
 
 def _plain(value: float) -> str:
