@@ -67,7 +67,48 @@ def content_problems(layout: Layout, stories: Sequence[Story] = (),
               for path, name in _links_into_private(layout, folder)),
             *_unreadable_photos(layout, content),
             *_remote_loads(layout, content),
-            *_story_links(layout, content, known)]
+            *_story_links(layout, content, known),
+            *_taken(layout, content, known)]
+
+
+def left_out(address: str) -> str:
+    """What check and the build say of a hand-written file at an address the site publishes
+    its own page or file at (`address`: 'page /stories/', 'file /feeds/atom.xml')."""
+    return (f"left out of the site: Showcase publishes its own {address} there; give the file "
+            "another name, or move it into another folder")
+
+
+_SHARED = re.compile(r"(?:feeds/(?:outcomes/[^/]+/)?(?:atom\.xml|rss\.xml|feed\.json)"
+                     r"|data/(?:stories\.json|metrics\.csv|stories\.schema\.json"
+                     r"|metrics\.schema\.json)|awards\.ics)")
+"""The files the site writes after its pages (generator/sharing: the feeds, site-wide and
+by outcome, the open data and the award calendar), by path under the site root."""
+
+
+def _taken(layout: Layout, content: Path, known: _Known) -> list[Problem]:
+    """A warning for each hand-written file at an address the site publishes its own page or
+    file at (content/stories.md, where the list of all stories is): the build leaves it out
+    and says so too (hostile27 H1). content/index.md is the home page's text: not taken."""
+    from generator.site import urls  # slow to load: only for a site folder with files
+
+    directory_urls = layout.site.get("use_directory_urls", True) is not False
+    generated: dict[str, str] | None = None
+    found = []
+    for folder, _, names in os.walk(content):
+        for name in sorted(names):
+            path = Path(folder, name)
+            src = path.relative_to(content).as_posix()
+            if not name.lower().endswith(".md"):
+                if _SHARED.fullmatch(src):
+                    found.append((path, f"file /{src}"))
+                continue
+            if generated is None:
+                generated = {urls.page_url(page, directory_urls): page for page in known.pages}
+            address = urls.page_url(src, directory_urls)
+            if src != "index.md" and address in generated:
+                found.append((path, f"page /{address}"))
+    return [Problem(layout.relative(path), None, None, left_out(address), Severity.WARNING)
+            for path, address in sorted(found)]
 
 
 _LOADS = re.compile(r"""<(script|iframe|img|link|video|audio|source|embed|object)\b[^>]*?"""

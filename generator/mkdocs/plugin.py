@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
-from generator import clock, images, sharing, templatecache
+from generator import clock, content, images, sharing, templatecache
 from generator.bodylinks import scrub
 from generator.catalogue import Catalogue, strategy_as_read
 from generator.mkdocs import alternates, escaping, navcache, worker
@@ -160,9 +160,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.layout is not None
         for file, address in left_out:
             assert file.abs_src_path is not None
-            WARNINGS.info(f"{self.layout.relative(Path(file.abs_src_path))}: warning: left out "
-                          f"of the site: Showcase publishes its own {address} there; give the "
-                          "file another name, or move it into another folder")
+            line = (f"{self.layout.relative(Path(file.abs_src_path))}: warning: "
+                    f"{content.left_out(address)}")
+            if line not in self.told:  # check's warnings, told already, most often say it
+                WARNINGS.info(line)
 
     def _stop_worker(self) -> None:
         self.worker.stop()
@@ -228,9 +229,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         self.rendered = set()
         stamp = _stamp(config)
         hand = _hand_written(files, config)
-        for src, content in self.site.pages.items():
-            state = (content, self.site.fragments.get(src), self.site.heads.get(src), stamp)
-            _replace(files, generated_page(config, src, content, self.previous.get(src) != state),
+        for src, page_text in self.site.pages.items():
+            state = (page_text, self.site.fragments.get(src), self.site.heads.get(src), stamp)
+            _replace(files, generated_page(config, src, page_text, self.previous.get(src) != state),
                      hand)
             if self.dirty:
                 self.states[src] = state
