@@ -19,6 +19,7 @@ example gives its programme-wide figure in a story that evidences national-recog
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,9 +28,11 @@ from generator.story import Story
 
 SAVING_OUTCOME = "shared-services"
 INCOME_OUTCOME = "earn-revenue"
-INCOME_WORDS = ("income", "revenue", "traded", "contribution", "earn", "sales")
-"""Words in a label that name money earned: such a figure of an earn-revenue story is traded
-income even when the story also evidences shared-services (officer27 O3)."""
+INCOME_WORDS = re.compile(r"\b(?:income|revenues?|traded|contributions?|earn(?:s|ed|ings?)?"
+                          r"|sales)\b")
+"""Words in a label that name money earned, as whole words ("E-learning" is none): such a
+figure of an earn-revenue story is traded income even when the story also evidences
+shared-services (officer27 O3, retest28 R1)."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def is_saving(story: Story, metric: Metric) -> bool:
     label = metric.label.casefold()
     if "saving" in label:
         return True
-    earned = INCOME_OUTCOME in story.meta.outcomes and any(w in label for w in INCOME_WORDS)
+    earned = INCOME_OUTCOME in story.meta.outcomes and INCOME_WORDS.search(label) is not None
     return SAVING_OUTCOME in story.meta.outcomes and not earned
 
 
