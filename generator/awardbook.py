@@ -77,15 +77,17 @@ class AwardBook:
         return bool(result.national) or (found is not None and found.national)
 
     def year(self, result: AwardResult, story_date: date) -> int:
-        """The result's year: its own, else its award file's edition, else the year in the
-        award's name ("LGC Awards 2027"), else the story's."""
+        """The result's year: its own, else its award file's edition, else a year in the
+        award's name within a year of the story's ("LGC Awards 2027" for a story of 2026; not
+        "Digital 2030 Vision Award"), else the story's."""
         found = self.find(result)
         if result.year:
             return result.year
         if found is not None and found.year:
             return found.year
-        named = _YEAR.search(self.name(result))
-        return int(named.group(1)) if named else story_date.year
+        named = [int(year) for year in _YEAR.findall(self.name(result))
+                 if abs(int(year) - story_date.year) <= 1]
+        return named[0] if named else story_date.year
 
 
 def _key(name: str) -> str:
