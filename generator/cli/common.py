@@ -63,8 +63,11 @@ def config_file(project_dir: Path) -> Path:
     the same for every command, naming the folder above that is one (run from stories/)."""
     found = project_folder(project_dir).resolve() / project.CONFIG_FILE
     if not found.is_file():
-        above = next((folder for folder in found.parent.parents[:ABOVE]
-                      if (folder / project.CONFIG_FILE).is_file()), None)
+        # a folder holding stories/ or data/strategy.yml is a project without its mkdocs.yml,
+        # not a folder inside another project (retest28 R6)
+        own = any((found.parent / part).exists() for part in _PROJECT_PARTS)
+        above = None if own else next((folder for folder in found.parent.parents[:ABOVE]
+                                       if (folder / project.CONFIG_FILE).is_file()), None)
         where = ("give the project folder with -p" if above is None else
                  f"the project looks to be {above}: run from there or give -p {above}")
         raise UsageProblem(f"{found} not found: a showcase project needs a mkdocs.yml "
@@ -72,6 +75,8 @@ def config_file(project_dir: Path) -> Path:
     return found
 
 
+_PROJECT_PARTS = ("stories", "awards", "data/strategy.yml")
+"""What a project folder holds beside its mkdocs.yml."""
 ABOVE = 2
 """How many folders up a missing mkdocs.yml is looked for, to name the project a command was
 run inside (stories/, content/about/), never one far above it."""

@@ -3,6 +3,7 @@ small wording (C1, C2, C5)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,17 @@ def test_titles_without_letters_on_one_day_get_numbered_files(make_project: Proj
     assert same.output.splitlines()[-1] == (
         "showcase: stories/2026-11-26-a-test.md already exists: choose another title or edit "
         "that file")
+
+
+def test_a_project_without_mkdocs_yml_is_not_sent_to_a_folder_above(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    """retest28 R6: a project with only mkdocs.yml removed, inside a folder that has one, was
+    told "the project looks to be <the folder above>", another project."""
+    inner = tmp_path / "outer" / "project"
+    shutil.copytree(_project(make_project), inner)
+    (inner / "mkdocs.yml").unlink()
+    (inner.parent / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    result = run_cli("check", "-p", str(inner), "--now", NOW)
+    assert result.exit_code == 2, result.output
+    assert result.output == (f"showcase: {inner.resolve() / 'mkdocs.yml'} {NOT_FOUND}give the "
+                             "project folder with -p\n")
