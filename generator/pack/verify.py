@@ -68,7 +68,8 @@ def verify_pack(path: Path) -> Verification:
     mismatch without being read (it may be huge).
     """
     if not path.is_file():
-        what = "is a folder" if path.is_dir() else "does not exist"
+        what = ("is a folder" if path.is_dir() else "is not a file (a device or a pipe)"
+                if path.exists() else "does not exist")
         raise UsageProblem(f"{one_line(str(path))} {what}: give the path of a pack, e.g. dist/<award-id>.zip")
     try:
         with zipfile.ZipFile(path) as archive:

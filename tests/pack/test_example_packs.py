@@ -219,6 +219,10 @@ def test_verify_a_path_that_is_no_pack(lgc_pack: Pack, tmp_path: Path) -> None:
     assert missing.exit_code == 2
     assert missing.output == (f"showcase: {tmp_path / 'nz.zip'} does not exist: give the path "
                               "of a pack, e.g. dist/<award-id>.zip\n")
+    device = run_cli("pack", "--verify", "/dev/null")  # retest28: it exists, but is no file
+    assert (device.exit_code, device.output) == (2, "showcase: /dev/null is not a file (a device "
+                                                 "or a pipe): give the path of a pack, e.g. "
+                                                 "dist/<award-id>.zip\n")
     text = tmp_path / "notes.zip"
     text.write_text("hello")
     not_zip = run_cli("pack", "--verify", str(text))
