@@ -26,8 +26,10 @@ _FIGURES = ("value", "baseline", "target")
 
 def percent_fractions(story: Story) -> Iterator[Problem]:
     """A warning at each figure of a percentage that looks written as a fraction (0.68 for
-    68%): one between 0 and 1 beside a figure of 1 or more of the same metric, or every figure
-    between 0 and 1 and one with two decimals or more."""
+    68%): one between 0 and 1 that a hundred times over is nearer a figure of 1 or more of the
+    same metric than it is as written (0.68 beside 55, not 0.4 beside 1.2: an error rate
+    down from 1.2% to 0.4%), or every figure between 0 and 1 and one with two decimals or
+    more."""
     for index, metric in story.numbered("metrics", story.meta.metrics):
         if metric.unit is not Unit.PERCENT:
             continue
@@ -47,8 +49,11 @@ def _fractions(metric: Metric) -> list[tuple[str, float]]:
     small = [(name, figure) for name, figure in given if 0 < figure < 1]
     if not small:
         return []
-    mixed = any(figure >= 1 for _, figure in given)
-    return small if mixed or fractions_of_one([figure for _, figure in given]) else []
+    large = [figure for _, figure in given if figure >= 1]
+    if large:  # nearer in scale as a percentage than as written: more than ten times apart
+        return [(name, figure) for name, figure in small
+                if any(other > 10 * figure for other in large)]
+    return small if fractions_of_one([figure for _, figure in given]) else []
 
 
 def fractions_of_one(figures: Sequence[float]) -> bool:
