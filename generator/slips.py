@@ -4,6 +4,7 @@ character its address drops."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -16,7 +17,7 @@ from generator.model.story import Metric, Unit
 from generator.model.strategy import Strategy, SuccessCriterion
 from generator.problems import Problem, Severity
 from generator.reading.characters import described
-from generator.story import Story
+from generator.story import Story, default_slug
 
 if TYPE_CHECKING:
     from generator.catalogue import Award
@@ -113,6 +114,26 @@ def file_name_characters(story: Story) -> Iterator[Problem]:
     yield Problem(story.path, None, None,
                   f"the file name holds {held}{dropped}: rename the file without it",
                   Severity.WARNING)
+
+
+_DATE_OTHERWISE = re.compile(r"(\d{4})[ _.](\d{2})[ _.](\d{2})[ _.-]+")
+"""A file name's leading date written with spaces, underscores or dots (2026 05 16 ...)."""
+
+
+def file_name_date(story: Story) -> Iterator[Problem]:
+    """A warning when the story's file name starts with a date written other than
+    2026-05-16-: the address keeps it (stories/2026-05-16-bin-rounds/), where a date written
+    with hyphens is left out of it (hostile27 H4)."""
+    name = PurePosixPath(story.path).name
+    found = _DATE_OTHERWISE.match(name)
+    if found is None or story.meta.slug:
+        return
+    dated = "-".join(found.groups())
+    slug = default_slug(f"{dated}-{PurePosixPath(name[found.end():]).stem}")
+    yield Problem(story.path, None, None,
+                  f'the file name starts with a date written "{name[:found.end(3)]}", which '
+                  f"the page's address keeps (stories/{story.slug}/): name the file "
+                  f"{dated}-{slug}.md for the address stories/{slug}/", Severity.WARNING)
 
 
 def _described(character: str) -> str:
