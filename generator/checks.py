@@ -584,6 +584,7 @@ def check_strategy(strategy: Strategy, path: str, lines: dict[tuple[str | int, .
     found += _duplicates(path, lines, "success_criteria", [c.id for c in strategy.success_criteria])
     data_folder = layout.relative(layout.data)
     series: dict[str, Table] = {}
+    fractions: set[tuple[str, str]] = set()
     for index, criterion in enumerate(strategy.success_criteria):
         if criterion.measure == "awards":
             found += _award_target(path, lines, index, criterion)
@@ -607,7 +608,9 @@ def check_strategy(strategy: Strategy, path: str, lines: dict[tuple[str | int, .
                 found += _numeric_column(path, lines.get(("success_criteria", index, name), here),
                                          f"success_criteria[{index}].{name}", table, column,
                                          (unit, criterion.unit is not None))
-                if unit is Unit.PERCENT and column in table.header:
+                if unit is Unit.PERCENT and column in table.header \
+                        and (table.path, column) not in fractions:  # once a column
+                    fractions.add((table.path, column))
                     found += _percent_fractions(table, column, criterion.unit is not None)
     for table in series.values():
         found += period_problems(table)

@@ -74,10 +74,18 @@ def test_a_percent_column_of_fractions_is_warned_of_once_at_its_first_row(
     assert _series(make_project, csv, criteria, "data/staff.csv") == [
         "data/staff.csv:2: warning: council_percent: 0.585 in council_percent (a percentage, "
         "by its name) shows as 0.585%: if you meant 58.5%, write 58.5 (every figure of the "
-        "column is between 0 and 1: write each 100 times larger)",
-        "data/staff.csv:2: warning: council_percent: 0.585 with unit: percent shows as "
-        "0.585%: if you meant 58.5%, write 58.5 (every figure of the column is between 0 and "
-        "1: write each 100 times larger)"]
+        "column is between 0 and 1: write each 100 times larger)"]
+
+
+def test_a_fractions_warning_says_unit_percent_when_the_criterion_gives_it(
+        make_project: ProjectFactory) -> None:
+    csv = "period,council\n2022,0.585\n2024,0.625\n"
+    criteria = ("  - {id: staff, title: Staff, measure: series, file: staff.csv, "
+                "column: council, unit: percent, goal: increase}\n")
+    assert _series(make_project, csv, criteria, "data/staff.csv") == [
+        "data/staff.csv:2: warning: council: 0.585 with unit: percent shows as 0.585%: if you "
+        "meant 58.5%, write 58.5 (every figure of the column is between 0 and 1: write each "
+        "100 times larger)"]
 
 
 def test_a_percent_column_of_whole_percentages_is_not_warned_of(
