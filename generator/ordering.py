@@ -10,6 +10,13 @@ import unicodedata
 def by_name(text: str) -> tuple[str, str]:
     """A sort key for a name: the text with its accents dropped (Unicode NFKD, combining marks
     left out) and case folded, then the text itself."""
+    return without_accents(text).casefold(), text
+
+
+def without_accents(text: str) -> str:
+    """`text` with its accents dropped: Llŷn is Llyn, ffôn ffon, Żółkiewska Zołkiewska (Unicode
+    NFKD, combining marks left out; a letter of its own, such as ł, stays)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return folded, text
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

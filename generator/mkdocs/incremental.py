@@ -16,6 +16,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from generator.ordering import without_accents
 from generator.site import BriefEntry
 
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -55,9 +56,40 @@ def append_brief_entries(site_dir: Path, entries: Mapping[str, BriefEntry]) -> N
     docs = index.get("docs")
     if not isinstance(docs, list):
         return
-    docs += [{"location": url, "title": str(escape(entry.title)), "text": str(escape(entry.text))}
+    added = [{"location": url, "title": str(escape(entry.title)), "text": str(escape(entry.text))}
              for url, entry in entries.items()]
+    if FOLDED in (index.get("config") or {}).get("fields", {}):
+        for doc in added:
+            _fold(doc)
+    docs += added
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+FOLDED = "folded"
+"""A search entry's title and text without their accents, where they have any: a field
+Material's search indexes (its `fields` option) and never shows, so that Llyn finds Llŷn
+and ffon ffôn, as a reader types on a keyboard with no ŵ or ŷ (welsh28 #5)."""
+
+
+def fold_search_entries(search: Any) -> None:
+    """Give each entry of Material's search index with accents in its title or text the
+    `FOLDED` field, and have Material index it (before it writes its index)."""
+    index = getattr(search, "search_index", None)
+    entries = getattr(index, "entries", None)
+    fields = getattr(getattr(search, "config", None), "fields", None)
+    if not isinstance(entries, list) or not isinstance(fields, dict):
+        return
+    fields.setdefault(FOLDED, {"boost": 1.0})
+    for entry in entries:
+        if isinstance(entry, dict):
+            _fold(entry)
+
+
+def _fold(entry: dict[str, Any]) -> None:
+    words = f"{entry.get('title', '')} {entry.get('text', '')}"
+    folded = without_accents(words)
+    if folded != words:
+        entry[FOLDED] = folded
 
 
 def merge_search_entries(search: Any, rendered: set[str], current: set[str],

@@ -32,6 +32,7 @@ from generator.mkdocs.incremental import (
     PageEntries,
     SiteOutputs,
     append_brief_entries,
+    fold_search_entries,
     generated_page,
     merge_search_entries,
 )
@@ -406,6 +407,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         if search is not None:
             merge_search_entries(search, self.rendered, self.current, self.dirty)
             _mend_titles(search, files, self.site)
+            fold_search_entries(search)
 
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def _write_outputs(self, *, config: MkDocsConfig) -> None:

@@ -31,6 +31,9 @@ def languages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             title="Ap llyfrgell newydd i breswylwyr", summary="Roedd y llyfrgell yn brysur.",
             slug="welsh", language="cy"),
         "stories/2026-03-16-english.md": story(title="An English story", slug="english"),
+        "stories/2026-03-17-llyn.md": story(
+            title="Gwasanaeth bws Llŷn", summary="Mae'r ganolfan ar gael ar y ffôn.", slug="llyn",
+            language="cy", body="## Yr her\n\nRoedd pobl Pen Llŷn yn aros am y bws.\n"),
     })
     site: Built = built_fine(root)
     yield from serve(site.site)
@@ -58,6 +61,10 @@ def _search(browser: Any, base: str, words: str) -> list[str]:
     ("القصة", ARABIC),  # of the summary and body
     ("الإسكان", ARABIC),  # the tag
     ("llyfrgell", "Ap llyfrgell newydd i breswylwyr"),
+    # typed without the accents a keyboard has no key for (welsh28 #5)
+    ("Llyn", "Gwasanaeth bws Llŷn"),  # the title
+    ("ffon", "Gwasanaeth bws Llŷn"),  # the summary
+    ("Llŷn", "Gwasanaeth bws Llŷn"),  # and with them, as before
 ])
 def test_a_word_of_a_story_in_another_language_finds_it(
         browser: Any, languages_url: str, words: str, found: str) -> None:
