@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ProjectFactory, story
 from tests.site.conftest import site_project, write
 
@@ -65,9 +67,12 @@ def _project_with_a_warning(root: Path, hooks: str = "") -> Path:
     return write(root, files)
 
 
-def test_sigterm_ends_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
-    """A CI job's time limit sends SIGTERM: the site being built is removed, the last site
-    kept, exit 143 (a killed build left .site.building-<pid> in the project; round 18)."""
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_ends_the_build_as_ctrl_c_does(tmp_path: Path, stop: signal.Signals,
+                                              code: int) -> None:
+    """A CI job's time limit sends SIGTERM, a dropped SSH session SIGHUP: the site being
+    built is removed, the last site kept, exit 143 or 129 (a killed build left
+    .site.building-<pid> in the project; rounds 18 and 27)."""
     started = tmp_path / "started"
     root = _project_with_a_warning(tmp_path / "project", hooks=(
         "import pathlib, time\n"
@@ -84,9 +89,9 @@ def test_sigterm_ends_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
     while not started.exists() and time.monotonic() < deadline and running.poll() is None:
         time.sleep(0.05)
     assert started.exists(), running.communicate()
-    running.send_signal(signal.SIGTERM)
+    running.send_signal(stop)
     running.communicate(timeout=30)
-    assert running.returncode == 143
+    assert running.returncode == code
     assert sorted(path.name for path in root.iterdir() if path.name.startswith(".site")) == []
     assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
 

@@ -24,7 +24,7 @@ from generator.project import discover
 from generator.story import Story
 from tests.cli.test_round23_serve_fixed import STILL, _said
 from tests.conftest import NOW, ProjectFactory, story
-from tests.site.conftest import site_project, write
+from tests.site.conftest import site_project
 from tests.site.test_serve import (
     FIXED,
     _get,
@@ -171,32 +171,3 @@ def test_a_bad_address_is_a_usage_error_before_anything_starts(
     assert stopped.value.code == 2
     assert capsys.readouterr().err == (f"{USAGE}Error: Invalid value for '-a' / '--dev-addr': "
                                        f"{said}\n")
-
-
-def test_a_build_stopped_by_sighup_leaves_no_folder_beside_the_site(tmp_path: Path) -> None:
-    """An SSH session dropped: the site being built is removed, the last one kept, exit 129
-    (it left .site.building-<pid> for the next build to remove)."""
-    started = tmp_path / "started"
-    root = tmp_path / "project"
-    files = {**site_project(), "stories/a.md": story(),
-             "hooks.py": ("import pathlib, time\n"
-                          "def on_files(files, config):\n"
-                          f"    pathlib.Path({str(started)!r}).write_text('yes')\n"
-                          "    time.sleep(60)\n"
-                          "    return files\n")}
-    files["mkdocs.yml"] = str(files["mkdocs.yml"]) + "hooks:\n  - hooks.py\n"
-    write(root, files)
-    (root / "site").mkdir()
-    (root / "site/index.html").write_text("the last site", encoding="utf-8")
-    (root / "site/sitemap.xml").write_text("<urlset/>", encoding="utf-8")
-    running = subprocess.Popen([str(SHOWCASE), "build", "-p", str(root)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not started.exists() and time.monotonic() < deadline and running.poll() is None:
-        time.sleep(0.05)
-    assert started.exists(), running.communicate()
-    running.send_signal(signal.SIGHUP)
-    running.communicate(timeout=30)
-    assert running.returncode == 129
-    assert [path.name for path in root.iterdir() if path.name.startswith(".site")] == []
-    assert (root / "site/index.html").read_text(encoding="utf-8") == "the last site"
