@@ -93,7 +93,7 @@ def _taken(layout: Layout, content: Path, known: _Known) -> list[Problem]:
 
     directory_urls = layout.site.get("use_directory_urls", True) is not False
     generated: dict[str, str] | None = None
-    found = []
+    found, later = [], []
     for folder, _, names in os.walk(content):
         for name in sorted(names):
             path = Path(folder, name)
@@ -107,8 +107,25 @@ def _taken(layout: Layout, content: Path, known: _Known) -> list[Problem]:
             address = urls.page_url(src, directory_urls)
             if src != "index.md" and address in generated:
                 found.append((path, f"page /{address}"))
-    return [Problem(layout.relative(path), None, None, left_out(address), Severity.WARNING)
-            for path, address in sorted(found)]
+            elif (waiting := _waiting_story(address, known)) is not None:
+                later.append((path, waiting))
+    return [*(Problem(layout.relative(path), None, None, left_out(address), Severity.WARNING)
+              for path, address in sorted(found)),
+            *(Problem(layout.relative(path), None, None, message, Severity.WARNING)
+              for path, message in sorted(later))]
+
+
+def _waiting_story(address: str, known: _Known) -> str | None:
+    """What a page of content/ at the address of a story that is not public yet is told: that
+    story's page takes the address once it is public (hostile29 W2)."""
+    page = re.fullmatch(rf"{SECTION}/([^/]+)/", address)
+    hidden = known.hidden.get(page.group(1)) if page else None
+    if hidden is None:
+        return None
+    file, why = hidden
+    return (f"is published at /{address}, the address of the story {file}, which {why}: once "
+            "that story is public, its page takes the address and this page is left out; "
+            "give this page another name, or move it into another folder")
 
 
 _LOADS = re.compile(r"""<(script|iframe|img|link|video|audio|source|embed|object)\b[^>]*?"""

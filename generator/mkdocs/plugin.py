@@ -619,6 +619,8 @@ def _page_url(file: File) -> str:
     return "" if file.url in ("./", ".") else file.url
 
 
+NOT_FOUND = "404.md"
+"""A page of content/ meant as the site's page for an address with none: no page of the nav."""
 _SECTIONS = (("Stories", "stories/index.md"), ("Outcomes", "outcomes/index.md"),
              ("Services", "services/index.md"), ("Tags", "tags/index.md"),
              ("Years", "years/index.md"), ("Awards", "awards/index.md"),
@@ -635,7 +637,7 @@ def _default_nav(files: Files, pages: Mapping[str, object]) -> list[str | dict[s
     nav: list[str | dict[str, str]] = [{"Home": HOME}] if home else []
     nav += [{title: src} for title, src in _SECTIONS if src in pages]
     nav += sorted(file.src_uri for file in files.documentation_pages()
-                  if file.generated_by is None and file.src_uri != HOME)
+                  if file.generated_by is None and file.src_uri not in (HOME, NOT_FOUND))
     return nav
 
 

@@ -24,6 +24,7 @@ def test_a_site_without_a_nav_lists_its_sections_and_pages_not_its_stories(
     files["mkdocs.yml"] = config.split(NAV)[0]
     assert "nav:\n" not in files["mkdocs.yml"].replace("validation:\n  nav:", "")
     root = make_project({**files, "content/guides/how-we-work.md": "# How we work\n\nText.\n",
+                         "content/404.md": "# Not here\n\nText.\n",  # no tab (hostile29 M1)
                          "stories/2026-03-14-shared-it-desk-income.md": story(
                              title="Shared IT desk earns £240,000")})
     site = tmp_path / "site"

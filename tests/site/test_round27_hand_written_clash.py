@@ -49,3 +49,18 @@ def test_showcase_s_own_pages_win_and_the_build_names_what_it_left_out(
     checked = run_cli("check", "-p", str(root), "--now", NOW)
     assert sorted(line for line in checked.output.splitlines() if "left out of" in line) == \
         expected
+
+
+def test_check_warns_of_a_page_at_the_address_of_a_story_not_yet_public(
+        make_project: ProjectFactory) -> None:
+    """hostile29 W2: a page of content/ at a draft's address was published with no word,
+    and left out, with a warning, only once the story was published."""
+    root = make_project({**site_project(),
+                         "content/stories/draft-one/index.md": "# Our plans\n\nText.\n",
+                         "stories/2026-05-01-draft-one.md": story(status="draft")})
+    checked = run_cli("check", "-p", str(root), "--now", NOW)
+    assert [line for line in checked.output.splitlines() if "draft-one" in line] == [
+        "content/stories/draft-one/index.md: warning: is published at /stories/draft-one/, the "
+        "address of the story stories/2026-05-01-draft-one.md, which is still a draft: once "
+        "that story is public, its page takes the address and this page is left out; give "
+        "this page another name, or move it into another folder"]
