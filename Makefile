@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-$(NPM_STAMP): package.json
+# npm comes from setup-system.sh (nodejs, npm) on a machine without it: `system` first
+$(NPM_STAMP): package.json | system
 	npm install --no-audit --no-fund --loglevel=error
 	touch $(NPM_STAMP)
 
@@ -38,5 +39,6 @@ test: $(STAMP) system $(NPM_STAMP) lint
 bench: $(STAMP) system
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
 
+# What the project writes here; the front-matter cache is in ~/.cache/showcase/ (README)
 clean:
-	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache .showcase-cache
+	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache

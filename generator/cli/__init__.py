@@ -49,7 +49,7 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
              epilog="Each command's options: showcase COMMAND --help.\n\n\b\nGuides, in the "
                     "project's docs/ folder:\n  writing-a-story.md\n  entering-an-award.md\n"
-                    "  publishing.md\n  what-is-public.md")
+                    "  publishing.md\n  what-is-public.md\n  cms.md\n  sharing.md")
 @click.version_option(__version__, prog_name="showcase")
 def cli() -> None:
     """Publish the council's digital success stories and compile award entries."""
