@@ -309,15 +309,29 @@ def digits_meant(text: str) -> str | None:
     negative = re.fullmatch(r"\((.*)\)", digits)
     if negative is not None:
         digits = "-" + negative.group(1).strip()
-    digits = digits.strip().strip("£%").replace(",", "").strip()  # £-5,000 and -£5,000
+    digits = digits.strip().strip("£%").strip()  # £-5,000 and -£5,000
     sign = "-" if digits.startswith("-") else ""
     digits = digits.removeprefix("-").strip().strip("£%").strip()
+    if "," in digits:  # commas between thousands (1,234.50), or a decimal comma (1.234,50)
+        if _THOUSANDS.fullmatch(digits):
+            digits = digits.replace(",", "")
+        elif _DECIMAL_COMMA.fullmatch(digits):
+            digits = digits.replace(".", "").replace(",", ".")
+        else:
+            return None
     if not re.fullmatch(r"\d+(\.\d+)?[mkMK]?", digits):
         return None
     if digits[-1] in "mkMK":  # £1.25m is 1250000: the model takes digits only
         scale = Decimal(1_000_000 if digits[-1] in "mM" else 1_000)
         digits = format((Decimal(digits[:-1]) * scale).normalize(), "f")
     return sign + digits
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?[mkMK]?")
+"""A figure written with commas between its thousands (180,000, 1,234.50)."""
+_DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})*,\d+|\d+,\d+")
+"""A figure written the European way, a point between thousands and a decimal comma
+(1.234,50, 180.000,5, 2,5); a comma before three digits is read as thousands first."""
 
 
 def _words_hint(figure: str, words: str, money: bool) -> str:

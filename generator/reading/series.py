@@ -105,8 +105,10 @@ def period_problems(table: Table) -> list[Problem]:
     return problems + ([unread] if unread else [])
 
 
-_TOTALS = re.compile(r"(?:grand\s+|sub-?\s*)?totals?|sums?|all\s+years", re.IGNORECASE)
-"""The periods of a totals row, as finance exports add it: Total, Grand total, Sum."""
+_TOTALS = re.compile(r"(?:(?:grand\s+|sub-?\s*)?totals?|sums?|all\s+years)\b.*",
+                     re.IGNORECASE | re.DOTALL)
+"""The periods of a totals row, as finance exports add it: Total, Grand total, Sum, and
+with the years it adds up after it (Total 2021-23, Totals: all years)."""
 
 
 def _refused_periods(table: Table) -> list[Problem]:

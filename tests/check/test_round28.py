@@ -38,7 +38,8 @@ def _series(make_project: ProjectFactory, csv: str, criteria: str = INCOME,
 
 # W1, W2. a totals row, an empty period: errors at their lines
 
-@pytest.mark.parametrize("total", ["Total", "Grand total", "TOTALS", "Sum", "total:", "Subtotal"])
+@pytest.mark.parametrize("total", ["Total", "Grand total", "TOTALS", "Sum", "total:", "Subtotal",
+                                   "Total 2021-23", "Totals: all years"])  # retest29 N2
 def test_a_totals_row_is_refused_at_its_line(make_project: ProjectFactory, total: str) -> None:
     csv = f"period,contribution_gbp\n2021-22,180000\n2022-23,245000\n{total},425000\n"
     assert _series(make_project, csv) == [
@@ -177,6 +178,9 @@ def test_an_at_least_target_is_written_in_its_unit(
     ("180\u00a0000", "write 180000"),
     ("180\u2009000", "write 180000"),
     ("n/a", "write the figure in digits (such as 180000 or -2.5), or leave the row out"),
+    # a decimal comma, the European way: never a figure a thousand times smaller (retest29 N1)
+    ('"£1.234,50"', "write 1234.50 (the criterion's unit: GBP adds the £)"),
+    ('"180.000,5"', "write 180000.5"),
 ])
 def test_a_cell_that_is_not_a_number_is_told_the_figure(
         make_project: ProjectFactory, cell: str, hint: str) -> None:
@@ -195,8 +199,9 @@ def test_a_percent_sign_in_a_percent_series_names_its_unit(make_project: Project
 
 
 def test_a_story_metric_reads_the_same_figures() -> None:
-    assert [digits_meant(text) for text in ("£-5,000", "-£5,000", "(£5,000)", "1.25m", "x")] \
-        == ["-5000", "-5000", "-5000", "1250000", None]
+    assert [digits_meant(text) for text in ("£-5,000", "-£5,000", "(£5,000)", "1.25m", "x",
+                                            "1.234,50", "1,2,3")] \
+        == ["-5000", "-5000", "-5000", "1250000", None, "1234.50", None]
 
 
 # U3. a tab-separated file
