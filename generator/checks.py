@@ -35,7 +35,7 @@ from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.public import keeps_camera_data, runs_in_browser
 from generator.reading.errors import field_name
-from generator.reading.series import Table, number, period_problems
+from generator.reading.series import Table, number, period_problems, quoted
 from generator.reading.stories import severity_for
 from generator.sanitize import pictures_without_alt, removals, unclosed_comment
 from generator.story import Story, UnusableStory
@@ -692,7 +692,7 @@ def _numeric_column(path: str, line: int, field: str, table: Table, column: str,
         return [Problem(table.path, 1, None, "has no rows of figures yet")]
     return [Problem(table.path, row, column,
                     "is empty: write the figure, or leave the row out" if not cell.strip()
-                    else f'expected a number, got "{cell}": {_cell_hint(cell, unit)}')
+                    else f"expected a number, got {quoted(cell)}: {_cell_hint(cell, unit)}")
             for row, cell in table.column(column) if number(cell) is None]
 
 

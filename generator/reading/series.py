@@ -23,6 +23,21 @@ from generator.reading.periods import (
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
 
+QUOTED_CHARS = 40
+"""A message quotes at most this many characters of a cell, then "…"."""
+LONG_PERIOD = 40
+"""A period's label longer than this that check cannot read is warned of
+(`long_label_problem`): it is a note or a sentence, not a period."""
+CHART_ROWS = 120
+"""A series with more rows than this is warned of (`many_rows_problem`): its chart shows
+their trend but labels only a few of its periods."""
+
+
+def quoted(cell: str) -> str:
+    """`cell` in double quotes, as a message quotes it: its first `QUOTED_CHARS` characters
+    and "…" when it is longer (a whole 5,000-character cell makes a message unreadable)."""
+    return f'"{cell}"' if len(cell) <= QUOTED_CHARS else f'"{cell[:QUOTED_CHARS]}…"'
+
 
 @dataclass(frozen=True)
 class Table:
@@ -101,8 +116,8 @@ def period_problems(table: Table) -> list[Problem]:
     if refused:
         return refused
     problems = _period_errors(table)
-    unread = unread_problem(table)
-    return problems + ([unread] if unread else [])
+    warnings = (long_label_problem(table), unread_problem(table), many_rows_problem(table))
+    return problems + [warning for warning in warnings if warning is not None]
 
 
 _TOTALS = re.compile(r"(?:(?:grand\s+|sub-?\s*)?totals?|sums?|all\s+years)\b.*",
@@ -123,30 +138,63 @@ def _refused_periods(table: Table) -> list[Problem]:
                                     "(such as 2025-26), or leave the row out"))
         elif _TOTALS.fullmatch(cells[0].rstrip(":").strip()):
             problems.append(Problem(table.path, line, table.header[0],
-                                    f'"{cells[0]}" looks like a totals row: delete it (the '
+                                    f"{quoted(cells[0])} looks like a totals row: delete it (the "
                                     "dashboard reads every row as a period)"))
     return problems
 
 
 def unread_problem(table: Table) -> Problem | None:
     """A warning at the first period of `table` that cannot be read (`2023-26`, `foo`),
-    naming the others, with the forms that are read; None when every period is read."""
-    months = reads_months(table.labels)
-    # a label holding a control character is refused at its line already (`read_table`)
-    unread = [(line, cells[0]) for line, cells in table.rows
-              if parse_period(cells[0], date.max, months=months) is None
-              and not UNSAFE_CHARACTERS.search(cells[0])]
+    naming the others, with the forms that are read; None when every period is read. A
+    label longer than `LONG_PERIOD` is left to `long_label_problem`."""
+    unread = [(line, label) for line, label in _unread(table) if len(label) <= LONG_PERIOD]
     if not unread:
         return None
     (line, label), others = unread[0], unread[1:]
-    listed = ", ".join(f'"{text}" on line {number}' for number, text in others[:3])
+    listed = ", ".join(f"{quoted(text)} on line {number}" for number, text in others[:3])
     more = f" and {len(others) - 3} more" if len(others) > 3 else ""
     also = f" (nor are {listed}{more})" if others else ""
     it, its = ("them", "their") if others else ("it", "its")
     return Problem(table.path, line, table.header[0], (
-        f'"{label}" is not a period check can read{also}: the dashboard shows {it} as written, '
-        f"but {its} order and overlaps with the other rows cannot be checked; write {it} as "
-        f"{UNDERSTOOD}{_advice(label)}"), Severity.WARNING)
+        f"{quoted(label)} is not a period check can read{also}: the dashboard shows {it} as "
+        f"written, but {its} order and overlaps with the other rows cannot be checked; write "
+        f"{it} as {UNDERSTOOD}{_advice(label)}"), Severity.WARNING)
+
+
+def _unread(table: Table) -> list[tuple[int, str]]:
+    """Each row's (line, period) whose period cannot be read; a label holding a control
+    character is left out (`read_table` refuses it at its line already)."""
+    months = reads_months(table.labels)
+    return [(line, cells[0]) for line, cells in table.rows
+            if parse_period(cells[0], date.max, months=months) is None
+            and not UNSAFE_CHARACTERS.search(cells[0])]
+
+
+def long_label_problem(table: Table) -> Problem | None:
+    """A warning at the first period longer than `LONG_PERIOD` characters that cannot be read
+    (a note or a sentence in the period's cell), naming how many others there are; None when
+    there is none. Its chart shows a few characters of it, so its axis stays readable."""
+    long = [(line, label) for line, label in _unread(table) if len(label) > LONG_PERIOD]
+    if not long:
+        return None
+    (line, label), others = long[0], long[1:]
+    also = f" (as are {len(others):,} other periods)" if others else ""
+    return Problem(table.path, line, table.header[0], (
+        f"{quoted(label)} ({len(label):,} characters) is too long for a period{also}: the "
+        "chart shows only its start and the table all of it, and check cannot read it to check "
+        "the rows' order; write the period alone, as "
+        f"{UNDERSTOOD}"), Severity.WARNING)
+
+
+def many_rows_problem(table: Table) -> Problem | None:
+    """A warning at a series of more than `CHART_ROWS` rows: its chart shows their trend but
+    cannot label each period (the table beside it has every one)."""
+    if len(table.rows) <= CHART_ROWS:
+        return None
+    return Problem(table.path, None, None, (
+        f"has {len(table.rows):,} periods: its chart shows their trend but labels only a few "
+        f"of them (the table beside it has every one); for a chart that can label each period, "
+        f"give a row a year or a quarter (at most {CHART_ROWS} rows)"), Severity.WARNING)
 
 
 def _advice(label: str) -> str:
@@ -173,29 +221,34 @@ def _period_errors(table: Table) -> list[Problem]:
     seen: dict[str, int] = {}
     spans: dict[Span, tuple[int, str]] = {}
     covered: list[tuple[Span, int, str]] = []
+    reach: Span | None = None  # from the first day of the periods read to their last
     for line, cells in rows:
         key = " ".join(cells[0].split()).casefold()
         span = parse_period(cells[0], months=months)
         # a year so far, for a series with no clock: all of it (no row is of days to come)
         wide = span or parse_period(cells[0], date.max, months=months)
+        # a period outside every earlier one's days (each row of an ordered series) is
+        # neither within, holding nor overlapping one: no need to look at each
+        apart = wide is None or reach is None or not overlaps(wide, reach)
         if key in seen:
-            problems.append(Problem(relative, line, name, f'"{cells[0]}" is on line {seen[key]} '
-                                    "too: give each period one row"))
+            problems.append(Problem(relative, line, name, f"{quoted(cells[0])} is on line "
+                                    f"{seen[key]} too: give each period one row"))
         elif span is not None and span in spans:
             first_line, first = spans[span]
             problems.append(Problem(relative, line, name, (
-                f'"{cells[0]}" is the same period as "{first}" on line {first_line} '
-                f"({_span_words(span)}): give each period one row")))
-        elif wide is not None and (other := _overlapping(wide, covered)):
+                f"{quoted(cells[0])} is the same period as {quoted(first)} on line "
+                f"{first_line} ({_span_words(span)}): give each period one row")))
+        elif not apart and wide is not None and (other := _overlapping(wide, covered)):
             problems.append(_overlap_problem(table, (line, cells[0], wide), other,
                                              so_far=span is None))
-        elif wide is not None and (other := _crossing((cells[0], wide), covered)):
+        elif not apart and wide is not None and (other := _crossing((cells[0], wide), covered)):
             problems.append(_crossing_problem(table, (line, cells[0], wide), other))
         seen.setdefault(key, line)
         if span is not None:
             spans.setdefault(span, (line, cells[0]))
         if wide is not None:
             covered.append((wide, line, cells[0]))
+            reach = wide if reach is None else (min(reach[0], wide[0]), max(reach[1], wide[1]))
     return problems or _order_problems(table, months)
 
 
@@ -213,8 +266,8 @@ def _order_problems(table: Table, months: bool) -> list[Problem]:
             continue
         if before is not None and span < before[1]:
             return [Problem(table.path, line, table.header[0], (
-                f'"{cells[0]}" comes after "{before[0]}": put the rows in order, oldest first '
-                "(the last row is the current value the dashboard shows)"))]
+                f"{quoted(cells[0])} comes after {quoted(before[0])}: put the rows in order, "
+                "oldest first (the last row is the current value the dashboard shows)"))]
         before = (cells[0], span)
     return []
 
@@ -241,8 +294,8 @@ def _crossing_problem(table: Table, row: tuple[int, str, Span],
     other_span, other_line, other_period = other
     shared = (max(span[0], other_span[0]), min(span[1], other_span[1]))
     return Problem(table.path, line, table.header[0],
-                   f'"{period}" overlaps "{other_period}" on line {other_line}: both hold '
-                   f"{_span_words(shared)}, which the chart would show twice; give each "
+                   f"{quoted(period)} overlaps {quoted(other_period)} on line {other_line}: both "
+                   f"hold {_span_words(shared)}, which the chart would show twice; give each "
                    "stretch of time one row, none overlapping another (every row a financial "
                    "year, such as 2025-26, or every row a calendar year, such as 2025)")
 
@@ -260,9 +313,9 @@ def _overlap_problem(table: Table, row: tuple[int, str, Span], other: tuple[Span
     how = "is part of" if _within(span, other_span) and (so_far or span != other_span) \
         else "takes in"
     return Problem(table.path, line, table.header[0],
-                   f'"{period}" {how} "{other_period}" on line {other_line}: give each stretch '
-                   "of time one row, none within another (the last row is the current value "
-                   "the dashboard shows)")
+                   f"{quoted(period)} {how} {quoted(other_period)} on line {other_line}: give "
+                   "each stretch of time one row, none within another (the last row is the "
+                   "current value the dashboard shows)")
 
 
 def _span_words(span: Span) -> str:

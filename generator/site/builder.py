@@ -330,22 +330,37 @@ class _Builder:
         return strategy.note if strategy and strategy.note else ""
 
 
+DESCRIBED_UP_TO = 24
+"""A chart's description lists each of its points when it has at most this many; past it,
+it sums them up (`_summary`), the table beside it listing them all."""
+
+TableRow = tuple[str, str, str | None]
+"""A row of a criterion's table: its period, figure and comparison (or None)."""
+
+
 def _rows(evaluations: Sequence[Evaluation],
           drawn: Sequence[charts.Svg | None]) -> list[dict[str, Any]]:
     """The dashboard's rows: each criterion, its current value, chart and figures."""
-    return [{
+    return [_row(evaluation, chart) for evaluation, chart in zip(evaluations, drawn, strict=True)]
+
+
+def _row(evaluation: Evaluation, chart: charts.Svg | None) -> dict[str, Any]:
+    """One criterion's row of the dashboard (`_rows`)."""
+    points = _table(evaluation)
+    return {
         "e": evaluation,
         "current": "no data" if evaluation.current is None
         else formatting.apart([evaluation.current, _measured_against(evaluation)],
                               evaluation.unit, compact=True)[0],
         "chart": chart,
-        "points": _table(evaluation),
+        "points": points,
+        "summary": _summary(points, evaluation),
         "value_name": charts.human(evaluation.value_name, evaluation.criterion.unit),
         "compare_name": charts.human(evaluation.compare_name or "", evaluation.criterion.unit),
-    } for evaluation, chart in zip(evaluations, drawn, strict=True)]
+    }
 
 
-def _table(evaluation: Evaluation) -> list[tuple[str, str, str | None]]:
+def _table(evaluation: Evaluation) -> list[TableRow]:
     """The trend's rows (period, value, comparison), each figure with every decimal its file
     gives (`formatting.as_written`): so never two different figures written alike (two rows
     of "70%" never stand for a rise that meets "higher than the first"), and one figure
@@ -354,6 +369,19 @@ def _table(evaluation: Evaluation) -> list[tuple[str, str, str | None]]:
     return [(p.label, formatting.as_written(p.value, unit),
              None if p.compare is None else formatting.as_written(p.compare, unit))
             for p in evaluation.points]
+
+
+def _summary(rows: list[TableRow], evaluation: Evaluation) -> list[tuple[str, TableRow]] | None:
+    """For a chart of more than `DESCRIBED_UP_TO` points, its description's points: the
+    first, the last, the lowest and the highest (the first of equal ones), each with its
+    word; None for a chart whose description lists every point."""
+    if len(rows) <= DESCRIBED_UP_TO:
+        return None
+    values = [point.value for point in evaluation.points]
+    lowest = min(range(len(values)), key=values.__getitem__)
+    highest = max(range(len(values)), key=values.__getitem__)
+    return [("first", rows[0]), ("last", rows[-1]), ("lowest", rows[lowest]),
+            ("highest", rows[highest])]
 
 
 def _measured_against(evaluation: Evaluation) -> float | None:
