@@ -35,7 +35,7 @@ from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.public import keeps_camera_data, runs_in_browser
 from generator.reading.errors import field_name
-from generator.reading.series import Table, number, period_problems, quoted
+from generator.reading.series import QUOTED_CHARS, Table, number, period_problems, quoted
 from generator.reading.stories import severity_for
 from generator.sanitize import pictures_without_alt, removals, unclosed_comment
 from generator.story import Story, UnusableStory
@@ -700,7 +700,7 @@ def _cell_hint(cell: str, unit: tuple[Unit, bool]) -> str:
     """What to write for a CSV cell that is not a number: the figure it means in digits
     (`digits_meant`), and where its £ or % goes."""
     digits = digits_meant(cell)
-    if digits is None:
+    if digits is None or len(digits) > QUOTED_CHARS:  # no figure has so many digits
         return "write the figure in digits (such as 180000 or -2.5), or leave the row out"
     for sign, meant in (("%", Unit.PERCENT), ("£", Unit.GBP)):
         if sign in cell and unit == (meant, True):
