@@ -116,9 +116,21 @@ def story_text(index: int, rng: random.Random) -> str:
     )
 
 
+CONFIG = ("site_name: Bench\ndocs_dir: content\ntheme:\n  name: material\n  font: false\n"
+          "plugins:\n  - showcase\n")
+"""The generated projects' mkdocs.yml: every command refuses a folder without one."""
+
+
+def write_config(root: Path) -> None:
+    """The mkdocs.yml and the empty site folder of a generated project at `root`."""
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+
+
 def write_corpus(root: Path, size: int) -> None:
     """A project of `size` stories under `root`."""
     rng = random.Random(size)
+    write_config(root)
     for folder in ("stories", "data", "evidence"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     (root / "data/strategy.yml").write_text(STRATEGY, encoding="utf-8")

@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from check_bench import write_config  # run as bench/pack_bench.py: bench/ is on the path
+
 NOW = "2026-11-26T12:00:00+00:00"
 SHOWCASE = Path(sys.executable).with_name("showcase")
 STRATEGY = """\
@@ -76,6 +78,7 @@ def _png(index: int) -> bytes:
 
 def write_project(root: Path) -> None:
     rng = random.Random(20261126)
+    write_config(root)
     (root / "data").mkdir(parents=True)
     (root / "data" / "strategy.yml").write_text(STRATEGY)
     for folder in ("stories/media", "evidence", "awards"):

@@ -21,7 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pack_bench import NOW, SHOWCASE, STRATEGY  # run as bench/pack_memory.py: bench/ is on the path
+from check_bench import write_config  # run as bench/pack_memory.py: bench/ is on the path
+from pack_bench import NOW, SHOWCASE, STRATEGY
 
 AWARD = """\
 name: Memory Awards 2027
@@ -48,6 +49,7 @@ It worked.
 
 
 def write_project(root: Path, name: str, size: int) -> None:
+    write_config(root)
     for folder in ("data", "stories", "evidence", "awards"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     (root / "data" / "strategy.yml").write_text(STRATEGY)
