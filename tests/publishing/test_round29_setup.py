@@ -66,8 +66,11 @@ def make_copy(tmp_path: Path) -> Path:
 
 
 def _make_dry(folder: Path, *args: str) -> list[str]:
-    result = subprocess.run(["make", "-n", *args], cwd=folder, capture_output=True, text=True,
-                            timeout=60)
+    # as its own make, not one inside `make test` (which prints "make[1]: Entering directory")
+    alone = {key: value for key, value in os.environ.items()
+             if key not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")}
+    result = subprocess.run(["make", "--no-print-directory", "-n", *args], cwd=folder,
+                            capture_output=True, text=True, timeout=60, env=alone)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
 
