@@ -24,6 +24,7 @@ from generator.pack.docx_html import (
     align_cell,
     mark_header_row,
     mark_language,
+    mark_run_language,
 )
 from generator.pack.plan import PackPlan
 from generator.pack.views import (
@@ -78,6 +79,11 @@ def render_docx(plan: PackPlan, built: datetime, charts: Mapping[str, Chart]) ->
     images = _lead_images(plan)
     for view in story_views(plan):
         mark_language(document.add_heading(view.title, level=2), view.language)
+        # its date and service under its title, as entry.html and entry.pdf give them
+        facts = document.add_paragraph(f"{view.date} \u00b7 ", style="Caption")
+        service = facts.add_run(view.service)
+        if view.language:
+            mark_run_language(service, view.language)
         if view.image is not None and view.alt and view.image in images:
             _picture(document, images[view.image], view.alt, f"Lead image: {view.title}",
                      Inches(_LEAD_IMAGE_INCHES), Inches(_LEAD_IMAGE_INCHES))

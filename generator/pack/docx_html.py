@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.languages import direction
 
@@ -235,17 +235,27 @@ def mark_language(paragraph: Paragraph, language: str | None) -> None:
 
     if language is None:
         return
-    right_to_left = direction(language) == "rtl"
-    if right_to_left:
+    if direction(language) == "rtl":
         paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"),
                                                               *_AFTER_BIDI)
     for run in paragraph._p.iter(qn("w:r")):
-        properties = run.get_or_add_rPr()
-        if right_to_left:
-            properties.get_or_add_rtl()
-        lang = OxmlElement("w:lang")
-        lang.set(qn("w:bidi" if right_to_left else "w:val"), language)
-        properties.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+        mark_run_language(run, language)
+
+
+def mark_run_language(run: Any, language: str) -> None:
+    """One run (its w:r element, or a python-docx Run) in `language`, as `mark_language`
+    marks each run of a paragraph (w:lang, and w:rtl for a right-to-left language)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = getattr(run, "_r", run)
+    right_to_left = direction(language) == "rtl"
+    properties = element.get_or_add_rPr()
+    if right_to_left:
+        properties.get_or_add_rtl()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:bidi" if right_to_left else "w:val"), language)
+    properties.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _pieces(nodes: Iterable[_Node | str], look: _Format) -> Iterator[_Piece]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import docx
 import pypdf
 import pytest
+from bs4 import BeautifulSoup
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
@@ -238,3 +239,14 @@ def test_the_word_metrics_table_has_the_caption_the_html_has(lgc_pack: Pack) -> 
     before = table._tbl.getprevious()
     assert before is not None
     assert Paragraph(before, document).text == "Every figure the stories claim"
+
+
+def test_each_story_in_the_word_file_gives_its_date_and_service(pack: Pack) -> None:
+    """regress30: entry.html and entry.pdf give "2 March 2026 · Libraries" under each story's
+    title; entry.docx gave nothing."""
+    html = BeautifulSoup(pack.text("entry.html"), "html.parser")
+    shown = " ".join(html.select_one("article.story p.usage").get_text().split())
+    styled = _styled(pack)
+    title = styled.index(("Heading 2", "Minimal story"), styled.index(("Heading 1", "The stories")))
+    assert styled[title + 1] == ("Caption", shown)
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4} \u00b7 .+", shown)
