@@ -377,6 +377,18 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'s' * (number != 1)}"
 
 
+def _period_inside(start: date, end: date) -> str:
+    """An example of `period:` that lies inside the qualifying period (officer30: "2025-26"
+    for a period from July 2025 was itself partly outside): the latest financial year, else
+    calendar year, wholly inside it; none when neither is."""
+    for year in range(end.year, start.year - 1, -1):
+        if start <= date(year, 4, 1) and date(year + 1, 3, 31) <= end:
+            return f", e.g. period: {year}-{(year + 1) % 100:02d}"
+        if start <= date(year, 1, 1) and date(year, 12, 31) <= end:
+            return f", e.g. period: {year}"
+    return ", the months or year the figure was measured in"
+
+
 def _metric_warnings(award: Award, stories: list[Story], today: date) -> Iterator[str]:
     period = award.entry.period
     qualifying = (period.start, period.end) if period else None
@@ -392,7 +404,7 @@ def _metric_warnings(award: Award, stories: list[Story], today: date) -> Iterato
             if metric.period is None:
                 yield (f"{name} has no period: judges cannot tell whether it falls in the "
                        f"qualifying period {qualifying[0].isoformat()} to "
-                       f"{qualifying[1].isoformat()} (add period:, e.g. period: 2025-26)")
+                       f"{qualifying[1].isoformat()} (add period:{_period_inside(*qualifying)})")
                 continue
             span = parse_period(metric.period, today)
             if span is None and is_reversed(metric.period):

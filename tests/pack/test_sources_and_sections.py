@@ -72,7 +72,7 @@ def test_an_answer_holds_every_section_under_its_heading_in_order(pack: Pack) ->
 def test_a_figure_without_a_period_is_named_when_the_award_has_one(pack: Pack) -> None:
     assert ("stories/upper.md: metric undated has no period: judges cannot tell whether it "
             "falls in the qualifying period 2026-01-01 to 2026-12-31 (add period:, e.g. "
-            "period: 2025-26)") in _warnings(pack)
+            "period: 2026)") in _warnings(pack)  # inside it (officer30: 2025-26 was not)
     assert not [w for w in _warnings(pack) if "metric calls" in w or "metric visits" in w]
 
 
@@ -167,3 +167,19 @@ def test_a_story_without_the_section_is_named(sections_pack: Pack) -> None:
 ])
 def test_sections_named_finds_headings_as_the_parser_does(body: str, found: list[str]) -> None:
     assert sections_named(body, "Impact") == found
+
+
+@pytest.mark.parametrize(("start", "end", "example"), [
+    ("2025-04-01", "2026-03-31", ", e.g. period: 2025-26"),
+    ("2025-07-01", "2026-12-31", ", e.g. period: 2026"),
+    ("2024-04-01", "2026-12-31", ", e.g. period: 2026"),
+    ("2024-01-01", "2026-06-30", ", e.g. period: 2025-26"),
+    ("2026-02-01", "2026-06-30", ", the months or year the figure was measured in"),
+])
+def test_the_example_period_lies_inside_the_qualifying_one(start: str, end: str,
+                                                          example: str) -> None:
+    from datetime import date
+
+    from generator.pack.checklist import _period_inside
+
+    assert _period_inside(date.fromisoformat(start), date.fromisoformat(end)) == example
