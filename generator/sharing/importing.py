@@ -44,6 +44,7 @@ from generator.sharing.records import (
     URL_PATTERN,
     OpenData,
     OpenMetric,
+    OpenQuote,
     OpenStory,
 )
 
@@ -345,12 +346,22 @@ def _front_matter(story: OpenStory, data: OpenData, outcomes: list[str]) -> dict
     if story.metrics:
         front["metrics"] = [_metric(story, m) for m in story.metrics]
     if story.quotes:
-        front["quotes"] = [{"text": q.text, "by": one_line(q.by),
-                            **({"role": q.role} if q.role else {}), "consent": False}
-                           for q in story.quotes]
+        front["quotes"] = [_quote(q) for q in story.quotes]
     if story.language:
         front["language"] = story.language
     return front
+
+
+def _quote(quote: OpenQuote) -> dict[str, Any]:
+    """A partner's quote as a draft's: without consent (ask the speaker again), in its own
+    language when the partner gave one."""
+    found: dict[str, Any] = {"text": quote.text, "by": one_line(quote.by)}
+    if quote.role:
+        found["role"] = quote.role
+    found["consent"] = False
+    if quote.language:
+        found["language"] = quote.language
+    return found
 
 
 def _metric(story: OpenStory, metric: OpenMetric) -> dict[str, Any]:

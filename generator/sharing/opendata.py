@@ -75,7 +75,8 @@ def story_record(story: Story, site_url: str | None,
         tags=list(meta.tags), partners=list(meta.partners),
         url=_url(site_url, urls.story_path(story.slug)),
         image=_image(story, site_url), metrics=[_metric(story, m, public) for m in meta.metrics],
-        quotes=[OpenQuote(text=q.text, by=q.by, role=q.role) for q in public_quotes(story)],
+        quotes=[OpenQuote(text=q.text, by=q.by, role=q.role, language=q.language)
+                for q in public_quotes(story)],
         evidence=[OpenEvidence(id=e.id, title=e.title,
                                url=_url(site_url, urls.evidence_path(story.slug, e.id, e.path)))
                   for e in public_evidence(story)],

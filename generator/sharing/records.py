@@ -90,6 +90,9 @@ class OpenQuote(Record):
     """Who said it."""
     role: str | None = None
     """Their role or organisation."""
+    language: Language | None = Field(default=None, exclude_if=lambda value: value is None)
+    """The quote's own language as a language tag (en, cy), when the story gives one: else
+    the story's. Left out when none is given."""
 
 
 class OpenEvidence(Record):
