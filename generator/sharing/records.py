@@ -91,7 +91,7 @@ class OpenQuote(Record):
     role: str | None = None
     """Their role or organisation."""
     language: Language | None = Field(default=None, exclude_if=lambda value: value is None)
-    """The quote's own language as a language tag (en, cy), when the story gives one: else
+    """The quote's own language as a language tag (en, cy), when its story file gives one: else
     the story's. Left out when none is given."""
 
 
