@@ -52,7 +52,17 @@ def outline_problems(body: str, first_line: int = 1) -> list[tuple[int, str]]:
     text = "\n" + body
     if not any(pattern.search(text) for pattern in _MAYBE_OFF_LEVEL):
         return []
-    return list(_judge(headings(body, first_line)))
+    return outline(body, first_line)
+
+
+def outline(body: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """`outline_problems` without its quick look at whether there can be any."""
+    found = headings(body, first_line)
+    rows = strip_comments_keep_lines(body).split("\n")
+    ends = [heading.line for heading in found[1:]] + [first_line + len(rows)]
+    empty = {heading.line for heading, end in zip(found, ends, strict=True)
+             if not any(row.strip() for row in rows[heading.line - first_line + 1:end - first_line])}
+    return list(_judge(found, empty))
 
 
 def problems(story: Story) -> list[Problem]:
@@ -61,13 +71,17 @@ def problems(story: Story) -> list[Problem]:
             for line, message in outline_problems(story.body, story.body_line)]
 
 
-def _judge(found: list[Heading]) -> Iterator[tuple[int, str]]:
+def _judge(found: list[Heading], empty: set[int]) -> Iterator[tuple[int, str]]:
+    """`empty`: the lines of the headings with nothing under them before the next."""
     above = 1  # the story's title
     for heading in found:
         if heading.level == 1:
+            # nothing under it (a title repeated above the first section): take it out
+            fix = ("take it out if it repeats the title (nothing is under it), or start it "
+                   "with ## and the headings under it with one # more" if heading.line in empty
+                   else "start it with ## instead")
             yield heading.line, (f'heading "{heading.text}" is a second page title (the '
-                                 "story's title is the page's only one): start it with ## "
-                                 "instead")
+                                 f"story's title is the page's only one): {fix}")
             above = 2  # as it will be once written with ##: what follows is judged by that
             continue
         if heading.level > above + 1:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.headings import Heading, _judge, headings, outline_problems
+from generator.headings import Heading, headings, outline, outline_problems
 
 SECOND_TITLE = ("is a second page title (the story's title is the page's only one): start it "
                 "with ## instead")
@@ -37,7 +37,17 @@ def test_what_is_not_a_heading_on_the_page_is_not_judged() -> None:
 
 
 def test_after_a_second_title_the_next_heading_is_judged_as_if_it_had_been_fixed() -> None:
-    assert outline_problems("# A\n\n### B\n\n#### C\n") == [(1, f'heading "A" {SECOND_TITLE}')]
+    assert outline_problems("# A\n\nText.\n\n### B\n\n#### C\n") == [
+        (1, f'heading "A" {SECOND_TITLE}')]
+
+
+def test_a_second_title_with_nothing_under_it_may_be_taken_out() -> None:
+    """officer30: "start it with ##", followed, gave "has nothing under its heading": a
+    title repeated above the first section is better taken out."""
+    assert outline_problems("# Webchat\n\n## Challenge\n\nText.\n") == [
+        (1, 'heading "Webchat" is a second page title (the story\'s title is the page\'s only '
+            "one): take it out if it repeats the title (nothing is under it), or start it with "
+            "## and the headings under it with one # more")]
 
 
 def test_going_back_up_any_number_of_levels_is_fine() -> None:
@@ -52,7 +62,7 @@ def test_going_back_up_any_number_of_levels_is_fine() -> None:
     "## A\n\n> #Quoted\n",
 ])
 def test_the_quick_look_never_hides_a_problem_the_parser_shows(body: str) -> None:
-    full = list(_judge(headings(body)))
+    full = outline(body)
     assert full and outline_problems(body) == full
 
 
