@@ -118,7 +118,10 @@ def with_ids(body: str, title: str, style: TocStyle = DEFAULT) -> tuple[str, lis
     finder.close()
     if not finder.found:
         return body, []
-    taken = {style.slug(title), style.slug(html.unescape(title)), *style.page_sections}
+    # the id the toc extension gives the title: its slug, or "_1" for a title with no letter
+    # a slug keeps (Arabic: resident30), which a body heading must not take again
+    taken = {unique(style.slug(title), set()), unique(style.slug(html.unescape(title)), set()),
+             *style.page_sections}
     starts = [0]
     for line in body.split("\n"):
         starts.append(starts[-1] + len(line) + 1)

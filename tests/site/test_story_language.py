@@ -267,3 +267,15 @@ def test_a_quote_s_speaker_and_role_are_joined_with_the_language_s_comma(site: B
     soup = BeautifulSoup(site.html("stories/arabic/"), "html.parser")
     assert [c.get_text() for c in soup.select(".showcase-quote figcaption")] == [
         "فاطمة\u060c مقيمة"]
+
+
+def test_ids_on_a_page_whose_title_keeps_no_letter_in_its_slug_are_unique(site: Built) -> None:
+    """resident30: an Arabic title's id is "_1" (its slug keeps no letter), and the body's
+    first Arabic heading took "_1" too, so its contents link led to the title."""
+    soup = BeautifulSoup(site.html("stories/arabic/"), "html.parser")
+    ids = [element["id"] for element in soup.select("[id]")]
+    assert len(ids) == len(set(ids))
+    heading = soup.find("h2", string="التحدي")
+    assert heading is not None
+    links = soup.select(f'a[href="#{heading["id"]}"]')
+    assert links and all(" ".join(link.get_text().split()) == "التحدي" for link in links)
