@@ -13,6 +13,8 @@
  * - The current page's links in the tabs and the menu say so (aria-current), not by colour alone.
  * - A table scroll area wider than the column (Material's .md-typeset__scrollwrap) is a Tab
  *   stop, named as a region, so a keyboard user can scroll it; one that fits is not.
+ * - A search result from a story in a language of its own carries that language and its
+ *   direction (WCAG 3.1.2), from search/languages.json beside Material's search index.
  * Nothing here is loaded from elsewhere; without JavaScript the menu's <label> works as before.
  */
 (function () {
@@ -333,6 +335,59 @@
     }
   }
 
+  /* The site's root, from Material's configuration (its base, relative to the page). */
+  function root() {
+    var config = document.getElementById("__config");
+    try {
+      return new URL(JSON.parse(config.textContent).base + "/", location.href);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /* Each result of a story page in search/languages.json: its title and text in the story's
+     language and direction (the list of missing words stays the site's). */
+  function markResults(list, languages, base) {
+    list.querySelectorAll(".md-search-result__item").forEach(function (item) {
+      var link = item.querySelector("a[href]");
+      if (!link) {
+        return;
+      }
+      var path = new URL(link.getAttribute("href"), location.href).pathname;
+      var found = path.indexOf(base.pathname) === 0 && languages[path.slice(base.pathname.length)];
+      if (!found) {
+        return;
+      }
+      item.querySelectorAll("article h1, article h2, article > p:not(.md-search-result__terms)")
+        .forEach(function (part) {
+          part.setAttribute("lang", found[0]);
+          part.setAttribute("dir", found[1]);
+        });
+    });
+  }
+
+  var languagesAsked = false;
+
+  function searchLanguages() {
+    var list = document.querySelector(".md-search-result__list");
+    var base = root();
+    if (languagesAsked || !list || !base || !window.fetch || !("MutationObserver" in window)) {
+      return;
+    }
+    languagesAsked = true;
+    fetch(new URL("search/languages.json", base)).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).then(function (languages) {
+      if (!Object.keys(languages).length) {
+        return;
+      }
+      markResults(list, languages, base);
+      new MutationObserver(function () {
+        markResults(list, languages, base);
+      }).observe(list, {childList: true, subtree: true});
+    }).catch(function () {});
+  }
+
   function ready() {
     tocButton();
     current();
@@ -340,6 +395,13 @@
     sync();
     tables();
   }
+
+  // the languages are fetched once a reader starts a search, not on every page
+  document.addEventListener("focusin", function (event) {
+    if (event.target && event.target.matches && event.target.matches("[data-md-component=search-query]")) {
+      searchLanguages();
+    }
+  });
 
   // Material wraps the tables when its document$ emits (after DOMContentLoaded)
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -92,6 +92,21 @@ def _fold(entry: dict[str, Any]) -> None:
         entry[FOLDED] = folded
 
 
+SEARCH_LANGUAGES = "search/languages.json"
+"""Beside Material's search index: each page of a story in a language of its own, by its
+address under the site, as [language, direction]; showcase.js marks the story's search
+results with them (WCAG 3.1.2)."""
+
+
+def write_search_languages(site_dir: Path, languages: Mapping[str, tuple[str, str]]) -> None:
+    """Write `SEARCH_LANGUAGES` beside the search index, when there is one (search on)."""
+    if not (site_dir / SEARCH_INDEX).is_file():
+        return
+    (site_dir / SEARCH_LANGUAGES).write_text(
+        json.dumps(dict(sorted(languages.items())), ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8")
+
+
 def merge_search_entries(search: Any, rendered: set[str], current: set[str],
                          dirty: bool) -> None:
     """Before Material's search plugin writes its index: in a dirty rebuild, the previous

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
-from generator import clock, content, images, sharing, templatecache
+from generator import clock, content, images, languages, sharing, templatecache
 from generator.bodylinks import scrub
 from generator.catalogue import Catalogue, strategy_as_read
 from generator.mkdocs import alternates, escaping, navcache, worker
@@ -35,6 +35,7 @@ from generator.mkdocs.incremental import (
     fold_search_entries,
     generated_page,
     merge_search_entries,
+    write_search_languages,
 )
 from generator.mkdocs.worker import Worker
 from generator.model.strategy import Strategy
@@ -42,7 +43,7 @@ from generator.problems import Problem, ShowcaseError
 from generator.project import CONFIG_FILE, FOLDER_OPTIONS, Layout, discover, outside_project
 from generator.reading import stories
 from generator.sanitize import clean, strip_comments
-from generator.site import BriefEntry, Site, SiteOptions, generate
+from generator.site import BriefEntry, Site, SiteOptions, generate, urls
 from generator.site.builder import HOME, PageHead, add_charts, no_charts, without_charts
 from generator.site.render import fill, in_language
 from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
@@ -153,6 +154,14 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             WARNINGS.info(f"... and {len(new) - TOLD_AT_MOST} more warnings: showcase check "
                           "lists them all")
         self.told = set(found)
+
+    def _languages(self, config: MkDocsConfig) -> dict[str, tuple[str, str]]:
+        """The address of each public story page in a language of its own, with it and its
+        direction (`incremental.SEARCH_LANGUAGES`)."""
+        assert self.catalogue is not None and self.now is not None
+        return {urls.page_url(urls.story(story.slug), config.use_directory_urls):
+                (story.meta.language, languages.direction(story.meta.language))
+                for story in self.catalogue.public_stories(self.now) if story.meta.language}
 
     def _tell_left_out(self, left_out: list[tuple[File, str]]) -> None:
         """Warn of each hand-written file left out for a page or file Showcase makes at its
@@ -412,6 +421,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-100)  # after the search plugin has written search/search_index.json
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
         append_brief_entries(Path(config.site_dir), self.brief)
+        write_search_languages(Path(config.site_dir), self._languages(config))
         if self.sharing is not None and self.hand is not None:  # feeds, open data: written last
             self._tell_left_out([(file, f"file /{name}") for name in self.sharing.names
                                  if (file := self.hand.files.get(name)) is not None])

@@ -70,3 +70,32 @@ def test_a_word_of_a_story_in_another_language_finds_it(
         browser: Any, languages_url: str, words: str, found: str) -> None:
     assert found in _search(browser, languages_url, words)
 
+
+
+def _result_marks(browser: Any, base: str, words: str) -> list[tuple[str, str | None, str | None]]:
+    """(text, lang, dir) of each result's title and text, once the results are marked."""
+    context, seen = open_context(browser, base, viewport={"width": 1280, "height": 800})
+    try:
+        page = open_search(context, base)
+        keys = context.new_cdp_session(page)
+        for character in words:
+            keys.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": character,
+                                                 "unmodifiedText": character, "key": character})
+            keys.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": character})
+        page.locator(".md-search-result__item h1[lang]").first.wait_for(timeout=10_000)
+        assert seen.outside == []
+        return [(" ".join(part.inner_text().split()), part.get_attribute("lang"),
+                 part.get_attribute("dir"))
+                for part in page.locator(".md-search-result__item article h1, "
+                                         ".md-search-result__item article > p").all()]
+    finally:
+        context.close()
+
+
+def test_a_result_from_a_story_in_its_own_language_is_marked_so(
+        browser: Any, languages_url: str) -> None:
+    """resident30 (WCAG 3.1.2): the results of an Arabic story were read in the page's English
+    voice and laid out left to right, its full stop at the wrong end."""
+    marks = _result_marks(browser, languages_url, "المكتبة")
+    assert (ARABIC, "ar", "rtl") in marks
+    assert all((lang, way) == ("ar", "rtl") for text, lang, way in marks if "المكتبة" in text)
