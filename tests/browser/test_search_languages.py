@@ -6,6 +6,7 @@ key events)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -39,7 +40,10 @@ def languages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from serve(site.site)
 
 
-def _search(browser: Any, base: str, words: str) -> list[str]:
+@contextmanager
+def _searched(browser: Any, base: str, words: str, shown: str) -> Iterator[Any]:
+    """The home page with `words` typed into Material's search, as a keyboard sends them (each
+    key down with its text, then up), once `shown` (a selector) is on it; no request leaves."""
     context, seen = open_context(browser, base, viewport={"width": 1280, "height": 800})
     try:
         page = open_search(context, base)
@@ -48,12 +52,17 @@ def _search(browser: Any, base: str, words: str) -> list[str]:
             keys.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": character,
                                                  "unmodifiedText": character, "key": character})
             keys.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": character})
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        page.locator(shown).first.wait_for(timeout=10_000)
+        yield page
         assert seen.outside == []
-        return page.locator(".md-search-result__item h1, .md-search-result__item h2"
-                            ).all_inner_texts()
     finally:
         context.close()
+
+
+def _search(browser: Any, base: str, words: str) -> list[str]:
+    with _searched(browser, base, words, ".md-search-result__item") as page:
+        return list(page.locator(".md-search-result__item h1, .md-search-result__item h2"
+                                 ).all_inner_texts())
 
 
 @pytest.mark.parametrize(("words", "found"), [
@@ -74,22 +83,11 @@ def test_a_word_of_a_story_in_another_language_finds_it(
 
 def _result_marks(browser: Any, base: str, words: str) -> list[tuple[str, str | None, str | None]]:
     """(text, lang, dir) of each result's title and text, once the results are marked."""
-    context, seen = open_context(browser, base, viewport={"width": 1280, "height": 800})
-    try:
-        page = open_search(context, base)
-        keys = context.new_cdp_session(page)
-        for character in words:
-            keys.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": character,
-                                                 "unmodifiedText": character, "key": character})
-            keys.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": character})
-        page.locator(".md-search-result__item h1[lang]").first.wait_for(timeout=10_000)
-        assert seen.outside == []
+    with _searched(browser, base, words, ".md-search-result__item h1[lang]") as page:
         return [(" ".join(part.inner_text().split()), part.get_attribute("lang"),
                  part.get_attribute("dir"))
                 for part in page.locator(".md-search-result__item article h1, "
                                          ".md-search-result__item article > p").all()]
-    finally:
-        context.close()
 
 
 def test_a_result_from_a_story_in_its_own_language_is_marked_so(
