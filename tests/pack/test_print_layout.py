@@ -143,7 +143,8 @@ def test_the_word_file_shows_the_lead_image_with_its_alt_text(pack: Pack) -> Non
     start = [p.text for p in paragraphs].index("The stories")
     shown = [(p.style.name if p.style is not None else "", p.text,
               [d.get("descr") for d in p._p.iter(qn("wp:docPr"))]) for p in paragraphs[start:]]
-    assert shown[:4] == [("Heading 1", "The stories", []), ("Heading 2", "Minimal story", []),
+    assert shown[:5] == [("Heading 1", "The stories", []), ("Heading 2", "Minimal story", []),
+                         ("Caption", "14 March 2026 \u00b7 Digital services", []),
                          ("Normal", "", [ALT]),
                          ("Normal", "What happened, in one sentence.", [])]
     assert all(text or pictures for _, text, pictures in shown), shown  # no empty paragraph
