@@ -133,11 +133,11 @@ def _draw(axes: Axes, evaluation: Evaluation) -> None:
         given = evaluation.criterion.unit
         marked = len(labels) <= MARKERS_UP_TO
         axes.plot(places, values, color="#1d4f91", marker="o" if marked else "",
-                  linestyle="-", linewidth=2.5, label=_human(evaluation.value_name, given))
+                  linestyle="-", linewidth=2.5, label=human(evaluation.value_name, given))
         compares = [p.compare for p in evaluation.points if p.compare is not None]
         if evaluation.compare_name and len(compares) == len(labels):
             axes.plot(places, compares, color="#505a5f", marker="s" if marked else "",
-                      linestyle="--", linewidth=2, label=_human(evaluation.compare_name, given))
+                      linestyle="--", linewidth=2, label=human(evaluation.compare_name, given))
     unit = evaluation.unit
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(float(v), unit)))
     if evaluation.criterion.measure == "awards":
@@ -200,15 +200,6 @@ def _tick(value: float, unit: Unit) -> str:
 _SIGNS = {Unit.GBP: " (£)", Unit.PERCENT: " (%)"}
 
 
-def _human(name: str, unit: Unit | None = None) -> str:
-    """`name` as words, with the sign of `unit` (a criterion's `unit:`), or else of the unit
-    its ending gives."""
-    name, by_name = column_unit(name)
-    shown = unit or by_name
-    sign = _SIGNS.get(shown, "") if shown else ""
-    return (name + sign).replace("_", " ").strip().capitalize()
-
-
 def _parse(text: str) -> Svg:
     match = _SVG.search(text[text.index("<svg"):])
     if match is None:
@@ -226,5 +217,8 @@ def _parse(text: str) -> Svg:
 def human(name: str, unit: Unit | None = None) -> str:
     """A CSV column name as words: national_average_percent -> National average (%); with
     a criterion's `unit:`, its sign (contribution_gbp with unit: percent -> Contribution
-    (%))."""
-    return _human(name, unit)
+    (%)); without one, the sign of the unit its ending gives."""
+    name, by_name = column_unit(name)
+    shown = unit or by_name
+    sign = _SIGNS.get(shown, "") if shown else ""
+    return (name + sign).replace("_", " ").strip().capitalize()
