@@ -58,6 +58,9 @@ class Catalogue:
     stories: list[Story] = field(default_factory=list)
     """Valid stories, newest first."""
     unusable: list[UnusableStory] = field(default_factory=list)
+    partial: list[Story] = field(default_factory=list)
+    """The unusable stories as far as their valid fields go (`StoryRead.partial`): judged by
+    check, so that its author sees every problem in one run; never published."""
     awards: list[Award] = field(default_factory=list)
     unusable_awards: list[str] = field(default_factory=list)
     """Award files that could not be read into the model (their problems say why)."""
@@ -112,7 +115,7 @@ def collect(layout: Layout, now: datetime, elsewhere: Elsewhere = here) -> Catal
         _collect_stories(catalogue, elsewhere)
         _collect_awards(catalogue)
     catalogue.problems += checks.check_site_links(catalogue.stories, catalogue.unusable,
-                                                  layout, now)
+                                                  layout, now, catalogue.partial)
     catalogue.problems += checks.check_story_times(catalogue.stories, now)
     _check_accessibility(catalogue, now)
     catalogue.problems += [*layout.problems, *content_problems(
@@ -284,6 +287,8 @@ def _collect_stories(catalogue: Catalogue, elsewhere: Elsewhere) -> None:
         catalogue.problems += read_one.problems + problems
         if read_one.unusable is not None:
             catalogue.unusable.append(read_one.unusable)
+        if read_one.partial is not None:
+            catalogue.partial.append(read_one.partial)
         if read_one.story is not None:
             catalogue.stories.append(read_one.story)
     MEMO.end_pass()

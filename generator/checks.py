@@ -497,12 +497,15 @@ def check_metric_agreement(stories: list[Story]) -> list[Problem]:
 
 
 def check_site_links(stories: list[Story], unusable: list[UnusableStory],
-                     layout: Layout, now: datetime) -> list[Problem]:
+                     layout: Layout, now: datetime,
+                     partial: Sequence[Story] = ()) -> list[Problem]:
     """Links into the site (to story pages by their addresses, to evidence files) and metric
-    sources there, judged against every story of the project as it is at `now`."""
+    sources there, judged against every story of the project as it is at `now`: of the
+    valid `stories`, and of the `partial` ones (stories with field errors, as far as their
+    valid fields go), whose authors would otherwise hear of a link a run late."""
     known = linkcheck.KnownStories.of(stories, [(u.path, u.slug, u.status) for u in unusable],
                                       layout, now)
-    return [problem for story in sorted(stories, key=lambda s: s.path)
+    return [problem for story in sorted([*stories, *partial], key=lambda s: s.path)
             for problem in linkcheck.site_link_problems(story, known, layout)]
 
 

@@ -154,7 +154,9 @@ def site_link_problems(story: Story, known: KnownStories, layout: Layout) -> lis
             if message:
                 found.append(Problem(story.path, lines.of(ref.address), "body",
                                      f'link "{ref.address}" {message}', Severity.WARNING))
-    texts = [(("title",), "title", story.meta.title), (("summary",), "summary", story.meta.summary),
+    # a story with field errors (`StoryRead.partial`) may have no valid title or summary
+    texts = [(("title",), "title", getattr(story.meta, "title", "")),
+             (("summary",), "summary", getattr(story.meta, "summary", "")),
              *((("quotes", i, "text"), f"quotes[{i}].text", quote.text)
                for i, quote in story.numbered("quotes", story.meta.quotes))]
     for where, name, text in texts:
