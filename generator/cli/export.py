@@ -12,7 +12,7 @@ from generator.awardbook import AwardBook
 from generator.cli.common import OutFolder, failing_with, load, project_options, writing
 from generator.clock import build_time
 from generator.problems import UsageProblem
-from generator.sharing import opendata, publisher
+from generator.sharing import council, opendata, publisher
 from generator.story import Story
 
 DEFAULT_OUT = Path("dist") / "open-data"
@@ -44,7 +44,7 @@ def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
     # a body's link to any public story keeps its address, in the partner's set or not
     data = opendata.open_data(stories, publisher(catalogue), site_url, build_time(), partner,
                               public=catalogue.linkable(public, site_url or ""),
-                              book=AwardBook(catalogue.awards))
+                              book=AwardBook(catalogue.awards), council=council(catalogue))
     folder = catalogue.layout.root / (out_dir or DEFAULT_OUT)  # an absolute --out as it is
     with writing("choose a folder you can write to with --out"):
         folder.mkdir(parents=True, exist_ok=True)

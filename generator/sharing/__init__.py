@@ -115,7 +115,8 @@ def iter_site_outputs(catalogue: Catalogue, now: datetime, site_url: str,
     updated = build_time()
     public = catalogue.linkable(stories, site_url)  # for the open data and every feed
     data = opendata.open_data(stories, publisher(catalogue), site_url or None, updated,
-                              public=public, book=AwardBook(catalogue.awards))
+                              public=public, book=AwardBook(catalogue.awards),
+                              council=council(catalogue))
     for name, content in opendata.open_data_files(data).items():
         yield OPEN_DATA_FOLDER + name, content
     del data
@@ -136,6 +137,12 @@ def publisher(catalogue: Catalogue) -> str:
     return str(catalogue.layout.site.get("site_name") or "Success stories")
 
 
+def council(catalogue: Catalogue) -> str | None:
+    """The council that publishes the stories: the strategy's `council:`; None when it names
+    none (the open data's `council`, a feed's author)."""
+    return (catalogue.strategy.council if catalogue.strategy else None) or None
+
+
 def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, updated: datetime,
                feed_items: int = FEED_ITEMS, public: PublicStories | None = None
                ) -> list[feeds.Feed]:
@@ -143,7 +150,7 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, update
     public `stories` (newest first) in each (`public`: `catalogue.linkable(stories)`, made
     here when not given)."""
     name = publisher(catalogue)
-    author = (catalogue.strategy.council if catalogue.strategy else None) or name
+    author = council(catalogue) or name
     home = urls.site_root(site_url)
     limit = max(0, feed_items)
     public = public or catalogue.linkable(stories, site_url)

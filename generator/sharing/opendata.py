@@ -52,12 +52,15 @@ def _fold(name: str) -> str:
 
 def open_data(stories: Sequence[Story], publisher: str, site_url: str | None,
               generated: datetime, partner: str | None = None,
-              public: PublicStories | None = None, book: AwardBook | None = None) -> OpenData:
+              public: PublicStories | None = None, book: AwardBook | None = None,
+              council: str | None = None) -> OpenData:
     """The records of `stories`, which must already be the public ones; their bodies link
     as `public` allows (`Catalogue.linkable`; default: to `stories` only, judged by their
-    slugs alone); their award results are read with the project's award files (`book`)."""
+    slugs alone); their award results are read with the project's award files (`book`).
+    `council` is the strategy's `council:` (`sharing.council`), None when it names none."""
     public = public if public is not None else PublicStories.of(stories, site_url or "")
-    return OpenData(publisher=publisher, site_url=urls.site_root(site_url) if site_url else None,
+    return OpenData(publisher=publisher, council=council or None,
+                    site_url=urls.site_root(site_url) if site_url else None,
                     generated=generated, partner=partner,
                     stories=[story_record(s, site_url, public, book) for s in stories])
 

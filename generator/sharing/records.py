@@ -165,6 +165,8 @@ class OpenData(Record):
     """Format version of this file."""
     publisher: Text
     """Who published the stories: the site's name."""
+    council: Text | None = None
+    """The council that published the stories: the strategy's `council:`; null when the strategy names none."""
     site_url: Url | None
     """The publishing site's address; null when it has none."""
     generated: dt.datetime

@@ -46,8 +46,9 @@ def test_an_imported_story_is_a_draft_with_attribution_and_no_private_parts(
     text = (partner / "stories/2026-03-14-alpha.md").read_text(encoding="utf-8")
     assert "\nstatus: draft\n" in text
     assert "\noutcomes:\n- earn-revenue\n" in text
-    assert "\npartners:\n- Riverside District Council\n- Testshire Fire\n- Testshire stories\n" in text
-    assert ("*First published by Testshire stories at <https://stories.testshire.gov.uk/stories/"
+    # the partner credited is the council (the strategy's council:), not the site's name
+    assert "\npartners:\n- Riverside District Council\n- Testshire Fire\n- Testshire Council\n" in text
+    assert ("*First published by Testshire Council at <https://stories.testshire.gov.uk/stories/"
             "alpha/> on 2026-03-14.") in text
     assert "- Evidence: [Call volumes](https://stories.testshire.gov.uk/stories/alpha/evidence/pub.csv)" in text
     assert "  source: https://stories.testshire.gov.uk/stories/alpha/evidence/pub.csv\n" in text
