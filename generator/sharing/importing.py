@@ -4,8 +4,9 @@ The file is validated against the open-data records first. Each public story bec
 `stories/<date>-<slug>.md` with `status: draft`; an existing file or slug is never
 overwritten. Outcomes this project's strategy lacks are dropped (with a warning),
 quotes arrive without consent (ask the speaker again), figures arrive unverified,
-and the attribution and original address go into the body. Control characters check
-would refuse (text-direction controls among them) are taken out of all of it, and said;
+and the attribution (the partner council, `partner_name`) and original address go into the
+body, marked English (`lang="en"`, as HTML) in a story in another language. Control
+characters check would refuse (text-direction controls among them) are taken out of all of it, and said;
 HTML nested deeper than MAX_NESTING is flattened to its text, and said. End tags HTML lets
 a page leave out (`</td>`, `</tr>`, `</li>`, `</p>` ...) are closed where browsers close them
 (`PartnerSoup`). A table is laid out as HTML's table model lays it out
@@ -29,10 +30,12 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 from jinja2 import Environment, PackageLoader
 from markdownify import MarkdownConverter
+from markupsafe import escape
 from pydantic import BaseModel, PrivateAttr, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.catalogue import Catalogue
+from generator.languages import direction
 from generator.model.story import StoryMeta
 from generator.problems import Problem, ShowcaseError
 from generator.reading.characters import DIRECTION_CONTROLS, UNSAFE_CHARACTERS, counted_removal
@@ -97,6 +100,17 @@ def markdown_url(url: str) -> str:
 _URL_BREAKING = re.compile(r'[ <>()"`\\]')
 
 
+def html_text(text: str) -> str:
+    """Partner text on one line, escaped for HTML (`<`, `&`, quotes): shown as written."""
+    return str(escape(one_line(text)))
+
+
+def html_url(url: str) -> str:
+    """An address as it goes in an HTML attribute or link text: what `markdown_url`
+    percent-encodes, encoded, then escaped for HTML (`&` as `&amp;`)."""
+    return str(escape(markdown_url(url)))
+
+
 REMOVED = UNSAFE_CHARACTERS
 """What import takes out of a partner's text: what check refuses in a story (control
 characters, C1 ones included, and text-direction controls)."""
@@ -151,29 +165,55 @@ def cleaned(record: Any, where: str, removed: Removed) -> Any:
 
 
 class PartnerData(OpenData):
-    """A partner's file as read: its publisher on one line, without control characters."""
+    """A partner's file as read: its publisher and council on one line, without control
+    characters."""
 
     _publisher_removed: Removed = PrivateAttr(default_factory=lambda: Removed())
 
     @classmethod
     def of(cls, data: OpenData) -> PartnerData:
-        """`data` with its publisher made one line, its control characters taken out."""
+        """`data` with its publisher and council made one line, their control characters
+        taken out."""
         removed = Removed()
         publisher = one_line(cleaned(data.publisher, "publisher", removed))
-        read = cls.model_construct(**{**dict(data), "publisher": publisher})
+        council = one_line(cleaned(data.council, "council", removed)) if data.council else None
+        read = cls.model_construct(**{**dict(data), "publisher": publisher,
+                                      "council": council or None})
         read._publisher_removed = removed
         return read
 
     @property
     def publisher_removed(self) -> Removed:
-        """The control characters taken out of the publisher's name (written in each story)."""
+        """The control characters taken out of the publisher's and council's names (written
+        in each story)."""
         return self._publisher_removed
+
+
+def partner_name(data: OpenData) -> str:
+    """Who published the stories, as the partner an imported story names and credits: the
+    council (`council`), else the site's name (`publisher`: a file written before `council`)."""
+    return data.council or data.publisher
+
+
+def english(language: str | None) -> bool:
+    """Whether a language tag is English (`en`, `en-GB`); None (no language given: MkDocs'
+    default, en) is."""
+    return language is None or re.split(r"[-_]", language.strip().casefold())[0] == "en"
+
+
+def site_language(catalogue: Catalogue) -> str | None:
+    """The importing site's language: mkdocs.yml's `theme: language:`; None when not set."""
+    theme = catalogue.layout.site.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language.strip() if isinstance(language, str) and language.strip() else None
 
 
 _templates = Environment(loader=PackageLoader("generator.sharing", "templates"),
                          autoescape=False, keep_trailing_newline=True)
 _templates.filters["markdown_text"] = markdown_text
 _templates.filters["markdown_url"] = markdown_url
+_templates.filters["html_text"] = html_text
+_templates.filters["html_url"] = html_url
 
 
 @dataclass
@@ -284,6 +324,7 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
     outcomes = {o.id for o in catalogue.strategy.outcomes} if catalogue.strategy else set()
     taken = {s.slug for s in catalogue.stories} | {u.slug for u in catalogue.unusable}
     planned = []
+    language = site_language(catalogue)
     publisher = data.publisher_removed if isinstance(data, PartnerData) else Removed()
     for index, partner_story in enumerate(data.stories):
         removed = replace(publisher, fields=list(publisher.fields))
@@ -302,7 +343,8 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
         else:
             notes: list[str] = []
             try:
-                item.text = story_text(story, data, outcomes, notes, f"stories[{index}]")
+                item.text = story_text(story, data, outcomes, notes, f"stories[{index}]",
+                                       language)
                 note = removed.note()
                 item.notes = [note, *notes] if note else notes
                 taken.add(story.id)
@@ -319,8 +361,11 @@ def plan_import(data: OpenData, catalogue: Catalogue) -> list[ImportedStory]:
 
 
 def story_text(story: OpenStory, data: OpenData, outcomes: set[str], notes: list[str],
-               where: str = "story") -> str:
-    """The draft story file for one imported story (`where` names it in notes: `stories[0]`)."""
+               where: str = "story", site_language: str | None = None) -> str:
+    """The draft story file for one imported story (`where` names it in notes: `stories[0]`).
+    A story not in English (its `language`, else `site_language`, the importing site's) has
+    the import's English words marked English (`lang="en"`), its partner's words in it marked
+    with its language: a screen reader speaks each in its own voice."""
     kept = [o for o in story.outcomes if o in outcomes]
     for dropped in (o for o in story.outcomes if o not in outcomes):
         notes.append(f'outcomes: dropped "{dropped}": this project\'s strategy has no such outcome')
@@ -329,13 +374,14 @@ def story_text(story: OpenStory, data: OpenData, outcomes: set[str], notes: list
     front = _front_matter(story, data, kept)
     _check_front_matter(front, kept)
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100) + \
-        "---\n\n" + _body(story, data, notes, where)
+        "---\n\n" + _body(story, data, notes, where, story.language or site_language)
 
 
 def _front_matter(story: OpenStory, data: OpenData, outcomes: list[str]) -> dict[str, Any]:
     partners = list(story.partners)
-    if data.publisher.casefold() not in {p.casefold() for p in partners}:
-        partners.append(data.publisher)
+    name = partner_name(data)
+    if _fold(name) not in {_fold(p) for p in partners}:
+        partners.append(name)
     front: dict[str, Any] = {
         "title": one_line(story.title), "summary": story.summary, "date": story.date.isoformat(),
         "status": "draft", "service": one_line(story.service), "outcomes": outcomes,
@@ -350,6 +396,11 @@ def _front_matter(story: OpenStory, data: OpenData, outcomes: list[str]) -> dict
     if story.language:
         front["language"] = story.language
     return front
+
+
+def _fold(name: str) -> str:
+    """A partner's name as matched: case and extra spaces ignored."""
+    return " ".join(one_line(name).split()).casefold()
 
 
 def _quote(quote: OpenQuote) -> dict[str, Any]:
@@ -393,7 +444,10 @@ def _check_front_matter(front: dict[str, Any], outcomes: list[str]) -> None:
         raise ShowcaseError(f"it would not be a valid story here ({wrong})") from None
 
 
-def _body(story: OpenStory, data: OpenData, notes: list[str], where: str) -> str:
+def _body(story: OpenStory, data: OpenData, notes: list[str], where: str,
+          language: str | None = None) -> str:
+    """The draft's body: attribution, the partner's text as Markdown, its `## Source`; the
+    import's words marked English when `language` (the story's) is not."""
     soup = PartnerSoup(story.content_html, "html.parser")
     depth = flatten(soup, MAX_NESTING)
     if depth > MAX_NESTING:
@@ -409,8 +463,10 @@ def _body(story: OpenStory, data: OpenData, notes: list[str], where: str) -> str
     if converter.odd_spans:
         notes.append(f"{where}.content_html: {_spans_note(converter.odd_spans)}")
     content = re.sub(r"\n{3,}", "\n\n", content)
+    other = None if english(language) else language
     return _templates.get_template("imported-story.md").render(
-        story=story, publisher=data.publisher, content=content)
+        story=story, publisher=partner_name(data), content=content, language=other,
+        rtl=other is not None and direction(other) == "rtl")
 
 
 def _spans_note(odd: list[str]) -> str:
