@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from generator.attachment_names import file_format, listed_format, matching
 from generator.catalogue import Award
@@ -64,7 +64,8 @@ def make_checklist(award: Award, chosen: Chosen, drafted: Drafted, gathered: Gat
     blockers += _total_blockers(award, drafted.answers)
     if not stories:
         blockers.append("no stories: the award file selects no story in review or published")
-    warnings = list(_metric_warnings(award, stories, uk_time(now).date()))
+    warnings = list(_dated_before(award, stories))
+    warnings += _metric_warnings(award, stories, uk_time(now).date())
     warnings += [f"{q} left out (no consent: true)" for q in drafted.quotes_left_out]
     warnings += [_image_warning(image) for image in drafted.images_left_out]
     warnings += [_html_warning(markup) for markup in drafted.html_left_out]
@@ -379,14 +380,40 @@ def _count(number: int, noun: str) -> str:
 
 def _period_inside(start: date, end: date) -> str:
     """An example of `period:` that lies inside the qualifying period (officer30: "2025-26"
-    for a period from July 2025 was itself partly outside): the latest financial year, else
-    calendar year, wholly inside it; none when neither is."""
+    for a period from July 2025 was itself partly outside): ', e.g. period: 2025-26'."""
+    example = _example_inside(start, end)
+    return f", e.g. period: {example}" if example else \
+        ", the months or year the figure was measured in"
+
+
+def _example_inside(start: date, end: date) -> str | None:
+    """The latest financial year, else calendar year, else month wholly inside the period
+    from `start` to `end`, as `period:` writes it; None when none is."""
     for year in range(end.year, start.year - 1, -1):
         if start <= date(year, 4, 1) and date(year + 1, 3, 31) <= end:
-            return f", e.g. period: {year}-{(year + 1) % 100:02d}"
+            return f"{year}-{(year + 1) % 100:02d}"
         if start <= date(year, 1, 1) and date(year, 12, 31) <= end:
-            return f", e.g. period: {year}"
-    return ", the months or year the figure was measured in"
+            return str(year)
+    month = date(end.year, end.month, 1)
+    while month >= start:
+        last = date(month.year + month.month // 12, month.month % 12 + 1, 1) - timedelta(days=1)
+        if last <= end:
+            return f"{month:%Y-%m}"
+        month = date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
+    return None
+
+
+def _dated_before(award: Award, stories: list[Story]) -> Iterator[str]:
+    """A warning for each story dated before the award's qualifying period (judges may rule
+    its work out: an award's rules most often ask for work done within the period)."""
+    period = award.entry.period
+    if period is None:
+        return
+    for story in stories:
+        if story.date < period.start:
+            yield (f"{story.path} is dated {_day(story.date)}, before the qualifying period "
+                   f"{period.start.isoformat()} to {period.end.isoformat()}: check that the "
+                   "work it describes was done within the period, or leave the story out")
 
 
 def _metric_warnings(award: Award, stories: list[Story], today: date) -> Iterator[str]:
@@ -414,8 +441,10 @@ def _metric_warnings(award: Award, stories: list[Story], today: date) -> Iterato
                 yield (f'{name}: period "{metric.period}" has not started yet at the pack\'s '
                        f"clock ({_day(today)}): it begins on {_day(begins)}")
             elif span is None:
+                inside = _example_inside(*qualifying)
                 yield (f'{name}: period "{metric.period}" could not be checked against the '
-                       f"award's period: write it as {UNDERSTOOD}")
+                       f"award's period: write it in one of these forms: {UNDERSTOOD}"
+                       + (f" (inside the qualifying period, e.g. {inside})" if inside else ""))
             elif not overlaps(span, qualifying):
                 yield (f'{name}: period "{metric.period}" is outside the qualifying period '
                        f"{qualifying[0].isoformat()} to {qualifying[1].isoformat()}")

@@ -155,9 +155,10 @@ def test_common_period_notations_are_read_and_the_rest_say_what_is(rules_pack: P
     assert 'stories/2026-05-01-rules.md: metric old: period "Q4 2024-25" is outside the ' \
         "qualifying period 2026-01-01 to 2026-12-31" in warnings
     assert 'stories/2026-05-01-rules.md: metric summer: period "Summer 2026" could not be ' \
-        "checked against the award's period: write it as 2025-26 (a financial year), " \
-        "FY2025/26, 2026, 2026-03, Jan 2026, Q4 2025-26, 2026 Q1, 2026-03-14, or a range " \
-        "such as 2025-04-01 to 2026-03-31" in warnings
+        "checked against the award's period: write it in one of these forms: 2025-26 (a " \
+        "financial year), FY2025/26, 2026, 2026-03, Jan 2026, Q4 2025-26, 2026 Q1, 2026-03-14, " \
+        "or a range such as 2025-04-01 to 2026-03-31 (inside the qualifying period, e.g. " \
+        "2026)" in warnings
     assert not [line for line in warnings if "metric jan:" in line]
 
 

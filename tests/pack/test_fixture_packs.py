@@ -57,8 +57,9 @@ def test_warnings_name_metrics_quotes_drafts_and_periods(fixture_pack: Pack) -> 
         "stories/good.md: metric risk-calls has no source",
         "stories/good.md: metric risk-calls is not verified",
         'stories/good.md: metric risk-calls: period "mid-2026" could not be checked against '
-        "the award's period: write it as 2025-26 (a financial year), FY2025/26, 2026, 2026-03, "
-        "Jan 2026, Q4 2025-26, 2026 Q1, 2026-03-14, or a range such as 2025-04-01 to 2026-03-31",
+        "the award's period: write it in one of these forms: 2025-26 (a financial year), "
+        "FY2025/26, 2026, 2026-03, Jan 2026, Q4 2025-26, 2026 Q1, 2026-03-14, or a range such as "
+        "2025-04-01 to 2026-03-31 (inside the qualifying period, e.g. 2026)",
         "stories/good.md: quote 2 left out (no consent: true)",
         "50 days to the deadline (15 January 2027 17:00 GMT)",  # calendar days (round 14)
     ]
