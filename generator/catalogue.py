@@ -442,12 +442,20 @@ def _slug_problems(catalogue: Catalogue, path: str, located: Located,
     for index, slug in enumerate(listed):
         if slug not in slugs:
             found.append(Problem(path, located.line_of(("stories", index)), f"stories[{index}]",
-                                 f'no story has the slug "{slug}"{checks.did_you_mean(slug, slugs)}'))
+                                 f'no story has the slug "{slug}"{_renamed_hint(slug, slugs)}'))
         elif first.setdefault(slug, index) != index:
             found.append(Problem(path, located.line_of(("stories", index)),
                                  f"stories[{index}]", f'"{slug}" is also stories[{first[slug]}]: '
                                  "the story is entered once", Severity.WARNING))
     return found
+
+
+def _renamed_hint(slug: str, slugs: set[str]) -> str:
+    """The close slug an award's unknown one may mean, and how a renamed story file keeps the
+    slug the award file names (its default slug came from the old file name)."""
+    close = checks.close_match(slug, slugs)
+    return (f" (did you mean {close}? or, if that story's file was renamed, add \"slug: {slug}\" "
+            "to it to keep its address)") if close else ""
 
 
 def _raw_slug_problems(catalogue: Catalogue, path: str, located: Located | None) -> list[Problem]:

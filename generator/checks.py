@@ -47,8 +47,14 @@ REVIEW_AGE = timedelta(days=365)
 
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:
+    close = close_match(value, options)
+    return f" (did you mean {close}?)" if close else ""
+
+
+def close_match(value: str, options: Iterable[str]) -> str | None:
+    """The one of `options` closest to `value`, if any is close (what did-you-mean offers)."""
     close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
+    return close[0] if close else None
 
 
 def _listing(options: Iterable[str]) -> str:
