@@ -7,9 +7,10 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from generator import formatting
-from generator.languages import comma
+from generator.languages import comma, direction
 from generator.markdown_text import inline_markdown, sections_named, to_html, to_plain
 from generator.model.award import Compose, Question
 from generator.model.story import Metric
@@ -72,6 +73,11 @@ class AnswerPart:
 
     language: str | None
     markdown: str
+    shown: str | None = None
+    """The part as the entry documents show it, when that is not `markdown`: a metrics part
+    of a story in a language other than English, its title and each metric's label in a
+    span of the story's language (`own_words`). The same words; never counted, never in
+    answers/ (a form takes no markup)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,15 @@ class Answer:
     def languages(self) -> frozenset[str]:
         """The languages its parts are marked in (none: all in the entry's)."""
         return frozenset(part.language for part in self.parts if part.language)
+
+    @property
+    def shown(self) -> str | None:
+        """The answer as entry.html, entry.pdf and entry.docx show it: `markdown`, with each
+        part's `shown` in its place when a part has one (the same words, some marked in a
+        story's language)."""
+        if self.markdown is None or not any(part.shown for part in self.parts):
+            return self.markdown
+        return "\n\n".join(part.shown or part.markdown for part in self.parts)
 
     @property
     def plain(self) -> str:
@@ -324,11 +339,11 @@ def _sections_found(questions: list[Question], stories: list[Story], overrides: 
 def _answer(question: Question, stories: list[Story], override: Path | None, folder: str,
             left_out: tuple[list[ImageLeftOut], list[HtmlLeftOut]],
             linked: tuple[PackLinks | None, list[LinkReduced]] = (None, [])) -> Answer:
-    parts: list[tuple[str, str, str | None]]
+    parts: list[_Draft]
     if override is not None:
         text = strip_comments(without_unsafe_characters(read_text(override))).strip()
         name = f"{folder}/{override.name}" if folder else override.name
-        parts, origin = [(name, text, None)], "hand-written"
+        parts, origin = [_Draft(name, text, None)], "hand-written"
     elif question.compose is not None:
         parts, origin = _draft_parts(question.compose, stories), "drafted"
     else:
@@ -338,9 +353,9 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
     links, reduced = linked
     by_path = {story.path: story for story in stories}
     numbering = Numbering()
-    for path, part, language in parts:
+    for path, drafted, language, shown in parts:
         source = by_path[path].body if origin == "drafted" and _whole_body(question) else None
-        part = with_notes(strip_comments(part),
+        part = with_notes(strip_comments(drafted),
                           strip_comments(source) if source is not None else None, numbering)
         cleaned, dropped = cleaned_markdown(part)
         text, alts = without_images(cleaned)
@@ -354,7 +369,9 @@ def _answer(question: Question, stories: list[Story], override: Path | None, fol
         if dropped:
             markup.append(HtmlLeftOut(question.id, path, tuple(dict.fromkeys(dropped))))
         if text:
-            kept.append(AnswerPart(language, text))
+            # marked only when the pack took the part as drafted (as_written leaves nothing
+            # to change); one it changed is shown as it is counted, unmarked
+            kept.append(AnswerPart(language, text, shown if text == drafted else None))
     text = "\n\n".join(part.markdown for part in kept)
     return Answer(question, text, origin, measure(text, question), tuple(kept))
 
@@ -506,18 +523,56 @@ def as_written(text: str) -> str:
                       inline_markdown(text))
 
 
-def _draft_parts(compose: Compose, stories: list[Story]) -> list[tuple[str, str, str | None]]:
+class _Draft(NamedTuple):
+    """A part of an answer before the pack takes it: where it was written, its Markdown, its
+    language and, when it has one, the form the entry documents show (`AnswerPart.shown`)."""
+
+    path: str
+    markdown: str
+    language: str | None
+    shown: str | None = None
+
+
+def _draft_parts(compose: Compose, stories: list[Story]) -> list[_Draft]:
     """Each story's part of a drafted answer, with the story's path and the part's language:
     the story's, but None for its figures (an English sentence around their labels:
-    "baseline", "up"), and a quote's own for a run of quotes in another language."""
+    "baseline", "up", its title and labels shown marked in the story's own, `own_words`),
+    and a quote's own for a run of quotes in another language."""
     if compose.kind == "summary":
-        return [(s.path, as_written(s.meta.summary), s.meta.language) for s in stories]
+        return [_Draft(s.path, as_written(s.meta.summary), s.meta.language) for s in stories]
     if compose.kind == "section":
-        return [(s.path, text, s.meta.language) for s in stories
+        return [_Draft(s.path, text, s.meta.language) for s in stories
                 if (text := _section(compose.heading or "", s))]
     if compose.kind == "metrics":
-        return [(s.path, _metrics(s), None) for s in stories if s.meta.metrics]
-    return [(s.path, text, language) for s in stories for language, text in _quotes(s)]
+        return [_metrics_draft(s) for s in stories if s.meta.metrics]
+    return [_Draft(s.path, text, language) for s in stories for language, text in _quotes(s)]
+
+
+def _metrics_draft(story: Story) -> _Draft:
+    """The story's figures: an English sentence (None), its own words shown marked."""
+    language = own_words(story)
+    return _Draft(story.path, _metrics(story), None,
+                  _metrics(story, language) if language else None)
+
+
+def own_words(story: Story) -> str | None:
+    """The language a story's own words (its title, its metrics' labels) are marked in
+    inside the entry's English sentences: the story's `language:`, unless that is English
+    (en, en-GB, en-US: the entry's own voice reads them); None for a story without one."""
+    language = story.meta.language
+    if language is None or language.split("-")[0].lower() == "en":
+        return None
+    return language
+
+
+def in_language(markdown: str, language: str | None) -> str:
+    """`markdown` (one line, as `as_written` writes it) in a span of `language`, with its
+    direction, for a screen reader's voice; as it is when `language` is None. Markdown
+    still reads inside an inline span, so the words shown are the same."""
+    if language is None:
+        return markdown
+    lang, way = html.escape(language), direction(language)
+    return f'<span lang="{lang}" dir="{way}">{markdown}</span>'
 
 
 def _section(heading: str, story: Story) -> str:
@@ -526,14 +581,17 @@ def _section(heading: str, story: Story) -> str:
     return f"**{as_written(story.title)}.**\n\n{text}" if text else ""
 
 
-def _metrics(story: Story) -> str:
-    lines = [f"**{as_written(story.title)}**", ""]
-    lines += [f"- {metric_sentence(m)}" for m in story.meta.metrics]
+def _metrics(story: Story, language: str | None = None) -> str:
+    """The story's figures under its title, its words marked in `language` when given."""
+    lines = [f"**{in_language(as_written(story.title), language)}**", ""]
+    lines += [f"- {metric_sentence(m, language)}" for m in story.meta.metrics]
     return "\n".join(lines)
 
 
-def metric_sentence(metric: Metric) -> str:
-    """e.g. 'Calls handled by webchat: 12,000 (baseline 3,000, up 300%; 2025-26).'"""
+def metric_sentence(metric: Metric, language: str | None = None) -> str:
+    """e.g. 'Calls handled by webchat: 12,000 (baseline 3,000, up 300%; 2025-26).'; with a
+    `language`, the label and period (the story's words) each in a span of it
+    (`in_language`), as the metrics table marks them."""
     details = []
     shown = formatting.figures(metric)
     if shown.baseline is not None:
@@ -544,10 +602,10 @@ def metric_sentence(metric: Metric) -> str:
     if shown.target is not None:
         details.append(f"target {shown.target}")
     tail = ", ".join(details)
-    period = as_written(metric.period) if metric.period else ""
+    period = in_language(as_written(metric.period), language) if metric.period else ""
     when = f"; {period}" if period else ""
     inner = f" ({tail}{when})" if tail else (f" ({period})" if period else "")
-    return f"{as_written(metric.label)}: {shown.value}{inner}."
+    return f"{in_language(as_written(metric.label), language)}: {shown.value}{inner}."
 
 
 def _quotes(story: Story) -> list[tuple[str | None, str]]:

@@ -80,6 +80,9 @@ class _Format:
     flags: frozenset[str] = frozenset()
     """Of bold, italic, code, strike, underline, superscript and subscript."""
     href: str | None = None
+    language: str | None = None
+    """A span's `lang` (a story's title or label in an English sentence), None: the
+    paragraph's."""
 
 
 _BOLD = _Format(frozenset({"bold"}))
@@ -229,7 +232,8 @@ def mark_language(paragraph: Paragraph, language: str | None) -> None:
     """Each run of `paragraph` (a link's too) in `language`, for Word's proofing and a
     screen reader's voice: w:lang's w:val for a language written left to right, its w:bidi
     for one written right to left, whose paragraph is then right to left too (w:bidi) and
-    its runs (w:rtl). None (the document's language, en-GB in the styles) marks nothing."""
+    its runs (w:rtl). None (the document's language, en-GB in the styles) marks nothing; a
+    run marked already (a span's `lang`) keeps its own."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -239,7 +243,8 @@ def mark_language(paragraph: Paragraph, language: str | None) -> None:
         paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"),
                                                               *_AFTER_BIDI)
     for run in paragraph._p.iter(qn("w:r")):
-        mark_run_language(run, language)
+        if run.find(f"{qn('w:rPr')}/{qn('w:lang')}") is None:  # a span's own stays
+            mark_run_language(run, language)
 
 
 def mark_run_language(run: Any, language: str) -> None:
@@ -273,6 +278,8 @@ def _pieces(nodes: Iterable[_Node | str], look: _Format) -> Iterator[_Piece]:
 
 
 def _look_of(node: _Node, look: _Format) -> _Format:
+    if node.tag == "span" and node.attrs.get("lang"):
+        return replace(look, language=node.attrs["lang"])
     if node.tag == "a":
         href = node.attrs.get("href", "")
         return replace(look, href=href) if href.lower().startswith(_LINK_SCHEMES) else look
@@ -323,6 +330,8 @@ def _write_pieces(paragraph: Paragraph, pieces: list[_Piece]) -> None:
         else:
             run.text = piece.text
         _format(run, piece.look)
+        if piece.look.language is not None:
+            mark_run_language(run, piece.look.language)
         href = piece.look.href
         if href is None:
             link = None

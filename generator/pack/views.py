@@ -153,7 +153,9 @@ def total_view(plan: PackPlan) -> TotalView | None:
 
 
 def _answer_view(answer: Answer, tolerance: float) -> AnswerView:
-    html = without_ids(to_html(answer.markdown)) if answer.markdown is not None else None
+    # as shown (`Answer.shown`): the counted words, a story's own marked in its language
+    shown = answer.shown
+    html = without_ids(to_html(shown)) if shown is not None else None
     return AnswerView(answer.question.id, answer.question.prompt, answer.markdown, html,
                       answer.usage, answer.over(tolerance), answer.origin,
                       answer.status(tolerance), answer_parts(answer, html),
@@ -170,7 +172,7 @@ def answer_parts(answer: Answer, html: str | None) -> tuple[PartView, ...]:
         return ()
     if not answer.languages:
         return (PartView(None, html),)
-    return tuple(PartView(part.language, without_ids(to_html(part.markdown)))
+    return tuple(PartView(part.language, without_ids(to_html(part.shown or part.markdown)))
                  for part in answer.parts)
 
 

@@ -151,11 +151,14 @@ def test_a_section_answer_and_a_quote_carry_their_story_language(entry: Beautifu
 
 def test_a_metrics_answer_is_the_entry_english_sentence(entry: BeautifulSoup) -> None:
     """Decided: a metrics part is "label: value (baseline …, up …)": the entry's English
-    around the story's label, so it stays unmarked (the Metrics table marks the label)."""
+    around the story's label, so the part stays unmarked; since round 31 the story's own
+    words in it (its title, each label) are spans in its language (test_round31_language)."""
     figures = _answer(entry, "figures")
     assert isinstance(figures, Tag)
     assert "Benthyciadau: 12,000 (baseline 9,000, up 33%)." in figures.get_text()
-    assert figures.find_all(lang=True) == []
+    assert [(t.name, t.get_text(), t["lang"]) for t in figures.find_all(lang=True)] == [
+        ("span", WELSH_TITLE, "cy"), ("span", "Benthyciadau", "cy"),
+        ("span", ARABIC_TITLE, "ar"), ("span", "المكالمات المجابة", "ar")]
 
 
 def test_words_and_checksums_are_those_of_the_answers(language_pack: Pack) -> None:
@@ -205,6 +208,8 @@ def test_the_pdf_structure_carries_each_story_language(language_pack: Pack) -> N
         ("/Div", "cy"), ("/Div", "ar"),                  # the summary answer's parts
         ("/Div", "cy"), ("/Div", "ar"),                  # the section answer's
         ("/Div", "ar"),                                  # the quote
+        ("/Span", "cy"), ("/Span", "cy"),                # the metrics answer: title, label
+        ("/Span", "ar"), ("/Span", "ar"),                # (round 31)
         ("/TD", "cy"), ("/TD", "cy"),                    # Metrics: story, label
         ("/TD", "ar"), ("/TD", "ar"),
         ("/H3", "cy"), ("/Span", "cy"), ("/P", "cy"),  # The stories: title, service,
