@@ -174,7 +174,8 @@ def test_sections_named_finds_headings_as_the_parser_does(body: str, found: list
     ("2025-07-01", "2026-12-31", ", e.g. period: 2026"),
     ("2024-04-01", "2026-12-31", ", e.g. period: 2026"),
     ("2024-01-01", "2026-06-30", ", e.g. period: 2025-26"),
-    ("2026-02-01", "2026-06-30", ", the months or year the figure was measured in"),
+    ("2026-02-01", "2026-06-30", ", e.g. period: 2026-06"),  # no year inside: a month
+    ("2026-02-05", "2026-02-20", ", the months or year the figure was measured in"),
 ])
 def test_the_example_period_lies_inside_the_qualifying_one(start: str, end: str,
                                                           example: str) -> None:
