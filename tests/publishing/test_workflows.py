@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -79,7 +80,10 @@ def test_least_privilege_and_python_311_with_pip_cache(name: str) -> None:
                 assert step["with"] == {"python-version": "3.11", "cache": "pip",
                                         "cache-dependency-path": "pyproject.toml"}
             if str(step.get("uses", "")).startswith("actions/checkout@"):
-                assert step["with"] == {"persist-credentials": False}
+                # the whole history only where check --since reads an earlier revision
+                since = any("--since" in run for run in _runs(job))
+                assert step["with"] == {"persist-credentials": False,
+                                        **({"fetch-depth": 0} if since else {})}, job_id
 
 
 def test_pages_deploys_on_push_hourly_and_by_hand() -> None:
@@ -121,24 +125,69 @@ def _showcase_steps(job: dict[str, Any]) -> list[str]:
 
 
 def _run_step(script: str, cwd: Path, tmp_path: Path,
-              path_first: Path | None = None) -> subprocess.CompletedProcess[str]:
+              path_first: Path | None = None,
+              step_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     assert "${{" not in script, "a command step the test runs must not need GitHub expressions"
     files = {name: tmp_path / name.lower() for name in ("GITHUB_ENV", "GITHUB_PATH", "GITHUB_OUTPUT")}
-    env = tool_env({name: str(path) for name, path in files.items()})
+    env = tool_env({**{name: str(path) for name, path in files.items()}, **(step_env or {})})
     if path_first is not None:
         env["PATH"] = f"{path_first}:{env['PATH']}"
     return subprocess.run([*SHELL, script], cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+
+
+CHECK_STEP = "Check stories, award files and data"
+EXPRESSION = re.compile(r"^\$\{\{ github\.([\w.]+) \}\}$")
+
+
+def _step_env(job: dict[str, Any], name: str, github: dict[str, str]) -> dict[str, str]:
+    """The `env:` of the job's step `name`, each `${{ github.<x> }}` given its value from `github`."""
+    step = next(step for step in job["steps"] if step.get("name") == name)
+    env = {}
+    for key, value in step.get("env", {}).items():
+        match = EXPRESSION.match(str(value))
+        assert match, f"{key}: only a github context value is expected, got {value}"
+        env[key] = github[match.group(1)]
+    return env
+
+
+def _git(root: Path, *args: str) -> str:
+    identity = {"GIT_AUTHOR_NAME": "Comms", "GIT_AUTHOR_EMAIL": "comms@example.org",
+                "GIT_COMMITTER_NAME": "Comms", "GIT_COMMITTER_EMAIL": "comms@example.org",
+                "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True,
+                          env=tool_env(identity)).stdout.strip()
+
+
+def _in_git(root: Path) -> str:
+    """`root` made a git repository of one commit (its id), as a checkout would be."""
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "stories")
+    return _git(root, "rev-parse", "HEAD")
+
+
+RENAMED_FROM = "stories/2026-02-11-digital-planning-permission-service.md"
+RENAMED_TO = "stories/2026-02-11-online-planning-applications.md"
+RENAMED_ANNOTATION = (
+    f"::warning file={RENAMED_TO}::{RENAMED_FROM} was renamed to {RENAMED_TO}: its page moved from "
+    "stories/digital-planning-permission-service/ to stories/online-planning-applications/, so the "
+    "old address no longer works and feed readers see a new story; add \"slug: "
+    "digital-planning-permission-service\" to the story's front matter to keep the address")
 
 
 def test_the_pull_request_job_commands_pass_on_the_example_project(example_project: Path,
                                                                    tmp_path: Path) -> None:
     workflow = load_workflow("checks.yml")
     assert workflow["on"] == {"pull_request": None}
-    steps = _showcase_steps(workflow["jobs"]["stories"])
+    job = workflow["jobs"]["stories"]
+    steps = _showcase_steps(job)
     assert [step.split()[:2] for step in steps] == [["showcase", "check"], ["showcase", "build"], ["status=0", "for"]]
+    _in_git(example_project)
+    _git(example_project, "update-ref", "refs/remotes/origin/main", "HEAD")  # the base branch
+    env = _step_env(job, CHECK_STEP, {"base_ref": "main"})
     outputs = []
     for script in steps:
-        result = _run_step(script, example_project, tmp_path)
+        result = _run_step(script, example_project, tmp_path, step_env=env)
         assert result.returncode == 0, f"{script}\n{result.stdout}\n{result.stderr}"
         outputs.append(result.stdout)
     annotations = outputs[0].splitlines()
@@ -147,6 +196,50 @@ def test_the_pull_request_job_commands_pass_on_the_example_project(example_proje
     assert (example_project / "site" / "index.html").is_file()
     awards = sorted(path.stem for path in (example_project / "awards").glob("*.yml"))
     assert sorted(path.stem for path in (example_project / "dist" / "packs").glob("*.zip")) == awards
+
+
+def test_the_pull_request_check_warns_of_a_story_page_the_change_moves(example_project: Path,
+                                                                      tmp_path: Path) -> None:
+    job = load_workflow("checks.yml")["jobs"]["stories"]
+    script = next(run for run in _showcase_steps(job) if run.startswith("showcase check"))
+    assert "--since" in script
+    _in_git(example_project)
+    _git(example_project, "update-ref", "refs/remotes/origin/main", "HEAD")
+    _git(example_project, "mv", RENAMED_FROM, RENAMED_TO)  # the pull request's change
+    result = _run_step(script, example_project, tmp_path,
+                       step_env=_step_env(job, CHECK_STEP, {"base_ref": "main"}))
+    assert result.returncode == 0, result.stdout + result.stderr  # a warning, not an error
+    assert RENAMED_ANNOTATION in result.stdout.splitlines()
+
+    missing = _run_step(script, example_project, tmp_path,
+                        step_env=_step_env(job, CHECK_STEP, {"base_ref": "release"}))
+    assert missing.returncode == 2  # a base branch not fetched: the job fails, naming the fix
+    assert '"fetch-depth: 0"' in missing.stderr
+
+
+@pytest.mark.parametrize("event, before, compared", [
+    ("push", "previous", True),
+    ("push", "0" * 40, False),  # the branch's first push
+    ("push", "1" * 40, False),  # a force push: the old commit is not in the history
+    ("schedule", "", False),
+    ("workflow_dispatch", "", False),
+])
+def test_the_publishing_check_compares_a_push_with_the_commit_before_it(
+        example_project: Path, tmp_path: Path, event: str, before: str, compared: bool) -> None:
+    job = load_workflow("pages.yml")["jobs"]["build"]
+    script = next(run for run in _runs(job) if "showcase check" in run)
+    previous = _in_git(example_project)
+    _git(example_project, "mv", RENAMED_FROM, RENAMED_TO)
+    _git(example_project, "commit", "-q", "-m", "the story editor renames a story")
+    github = {"event_name": event, "event.before": previous if before == "previous" else before}
+    result = _run_step(script, example_project, tmp_path,
+                       step_env=_step_env(job, CHECK_STEP, github))
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert (RENAMED_ANNOTATION in lines) is compared
+    notice = [line for line in lines if line.startswith("::notice::")]
+    assert notice == ([f"::notice::the commit before the push ({before}) is not in the history: "
+                       "the stories are not compared with it"] if before == "1" * 40 else [])
 
 
 def _stub_showcase(folder: Path, codes: dict[str, int]) -> Path:
