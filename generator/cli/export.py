@@ -11,7 +11,7 @@ import click
 from generator.awardbook import AwardBook
 from generator.cli.common import OutFolder, failing_with, load, project_options, writing
 from generator.clock import build_time
-from generator.problems import UsageProblem
+from generator.problems import ShowcaseError, UsageProblem
 from generator.sharing import council, opendata, publisher
 from generator.story import Story
 
@@ -27,7 +27,8 @@ DEFAULT_OUT = Path("dist") / "open-data"
 @failing_with(1)
 def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
            partner: str | None) -> None:
-    """Write the public stories as open data; exit 1 when the project has errors."""
+    """Write the public stories as open data; exit 1 when the project has errors, or when
+    --partner names no public story's partner (then nothing is written)."""
     if partner is not None and not partner.strip():
         raise UsageProblem("--partner is empty: give the partner's name as the stories list it "
                            "under partners, or leave --partner out to export every public story")
@@ -41,19 +42,20 @@ def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
     site_url = catalogue.layout.site.get("site_url") or None
     public = catalogue.public_stories(now)
     stories = opendata.for_partner(public, partner)
+    folder = catalogue.layout.root / (out_dir or DEFAULT_OUT)  # an absolute --out as it is
+    if partner and not stories:  # a mistyped name must not empty the last good files
+        raise ShowcaseError(f'no public story lists "{partner}" under partners.'
+                            f"{_did_you_mean(partner, public)} Nothing was written (any files "
+                            f"already in {folder}/ are kept)")
     # a body's link to any public story keeps its address, in the partner's set or not
     data = opendata.open_data(stories, publisher(catalogue), site_url, build_time(), partner,
                               public=catalogue.linkable(public, site_url or ""),
                               book=AwardBook(catalogue.awards), council=council(catalogue))
-    folder = catalogue.layout.root / (out_dir or DEFAULT_OUT)  # an absolute --out as it is
     with writing("choose a folder you can write to with --out"):
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in opendata.open_data_files(data).items():
             (folder / name).write_bytes(content)
     _report(folder, len(stories), partner, site_url)
-    if partner and not stories:
-        click.echo(f'No public story lists "{partner}" under partners.'
-                   f"{_did_you_mean(partner, public)}")
 
 
 def _report(folder: Path, count: int, partner: str | None, site_url: str | None) -> None:

@@ -42,6 +42,7 @@ from generator.reading.characters import DIRECTION_CONTROLS, UNSAFE_CHARACTERS, 
 from generator.reading.errors import field_name, plain_message
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import MAX_BYTES, decode
+from generator.sharing.opendata import METRICS_COLUMNS
 from generator.sharing.records import (
     FORMAT_VERSION,
     URL_PATTERN,
@@ -50,6 +51,7 @@ from generator.sharing.records import (
     OpenQuote,
     OpenStory,
 )
+from generator.sharing.urls import METRICS_SCHEMA_FILE, STORIES_SCHEMA_FILE
 
 NAME_MAX = 255
 """The longest file name, in bytes, that common file systems (ext4, APFS, NTFS) take."""
@@ -232,27 +234,19 @@ class ImportedStory:
 
 
 def read_export(file: Path, shown: str) -> OpenData:
-    """A stories.json file, validated; every problem names the field to fix."""
-    try:
-        payload = json.loads(decode(file.read_bytes()))
-    except OSError as exc:
-        raise ShowcaseError(f"{shown} cannot be read ({exc.strerror})") from None
-    except YamlProblem as exc:  # check's words for a file that is not UTF-8
-        raise ShowcaseError(f"{shown} is not a stories.json file",
-                            [Problem(shown, exc.line, None, exc.message)]) from None
-    except json.JSONDecodeError as exc:
-        raise ShowcaseError(f"{shown} is not a stories.json file",
-                            [Problem(shown, exc.lineno, None,
-                                     f"is not valid JSON: {exc.msg} (column {exc.colno})")]) from None
-    except RecursionError:
-        raise ShowcaseError(f"{shown} is not a stories.json file: its lists or objects are "
-                            "nested too deeply to read") from None
+    """A stories.json file, validated; every problem names the field to fix, and another of
+    the export's files (metrics.csv, a schema) is named as such."""
+    payload = _payload(file, shown)
     if not isinstance(payload, dict):
         raise ShowcaseError(f"{shown} is not a stories.json file: it holds {_kind(payload)}, "
                             "where a stories.json (as showcase export writes it) holds one "
                             'object, {"version": 1, "publisher": ..., "site_url": ..., '
                             '"generated": ..., "stories": [...]} (see stories.schema.json); '
                             "nothing was imported")
+    schema_of = _schema_of(payload)
+    if schema_of is not None:
+        raise ShowcaseError(f"{shown} is {schema_of}, which describes the fields of a file "
+                            f"but holds no stories: {_IMPORT_INSTEAD}")
     version = payload.get("version")
     if version is not None and version != FORMAT_VERSION:
         raise ShowcaseError(f"{shown} is stories.json format version {_shown(version)}; this "
@@ -266,6 +260,95 @@ def read_export(file: Path, shown: str) -> OpenData:
         raise ShowcaseError(f"{shown} does not match the stories.json schema "
                             f"(see stories.schema.json): nothing was imported", problems) from None
     return PartnerData.of(data)
+
+
+def refuse_empty(data: OpenData, shown: str) -> None:
+    """A ShowcaseError when `data` holds no stories, saying whom to ask for another file (a
+    file exported for a partner none of the stories names, or before any was public)."""
+    if not data.stories:
+        raise ShowcaseError(_no_stories(shown, data))
+
+
+_IMPORT_INSTEAD = ("import the stories.json file from the same folder (nothing was "
+                   "imported)")
+
+
+def _payload(file: Path, shown: str) -> Any:
+    """The JSON value the file holds; a ShowcaseError in plain words when it holds none."""
+    try:
+        text = decode(file.read_bytes())
+    except OSError as exc:
+        raise ShowcaseError(f"{shown} cannot be read ({exc.strerror})") from None
+    except YamlProblem as exc:  # check's words for a file that is not UTF-8
+        raise ShowcaseError(f"{shown} is not a stories.json file",
+                            [Problem(shown, exc.line, None, exc.message)]) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if _is_metrics_csv(text):
+            raise ShowcaseError(f"{shown} is the export's metrics.csv (the stories' figures, "
+                                f"as a table), not its stories: {_IMPORT_INSTEAD}") from None
+        raise ShowcaseError(f"{shown} is not a stories.json file",
+                            [Problem(shown, exc.lineno, None,
+                                     f"is not a stories.json file (it is not JSON: "
+                                     f"{_json_words(exc)})")]) from None
+    except RecursionError:
+        raise ShowcaseError(f"{shown} is not a stories.json file: its lists or objects are "
+                            "nested too deeply to read") from None
+
+
+def _is_metrics_csv(text: str) -> bool:
+    """Whether `text` starts as the export's metrics.csv does: its row of column names."""
+    first = text.split("\n", 1)[0].strip()
+    return first.replace('"', "").split(",") == list(METRICS_COLUMNS)
+
+
+def _schema_of(payload: dict[str, Any]) -> str | None:
+    """Which schema `payload` is, in words: the export's stories.schema.json (a JSON Schema,
+    `$schema`, describing `stories`) or metrics.schema.json (a Table Schema: `fields`), or
+    another JSON Schema; None when it is no schema (a file with `stories` never is)."""
+    if "stories" in payload:
+        return None
+    if "$schema" in payload:
+        properties = payload.get("properties")
+        return (f"the export's {STORIES_SCHEMA_FILE}" if isinstance(properties, dict)
+                and "stories" in properties else "a schema (it gives $schema)")
+    fields = payload.get("fields")
+    return f"the export's {METRICS_SCHEMA_FILE}" if isinstance(fields, list) else None
+
+
+def _json_words(error: json.JSONDecodeError) -> str:
+    """What the JSON reader stopped at, in plain words, with its column."""
+    words = next((said for start, said in _JSON_ERRORS if error.msg.startswith(start)),
+                 "it cannot be read as JSON")
+    return f"{words}, at column {error.colno}"
+
+
+_JSON_ERRORS = (
+    ("Expecting value", "a value was expected here, such as a \"text in double quotes\", "
+                        "a number, [...] or {...}, and something else was found"),
+    ("Expecting property name", "a field name in double quotes was expected here"),
+    ("Expecting ',' delimiter", "a comma was expected here, between two items"),
+    ("Expecting ':' delimiter", "a colon was expected here, after a field name"),
+    ("Extra data", "more text follows the end of the file's one object {...}"),
+    ("Unterminated string", "a text opened with \" here is never closed"),
+    ("Invalid control character", "a text in double quotes holds a line break or control "
+                                   "character here"),
+    ("Invalid \\", "a backslash here starts no escape JSON knows"),
+)
+"""The JSON reader's complaints (by how they start), in plain words."""
+
+
+def _no_stories(shown: str, data: OpenData) -> str:
+    """The refusal of a file holding no stories: whom to ask for another, and why it is empty."""
+    who = partner_name(data)
+    if data.partner:
+        return (f"{shown} holds no stories: {who} exported it for the partner "
+                f'"{printable(one_line(data.partner))}", '
+                "and none of their public stories names that partner. Ask them to export again "
+                "with the partner's name as their stories write it (nothing was imported)")
+    return (f"{shown} holds no stories: {who} had no public stories when it was exported. Ask "
+            "them to export again once they have published some (nothing was imported)")
 
 
 def _kind(value: Any) -> str:

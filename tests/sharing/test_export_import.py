@@ -74,7 +74,7 @@ def test_import_never_overwrites_and_says_so(make_project: ProjectFactory, tmp_p
     assert result.output.splitlines() == [
         'skipped stories/2026-05-01-beta.md: a story with the slug "beta" already exists',
         "skipped stories/2026-03-14-alpha.md: the file already exists (it was not overwritten)",
-        "Imported 0 of 2 stories from Testshire stories as drafts. Next: read each one, confirm "
+        "Imported 0 of 2 stories from Testshire Council as drafts. Next: read each one, confirm "
         "quotes and figures, then run: showcase check",
     ]
     assert (partner / "stories/2026-03-14-alpha.md").read_text(encoding="utf-8") == "hand-written\n"
@@ -103,8 +103,8 @@ def test_import_validates_the_file_first(make_project: ProjectFactory, tmp_path:
     result = run_cli("import", str(bad), "-p", str(partner))
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        f"{bad}:1: is not valid JSON: Expecting property name enclosed in double quotes "
-        "(column 2)")
+        f"{bad}:1: is not a stories.json file (it is not JSON: a field name in double quotes "
+        "was expected here, at column 2)")
     bad.write_text('{"version": 2, "stories": []}', encoding="utf-8")
     result = run_cli("import", str(bad), "-p", str(partner))
     assert result.exit_code == 1
@@ -197,13 +197,17 @@ def test_export_for_part_of_a_partners_name_suggests_the_public_names(tmp_path: 
         "Riverside District Council", "Testshire Secret Partner")
     source = write_project(tmp_path / "source", {"mkdocs.yml": MKDOCS, **FILES,
                                                  "stories/2026-06-01-draft-story.md": draft})
+    kept = f"Nothing was written (any files already in {source / 'dist/open-data'}/ are kept)"
     result = run_cli("export", "-p", str(source), "--now", NOW, "--partner", "Testshire")
-    assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == (
-        'No public story lists "Testshire" under partners. Did you mean "Testshire Fire"?')
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [
+        'showcase: no public story lists "Testshire" under partners. Did you mean '
+        f'"Testshire Fire"? {kept}']
     result = run_cli("export", "-p", str(source), "--now", NOW, "--partner", "riverside distrct")
     assert result.output.splitlines()[-1] == (
-        'No public story lists "riverside distrct" under partners. '
-        'Did you mean "Riverside District Council"?')
+        'showcase: no public story lists "riverside distrct" under partners. '
+        f'Did you mean "Riverside District Council"? {kept}')
     result = run_cli("export", "-p", str(source), "--now", NOW, "--partner", "Nobody at all")
-    assert result.output.splitlines()[-1] == 'No public story lists "Nobody at all" under partners.'
+    assert result.output.splitlines()[-1] == (
+        f'showcase: no public story lists "Nobody at all" under partners. {kept}')
+    assert not (source / "dist").exists()
