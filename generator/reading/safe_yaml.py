@@ -258,7 +258,54 @@ def _problem_from(exc: yaml.MarkedYAMLError, offset: int, text: str = "") -> Yam
                                                f"types: close it with a straight {straight}")
     line = (mark.line + 1 if mark is not None else 1) + offset
     source = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
+    if _TABBED.match(source) is None and exc.problem in _NOT_EXPECTED:
+        return YamlProblem(line, "not valid YAML: " + _misplaced_line(
+            exc.problem, text.split("\n"), mark.line if mark is not None else 0, offset))
     return YamlProblem(line, f"not valid YAML: {_plain(exc)}{_hint(exc, source)}")
+
+
+_TABBED = re.compile(r"[ \t]*\t")
+"""A line indented with a tab (the hint says to indent with spaces)."""
+
+#: the parser's complaints of a line that is not what the lines above lead it to expect
+_NOT_EXPECTED = {
+    "did not find expected key": "this line is not a `field: value` line where one was expected",
+    "did not find expected '-' indicator": "this line is not a `- ...` list item where one was "
+                                           "expected",
+}
+
+
+def _misplaced_line(problem: str, rows: list[str], index: int, offset: int) -> str:
+    """Why row `index` is not where the parser expected a field (or list item), in plain
+    words: most often a list or indented lines under a field already given its value on its
+    own line (`outcomes: [a]` and then `  - b`)."""
+    above = next((i for i in range(index - 1, -1, -1) if rows[i].strip()
+                  and not rows[i].lstrip().startswith("#")), None)
+    given = _FIELD_WITH_VALUE.match(rows[above]) if above is not None else None
+    row = rows[index] if index < len(rows) else ""
+    item = _LIST_ITEM.match(row) is not None
+    if above is None or given is None or not (item or _indent(row) > _indent(rows[above])):
+        return f"{_NOT_EXPECTED[problem]}: check its indentation against the lines above"
+    key, value = given.group("key"), given.group("value")
+    line, key_line = index + 1 + offset, above + 1 + offset
+    if item:
+        return (f"line {line} is a list item under {key}:, which already has a value on line "
+                f"{key_line} ({value}): write the list one way, either on line {key_line} in "
+                "brackets or as - lines under it")
+    return (f"line {line} is indented under {key}:, which already has a value on line {key_line} "
+            f"({value}): give {key}: its value one way, either on line {key_line} or on indented "
+            f"lines under it (if line {line} is a field of its own, line it up with {key}:)")
+
+
+#: a `field: value` line (in a list item too), its value without a trailing comment
+_FIELD_WITH_VALUE = re.compile(
+    r"^[ ]*(?:-[ ]+)?(?P<key>[^\s#:'\"\[{-][^:#]*?):[ ]+(?P<value>[^\s#](?:.*?[^\s])?)"
+    r"(?:[ ]+#.*)?[ ]*$")
+_LIST_ITEM = re.compile(r"^[ ]*-(?:[ ]|$)")
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip(" "))
 
 
 def _closed_by_a_curly_quote(text: str, last: int) -> tuple[int, str] | None:
@@ -286,7 +333,6 @@ _HINTS = (
     ("mapping values are not allowed", "a value holding ': ' needs double quotes around it"),
     ("did not find expected ',' or ']'", "a list written [a, b] needs its closing ]"),
     ("did not find expected ',' or '}'", "fields written {a: b} need their closing }"),
-    ("did not find expected key", "check the indentation of this line"),
     ("expected <block end>", "check the indentation of this line"),
     ("found unexpected end of stream", "a quote is not closed"),
     ("expected a single document", "this file holds settings only: remove the '---' lines"),
