@@ -230,7 +230,11 @@ def _contents(root: Path, revision: str, shas: list[str]) -> dict[str, str]:
     at = 0
     while at < len(out):
         header_end = out.index(b"\n", at)
-        sha, _, size = out[at:header_end].decode().split()
+        header = out[at:header_end].decode().split()
+        if len(header) != 3:  # "<id> missing": nothing follows it
+            at = header_end + 1
+            continue
+        sha, _, size = header
         start, end = header_end + 1, header_end + 1 + int(size)
         if int(size) <= MAX_BYTES:
             with contextlib.suppress(YamlProblem):  # not UTF-8: it would not read as a story

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,25 @@ def test_the_stories_folder_is_read_with_a_fixed_number_of_git_processes(
     assert len(revision.files) == 32  # the two first stories and thirty; not the hidden one
     assert revision.files[OLD] == story(title=TITLE)
     assert revision.renames == {}
+
+
+def test_a_slug_changed_in_the_same_file_is_warned_of(repo: Path) -> None:
+    (repo / OLD).write_text(story(title=TITLE, slug="planning"), encoding="utf-8")
+    commit(repo, "a shorter slug")
+    assert check_since(repo)[1][0] == (
+        f"{OLD}: warning: slug: its slug changed since HEAD~1: its page moved from "
+        "stories/digital-planning-permission-service/ to stories/planning/, so the old address "
+        'no longer works and feed readers see a new story; add "slug: '
+        "digital-planning-permission-service\" to the story's front matter to keep the address")
+
+
+def test_a_story_renamed_and_withdrawn_names_both_files() -> None:
+    revision = history.Revision("main", {OLD: story(title=TITLE)}, {OLD: NEW})
+    current = [history.Page(NEW, "online-planning-applications", TITLE, "review", public=False,
+                            status_line=5)]
+    [warning] = history.moved_pages(revision, current, datetime(2026, 11, 26, tzinfo=UTC))
+    assert str(warning) == (
+        f"{NEW}:5: warning: status: {OLD} (now {NEW}) was public at main and is now in review: "
+        "its page stories/digital-planning-permission-service/ goes from the site, so its address "
+        'no longer works (withdrawing a story is allowed; if it was not meant, set "status: '
+        'published")')
