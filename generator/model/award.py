@@ -150,6 +150,23 @@ class Selection(ShowcaseModel):
         return bool(given) and all(values & have for values, have in given)
 
 
+def _parse_format(value: Any) -> Any:
+    """A file type as an award lists it (pdf, .PDF, jpeg); anything else (a path, nothing)
+    is no file type, and said."""
+    if isinstance(value, str) and not _FORMAT.fullmatch(value):
+        shown = value.strip()
+        raise PydanticCustomError(
+            "file_format", "expected a file type such as pdf, docx or png, got {value}",
+            {"value": f'"{shown}"' if shown else "nothing"})
+    return value
+
+
+_FORMAT = re.compile(r"\s*\.?[A-Za-z0-9]{1,10}\s*")
+FileType = Annotated[str, BeforeValidator(_parse_format, json_schema_input_type=Annotated[
+    str, Strict(), Field(pattern=f"^{_FORMAT.pattern}$")])]
+"""A file type an award accepts: its extension (pdf, .pdf, PDF)."""
+
+
 class Attachments(ShowcaseModel):
     """The award's limits on supporting files."""
 
@@ -157,7 +174,7 @@ class Attachments(ShowcaseModel):
     """How many files may be attached."""
     max_mb_each: float | None = Field(default=None, gt=0, le=100_000)
     """Largest size of one file in MB (at most 100,000: 1e400 is no limit anyone wrote)."""
-    formats: list[str] = []
+    formats: list[FileType] = []
     """Allowed file types, e.g. pdf, png; none listed (or []) allows any."""
     send: list[str] | None = None
     """The files to attach, when not all: evidence ids or file names (a lead image by its

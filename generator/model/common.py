@@ -278,6 +278,13 @@ def _number_hint(value: Any) -> str:
     text = value.strip()
     if text == "":
         return " (the figure is missing: write it, digits only)"
+    based = _BASED.fullmatch(text)
+    if based is not None:  # 0x1F is 31, not 0 and a unit "x1F"
+        try:
+            figure = int(based.group(3), _BASES[based.group(2).lower()])
+        except ValueError:  # 0b12, 0o9: no figure in any base
+            return ""
+        return f" (write {based.group(1)}{figure}: a figure is written in decimal digits)"
     with_words = re.fullmatch(r"(£?)\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z][\w /.-]*)", text)
     if with_words is not None:
         return _words_hint(with_words.group(2), with_words.group(3), money=bool(with_words.group(1)))
@@ -295,6 +302,10 @@ def _number_hint(value: Any) -> str:
         return f" (write {digits} and unit: GBP, digits only)"
     return f" (write {digits} without quotes or commas)"
 
+
+_BASED = re.compile(r"(-?)0([xob])([0-9a-f]+)", re.IGNORECASE)
+"""A figure as a programmer writes it in another base: 0x1F (hexadecimal), 0o17, 0b101."""
+_BASES = {"x": 16, "o": 8, "b": 2}
 
 _GROUP_SPACES = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}\b)")
 """A space between groups of digits (180 000), plain, no-break or thin."""

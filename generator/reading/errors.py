@@ -122,7 +122,7 @@ def _message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:
         return str(error["msg"]) + (f" (did you mean {close}?)" if close and close != written else "")
     if kind.startswith(("date", "datetime", "slug", "number", "bool", "url", "alt_", "compose",
                         "tolerance", "series", "compare", "target", "limit", "stories",
-                        "period", "note", "language")):
+                        "period", "note", "language", "file_format")):
         return str(error["msg"])
     return f"{error['msg']}, got {_shown(value)}"
 
