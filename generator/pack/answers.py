@@ -492,10 +492,31 @@ def cleaned_markdown(markdown: str) -> tuple[str, list[str]]:
         text = _HTML_IMAGE.sub(_as_markdown_image, text)  # then left out with its alt, as ![…](…)
         text = outer_tables(text, table)
         dropped.extend(f"<{tag.lower()}>" for tag in _RAISED.findall(text))
-        return _TAGS.sub(_without_tags, text)
+        return without_tags(text)
 
     text = outside_code(strip_comments(markdown), clean)
     return re.sub(r"\n{3,}", "\n\n", text).strip(), dropped
+
+
+def without_tags(text: str) -> str:
+    """`text` with its tags removed, again while removing them makes new ones: a tag inside
+    an attribute's value (`<p title="</noscript><b>x</b>">`, hostile31) leaves `<p title="x">`
+    once the tags in it are gone. Each pass removes at least one tag; after TAG_PASSES, every
+    `<` that could still open a tag is taken out, so no tag reaches an answer."""
+    for _ in range(TAG_PASSES):
+        shorter = _TAGS.sub(_without_tags, text)
+        if shorter == text:
+            return text
+        text = shorter
+    return _TAG_OPENING.sub("", text)
+
+
+_TAG_OPENING = re.compile(r"<+(?=[/A-Za-z])")
+"""A `<` (or a run of them: `<<p>` is `<p>` once one goes) before a letter or a slash."""
+
+
+TAG_PASSES = 20
+"""How often tags are removed from what removing tags left, at most (one pass, most often)."""
 
 
 def _without_tags(match: re.Match[str]) -> str:
