@@ -2,7 +2,9 @@
 
 MkDocs publishes every file under docs_dir. A docs_dir that is, holds or sits inside
 stories/, awards/, data/ or evidence/, or a link under it into one of them, would publish
-drafts, contacts and private evidence (contract section 7): both are refused. Its photos are
+drafts, contacts and private evidence (contract section 7): both are refused, as is a link
+under it out of the project (the server's own files) or round a loop (MkDocs' walk would never
+end): the build refuses those before MkDocs walks the folder (`links_refused`). Its photos are
 published without their camera data, so one that cannot be decoded is refused too.
 """
 
@@ -49,26 +51,49 @@ def content_problems(layout: Layout, stories: Sequence[Story] = (),
     public at `now`: without it, a published story is public) that the build would stop on or
     break."""
     content = layout.content.resolve()
-    shown = layout.relative(layout.content) or "."
-    for name, folder in private_folders(layout).items():
-        if content == folder or folder.is_relative_to(content) or content.is_relative_to(folder):
-            return [Problem("mkdocs.yml", None, "docs_dir",
-                            f'"{shown}" overlaps {name}/, so MkDocs would publish its files as they '
-                            "are: keep hand-written pages in their own folder, e.g. docs_dir: content")]
+    overlapping = _overlapping(layout)
+    if overlapping:
+        return overlapping
     if "docs_dir" in layout.site and not content.is_dir():  # the build stops on it; pack
         return [Problem("mkdocs.yml", None, "docs_dir",  # and export do not need it
                         f'"{layout.site["docs_dir"]}" is no folder, so the site cannot be built: '
                         "create it with the site's hand-written pages (index.md, the home page's "
                         "text, at least), or name the folder that holds them", Severity.WARNING)]
     known = _Known.of(stories, unusable, now, _per_page(layout))
-    # the theme's own folder (custom_dir) is published as content/ is: its links are judged alike
-    theme = [layout.theme_folder] if layout.theme_folder is not None else []
-    return [*(_linked(layout, path, name) for folder in (content, *theme)
-              for path, name in _links_into_private(layout, folder)),
+    return [*_refused_links(layout),
             *_unreadable_photos(layout, content),
             *_remote_loads(layout, content),
             *_story_links(layout, content, known),
             *_taken(layout, content, known)]
+
+
+def links_refused(layout: Layout) -> list[Problem]:
+    """What the build refuses before MkDocs walks docs_dir, following every link (check says
+    it too): a docs_dir overlapping a private folder, and each link under docs_dir or the
+    theme's own folder into a private folder, outside the project, or into a loop (which
+    MkDocs would follow without end)."""
+    return _overlapping(layout) or _refused_links(layout)
+
+
+def _overlapping(layout: Layout) -> list[Problem]:
+    """docs_dir, when it is, holds or sits inside a private folder."""
+    content = layout.content.resolve()
+    shown = layout.relative(layout.content) or "."
+    for name, folder in private_folders(layout).items():
+        if content == folder or folder.is_relative_to(content) or content.is_relative_to(folder):
+            return [Problem("mkdocs.yml", None, "docs_dir",
+                            f'"{shown}" overlaps {name}/, so MkDocs would publish its files as they '
+                            "are: keep hand-written pages in their own folder, e.g. docs_dir: content")]
+    return []
+
+
+def _refused_links(layout: Layout) -> list[Problem]:
+    """The links under docs_dir and the theme's own folder (custom_dir, published as docs_dir
+    is) that MkDocs must not follow (`_links_not_followed`)."""
+    theme = [layout.theme_folder] if layout.theme_folder is not None else []
+    return [Problem(layout.relative(path), None, None, why)
+            for folder in (layout.content.resolve(), *theme)
+            for path, why in _links_not_followed(layout, folder)]
 
 
 def left_out(address: str) -> str:
@@ -630,35 +655,72 @@ def _unreadable_photos(layout: Layout, content: Path) -> list[Problem]:
     return found
 
 
-def _links_into_private(layout: Layout, content: Path) -> list[tuple[Path, str]]:
-    """Links (at any depth, as MkDocs follows them) that lead into a private folder, or to a
-    folder holding one (a link to the project, or to its parent): their files would be
-    published as they are. Such a folder is not entered, so a loop ends there too."""
-    if not content.is_dir():
+def _links_not_followed(layout: Layout, top: Path) -> list[tuple[Path, str]]:
+    """Links (at any depth under `top`, as MkDocs follows them) it must not follow, and why:
+    into a private folder or to a folder holding one (their files would be published as they
+    are), outside the project (the server's own files), or to a folder holding the link (a
+    loop, which MkDocs would follow without end). None of them is entered, nor a folder twice.
+    Only the links are judged: a folder's own files and folders stay where it is."""
+    if not top.is_dir():
         return []
-    folders = private_folders(layout)
+    refused = _Refused(layout, layout.relative(top) or ".")
     found: list[tuple[Path, str]] = []
     seen: set[Path] = set()
-    for directory, subdirs, files in os.walk(content, followlinks=True):
-        here = Path(directory)
-        seen.add(here.resolve())
-        kept = []
-        for entry in sorted([*subdirs, *files]):
-            path = here / entry
-            target = path.resolve()
-            into = [f"into {name}/" for name, folder in folders.items()
-                    if target == folder or target.is_relative_to(folder)]
-            holding = [f"to a folder holding {name}/" for name, folder in folders.items()
-                       if entry in subdirs and folder.is_relative_to(target)]
-            if into or holding:
-                found.append((path, (into or holding)[0]))
-            elif entry in subdirs and target not in seen:
-                kept.append(entry)
-        subdirs[:] = [d for d in subdirs if d in kept]
+    waiting: list[tuple[Path, tuple[Path, ...]]] = [(top, (top.resolve(),))]
+    while waiting:
+        here, chain = waiting.pop()  # chain: the real folders the walk came through to here
+        try:
+            with os.scandir(here) as listed:
+                entries = sorted(listed, key=lambda entry: entry.name, reverse=True)
+        except OSError:  # unreadable: MkDocs' walk skips it too
+            continue
+        for entry in entries:  # reversed onto the stack: walked in name order
+            linked = entry.is_symlink()
+            target = Path(entry.path).resolve() if linked else chain[-1] / entry.name
+            why = refused.why(target, chain) if linked else None
+            if why is not None:
+                found.append((here / entry.name, why))
+            elif entry.is_dir() and target not in seen:
+                seen.add(target)
+                waiting.append((here / entry.name, (*chain, target)))
     return sorted(found)
 
 
-def _linked(layout: Layout, path: Path, where: str) -> Problem:
-    return Problem(layout.relative(path), None, None,
-                   f"is a link {where}, which would publish its files as they are: remove the "
-                   "link (a story's public evidence and images are published by the story)")
+@dataclass(frozen=True)
+class _Refused:
+    """Why a link under a site folder (`shown`, by its project path) must not be followed."""
+
+    layout: Layout
+    shown: str
+
+    @cached_property
+    def root(self) -> Path:
+        return self.layout.root.resolve()
+
+    @cached_property
+    def folders(self) -> dict[str, Path]:
+        return private_folders(self.layout)
+
+    def why(self, target: Path, chain: tuple[Path, ...]) -> str | None:
+        """What check says of a link to `target` in the real folder `chain[-1]`, reached
+        through the others, or None when MkDocs may follow it."""
+        if chain[-1].is_relative_to(self.root) and not target.is_relative_to(self.root):
+            if target.is_dir():
+                return (f"is a link to a folder outside the project, which would publish its "
+                        f"files as they are: copy the files into {self.shown}/ if they are meant "
+                        "to be public, and remove the link")
+            return (f"is a link to a file outside the project, which would publish that file as "
+                    f"it is: copy the file into {self.shown}/ if it is meant to be public, and "
+                    "remove the link")
+        into = [f"into {name}/" for name, folder in self.folders.items()
+                if target == folder or target.is_relative_to(folder)]
+        holding = [f"to a folder holding {name}/" for name, folder in self.folders.items()
+                   if folder.is_relative_to(target)]
+        if into or holding:
+            return (f"is a link {(into or holding)[0]}, which would publish its files as they "
+                    "are: remove the link (a story's public evidence and images are published "
+                    "by the story)")
+        if any(real.is_relative_to(target) for real in chain):
+            return ("is a link to a folder that holds it (a loop), which MkDocs would follow "
+                    "without end: remove the link")
+        return None

@@ -215,6 +215,13 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         # the layout as mkdocs.yml has it, before the build turns off what loads from elsewhere
         self.layout_args = _layout_args(config, self.config)
         self.layout = _layout(self.root, *self.layout_args)
+        # before MkDocs walks docs_dir (after on_config), following links: out of the project,
+        # into private folders, or round a loop without end (check says the same)
+        refused = content.links_refused(self.layout)
+        if refused:
+            raise PluginError(_refusal(ShowcaseError(
+                f"the site was not built: {len(refused)} error{'s' * (len(refused) != 1)} in "
+                "the site's own folders (run showcase check for details)", refused)))
         _nothing_from_elsewhere(config)
         # after the site's own custom_dir (which stays first), before Material's templates
         dirs = config.theme.dirs
