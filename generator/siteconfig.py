@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from generator.palette import entry_problems
 from generator.problems import Problem, Severity, ShowcaseError
 from generator.reading.safe_yaml import YAML_ONLY_BREAKS, problem_of
 
@@ -153,7 +154,49 @@ def theme_problems(settings: dict[str, Any], sources: tuple[Source, ...],
     if not isinstance(theme, dict) or not sources:
         return []
     return (_nameless_theme(theme, sources) + _custom_dir_problems(theme, sources, root)
-            + _site_language(theme, sources, root))
+            + _site_language(theme, sources, root) + _palette_problems(theme, sources))
+
+
+def _palette_problems(theme: dict[str, Any], sources: tuple[Source, ...]) -> list[Problem]:
+    """A warning for each of Material's named colours in `theme.palette` (a mapping, or a list
+    of them for a light/dark toggle) that gives text under WCAG 1.4.3's 4.5:1
+    (`generator.palette`): it replaces Showcase's own colours."""
+    listed = theme.get("palette")
+    if theme_name(theme) != "material" or not listed:
+        return []
+    entries = [(None, listed)] if isinstance(listed, dict) else \
+        list(enumerate(listed)) if isinstance(listed, list) else []
+    found = []
+    for index, entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        for key, message in entry_problems(entry):
+            field = "theme.palette" + (f"[{index}]" if index is not None else "") + f".{key}"
+            found.append(Problem(*_palette_place(sources, index, key), field, message,
+                                 Severity.WARNING))
+    return found
+
+
+def _palette_place(sources: tuple[Source, ...], index: int | None,
+                   key: str) -> tuple[str, int | None]:
+    """Where a palette entry's `key` is written, else the entry (Material's default is then
+    used), else `palette:`."""
+    for name, node in sources:
+        theme = _entry(node, "theme") if isinstance(node, yaml.MappingNode) else None
+        if theme is None:
+            continue
+        palette = _entry(theme[1], "palette") if isinstance(theme[1], yaml.MappingNode) else None
+        if palette is None:
+            break
+        entry: yaml.Node | None = palette[1]
+        if index is not None:
+            items = palette[1].value if isinstance(palette[1], yaml.SequenceNode) else []
+            entry = items[index] if index < len(items) else None
+        written = _entry(entry, key) if isinstance(entry, yaml.MappingNode) else None
+        if written is not None:
+            return name, _line(written[0])
+        return name, _line(entry if entry is not None and index is not None else palette[0])
+    return _place(sources, ("theme", "palette"))[:2]
 
 
 def _site_language(theme: dict[str, Any], sources: tuple[Source, ...],
