@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator import headings, images, linkcheck, nesting, slips, wordless
+from generator import headings, images, linkcheck, nesting, site_markdown, slips, wordless
 from generator.attachment_names import accents_shown, case_key, same_name
 from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
@@ -132,6 +132,7 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
         *headings.problems(story),
         *wordless.problems(story),
         *nesting.problems(story),
+        *site_markdown.problems(story),
         *(Problem(story.path, line, "body", '<img> has no alt text: add alt="what it shows" '
                   '(alt="" only for a picture that adds nothing to the words)')
           for line in pictures_without_alt(story.body, story.body_line)),
