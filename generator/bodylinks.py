@@ -116,6 +116,9 @@ class PublicStories:
     """What the project's stories that are not public would give away in an address."""
     published_evidence: frozenset[str] = frozenset()
     """The site paths (case-folded) of the public stories' published evidence copies."""
+    directory_urls: bool = True
+    """mkdocs.yml's use_directory_urls: a page's address is its folder (stories/x/), or its
+    index.html (stories/x/index.html) when false, as feeds and open data write it."""
 
     @classmethod
     def of(cls, stories: Iterable[Story], site_url: str = "",
@@ -132,7 +135,8 @@ class PublicStories:
                            for target in public_evidence_paths(story).values())
         return cls({story.path: story.slug for story in chosen}, site_url,
                    layout.relative(layout.evidence), private_names(layout.evidence, chosen),
-                   hidden or Hidden(), copies)
+                   hidden or Hidden(), copies,
+                   layout.site.get("use_directory_urls", True) is not False)
 
     @cached_property
     def public_slugs(self) -> frozenset[str]:
@@ -292,7 +296,20 @@ def _other_target(story: Story, address: str, public: PublicStories) -> _Target 
     found = judge(story, address, public)
     if found.kind == "copy":
         return _Target(story.slug, None, split_address(address)[1], found.path)
+    if found.kind == "public story" and found.rooted:  # under the site's path, on the site
+        return _rooted_target(address, found.slug, public.site_url)
     return address if found.kind in ("elsewhere", "public story") else None
+
+
+def _rooted_target(address: str, slug: str, site_url: str) -> _Target:
+    """Where a link to a public story's page (or a file under it) written from the server's
+    root without the site's path leads once that path is put in front."""
+    rooted = rooted_path(address, site_url) or ""
+    path, rest = split_address(rooted)
+    normal = posixpath.normpath(path)
+    if normal.casefold() == f"stories/{slug}".casefold():
+        return _Target(slug, None, rest)  # the page, at its address
+    return _Target(slug, None, rest, normal + ("/" if path.endswith("/") else ""))
 
 
 @dataclass(frozen=True)
@@ -310,6 +327,11 @@ class Judged:
     a file beside the story in stories/, which only evidence can publish, or none at all)."""
     path: str = ""
     slug: str = ""
+    rooted: bool = False
+    """Written from the server's root without the path of a site under one (`/stories/x/`
+    on a site at https://host/digital/showcase/): what it leads to once that path is put in
+    front (`rooted_path`); "elsewhere" then when that names no story or file of the site, and
+    the link leads out of the site as written."""
 
 
 def judge(story: Story, address: str, public: PublicStories) -> Judged:
@@ -324,7 +346,10 @@ def judge(story: Story, address: str, public: PublicStories) -> Judged:
     if secret is not None:
         return secret
     if site_path is None:
-        return Judged("elsewhere")
+        rooted, base = rooted_path(address, public.site_url), site_base(public.site_url)
+        if rooted is None or address.strip().startswith(base):  # (judged once with the path)
+            return Judged("elsewhere")
+        return replace(judge(story, base + rooted, public), rooted=True)
     own = f"stories/{story.slug}/".casefold()
     if site_path.casefold().startswith(own) and site_path[len(own):] not in ("", "index.html"):
         picture = published_picture(story, address)
@@ -501,6 +526,29 @@ def _site_path(story: Story, address: str, site_url: str) -> str | None:
     return None if normal == ".." or normal.startswith("../") else normal
 
 
+def site_base(site_url: str) -> str:
+    """The path of the site under its host, between slashes: / for a site at the host's root,
+    /digital/showcase/ for https://host/digital/showcase/."""
+    path = urlsplit(site_url.strip()).path if site_url.strip() else ""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def rooted_path(address: str, site_url: str) -> str | None:
+    """On a site under a path (site_url https://host/digital/showcase/), a link from the
+    server's root that leaves that path out (/stories/x/?q#f), as the address under the
+    site's root it names once the path is put in front (stories/x/?q#f); None for any other
+    link, and on a site at its host's root."""
+    text = address.strip()
+    base = site_base(site_url)
+    if base == "/" or not on_this_site(text):
+        return None
+    path = split_address(text)[0]
+    if path.startswith(base) or path == base.rstrip("/"):
+        return None
+    normal = posixpath.normpath(path.lstrip("/") or ".")
+    return None if normal == ".." or normal.startswith("../") else text.lstrip("/")
+
+
 def _same_site(address: str, site: SplitResult) -> bool:
     """Whether `address` (full, or from `//` on) is on the site's host: any case, with or
     without the scheme's usual port."""
@@ -527,6 +575,16 @@ def page_body(html: str, story: Story, public: PublicStories, directory_urls: bo
         return quote(_relative(found.path(directory_urls), here)) + found.rest
 
     return _rewrite(html, change)
+
+
+def written_on_page(story: Story, address: str, public: PublicStories,
+                    directory_urls: bool = True) -> str | None:
+    """What `story`'s page writes for its body's link `address` (`page_body`): as written, a
+    story's page or a published file relative to the page, or None (its words only)."""
+    found = _target(story, Reference("a", "href", address), public)
+    if not isinstance(found, _Target):
+        return found
+    return quote(_relative(found.path(directory_urls), f"stories/{story.slug}/")) + found.rest
 
 
 def _may_lead_here(html: str, public: PublicStories, site_url: str | None = None) -> bool:
@@ -577,7 +635,7 @@ def _absolute(html: str, story: Story, public: PublicStories, site_url: str) -> 
             return None
         if isinstance(found, str):
             return urljoin(page, found.strip())
-        return root + quote(found.path()) + found.rest
+        return root + quote(found.path(public.directory_urls)) + found.rest
 
     return _rewrite(html, change)
 

@@ -373,6 +373,27 @@ def generated_pages(public: Iterable[Story], per_page: int = 20) -> frozenset[st
     return frozenset({*fixed, *(urls.story(story.slug) for story in chosen), *listings})
 
 
+def site_addresses(layout: Layout, public: Iterable[Story]) -> frozenset[str]:
+    """The address (under the site root, no slash at either end; "" for the home page) of
+    every page the site publishes for the `public` stories of the project at `layout`: the
+    generated pages (`generated_pages`), the content folder's own pages, as mkdocs.yml's
+    use_directory_urls writes them (about.md is about/ or about.html; an index page also by
+    its folder), and admin, the story editor, unless the plugin's `cms` is false."""
+    from generator.site import urls  # slow to load: only when a story links into the site
+
+    directory_urls = layout.site.get("use_directory_urls", True) is not False
+    sources = set(generated_pages(public, _per_page(layout)))
+    if layout.content.is_dir():
+        sources |= {f for f in _Files.of(layout.content).files if f.endswith(".md")}
+    found = {"admin"} if layout.options.get("cms", True) is not False else set()
+    for src in sources:
+        address = urls.page_url(src, directory_urls)
+        found.add(address.strip("/"))
+        if address == "index.html" or address.endswith("/index.html"):
+            found.add(address.removesuffix("index.html").strip("/"))
+    return frozenset(found)
+
+
 _FIXED = frozenset({"index.md", "awards/index.md", "dashboard/index.md", "open-data/index.md",
                     f"{SECTION}/index.md", "outcomes/index.md", "services/index.md",
                     "tags/index.md", "years/index.md"})

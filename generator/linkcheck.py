@@ -4,7 +4,8 @@ The build side (where each address leads on the site, in feeds and in open data)
 `generator.bodylinks`; this module judges the same addresses for the comms officer: a
 picture the build would refuse, a link to a story file that does not exist or is not
 public, a link into the site (to a story page by its address, to the evidence folder, naming
-a private file), and a metric's source there.
+a private file, to a page the site does not have), a link from the server's root that leaves
+out the path of a site under one, and a metric's source there.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from generator.bodylinks import (
     Hidden,
+    Judged,
     PublicStories,
     evidence_file,
     groups_of,
@@ -32,8 +35,11 @@ from generator.bodylinks import (
     publishable,
     published_picture,
     references,
+    rooted_path,
+    site_base,
     split_address,
     story_file,
+    written_on_page,
 )
 from generator.images import Verdicts, refusal
 from generator.markdown_text import to_html
@@ -103,6 +109,20 @@ class KnownStories:
     evidence_of: Mapping[str, str]
     """Each file of the evidence folder (case-folded) that a story publishes: that story's
     file."""
+    layout: Layout | None = None
+    """The project, whose site's pages a link into the site may lead to (`site_pages`)."""
+    published: tuple[Story, ...] = ()
+    """The published stories, whose pages, listings and groups the site makes."""
+
+    @cached_property
+    def site_pages(self) -> frozenset[str]:
+        """Every page's address under the site root (`content.site_addresses`), made when a
+        story first links to a page of the site that is no story's."""
+        if self.layout is None:
+            return frozenset()
+        from generator.content import site_addresses  # it imports this module
+
+        return site_addresses(self.layout, self.published)
 
     @classmethod
     def of(cls, stories: Iterable[Story], unreadable: Iterable[tuple[str, str, str | None]],
@@ -119,7 +139,7 @@ class KnownStories:
                                         hidden)
         evidence_of = {posixpath.normpath(item.path.strip()).casefold(): s.path
                        for s in published for item in s.meta.evidence if item.public}
-        return cls(public, not_public, evidence_of)
+        return cls(public, not_public, evidence_of, layout, tuple(published))
 
 
 def not_public_stories(stories: Iterable[Story], unreadable: Iterable[tuple[str, str, str | None]],
@@ -196,6 +216,10 @@ _FROM_THE_ROOT = re.compile(r"(?:\]\(|\]:|=)\s*[\"']?<?/", re.IGNORECASE)
 def _site_link_message(story: Story, address: str, known: KnownStories,
                        layout: Layout) -> str | None:
     found = judge(story, address, known.public)
+    if found.rooted and (rooted := _rooted_message(story, address, found, known)):
+        return rooted
+    if found.kind == "elsewhere" and is_relative(address):
+        return _missing_page(story, address, known)
     if found.kind in ("elsewhere", "public story", "copy"):
         return None  # most links and sources: nothing to say, no folder to name
     if found.kind == "unpublished":
@@ -238,6 +262,66 @@ def _site_link_message(story: Story, address: str, known: KnownStories,
     hint = f" (did you mean {close[0]}?)" if close else ""
     return (f"leads to stories/{found.slug}/, which is no story's page{hint}, so the site "
             "shows the link's text only")
+
+
+def _rooted_message(story: Story, address: str, found: Judged,
+                    known: KnownStories) -> str | None:
+    """A link from the server's root, on a site under a path, that leaves out the site's path
+    (`/stories/x/` on a site at /digital/showcase/): to a public story's page or a published
+    file, the site writes it relative to the page; to anything else of the site it would
+    lead out of the site. None for what other messages tell (a story that is not public)."""
+    base = site_base(known.public.site_url)
+    if found.kind in ("public story", "copy"):
+        written = written_on_page(story, address, known.public, known.public.directory_urls)
+        return (f"leaves out the site's path {base}, so the site writes it from this story's "
+                f'page, "{written}": write it so (or link to a story by its file name)')
+    if found.kind != "elsewhere":
+        return None
+    site = urlsplit(known.public.site_url.strip())
+    outside = f"{site.scheme}://{site.netloc}{address.strip()}"
+    path = split_address(rooted_path(address, known.public.site_url) or "")[0]
+    target = posixpath.normpath(path or ".").removeprefix(".")
+    if target in known.site_pages:
+        return (f"leads to {outside}, outside the site, which is under {base}: the site's page "
+                f'is "{_from_story(story, target, known)}" from this story\'s, so write that')
+    return (f"leads to {outside}, outside the site, which is under {base}, and the site has "
+            "no page there: write a page of the site by its address from this story's page "
+            '(like "../../about/"), or a page elsewhere by its full https:// address')
+
+
+def _missing_page(story: Story, address: str, known: KnownStories) -> str | None:
+    """A link relative to the story's page to a page of the site (a folder, or a name
+    without an extension) that the site neither makes nor has written: it would be broken.
+    (A file is told of by `problems`, which looks beside the story's file.)"""
+    path = split_address(address)[0]
+    if not path or (not path.endswith("/") and "." in PurePosixPath(path).name):
+        return None
+    target = posixpath.normpath(posixpath.join(f"stories/{story.slug}/", path))
+    if target == ".." or target.startswith("../"):
+        return None  # above the site's root: another site's on the host, or the root itself
+    target = target.removeprefix(".")
+    pages = known.site_pages
+    if target in pages or not pages:
+        return None
+    same = sorted(p for p in pages if p.casefold() == target.casefold())
+    # as content.py's `_no_page`: a page in the same folder (tags/...), not this story's own
+    top = target.partition("/")[0] if "/" in target else ""
+    near = sorted(p for p in pages if (p.partition("/")[0] if "/" in p else "") == top
+                  and p != f"stories/{story.slug}")
+    close = same or difflib.get_close_matches(target, near, n=1, cutoff=0.6)
+    hint = f' (did you mean "{_from_story(story, close[0], known)}"?)' if close else ""
+    shown = f"{target}/" if target else "the home page"
+    return (f"leads to {shown}, which is no page of the site{hint}, so the link would be "
+            "broken: link to a page of the site by its address from this story's page, or to "
+            "a story by its file name")
+
+
+def _from_story(story: Story, page: str, known: KnownStories) -> str:
+    """A page's address under the site root (no end slashes) written from `story`'s page."""
+    if not page.endswith(".html") and not known.public.directory_urls:
+        page = posixpath.join(page, "index.html")  # the address MkDocs gives the page
+    found = posixpath.relpath(page or ".", f"stories/{story.slug}")
+    return found if page.endswith(".html") else found + "/"
 
 
 def _unpublished_message(story: Story, path: str, known: KnownStories,

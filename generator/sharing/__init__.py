@@ -158,10 +158,11 @@ def site_feeds(catalogue: Catalogue, stories: list[Story], site_url: str, update
                         home, updated, stories[:limit], public, author)]
     outcomes = catalogue.strategy.outcomes if catalogue.strategy else []
     for outcome in outcomes:
+        listing = urls.outcome_path(outcome.id, public.directory_urls)
         chosen = [s for s in stories if outcome.id in s.meta.outcomes][:limit]
         found.append(feeds.Feed(f"{name}: {outcome.title}",
                                 f"Stories evidencing the outcome: {outcome.title}",
                                 feed_folder(outcome.id), site_url,
-                                urls.absolute(site_url, urls.outcome_path(outcome.id)), updated,
+                                urls.absolute(site_url, listing), updated,
                                 chosen, public, author))
     return found

@@ -80,10 +80,16 @@ def item_html(story: Story, site_url: str, public: PublicStories | None = None) 
     language = story.meta.language
     quotes = tuple(_Quote(q.text, q.by, q.role, *_own_language(q.language, language))
                    for q in public_quotes(story))
-    html = _item_html(story.body, quotes, urls.absolute(site_url, urls.story_path(story.slug)),
+    public = public or PublicStories({})
+    html = _item_html(story.body, quotes, _page(site_url, story, public),
                       language, direction(language) if language else "ltr")
     # after the allow-list, which takes out pictures from other sites: these are the site's own
-    return shared_body(html, story, public or PublicStories({}), site_url)
+    return shared_body(html, story, public, site_url)
+
+
+def _page(site_url: str, story: Story, public: PublicStories) -> str:
+    """The full address of `story`'s page, as the page itself gives it (its canonical)."""
+    return urls.absolute(site_url, urls.story_path(story.slug, public.directory_urls))
 
 
 def _own_language(quote: str | None, story: str | None) -> tuple[str | None, str]:
@@ -142,7 +148,7 @@ def _public(feed: Feed) -> PublicStories:
 
 def _add_entry(generator: FeedGenerator, story: Story, site_url: str,
                public: PublicStories) -> None:
-    url = urls.absolute(site_url, urls.story_path(story.slug))
+    url = _page(site_url, story, public)
     entry = generator.add_entry(order="append")
     entry.id(url)
     entry.guid(url, permalink=True)
@@ -197,7 +203,7 @@ def json_feed(feed: Feed) -> bytes:
 
 
 def _json_item(story: Story, site_url: str, public: PublicStories) -> dict[str, Any]:
-    url = urls.absolute(site_url, urls.story_path(story.slug))
+    url = _page(site_url, story, public)
     item: dict[str, Any] = {
         "id": url,
         "url": url,

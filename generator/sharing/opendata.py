@@ -76,7 +76,7 @@ def story_record(story: Story, site_url: str | None,
         id=story.slug, title=meta.title, summary=meta.summary, date=meta.date,
         published=published_at(story), service=meta.service, outcomes=list(meta.outcomes),
         tags=list(meta.tags), partners=list(meta.partners),
-        url=_url(site_url, urls.story_path(story.slug)),
+        url=_url(site_url, urls.story_path(story.slug, public is None or public.directory_urls)),
         image=_image(story, site_url), metrics=[_metric(story, m, public) for m in meta.metrics],
         quotes=[OpenQuote(text=q.text, by=q.by, role=q.role, language=q.language)
                 for q in public_quotes(story)],
