@@ -78,6 +78,6 @@ def test_a_period_shorter_than_a_year_is_given_its_latest_whole_month(
 def test_the_checklist_says_bullets_and_table_bars_count_as_words(
         window: tuple[list[str], str]) -> None:
     text = " ".join(window[1].split())
-    assert ("a bullet's `-`, a step's number and a table's `|` stay in that text, as they are "
-            "pasted, and each counts as a word") in text
+    assert ("a bullet's \"-\", a step's number and a table's bars stay in that text, as they "
+            "are pasted, and each counts as a word") in text
     assert "(bullets, bold, table lines) is removed" not in text
