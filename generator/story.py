@@ -15,7 +15,9 @@ from generator.model.story import Status, StoryMeta
 from generator.reading.safe_yaml import Located
 
 T = TypeVar("T")
-_LEADING_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?-")
+_LEADING_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?[-_ ]")
+"""A file name's leading date, 2026-05-16 or 2026-05, and the hyphen, underscore or space
+after it ("2026-05-16 bin route.md" is stories/bin-route/, as 2026-05-16-bin-route.md is)."""
 
 
 @dataclass(frozen=True)
