@@ -62,6 +62,10 @@ class Page:
     public: bool
     embargo: datetime | None = None
     status_line: int | None = None
+    slug_line: int | None = None
+    """The line of the story's own `slug:`, when it has one."""
+    unusable: bool = False
+    """The file has errors that leave it out of the site (`Catalogue.unusable`)."""
 
 
 def pages_now(stories: Iterable[Story], unusable: Iterable[UnusableStory],
@@ -69,12 +73,14 @@ def pages_now(stories: Iterable[Story], unusable: Iterable[UnusableStory],
     """The project's story files now (`Catalogue.stories` and `.unusable`) as pages; an
     unusable story is never public (its errors stop the build)."""
     return ([_page(story, now) for story in stories]
-            + [Page(u.path, u.slug, u.title, u.status, public=False) for u in unusable])
+            + [Page(u.path, u.slug, u.title, u.status, public=False, unusable=True)
+               for u in unusable])
 
 
 def _page(story: Story, now: datetime) -> Page:
     return Page(story.path, story.slug, story.title, story.status.value, story.is_public(now),
-                story.meta.embargo, story.line_of("status") or None)
+                story.meta.embargo, story.line_of("status") or None,
+                story.line_of("slug") if story.meta.slug else None)
 
 
 def public_then(files: Mapping[str, str], now: datetime) -> dict[str, Page]:
@@ -92,11 +98,39 @@ def public_then(files: Mapping[str, str], now: datetime) -> dict[str, Page]:
 def moved_pages(revision: Revision, current: list[Page], now: datetime) -> list[Problem]:
     """A warning for each story page public at `revision` that is not public now (at the same
     clock `now`), naming the file it came from: moved (the file renamed, the slug changed),
-    withdrawn (draft, review, under embargo again) or deleted."""
-    public_now = {page.slug for page in current if page.public}
-    return [_warning(revision, then, _counterpart(then, revision, current))
-            for slug, then in sorted(public_then(revision.files, now).items())
-            if slug not in public_now]
+    withdrawn (draft, review, under embargo again) or deleted; and for each page public then
+    and now that shows another story now (two files' names swapped). A page whose file has
+    errors now is not warned of: its errors are (and they stop the build)."""
+    then_pages = public_then(revision.files, now)
+    public_now = {page.slug: page for page in current if page.public}
+    gone = [warning for slug, then in sorted(then_pages.items()) if slug not in public_now
+            if (warning := _warning(revision, then, _counterpart(then, revision, current)))]
+    return gone + _swapped(revision, then_pages, public_now)
+
+
+def _swapped(revision: Revision, then_pages: Mapping[str, Page],
+             public_now: Mapping[str, Page]) -> list[Problem]:
+    """A warning at each page public then and now that shows another story now: its title
+    changed, and its old title is now at another address that was public then too (git sees
+    two files whose names were swapped as two files changed, not renamed)."""
+    found = []
+    for slug, then in sorted(then_pages.items()):
+        now = public_now.get(slug)
+        if now is None or _title(now) == _title(then):
+            continue
+        if any(_title(page) == _title(then) and other != slug and other in then_pages
+               for other, page in public_now.items()):
+            found.append(_warn(
+                now.path, now.slug_line, "slug",
+                f'stories/{slug}/ showed "{one_line(then.title or "")}" at {revision.shown} '
+                f'and now shows "{one_line(now.title or "")}": links to it lead to another '
+                "story; if the files were swapped, give each story its old address with "
+                "slug:"))
+    return found
+
+
+def _title(page: Page) -> str:
+    return (page.title or "").strip()
 
 
 def _counterpart(then: Page, revision: Revision, current: list[Page]) -> Page | None:
@@ -111,8 +145,13 @@ def _counterpart(then: Page, revision: Revision, current: list[Page]) -> Page | 
     return min(titled, key=lambda page: (not page.public, page.path), default=None)
 
 
-def _warning(revision: Revision, then: Page, now: Page | None) -> Problem:
+def _warning(revision: Revision, then: Page, now: Page | None) -> Problem | None:
+    """The warning for the page `then` (public at the revision) gone now; None when its file
+    `now` has errors that leave it out, and it says neither draft nor review: its errors are
+    the reason (told, and they stop the build), not a withdrawal or a move."""
     at = revision.shown
+    if now is not None and now.unusable and now.status not in _WITHDRAWN:
+        return None
     if now is None:
         return _warn(then.path, None, None,
                      f"{then.path} was public at {at} and is deleted: its page "
@@ -137,16 +176,24 @@ def _warning(revision: Revision, then: Page, now: Page | None) -> Problem:
 
 
 def _moved(revision: Revision, then: Page, now: Page) -> Problem:
-    """The page moved to another address: the file renamed, or its slug changed."""
-    keep = (f"so the old address no longer works and feed readers see a new story; add "
-            f'"slug: {then.slug}" to the story\'s front matter to keep the address')
+    """The page moved to another address: the file renamed, or its slug changed. The fix
+    changes the story's own `slug:` line back, or adds one when it has none."""
+    back = " back" if then.slug_line else ""
+    fix = (f'change "slug: {now.slug}"{back} to "slug: {then.slug}"' if now.slug_line
+           else f'add "slug: {then.slug}" to the story\'s front matter')
+    keep = (f"so the old address no longer works and feed readers see a new story; {fix} to "
+            "keep the address")
+    field_name = "slug" if now.slug_line else None
     if now.path != then.path:
-        return _warn(now.path, None, None,
+        return _warn(now.path, now.slug_line, field_name,
                      f"{then.path} was renamed to {now.path}: its page moved from "
                      f"stories/{then.slug}/ to stories/{now.slug}/, {keep}")
-    return _warn(now.path, None, "slug",
+    return _warn(now.path, now.slug_line, "slug",
                  f"its slug changed since {revision.shown}: its page moved from "
                  f"stories/{then.slug}/ to stories/{now.slug}/, {keep}")
+
+
+_WITHDRAWN = {Status.DRAFT.value, Status.REVIEW.value}
 
 
 def _until(embargo: datetime | None) -> str:
@@ -192,14 +239,39 @@ def _commit(root: Path, revision: str) -> str:
     if reason:
         raise UsageProblem(f"--since {named}: git cannot read the repository: {reason}")
     shallow = _run(root, revision, "rev-parse", "--is-shallow-repository").stdout.strip()
+    fetch = _fetch_branch(root, revision)
     if shallow == b"true":
         raise UsageProblem(f"--since {named}: no such revision in this shallow clone (its history "
-                           'is cut short: run "git fetch --unshallow", or in GitHub Actions give '
-                           'the checkout step "fetch-depth: 0")')
+                           f'is cut short: run "{fetch or "git fetch --unshallow"}", or in GitHub '
+                           'Actions give the checkout step "fetch-depth: 0")')
+    if fetch:
+        raise UsageProblem(f"--since {named}: no such revision in this repository (a branch of "
+                           f'another clone: run "{fetch}" first, and in GitHub Actions give the '
+                           'checkout step "fetch-depth: 0")')
     raise UsageProblem(f"--since {named}: no such revision in this repository (give a commit, "
                        'branch or tag git knows, like "origin/main" or "HEAD~1"; a branch of '
                        'another clone needs "git fetch" first, and in GitHub Actions the '
                        'checkout step "fetch-depth: 0")')
+
+
+def _fetch_branch(root: Path, revision: str) -> str | None:
+    """The git command that brings the remote branch `revision` names (origin/main) into
+    this clone, when it names one of a remote this clone has. A plain `git fetch`, or `git
+    fetch origin main`, does not make origin/main in a single-branch clone (what `git clone
+    --depth 1` makes), and `--unshallow` only deepens the branches it has: the refspec does."""
+    found = _BRANCH.fullmatch(revision.removeprefix("refs/remotes/"))
+    if found is None:
+        return None
+    remotes = _run(root, revision, "remote").stdout.decode("utf-8", "replace").split()
+    remote, branch = found.groups()
+    if remote not in remotes:
+        return None
+    return f"git fetch {remote} {branch}:refs/remotes/{remote}/{branch}"
+
+
+_BRANCH = re.compile(r"([\w.-]+)/([\w.-]+(?:/[\w.-]+)*)")
+"""A remote branch as a revision: origin/main, origin/feature/new-page (nothing after it,
+like ~1 or ^)."""
 
 
 def _story_blobs(listing: bytes, folder: str) -> dict[str, str]:
@@ -257,6 +329,25 @@ def _renames(changes: bytes) -> dict[str, str]:
         else:
             at += 2
     return renames
+
+
+def repository_prefix(root: Path, environ: Mapping[str, str]) -> str:
+    """The folder of the project at `root` inside its repository, as GitHub names files
+    (`site-proj/`, or "" at the top): below `GITHUB_WORKSPACE` when that holds the project,
+    else below the git work tree (one `git rev-parse --show-prefix`); "" without git."""
+    workspace = environ.get("GITHUB_WORKSPACE", "")
+    if workspace:
+        with contextlib.suppress(ValueError, OSError):
+            inside = root.resolve().relative_to(Path(workspace).resolve()).as_posix()
+            return "" if inside == "." else f"{inside}/"
+    try:
+        result = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root,
+                                capture_output=True, check=False,
+                                env={**os.environ, "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"})
+    except OSError:
+        return ""
+    prefix = result.stdout.decode("utf-8", "surrogateescape").strip("\n")
+    return prefix if result.returncode == 0 else ""
 
 
 def _git(root: Path, revision: str, *args: str, feed: str | None = None) -> bytes:

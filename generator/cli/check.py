@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def check(project_dir: Path, now_text: str | None, output: str, since: str | Non
     if output == "json":
         print_json(problems, counts)
     elif output == "github":
-        print_github(problems)
+        print_github(problems, history.repository_prefix(catalogue.layout.root, os.environ))
     else:
         verdict = "ok" if not errors else "errors found"
         print_text(problems, f"{verdict}: {errors} error{'s' * (errors != 1)}, {warnings} "

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from functools import wraps
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -204,16 +205,24 @@ def print_text(problems: Iterable[Problem], summary: str) -> None:
     click.echo(summary)
 
 
-def print_github(problems: Iterable[Problem]) -> None:
-    """GitHub Actions workflow commands: an annotation on each problem's line."""
+def print_github(problems: Iterable[Problem], prefix: str = "") -> None:
+    """GitHub Actions workflow commands: an annotation on each problem's line; `prefix`, the
+    project's folder in the repository (`site-proj/`), makes each file relative to the
+    repository, as GitHub needs to put the note on a pull request's line."""
     for problem in problems:
         kind = "warning" if problem.severity is Severity.WARNING else "error"
-        props = f"file={_escape_property(problem.path)}"
+        props = f"file={_escape_property(_in_repository(problem.path, prefix))}"
         if problem.line:
             props += f",line={problem.line}"
         if problem.field:
             props += f",title={_escape_property(problem.field)}"
         click.echo(f"::{kind} {props}::{_escape_data(problem.message)}")
+
+
+def _in_repository(path: str, prefix: str) -> str:
+    if not prefix or not path or PurePosixPath(path).is_absolute():
+        return path
+    return posixpath.normpath(prefix + path)
 
 
 def print_json(problems: list[Problem], extra: dict[str, Any]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import history
+from generator.story import default_slug
 from tests.conftest import NOW, ProjectFactory, run_cli, story
 
 OLD = "stories/2026-02-11-digital-planning-permission-service.md"
@@ -221,10 +222,10 @@ def test_a_slug_changed_in_the_same_file_is_warned_of(repo: Path) -> None:
     (repo / OLD).write_text(story(title=TITLE, slug="planning"), encoding="utf-8")
     commit(repo, "a shorter slug")
     assert check_since(repo)[1][0] == (
-        f"{OLD}: warning: slug: its slug changed since HEAD~1: its page moved from "
+        f"{OLD}:8: warning: slug: its slug changed since HEAD~1: its page moved from "
         "stories/digital-planning-permission-service/ to stories/planning/, so the old address "
-        'no longer works and feed readers see a new story; add "slug: '
-        "digital-planning-permission-service\" to the story's front matter to keep the address")
+        'no longer works and feed readers see a new story; change "slug: planning" to "slug: '
+        'digital-planning-permission-service" to keep the address')
 
 
 def test_a_story_renamed_and_withdrawn_names_both_files() -> None:
@@ -237,3 +238,206 @@ def test_a_story_renamed_and_withdrawn_names_both_files() -> None:
         "its page stories/digital-planning-permission-service/ goes from the site, so its address "
         'no longer works (withdrawing a story is allowed; if it was not meant, set "status: '
         'published")')
+
+
+def test_a_slug_line_changed_is_told_to_change_back_at_its_line(repo: Path) -> None:
+    """since32 F3: the advice was to add a slug: line to a story that had one (doing it gave
+    a duplicate-key error), with no line number."""
+    (repo / OLD).write_text(story(title=TITLE, slug="planning-one"), encoding="utf-8")
+    commit(repo, "a short address")
+    git(repo, "tag", "b2")
+    (repo / OLD).write_text(story(title=TITLE, slug="planning-two"), encoding="utf-8")
+    commit(repo, "another address")
+    warning = (f"{OLD}:8: warning: slug: its slug changed since b2: its page moved from "
+               "stories/planning-one/ to stories/planning-two/, so the old address no longer "
+               'works and feed readers see a new story; change "slug: planning-two" back to '
+               '"slug: planning-one" to keep the address')
+    assert check_since(repo, "b2") == (0, [warning, "ok: 0 errors, 1 warning in 2 stories and "
+                                                    "0 award files"])
+    # following the advice word for word: no warning, no error
+    text = (repo / OLD).read_text(encoding="utf-8")
+    (repo / OLD).write_text(text.replace("slug: planning-two", "slug: planning-one"),
+                            encoding="utf-8")
+    assert check_since(repo, "b2") == (0, ["ok: 0 errors, 0 warnings in 2 stories and 0 award "
+                                           "files"])
+
+
+def test_a_renamed_file_whose_slug_line_changed_is_told_to_change_it_back(repo: Path) -> None:
+    (repo / OLD).write_text(story(title=TITLE, slug="planning-one"), encoding="utf-8")
+    commit(repo, "a short address")
+    git(repo, "mv", OLD, NEW)
+    (repo / NEW).write_text(story(title=TITLE, slug="planning-two"), encoding="utf-8")
+    commit(repo, "renamed, another address")
+    assert check_since(repo)[1][0] == (
+        f"{NEW}:8: warning: slug: {OLD} was renamed to {NEW}: its page moved from "
+        "stories/planning-one/ to stories/planning-two/, so the old address no longer works and "
+        'feed readers see a new story; change "slug: planning-two" back to "slug: planning-one" '
+        "to keep the address")
+
+
+@pytest.mark.parametrize(("line", "broken", "error"), [
+    ("service: Digital services", "service: Planning: and: Building",
+     ":6: not valid YAML: mapping values are not allowed in this context (a value holding ': ' "
+     "needs double quotes around it)"),
+    ("service: Digital services", "service: [unclosed", ":6: not valid YAML"),
+    ("date: 2026-03-14", "date: tomorrow", ":4: date:"),
+    ("date: 2026-03-14", "date: 2026-03-14\nslug: one\nslug: two", ':6: duplicate key "slug"'),
+])
+def test_a_published_story_with_errors_now_is_told_of_its_errors_only(
+        repo: Path, line: str, broken: str, error: str) -> None:
+    """since32 F4: a published story with a YAML or field error was told it was withdrawn, to
+    set "status: published" (which it said): its errors are the news, and they stop the build."""
+    text = (repo / OLD).read_text(encoding="utf-8")
+    (repo / OLD).write_text(text.replace(line, broken), encoding="utf-8")
+    commit(repo, "broken")
+    code, lines = check_since(repo)
+    assert code == 1
+    assert lines[0].startswith(f"{OLD}{error}")
+    assert lines[1:] == ["errors found: 1 error, 0 warnings in 2 stories and 0 award files"]
+
+
+def test_a_story_set_to_draft_with_errors_is_still_told_it_is_withdrawn(repo: Path) -> None:
+    (repo / OLD).write_text(story(title=TITLE, status="draft", date="tomorrow"), encoding="utf-8")
+    commit(repo, "withdrawn, half written")
+    code, lines = check_since(repo)
+    assert code == 0  # a draft's problems are warnings: the build goes on without its page
+    assert lines[0] == (
+        f"{OLD}: warning: status: {OLD} was public at HEAD~1 and is now a draft: its page "
+        "stories/digital-planning-permission-service/ goes from the site, so its address no "
+        'longer works (withdrawing a story is allowed; if it was not meant, set "status: '
+        'published")')
+
+
+SWAP_A = "stories/2025-03-20-shared-revenues.md"
+SWAP_B = "stories/2025-05-14-service-desk.md"
+
+
+def test_two_published_files_swapped_are_warned_of_at_both_addresses(repo: Path) -> None:
+    """since32 F5: git sees two files whose names were swapped as two files changed, so
+    nothing was told, though each address showed the other story."""
+    (repo / SWAP_A).write_text(story(title="Shared revenues"), encoding="utf-8")
+    (repo / SWAP_B).write_text(story(title="Service desk"), encoding="utf-8")
+    commit(repo, "two more")
+    git(repo, "tag", "base")
+    git(repo, "mv", SWAP_A, "stories/tmp.md")
+    git(repo, "mv", SWAP_B, SWAP_A)
+    git(repo, "mv", "stories/tmp.md", SWAP_B)
+    commit(repo, "swapped")
+    assert "M\t" in git(repo, "diff", "--name-status", "-M", "base", "HEAD")  # not renames
+    advice = ("links to it lead to another story; if the files were swapped, give each story "
+              "its old address with slug:")
+    assert check_since(repo, "base") == (0, [
+        f'{SWAP_A}: warning: slug: stories/shared-revenues/ showed "Shared revenues" at base '
+        f'and now shows "Service desk": {advice}',
+        f'{SWAP_B}: warning: slug: stories/service-desk/ showed "Service desk" at base and now '
+        f'shows "Shared revenues": {advice}',
+        "ok: 0 errors, 2 warnings in 4 stories and 0 award files"])
+    # the fix: each story its old address again
+    for path, slug in ((SWAP_A, "service-desk"), (SWAP_B, "shared-revenues")):
+        text = (repo / path).read_text(encoding="utf-8")
+        (repo / path).write_text(text.replace("status:", f"slug: {slug}\nstatus:"),
+                                 encoding="utf-8")
+    assert check_since(repo, "base")[1] == [
+        "ok: 0 errors, 0 warnings in 4 stories and 0 award files"]
+
+
+def test_a_story_retitled_in_its_own_file_is_not_a_swap(repo: Path) -> None:
+    (repo / OLD).write_text(story(title="Planning applications online"), encoding="utf-8")
+    commit(repo, "retitled")
+    assert check_since(repo) == (0, ["ok: 0 errors, 0 warnings in 2 stories and 0 award files"])
+
+
+def test_a_date_and_a_space_before_the_name_are_left_out_of_the_address(repo: Path) -> None:
+    """since32 F6: "2026-02-11 planning café.md" was stories/11-planning-cafe/: only
+    "2026-02-" was taken for the date."""
+    spaced = "stories/2026-02-11 planning café.md"
+    rename(repo, OLD, spaced)
+    code, lines = check_since(repo)
+    assert code == 0
+    assert lines[0] == (
+        f"{spaced}: warning: {OLD} was renamed to {spaced}: its page moved from "
+        "stories/digital-planning-permission-service/ to stories/planning-cafe/, so the old "
+        'address no longer works and feed readers see a new story; add "slug: '
+        "digital-planning-permission-service\" to the story's front matter to keep the address")
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("2026-02-11 planning café.md", "planning-cafe"),
+    ("2026-02-11_planning_cafe.md", "planning_cafe"),
+    ("2026-02-11-planning-cafe.md", "planning-cafe"),
+    ("2026-02 planning.md", "planning"),
+    ("2026 02 11 planning.md", "2026-02-11-planning"),  # the slip check warns of this one
+])
+def test_default_slug_leaves_out_a_whole_leading_date(name: str, slug: str) -> None:
+    assert default_slug(f"stories/{name}") == slug.replace("_", "-")
+
+
+def _mono(make_project: ProjectFactory, tmp_path: Path) -> Path:
+    """A repository whose project is in its sub-folder site-proj/, with a story renamed."""
+    project = make_project({OLD: story(title=TITLE)})
+    repository = tmp_path / "mono"
+    repository.mkdir()
+    project.rename(repository / "site-proj")
+    git(repository, "init", "-q", "-b", "main")
+    commit(repository, "first")
+    rename(repository, f"site-proj/{OLD}", f"site-proj/{NEW}")
+    return repository
+
+
+def test_github_notes_name_files_from_the_repository_root(make_project: ProjectFactory,
+                                                          tmp_path: Path) -> None:
+    """since32 F7: with the project in a sub-folder, `file=` was relative to the project, so
+    GitHub could not put the notes on a pull request's lines."""
+    repository = _mono(make_project, tmp_path)
+    project = repository / "site-proj"
+    note = f"::warning file=site-proj/{NEW}::{RENAMED.split(': warning: ', 1)[1]}"
+    github = ("--format", "github")
+    env = {"GITHUB_WORKSPACE": ""}
+    result = run_cli("check", "-p", str(project), "--now", NOW, "--since", "HEAD~1", *github,
+                     env=env)  # git's prefix, found from the project
+    assert result.output.splitlines() == [note]
+    # in GitHub Actions: the project's folder below GITHUB_WORKSPACE
+    result = run_cli("check", "-p", str(project), "--now", NOW, "--since", "HEAD~1", *github,
+                     env={"GITHUB_WORKSPACE": str(repository)})
+    assert result.output.splitlines() == [note]
+    result = run_cli("check", "-p", str(project), "--now", NOW, "--since", "HEAD~1", *github,
+                     env={"GITHUB_WORKSPACE": str(project)})
+    assert result.output.splitlines() == [f"::warning file={NEW}::{RENAMED.split(': warning: ', 1)[1]}"]
+    # text and json are unchanged: relative to the project
+    assert check_since(project)[1][0] == RENAMED
+    payload = json.loads(run_cli("check", "-p", str(project), "--now", NOW, "--since",
+                                 "HEAD~1", "--format", "json").output)
+    assert payload["problems"][0]["path"] == NEW
+
+
+def test_github_notes_without_git_are_relative_to_the_project(make_project: ProjectFactory) -> None:
+    root = make_project({OLD: story(date="tomorrow")})
+    result = run_cli("check", "-p", str(root), "--now", NOW, "--format", "github",
+                     env={"GITHUB_WORKSPACE": "", "PATH": str(root / "nowhere")})
+    assert result.output.splitlines()[0].startswith(f"::error file={OLD},line=4,title=date::")
+
+
+def test_a_remote_branch_missing_from_a_shallow_clone_names_the_fetch_that_brings_it(
+        repo: Path, tmp_path: Path) -> None:
+    """since32 F8: "git fetch --unshallow" (and "git fetch origin main") does not bring
+    origin/main into a single-branch --depth clone; the refspec does."""
+    (repo / "content/index.md").write_text("# Home\n", encoding="utf-8")  # no empty folder in git
+    commit(repo, "a home page")
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "stories/2026-04-01-more.md").write_text(story(title="More"), encoding="utf-8")
+    commit(repo, "on the feature branch")
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", "-b", "feature", f"file://{repo}", str(shallow))
+    fetch = "git fetch origin main:refs/remotes/origin/main"
+    assert check_since(shallow, "origin/main") == (2, [
+        f'showcase: --since origin/main: no such revision in this shallow clone (its history is '
+        f'cut short: run "{fetch}", or in GitHub Actions give the checkout step '
+        '"fetch-depth: 0")'])
+    git(shallow, "fetch", "-q", "--unshallow")
+    assert check_since(shallow, "origin/main") == (2, [
+        f'showcase: --since origin/main: no such revision in this repository (a branch of '
+        f'another clone: run "{fetch}" first, and in GitHub Actions give the checkout step '
+        '"fetch-depth: 0")'])
+    git(shallow, *fetch.split()[1:])  # the advice, word for word
+    assert check_since(shallow, "origin/main") == (0, [
+        "ok: 0 errors, 0 warnings in 3 stories and 0 award files"])
