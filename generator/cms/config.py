@@ -9,7 +9,7 @@ import yaml
 
 from generator.cms.fields import CmsField, FieldRules, schema_fields
 from generator.model import StoryMeta, Strategy
-from generator.model.common import LANGUAGE
+from generator.model.common import LANGUAGE, UK
 from generator.model.story import Unit
 from generator.project import Layout
 from generator.schemas import schema_for
@@ -21,6 +21,23 @@ PLACEHOLDER_REPO = "OWNER/REPOSITORY"
 _GITHUB = re.compile(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
 _LANGUAGE_PATTERN = [f"^{LANGUAGE.pattern}$", "A language tag, e.g. cy (Welsh) or ar (Arabic)"]
 _SLUG_PATTERN = [r"^[a-z0-9]+(-[a-z0-9]+)*$", "Lowercase letters, digits and single hyphens, e.g. ai-webchat"]
+#: the folder beside the stories that holds their pictures (stories/media/)
+MEDIA = "media"
+#: the embargo is picked in UK time, whatever the computer's own zone, and saved with that time's
+#: UTC offset, which check requires (Sveltia's `input_timezone`; without it the value has none)
+_EMBARGO = {
+    "input_timezone": UK.key,
+    "hint": "Not public before this time. Pick it in UK time: it is saved with its UTC offset, "
+            "e.g. 2026-12-01T09:00:00+00:00 in winter (GMT) or 2026-06-01T09:00:00+01:00 in summer (BST).",
+}
+#: an upload goes into media/ beside the story and is saved relative to the story file, as
+#: `media/<file>`, which check wants: Sveltia writes the top-level `public_folder` with a leading
+#: slash (`/media/<file>`, refused), but a field's own `media_folder` without one is a folder beside
+#: the story, and its `public_folder` is then written relative to it. The field's folder, not the
+#: collection's: with an entry-relative collection folder Sveltia counts every file below stories/
+#: as each story's own and deletes them all with any one story.
+_IMAGE_SRC = {"widget": "image", "label": "Image file", "choose_url": False,
+              "media_folder": MEDIA, "public_folder": MEDIA}
 
 
 def repository(layout: Layout) -> str | None:
@@ -45,7 +62,8 @@ def _rules(layout: Layout, strategy: Strategy | None) -> FieldRules:
         widgets={
             "summary": {"widget": "text"},
             "slug": {"pattern": _SLUG_PATTERN},
-            "image.src": {"widget": "image", "label": "Image file", "choose_url": False},
+            "embargo": _EMBARGO,
+            "image.src": _IMAGE_SRC,
             "image.alt": {"label": "Alt text",
                           "hint": "Describe what the image shows for people who cannot see it. "
                                   "Leave empty only for a purely decorative image."},
@@ -79,8 +97,8 @@ def cms_config(layout: Layout, strategy: Strategy | None, branch: str = "main") 
     config: dict[str, Any] = {
         "backend": {"name": "github", "repo": repository(layout) or PLACEHOLDER_REPO, "branch": branch},
         "publish_mode": "editorial_workflow",
-        "media_folder": f"{stories}/media",
-        "public_folder": "media",
+        "media_folder": f"{stories}/{MEDIA}",
+        "public_folder": MEDIA,
         # an optional field left empty is left out of the story, not written `slug: ""`,
         # which check refuses (preview27 P2); Sveltia's default writes it
         "output": {"omit_empty_optional_fields": True},

@@ -24,7 +24,9 @@ from tests.publishing.conftest import tool, tool_env
 
 #: hints written for the comms team where the model's own description is for developers
 HINTS = {"image.alt": "Describe what the image shows for people who cannot see it. "
-                      "Leave empty only for a purely decorative image."}
+                      "Leave empty only for a purely decorative image.",
+         "embargo": "Not public before this time. Pick it in UK time: it is saved with its UTC offset, e.g. "
+                    "2026-12-01T09:00:00+00:00 in winter (GMT) or 2026-06-01T09:00:00+01:00 in summer (BST)."}
 SVELTIA_SCHEMA = REPO / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 
 

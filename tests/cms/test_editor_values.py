@@ -1,0 +1,135 @@
+"""What the story editor saves, worked out by Sveltia CMS's own code (tests/cms/sveltia.mjs runs the
+script the site serves, in node) from the generated config, and what `showcase check` makes of it.
+
+since32 F1: an embargo picked in the editor was saved with no UTC offset (2026-12-01T09:00:00),
+which check refuses. since32 F2: an uploaded image was saved as /media/pic.png, which check refuses.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import cms
+from generator.project import discover
+from tests.conftest import NOW, REPO, ProjectFactory, picture, run_cli, story
+
+HARNESS = Path(__file__).with_name("sveltia.mjs")
+#: the tester's embargo (winter, GMT) and the same time in summer (BST)
+WINTER, SUMMER = "2026-12-01T09:00", "2026-06-01T09:00"
+#: the new story the tester saved, and one in a sub-folder of stories/
+ENTRY, NESTED = "stories/2026-11-27-editor-test-story.md", "stories/2026/2026-11-27-editor-test-story.md"
+
+
+@pytest.fixture(scope="module")
+def config() -> dict[str, Any]:
+    from generator.catalogue import collect
+    from generator.clock import now
+
+    catalogue = collect(discover(REPO), now(NOW))
+    return cms.cms_config(catalogue.layout, catalogue.strategy)
+
+
+def sveltia(config: dict[str, Any], zone: str = "Europe/London", **request: Any) -> dict[str, Any]:
+    """Sveltia's answer to `request` (see sveltia.mjs), its browser in the time zone `zone`."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed: run scripts/setup-system.sh")
+    result = subprocess.run([node, str(HARNESS)], input=json.dumps({"config": config, **request}),
+                            capture_output=True, text=True, timeout=60, env={**os.environ, "TZ": zone})
+    assert result.returncode == 0, result.stderr
+    answer: dict[str, Any] = json.loads(result.stdout)
+    return answer
+
+
+def _picked(config: dict[str, Any], zone: str, *inputs: str) -> list[str]:
+    answer = sveltia(config, zone, picked=[{"field": "embargo", "input": value} for value in inputs])
+    assert {item["zone"] for item in answer["picked"]} == {"Europe/London"}
+    return [item["value"] for item in answer["picked"]]
+
+
+@pytest.mark.parametrize("zone", ["Europe/London", "UTC", "America/New_York"])
+def test_an_embargo_picked_in_the_editor_is_saved_in_uk_time_with_its_offset(
+        config: dict[str, Any], zone: str) -> None:
+    """The officer picks UK time wherever the computer's clock is set; the offset is the one of
+    that date in the UK (GMT or BST). The clocks change on 29 March and 25 October 2026."""
+    assert _picked(config, zone, WINTER, SUMMER, "2026-03-29T00:30", "2026-03-29T02:30",
+                   "2026-10-25T00:30", "2026-10-25T02:30") == [
+        "2026-12-01T09:00:00+00:00", "2026-06-01T09:00:00+01:00", "2026-03-29T00:30:00+00:00",
+        "2026-03-29T02:30:00+01:00", "2026-10-25T00:30:00+01:00", "2026-10-25T02:30:00+00:00"]
+
+
+def test_without_the_time_zone_option_the_editor_saves_no_offset(config: dict[str, Any]) -> None:
+    """The tester's finding, by the same code: the default (the computer's zone) leaves it out."""
+    before = copy.deepcopy(config)
+    embargo = next(field for field in before["collections"][0]["fields"] if field["name"] == "embargo")
+    del embargo["input_timezone"]
+    assert sveltia(before, picked=[{"field": "embargo", "input": WINTER}])["picked"] == [
+        {"value": "2026-12-01T09:00:00", "zone": "Europe/London"}]
+
+
+def test_a_saved_embargo_is_shown_again_as_the_uk_time(config: dict[str, Any]) -> None:
+    stored = ["2026-06-01T09:00:00+01:00", "2026-12-01T09:00:00+00:00", "2026-12-01T09:00:00Z",
+              "2026-06-01T08:00:00Z"]
+    answer = sveltia(config, "America/New_York", shown=[{"field": "embargo", "stored": s} for s in stored])
+    assert [item["input"] for item in answer["shown"]] == [SUMMER, WINTER, WINTER, SUMMER]
+
+
+def test_the_embargo_hint_says_what_is_saved(config: dict[str, Any]) -> None:
+    embargo = next(field for field in config["collections"][0]["fields"] if field["name"] == "embargo")
+    assert embargo["input_timezone"] == "Europe/London"
+    assert embargo["hint"] == (
+        "Not public before this time. Pick it in UK time: it is saved with its UTC offset, e.g. "
+        "2026-12-01T09:00:00+00:00 in winter (GMT) or 2026-06-01T09:00:00+01:00 in summer (BST).")
+
+
+def test_an_uploaded_image_is_saved_beside_the_story_as_media_file(config: dict[str, Any]) -> None:
+    answer = sveltia(config, uploads=[{"field": "image.src", "entry": entry, "file": "pic.png"}
+                                      for entry in (ENTRY, NESTED)])
+    assert answer["uploads"] == [{"value": "media/pic.png", "path": "stories/media/pic.png"},
+                                 {"value": "media/pic.png", "path": "stories/2026/media/pic.png"}]
+    # deleting a story leaves the other stories' pictures: the stories' folder is not entry-relative
+    assert answer["deletesFilesWithStory"] is False
+
+
+def test_with_only_the_site_wide_media_folder_an_upload_is_saved_as_an_absolute_path(
+        config: dict[str, Any]) -> None:
+    """The tester's finding, by the same code: Sveltia puts a slash before the top-level
+    `public_folder`; and a collection-level entry-relative folder would take every picture
+    below stories/ with any story deleted."""
+    before = copy.deepcopy(config)
+    image = next(field for field in before["collections"][0]["fields"] if field["name"] == "image")
+    for key in ("media_folder", "public_folder"):
+        del image["fields"][0][key]
+    upload = [{"field": "image.src", "entry": ENTRY, "file": "pic.png"}]
+    assert sveltia(before, uploads=upload)["uploads"] == [{"value": "/media/pic.png", "path": "stories/media/pic.png"}]
+    before["collections"][0].update(media_folder="media", public_folder="media")
+    answer = sveltia(before, uploads=upload)
+    assert answer["uploads"] == [{"value": "media/pic.png", "path": "stories/media/pic.png"}]
+    assert answer["deletesFilesWithStory"] is True
+
+
+def test_a_story_saved_by_the_editor_passes_check(make_project: ProjectFactory) -> None:
+    """The values Sveltia works out from the admin/config.yml `showcase cms` writes for this
+    project, in a story with an upcoming embargo and an uploaded lead image, as the tester saved it."""
+    root = make_project({})
+    assert run_cli("cms", "-p", str(root), "--out", str(root / "out")).exit_code == 0
+    config = yaml.safe_load((root / "out" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    answer = sveltia(config, picked=[{"field": "embargo", "input": WINTER}],
+                     uploads=[{"field": "image.src", "entry": ENTRY, "file": "pic.png"}])
+    [embargo], [upload] = answer["picked"], answer["uploads"]
+    assert (embargo["value"], upload["value"]) == ("2026-12-01T09:00:00+00:00", "media/pic.png")
+    (root / upload["path"]).parent.mkdir(parents=True)
+    (root / upload["path"]).write_bytes(picture())
+    (root / ENTRY).write_text(story(date="2026-11-27", embargo=embargo["value"],
+                                    image=f"\n  src: {upload['value']}\n  alt: A chat window"), encoding="utf-8")
+    result = run_cli("check", "-p", str(root), "--now", "2026-11-27T12:00")
+    assert result.output == "ok: 0 errors, 0 warnings in 1 story and 0 award files\n"
