@@ -40,7 +40,9 @@ def resolve_inside(folder: Path, written: str, root: Path, folder_name: str) -> 
         raise PathRefused(f'"{written}" uses backslashes: write forward slashes, like media/photo.png')
     pure = PurePosixPath(text)
     if pure.is_absolute():
-        raise PathRefused(f'"{written}" is an absolute path: write it relative to {folder_name}/')
+        meant = _relative_meant(folder, pure, root)
+        advice = f"write {meant} (relative to {folder_name}/)" if meant else f"write it relative to {folder_name}/"
+        raise PathRefused(f'"{written}" is an absolute path: {advice}')
     if ".." in pure.parts:
         raise PathRefused(f'"{written}" goes outside {folder_name}/ with "..": '
                           f"keep the file inside {folder_name}/")
@@ -85,6 +87,24 @@ def address_kind(written: str, *, loose: bool = False) -> str | None:
     scheme = text.split(":", 1)[0].casefold() if ":" in text.split("/", 1)[0] else ""
     return {"file": "a file address", "mailto": "an email address",
             "data": "a data address"}.get(scheme, "a web address")
+
+
+def _relative_meant(folder: Path, absolute: PurePosixPath, root: Path) -> str | None:
+    """The path relative to `folder` that an absolute one means, when its folder is there: the
+    story editor's /media/pic.png for stories/media/pic.png is media/pic.png, and so is
+    /stories/media/pic.png written from the project's root; None when nothing matches."""
+    inner = PurePosixPath(*absolute.parts[1:])
+    if not inner.parts or ".." in inner.parts:
+        return None
+    for base in (folder, root):
+        candidate = base / inner
+        try:
+            there = candidate.exists() or (len(inner.parts) > 1 and candidate.parent.is_dir())
+        except OSError:  # a name too long for the disk, say
+            there = False
+        if there and candidate.is_relative_to(folder) and candidate != folder:
+            return candidate.relative_to(folder).as_posix()
+    return None
 
 
 def _as_on_disk(folder: Path, pure: PurePosixPath) -> PurePosixPath:
