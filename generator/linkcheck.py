@@ -70,9 +70,7 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
     for ref in references(to_html(story.body)):
         if ref.is_image and on_this_site(ref.address):
             yield Problem(story.path, lines.of(ref.address), "body",
-                          f'image "{ref.address}" is an address on the site, where no picture of '
-                          "the story is: keep the picture beside the story and write its path "
-                          "from there (e.g. media/photo.jpg)", Severity.ERROR)
+                          _site_address_image(ref.address, folder, layout), Severity.ERROR)
             continue
         if ref.attribute == "href" and ref.address.startswith("#") and len(ref.address) > 1:
             message = missing_section(ref.address, story, layout)
@@ -343,6 +341,27 @@ def _unpublished_message(story: Story, path: str, known: KnownStories,
                 "or evidence file by its path, or to a web page by its https:// address")
     return f"leads to {name or path}, which the site has no page or file for, so the site " \
            f"shows the link's text only: {hint}"
+
+
+def _site_address_image(address: str, folder: Path, layout: Layout) -> str:
+    """What check says of a body picture written from the site's root: the story editor inserts
+    a picture into the text as /media/x.png and saves it as stories/media/x.png, so the fix is
+    the path relative to the story (media/x.png), after moving the picture beside a story in a
+    sub-folder of stories/; other such addresses are told where to keep the picture."""
+    inner = PurePosixPath(split_address(address)[0].lstrip("/"))
+    if inner.parts and ".." not in inner.parts:
+        here, editors = folder / inner, layout.stories / inner
+        relative = f"{inner.as_posix()} (relative to {layout.relative(folder)}/)"
+        try:
+            if here.is_file():
+                return f'image "{address}" is an absolute path: write {relative}'
+            if editors.is_file():
+                return (f'image "{address}" is an absolute path: move {layout.relative(editors)} '
+                        f"to {layout.relative(here)} and write {relative}")
+        except OSError:  # a name too long for the disk, say
+            pass
+    return (f'image "{address}" is an address on the site, where no picture of the story is: '
+            "keep the picture beside the story and write its path from there (e.g. media/photo.jpg)")
 
 
 def _image_problem(address: str, folder: Path, layout: Layout,

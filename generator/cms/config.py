@@ -52,7 +52,11 @@ def story_fields(layout: Layout, strategy: Strategy | None) -> list[CmsField]:
     fields = schema_fields(schema, _rules(layout, strategy))
     body = {"name": "body", "label": "Story", "widget": "markdown", "required": False,
             "hint": "Use level-2 headings for the sections: Challenge, What we did, Impact, What's next. "
-                    "HTML comments are internal notes and are never published."}
+                    "HTML comments are internal notes and are never published. A picture put into "
+                    "the text is written ![alt](/media/pic.png): take out the first / (media/pic.png), "
+                    "as showcase check asks."}
+    # no media_folder here: Sveltia 0.221.1 reads none on a markdown field, and a picture put into
+    # the text is written /media/<file>; check names the relative path to write (docs/cms.md)
     return [*fields, body]
 
 

@@ -9,9 +9,11 @@
 //   {"config": <admin/config.yml as data>,
 //    "picked": [{"field": "embargo", "input": "2026-12-01T09:00"}],   // what the picker gives
 //    "shown": [{"field": "embargo", "stored": "2026-06-01T09:00:00+01:00"}],  // a saved value
-//    "uploads": [{"field": "image.src", "entry": "stories/x.md", "file": "pic.png"}]}
+//    "uploads": [{"field": "image.src", "entry": "stories/x.md", "file": "pic.png"}],
+//    "inserted": [{"field": "body", "entry": "stories/x.md", "file": "pic.png"}]}  // into the text
 // and writes {"picked": [{"value", "zone"}], "shown": [{"input", "zone"}],
-//             "uploads": [{"value", "path"}], "deletesFilesWithStory": false}.
+//             "uploads": [{"value", "path"}], "inserted": [{"pasted", "toolbar"}] (each a
+//             {"value", "path"}), "fieldFolders": ["image.src", ...], "deletesFilesWithStory": false}.
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -23,6 +25,9 @@ const SCRIPT = process.env.SVELTIA_SCRIPT ??
 
 /** Sveltia's internal functions (source: src/lib/services/...), found by their minified shape. */
 const SIGNATURES = {
+  // config/parser/index.js: parseCmsConfig, which collects the fields with a folder of their own
+  parseCmsConfig:
+    /[,;{]([\w$]+)=\(e,t\)=>\{[\w$]+\(e,t\),[\w$]+\(e\)&&![\w$]+\.includes\(e\.backend\?\.name\)/g,
   // contents/fields/date-time/helpers.js: the value saved for the picker's input
   getCurrentValue: /[,;{]([\w$]+)=\(\{inputValue:e,currentValue:t,fieldConfig:n,timeZone:r,outputUTC:i\}\)=>/g,
   // contents/fields/date-time/helpers.js: the picker's input for a saved value
@@ -136,26 +141,18 @@ const shown = (request.shown ?? []).map(({ field, stored }) => {
     zone: zone ?? null };
 });
 
-/** The file and image fields with a `media_folder` of their own, keyed as Sveltia's config parser
- * keys them (config/parser/fields: `image.src`, `evidence.*.path`). */
-const mediaFields = (collection) => {
-  const found = [];
-  const walk = (fields, prefix) => fields.forEach((field) => {
-    const typedKeyPath = prefix ? `${prefix}.${field.name}` : field.name;
-    if (['file', 'image'].includes(field.widget) && field.media_folder !== undefined) {
-      found.push({ fieldConfig: field, context: { collection, typedKeyPath } });
-    }
-    if (field.fields) walk(field.fields, field.widget === 'list' ? `${typedKeyPath}.*` : typedKeyPath);
-  });
-  walk(collection.fields, '');
-  return found;
-};
+// the fields with a folder of their own, as Sveltia's own config parser collects them at start-up
+// (config/parser/fields: only file and image fields are collected; a markdown field's is not)
+const collectors = { errors: new Set(), warnings: new Set(), mediaFields: new Set(),
+  relationFields: new Set() };
+sveltia.parseCmsConfig(config, collectors);
+if (collectors.errors.size) throw new Error(`Sveltia refuses the config: ${[...collectors.errors]}`);
+const fieldFolders = [...collectors.mediaFields].map(({ context }) => context.typedKeyPath);
+sveltia.allAssetFolders.current = sveltia.getAllAssetFolders(config, [...collectors.mediaFields]);
 
-sveltia.allAssetFolders.current = sveltia.getAllAssetFolders(config, mediaFields(config.collections[0]));
-const uploads = (request.uploads ?? []).map(({ field, entry, file }) => {
+/** The value written and the file saved for `file` put in `folder` of the story `entry`. */
+const saved = (folder, entry, file) => {
   const collection = config.collections[0];
-  const folder = sveltia.getDefaultAssetFolder(sveltia.getAssetLibraryFolderMap({
-    collectionName: collection.name, typedKeyPath: field }));
   const { resolvedInternalPath, resolvedPublicPath } = sveltia.resolveAssetFolderPaths({
     folder,
     fillSlugOptions: {
@@ -167,11 +164,29 @@ const uploads = (request.uploads ?? []).map(({ field, entry, file }) => {
   });
   return { value: sveltia.createPublicURL(resolvedPublicPath, file),
     path: resolvedInternalPath ? `${resolvedInternalPath}/${file}` : file };
-});
+};
+
+/** The folder a field's own asset library uses (contents/fields/file/helpers.js). */
+const folderOf = (context) => sveltia.getDefaultAssetFolder(sveltia.getAssetLibraryFolderMap({
+  collectionName: config.collections[0].name, fileName: undefined, isIndexFile: false, ...context }));
+
+const uploads = (request.uploads ?? []).map(({ field, entry, file }) =>
+  saved(folderOf({ typedKeyPath: field }), entry, file));
+
+// a picture put into the text of a markdown field, in the two ways the editor has
+// (components/contents/details/widgets/rich-text/rich-text-editor.svelte and the image component):
+// pasted or dropped into the text, it goes to the folder of the field itself (no component);
+// inserted with the toolbar's Image button, to the folder of the built-in image component's `src`
+// field (linked-image, as linked_images is on by default), whose key path ends in `src`
+const inserted = (request.inserted ?? []).map(({ field, entry, file }) => ({
+  pasted: saved(folderOf({ componentName: undefined, typedKeyPath: field }), entry, file),
+  toolbar: saved(folderOf({ componentName: 'linked-image', typedKeyPath: `${field}:src` }), entry, file),
+}));
 
 // deleting a story deletes, with it, the files Sveltia counts as its own when the collection's
 // folder is entry-relative (components/contents/shared/delete-entries-dialog.svelte)
 const collectionFolder = sveltia.getAssetFolder({ collectionName: config.collections[0].name });
 const deletesFilesWithStory = !!collectionFolder?.entryRelative;
 
-process.stdout.write(JSON.stringify({ picked, shown, uploads, deletesFilesWithStory }));
+process.stdout.write(JSON.stringify({ picked, shown, uploads, inserted, fieldFolders,
+  deletesFilesWithStory }));

@@ -3,6 +3,8 @@ script the site serves, in node) from the generated config, and what `showcase c
 
 since32 F1: an embargo picked in the editor was saved with no UTC offset (2026-12-01T09:00:00),
 which check refuses. since32 F2: an uploaded image was saved as /media/pic.png, which check refuses.
+A picture put into the story's text is still saved so (Sveltia offers no folder of its own for
+a markdown field): check names the path to write instead.
 """
 
 from __future__ import annotations
@@ -133,3 +135,77 @@ def test_a_story_saved_by_the_editor_passes_check(make_project: ProjectFactory) 
                                     image=f"\n  src: {upload['value']}\n  alt: A chat window"), encoding="utf-8")
     result = run_cli("check", "-p", str(root), "--now", "2026-11-27T12:00")
     assert result.output == "ok: 0 errors, 0 warnings in 1 story and 0 award files\n"
+
+
+def _inserted(config: dict[str, Any], *entries: str) -> list[dict[str, Any]]:
+    answer = sveltia(config, inserted=[{"field": "body", "entry": entry, "file": "pic.png"} for entry in entries])
+    inserted: list[dict[str, Any]] = answer["inserted"]
+    return inserted
+
+
+#: what Sveltia 0.221.1 saves for a picture put into the story's text, pasted (or dropped) and
+#: with the toolbar's Image button alike: the site-wide folder, written from the site's root
+SITE_WIDE = {"value": "/media/pic.png", "path": "stories/media/pic.png"}
+
+
+def test_a_picture_put_into_the_story_text_is_saved_as_an_absolute_path(config: dict[str, Any]) -> None:
+    """Sveltia puts a picture pasted into the text, or inserted with the toolbar, in the site-wide
+    folder (stories/media/, for a story in stories/2026/ too) and writes /media/pic.png, which
+    check refuses (see the next test for what check says)."""
+    assert _inserted(config, ENTRY, NESTED) == [{"pasted": SITE_WIDE, "toolbar": SITE_WIDE}] * 2
+    body = config["collections"][0]["fields"][-1]
+    assert "media_folder" not in body
+    assert body["hint"].endswith("A picture put into the text is written ![alt](/media/pic.png): take "
+                                 "out the first / (media/pic.png), as showcase check asks.")
+
+
+def test_the_body_field_cannot_be_given_a_folder_of_its_own(config: dict[str, Any]) -> None:
+    """A markdown field's own media_folder/public_folder (which works for image.src) is not read
+    by Sveltia 0.221.1: its config parser collects the folders of file and image fields only, and
+    the toolbar's image component has none. A collection-level folder would give media/pic.png,
+    but then deleting any story deletes every picture below stories/ with it."""
+    own = copy.deepcopy(config)
+    body = own["collections"][0]["fields"][-1]
+    assert body["name"] == "body"
+    body.update(media_folder="media", public_folder="media")
+    answer = sveltia(own, inserted=[{"field": "body", "entry": ENTRY, "file": "pic.png"}])
+    assert answer["fieldFolders"] == ["image.src", "evidence.*.path"]
+    assert answer["inserted"] == [{"pasted": SITE_WIDE, "toolbar": SITE_WIDE}]
+    collection = copy.deepcopy(config)
+    collection["collections"][0].update(media_folder="media", public_folder="media")
+    answer = sveltia(collection, inserted=[{"field": "body", "entry": ENTRY, "file": "pic.png"}])
+    relative = {"value": "media/pic.png", "path": "stories/media/pic.png"}
+    assert answer["inserted"] == [{"pasted": relative, "toolbar": relative}]
+    assert answer["deletesFilesWithStory"] is True
+
+
+def test_check_names_the_path_to_write_for_a_picture_put_into_the_text(make_project: ProjectFactory) -> None:
+    """The paths Sveltia works out from the admin/config.yml `showcase cms` writes for this
+    project, in a story in stories/ and one in stories/2026/: check says what to write (and, for
+    the story in a sub-folder, where to move the picture), and the stories pass once it is done."""
+    root = make_project({})
+    assert run_cli("cms", "-p", str(root), "--out", str(root / "out")).exit_code == 0
+    config = yaml.safe_load((root / "out" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    nested = "stories/2026/2026-11-27-webchat-for-blue-badges.md"  # another slug than ENTRY's
+    titles = {ENTRY: "Webchat cuts call waiting times", nested: "Webchat for Blue Badges"}
+    for entry, inserted in zip((ENTRY, nested), _inserted(config, ENTRY, nested), strict=True):
+        value, saved = inserted["pasted"]["value"], root / inserted["pasted"]["path"]
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_bytes(picture())
+        (root / entry).parent.mkdir(parents=True, exist_ok=True)
+        body = f"\n## Impact\n\n![A chat window]({value})\n"
+        (root / entry).write_text(story(date="2026-11-27", title=titles[entry], body=body), encoding="utf-8")
+    check = ("check", "-p", str(root), "--now", "2026-11-27T12:00")
+    assert run_cli(*check).output == (
+        'stories/2026-11-27-editor-test-story.md:12: body: image "/media/pic.png" is an absolute path: '
+        "write media/pic.png (relative to stories/)\n"
+        'stories/2026/2026-11-27-webchat-for-blue-badges.md:12: body: image "/media/pic.png" is an '
+        "absolute path: move stories/media/pic.png to stories/2026/media/pic.png and write "
+        "media/pic.png (relative to stories/2026/)\n"
+        "errors found: 2 errors, 0 warnings in 2 stories and 0 award files\n")
+    (root / "stories/2026/media").mkdir()
+    shutil.copy(root / "stories/media/pic.png", root / "stories/2026/media/pic.png")
+    for entry in (ENTRY, nested):
+        text = (root / entry).read_text(encoding="utf-8")
+        (root / entry).write_text(text.replace("](/media/pic.png)", "](media/pic.png)"), encoding="utf-8")
+    assert run_cli(*check).output == "ok: 0 errors, 0 warnings in 2 stories and 0 award files\n"
