@@ -2,7 +2,9 @@
 
 A comms officer links one story to another by its file name, as any Markdown editor does
 (`[GIS](2026-08-12-shared-gis-service.md#impact)`), and shows a photo kept beside the
-stories (`![Webchat](media/ai-webchat.png)`). On the story's page the link leads to that
+stories (`![Webchat](media/ai-webchat.png)`), or as the story editor writes a picture put into
+the text, from the site's root (`![Webchat](/media/ai-webchat.png)`: the file
+stories/media/ai-webchat.png, wherever the story is; `picture_file`). On the story's page the link leads to that
 story's page and the photo is published under the page (without its metadata, like a lead
 image); in feeds and open data every address is absolute. A link to a story that is not
 public keeps its text and loses its address, so a draft's file name and slug never reach
@@ -30,7 +32,8 @@ from slugify import slugify
 
 from generator.images import is_photo
 from generator.markdown_text import to_html
-from generator.project import Layout
+from generator.paths import resolve_inside
+from generator.project import MEDIA, Layout
 from generator.sanitize import URL_ATTRIBUTES, allowed
 from generator.story import Story
 
@@ -185,16 +188,55 @@ def image_source(address: str) -> str | None:
     return split_address(address)[0]
 
 
+def editor_picture(written: str) -> str | None:
+    """The path in the story editor's media folder that a picture's path written from the
+    site's root names, as the editor writes it (`/media/pic.png`: `pic.png`, the file
+    stories/media/pic.png); None for any other path."""
+    prefix = f"/{MEDIA}/"
+    return written[len(prefix):] if written.startswith(prefix) and written != prefix else None
+
+
+def body_picture(address: str) -> str | None:
+    """The path of a body picture as written (percent-decoded): relative to the story's file
+    (`media/pic.png`), or the story editor's from the site's root (`/media/pic.png`); None for
+    any other address (a full one, another path from the root)."""
+    if is_relative(address):
+        return split_address(address)[0]
+    if not on_this_site(address):
+        return None
+    written = split_address(address)[0]
+    return written if editor_picture(written) is not None else None
+
+
 def publishable(written: str) -> bool:
-    """What `copies` can publish: a photo inside the story's folder (check refuses the rest)."""
-    pure = PurePosixPath(written)
+    """What `copies` can publish: a photo inside the story's folder, or inside the editor's
+    media folder for `/media/...` (check refuses the rest)."""
+    inner = editor_picture(written)
+    pure = PurePosixPath(written if inner is None else inner)
     return (is_photo(written) and "\\" not in written and not pure.is_absolute()
             and ".." not in pure.parts)
 
 
+def published_as(written: str) -> str:
+    """The path a body picture is published at under its story's images/: as written, and the
+    editor's `/media/pic.png` as `media/pic.png` (as that path written in a story in stories/)."""
+    return written[1:] if editor_picture(written) is not None else written
+
+
+def picture_file(layout: Layout, story: Story, written: str) -> Path:
+    """The file a body picture's path (`body_picture`) names, checked as `resolve_inside`
+    checks any path a person writes (it raises `PathRefused`, saying why): relative to the
+    story's file, or the editor's `/media/<rest>` in the stories folder's media/ (for a story
+    in a sub-folder of stories/ too), never leaving that folder (by `..` or a link)."""
+    inner = editor_picture(written)
+    folder = (layout.root / story.path).parent if inner is None else layout.media
+    return resolve_inside(folder, written if inner is None else inner, layout.root,
+                          layout.relative(folder))
+
+
 def image_target(story: Story, written: str) -> str:
     """Where a body image is published: stories/<slug>/images/<path as written>."""
-    return _Target(story.slug, written, "").path()
+    return _Target(story.slug, published_as(written), "").path()
 
 
 def might_have_relative(body: str) -> bool:
@@ -277,10 +319,10 @@ def _target(story: Story, ref: Reference, public: PublicStories) -> _Target | st
     """Where a relative story link or image leads; None to drop the address; the address
     itself when it is neither a story link nor an image."""
     if ref.is_image:
-        written = image_source(ref.address)
+        written = body_picture(ref.address)
         if written is None:
             return ref.address
-        return _Target(story.slug, written, "") if publishable(written) else None
+        return _Target(story.slug, published_as(written), "") if publishable(written) else None
     if ref.attribute != "href":
         return ref.address
     target = story_file(story, ref.address)
@@ -564,8 +606,9 @@ def _same_site(address: str, site: SplitResult) -> bool:
 def page_body(html: str, story: Story, public: PublicStories, directory_urls: bool = True) -> str:
     """The body HTML as the story's page shows it: story links and images relative to the
     page; a link to a story that is not public keeps its text only."""
-    if _RELATIVE_HTML.search(html) is None and not _may_lead_here(html, public):
-        return html
+    if (_RELATIVE_HTML.search(html) is None and 'src="/' not in html
+            and not _may_lead_here(html, public)):
+        return html  # (a picture from the site's root may be the editor's: `body_picture`)
     here = f"stories/{story.slug}/"
 
     def change(ref: Reference) -> str | None:
@@ -675,12 +718,13 @@ _ANY_ADDRESS = re.compile(r"""\b(?:href|src|cite|action|data|poster|srcset)\s*=\
 
 
 def images(story: Story) -> dict[str, str]:
-    """The body's publishable relative images: target path under the site to path as written."""
+    """The body's publishable pictures (`body_picture`: relative, or the editor's /media/...):
+    target path under the site to path as written (its file: `picture_file`)."""
     if not might_have_relative(story.body):
         return {}
     found = {}
     for ref in references(to_html(story.body)):
-        written = image_source(ref.address) if ref.is_image else None
+        written = body_picture(ref.address) if ref.is_image else None
         if written is not None and publishable(written):
             found[image_target(story, written)] = written
     return found

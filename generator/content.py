@@ -23,8 +23,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from generator import images as photos
-from generator.bodylinks import evidence_target, images
+from generator.bodylinks import evidence_target, images, picture_file
 from generator.linkcheck import anchors, missing_section, not_public_stories, toc_style
+from generator.paths import PathRefused
 from generator.problems import Problem, Severity
 from generator.project import Layout, discover
 from generator.public import public_evidence, public_quotes
@@ -634,8 +635,16 @@ def _shown_at(layout: Layout, known: _Known, file: Path) -> list[tuple[str, str]
         if story.meta.image is not None and (folder / story.meta.image.src).resolve() == file:
             found.append((story.slug, image_target(story)))
         found += [(story.slug, target) for target, written in images(story).items()
-                  if (folder / written).resolve() == file]
+                  if _picture_file(layout, story, written) == file]
     return sorted(found, key=lambda shown: (shown[0] not in known.public, shown))
+
+
+def _picture_file(layout: Layout, story: Story, written: str) -> Path | None:
+    """The file a body picture shows, resolved; None when check refuses its path."""
+    try:
+        return picture_file(layout, story, written).resolve()
+    except PathRefused:
+        return None
 
 
 def _severity(layout: Layout, check: str) -> Severity:

@@ -25,6 +25,7 @@ from generator.bodylinks import (
     Hidden,
     Judged,
     PublicStories,
+    body_picture,
     evidence_file,
     groups_of,
     is_relative,
@@ -32,6 +33,7 @@ from generator.bodylinks import (
     might_have_relative,
     names_hidden,
     on_this_site,
+    picture_file,
     publishable,
     published_picture,
     references,
@@ -44,7 +46,7 @@ from generator.bodylinks import (
 from generator.images import Verdicts, refusal
 from generator.markdown_text import to_html
 from generator.model.story import Status
-from generator.paths import PathRefused, resolve_inside
+from generator.paths import PathRefused
 from generator.problems import Problem, Severity
 from generator.project import Layout
 from generator.reading.stories import StoryRead, read_story
@@ -68,7 +70,8 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
     folder = (layout.root / story.path).parent
     lines = _Lines(story)
     for ref in references(to_html(story.body)):
-        if ref.is_image and on_this_site(ref.address):
+        editors = ref.is_image and body_picture(ref.address) is not None
+        if ref.is_image and on_this_site(ref.address) and not editors:
             yield Problem(story.path, lines.of(ref.address), "body",
                           _site_address_image(ref.address, folder, layout), Severity.ERROR)
             continue
@@ -77,13 +80,13 @@ def _problems(story: Story, layout: Layout, verdicts: Verdicts | None) -> Iterat
             if message:
                 yield Problem(story.path, lines.of(ref.address), "body", message, Severity.WARNING)
             continue
-        if not is_relative(ref.address):
+        if not is_relative(ref.address) and not editors:
             continue
         if (ref.attribute == "href" and story_file(story, ref.address) is None
                 and evidence_file(story, ref.address, "", layout.relative(layout.evidence))):
             continue  # said by `site_link_problems`, which knows every story's evidence
         if ref.is_image:
-            message = _image_problem(ref.address, folder, layout, verdicts)
+            message = _image_problem(ref.address, story, layout, verdicts)
             severity = Severity.ERROR
         elif story_file(story, ref.address) is not None:
             message, severity = _story_link_problem(story, ref.address, layout)
@@ -344,10 +347,11 @@ def _unpublished_message(story: Story, path: str, known: KnownStories,
 
 
 def _site_address_image(address: str, folder: Path, layout: Layout) -> str:
-    """What check says of a body picture written from the site's root: the story editor inserts
-    a picture into the text as /media/x.png and saves it as stories/media/x.png, so the fix is
-    the path relative to the story (media/x.png), after moving the picture beside a story in a
-    sub-folder of stories/; other such addresses are told where to keep the picture."""
+    """What check says of a body picture written from the site's root other than the story
+    editor's /media/x.png (read as stories/media/x.png, `bodylinks.picture_file`): the path
+    relative to the story when its picture is there (/stories/media/x.png, written from the
+    project's root), after moving it beside a story in a sub-folder of stories/; other such
+    addresses are told where to keep the picture."""
     inner = PurePosixPath(split_address(address)[0].lstrip("/"))
     if inner.parts and ".." not in inner.parts:
         here, editors = folder / inner, layout.stories / inner
@@ -364,11 +368,11 @@ def _site_address_image(address: str, folder: Path, layout: Layout) -> str:
             "keep the picture beside the story and write its path from there (e.g. media/photo.jpg)")
 
 
-def _image_problem(address: str, folder: Path, layout: Layout,
+def _image_problem(address: str, story: Story, layout: Layout,
                    verdicts: Verdicts | None) -> str | None:
     written = split_address(address)[0]
     try:
-        resolve_inside(folder, written, layout.root, layout.relative(folder))
+        file = picture_file(layout, story, written)
     except PathRefused as exc:  # most reasons start with the path as written: say it once
         said = str(exc)
         return f"image {said}" if said.startswith(f'"{written}"') else f'image "{address}": {said}'
@@ -376,7 +380,7 @@ def _image_problem(address: str, folder: Path, layout: Layout,
         suffix = PurePosixPath(written).suffix.lower() or "suffixless"
         return (f'image "{address}" is a {suffix} file: a picture in a story must be a JPEG, '
                 "PNG or WebP photo (save it as one of those)")
-    refused = refusal(folder / written, verdicts)  # the build publishes it without its metadata
+    refused = refusal(file, verdicts)  # the build publishes it without its metadata
     return f'image "{address}": {refused}' if refused else None
 
 

@@ -14,6 +14,11 @@ CONFIG_FILE = siteconfig.CONFIG_FILE
 FOLDER_OPTIONS = tuple(name for name, option in siteconfig.OPTIONS.items() if option.holds)
 
 
+MEDIA = "media"
+"""The story editor's media folder in the stories folder (stories/media/) and its public folder:
+a picture put into a story's text is saved there and written /media/<file> (generator/cms/config.py),
+which every output reads as that file (`bodylinks.picture_file`)."""
+
 OUTSIDE = ".showcase-outside-the-project"
 """Where a folder option leading outside the project points instead (nothing is there)."""
 
@@ -47,6 +52,12 @@ class Layout:
         theme = self.site.get("theme")
         custom = theme.get("custom_dir") if isinstance(theme, dict) else None
         return (self.root / custom).resolve() if isinstance(custom, str) and custom.strip() else None
+
+    @property
+    def media(self) -> Path:
+        """The story editor's media folder (stories/media/): a picture put into a story's text
+        is saved there and written from the site's root, /media/<file>."""
+        return self.stories / MEDIA
 
     def relative(self, path: Path) -> str:
         """`path` relative to the project root, with forward slashes."""

@@ -11,7 +11,7 @@ from generator.cms.fields import CmsField, FieldRules, schema_fields
 from generator.model import StoryMeta, Strategy
 from generator.model.common import LANGUAGE, UK
 from generator.model.story import Unit
-from generator.project import Layout
+from generator.project import MEDIA, Layout
 from generator.schemas import schema_for
 
 #: where a new story's file goes: the date it was created, then the title as a slug
@@ -21,8 +21,6 @@ PLACEHOLDER_REPO = "OWNER/REPOSITORY"
 _GITHUB = re.compile(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
 _LANGUAGE_PATTERN = [f"^{LANGUAGE.pattern}$", "A language tag, e.g. cy (Welsh) or ar (Arabic)"]
 _SLUG_PATTERN = [r"^[a-z0-9]+(-[a-z0-9]+)*$", "Lowercase letters, digits and single hyphens, e.g. ai-webchat"]
-#: the folder beside the stories that holds their pictures (stories/media/)
-MEDIA = "media"
 #: the embargo is picked in UK time, whatever the computer's own zone, and saved with that time's
 #: UTC offset, which check requires (Sveltia's `input_timezone`; without it the value has none)
 _EMBARGO = {
@@ -53,10 +51,11 @@ def story_fields(layout: Layout, strategy: Strategy | None) -> list[CmsField]:
     body = {"name": "body", "label": "Story", "widget": "markdown", "required": False,
             "hint": "Use level-2 headings for the sections: Challenge, What we did, Impact, What's next. "
                     "HTML comments are internal notes and are never published. A picture put into "
-                    "the text is written ![alt](/media/pic.png): take out the first / (media/pic.png), "
-                    "as showcase check asks."}
+                    f"the text is saved in {layout.relative(layout.media)}/ and written "
+                    f"![alt](/{MEDIA}/pic.png), which the site shows as it is."}
     # no media_folder here: Sveltia 0.221.1 reads none on a markdown field, and a picture put into
-    # the text is written /media/<file>; check names the relative path to write (docs/cms.md)
+    # the text is written /media/<file>, which every output reads as stories/media/<file>
+    # (`bodylinks.picture_file`; docs/cms.md)
     return [*fields, body]
 
 
@@ -101,7 +100,7 @@ def cms_config(layout: Layout, strategy: Strategy | None, branch: str = "main") 
     config: dict[str, Any] = {
         "backend": {"name": "github", "repo": repository(layout) or PLACEHOLDER_REPO, "branch": branch},
         "publish_mode": "editorial_workflow",
-        "media_folder": f"{stories}/{MEDIA}",
+        "media_folder": layout.relative(layout.media),
         "public_folder": MEDIA,
         # an optional field left empty is left out of the story, not written `slug: ""`,
         # which check refuses (preview27 P2); Sveltia's default writes it

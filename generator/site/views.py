@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,7 +157,8 @@ def copies(catalogue: Catalogue, stories: Sequence[Story]) -> dict[str, Path]:
         if story.meta.image is not None:
             _add(found, image_target(story), story_folder, story.meta.image.src, layout.root)
         for target, written in bodylinks.images(story).items():
-            _add(found, target, story_folder, written, layout.root)
+            with suppress(PathRefused):  # `check` reports it as an error, which stops the build
+                found[target] = bodylinks.picture_file(layout, story, written)
         for evidence in public_evidence(story):
             _add(found, evidence_target(story, evidence.id, evidence.path), layout.evidence,
                  evidence.path, layout.root)

@@ -4,7 +4,8 @@ script the site serves, in node) from the generated config, and what `showcase c
 since32 F1: an embargo picked in the editor was saved with no UTC offset (2026-12-01T09:00:00),
 which check refuses. since32 F2: an uploaded image was saved as /media/pic.png, which check refuses.
 A picture put into the story's text is still saved so (Sveltia offers no folder of its own for
-a markdown field): check names the path to write instead.
+a markdown field): every output reads it as the file stories/media/pic.png (round 32), so the
+story passes check as saved (tests/site/test_round32_editor_pictures.py builds it).
 """
 
 from __future__ import annotations
@@ -151,12 +152,12 @@ SITE_WIDE = {"value": "/media/pic.png", "path": "stories/media/pic.png"}
 def test_a_picture_put_into_the_story_text_is_saved_as_an_absolute_path(config: dict[str, Any]) -> None:
     """Sveltia puts a picture pasted into the text, or inserted with the toolbar, in the site-wide
     folder (stories/media/, for a story in stories/2026/ too) and writes /media/pic.png, which
-    check refuses (see the next test for what check says)."""
+    Showcase reads as that file (see the last test: check passes it)."""
     assert _inserted(config, ENTRY, NESTED) == [{"pasted": SITE_WIDE, "toolbar": SITE_WIDE}] * 2
     body = config["collections"][0]["fields"][-1]
     assert "media_folder" not in body
-    assert body["hint"].endswith("A picture put into the text is written ![alt](/media/pic.png): take "
-                                 "out the first / (media/pic.png), as showcase check asks.")
+    assert body["hint"].endswith("A picture put into the text is saved in stories/media/ and written "
+                                 "![alt](/media/pic.png), which the site shows as it is.")
 
 
 def test_the_body_field_cannot_be_given_a_folder_of_its_own(config: dict[str, Any]) -> None:
@@ -179,10 +180,10 @@ def test_the_body_field_cannot_be_given_a_folder_of_its_own(config: dict[str, An
     assert answer["deletesFilesWithStory"] is True
 
 
-def test_check_names_the_path_to_write_for_a_picture_put_into_the_text(make_project: ProjectFactory) -> None:
+def test_check_passes_a_picture_put_into_the_text_as_saved(make_project: ProjectFactory) -> None:
     """The paths Sveltia works out from the admin/config.yml `showcase cms` writes for this
-    project, in a story in stories/ and one in stories/2026/: check says what to write (and, for
-    the story in a sub-folder, where to move the picture), and the stories pass once it is done."""
+    project, in a story in stories/ and one in stories/2026/: both stories pass check as saved
+    (/media/pic.png is read as stories/media/pic.png), and a picture not saved is named."""
     root = make_project({})
     assert run_cli("cms", "-p", str(root), "--out", str(root / "out")).exit_code == 0
     config = yaml.safe_load((root / "out" / "admin" / "config.yml").read_text(encoding="utf-8"))
@@ -190,22 +191,20 @@ def test_check_names_the_path_to_write_for_a_picture_put_into_the_text(make_proj
     titles = {ENTRY: "Webchat cuts call waiting times", nested: "Webchat for Blue Badges"}
     for entry, inserted in zip((ENTRY, nested), _inserted(config, ENTRY, nested), strict=True):
         value, saved = inserted["pasted"]["value"], root / inserted["pasted"]["path"]
+        assert (value, inserted["pasted"]["path"]) == ("/media/pic.png", "stories/media/pic.png")
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_bytes(picture())
         (root / entry).parent.mkdir(parents=True, exist_ok=True)
         body = f"\n## Impact\n\n![A chat window]({value})\n"
         (root / entry).write_text(story(date="2026-11-27", title=titles[entry], body=body), encoding="utf-8")
     check = ("check", "-p", str(root), "--now", "2026-11-27T12:00")
+    result = run_cli(*check)
+    assert (result.exit_code, result.output) == (
+        0, "ok: 0 errors, 0 warnings in 2 stories and 0 award files\n")
+    (root / "stories/media/pic.png").unlink()
     assert run_cli(*check).output == (
-        'stories/2026-11-27-editor-test-story.md:12: body: image "/media/pic.png" is an absolute path: '
-        "write media/pic.png (relative to stories/)\n"
-        'stories/2026/2026-11-27-webchat-for-blue-badges.md:12: body: image "/media/pic.png" is an '
-        "absolute path: move stories/media/pic.png to stories/2026/media/pic.png and write "
-        "media/pic.png (relative to stories/2026/)\n"
+        'stories/2026-11-27-editor-test-story.md:12: body: image "/media/pic.png": '
+        "stories/media/pic.png does not exist\n"
+        'stories/2026/2026-11-27-webchat-for-blue-badges.md:12: body: image "/media/pic.png": '
+        "stories/media/pic.png does not exist\n"
         "errors found: 2 errors, 0 warnings in 2 stories and 0 award files\n")
-    (root / "stories/2026/media").mkdir()
-    shutil.copy(root / "stories/media/pic.png", root / "stories/2026/media/pic.png")
-    for entry in (ENTRY, nested):
-        text = (root / entry).read_text(encoding="utf-8")
-        (root / entry).write_text(text.replace("](/media/pic.png)", "](media/pic.png)"), encoding="utf-8")
-    assert run_cli(*check).output == "ok: 0 errors, 0 warnings in 2 stories and 0 award files\n"
