@@ -219,7 +219,7 @@ def _site_link_message(story: Story, address: str, known: KnownStories,
     found = judge(story, address, known.public)
     if found.rooted and (rooted := _rooted_message(story, address, found, known)):
         return rooted
-    if found.kind == "elsewhere" and is_relative(address):
+    if found.kind == "elsewhere" and (is_relative(address) or _from_site_root(address, known)):
         return _missing_page(story, address, known)
     if found.kind in ("elsewhere", "public story", "copy"):
         return None  # most links and sources: nothing to say, no folder to name
@@ -290,14 +290,25 @@ def _rooted_message(story: Story, address: str, found: Judged,
             '(like "../../about/"), or a page elsewhere by its full https:// address')
 
 
+def _from_site_root(address: str, known: KnownStories) -> bool:
+    """Whether `address` is written from the server's root (/about/, not //host/) on a site
+    at its host's root, where it names a place of the site (regress33: /no-such-page/ was
+    published broken with nothing said). A site under a path: `_rooted_message`."""
+    text = address.strip()
+    return text.startswith("/") and not text.startswith("//") and \
+        site_base(known.public.site_url) == "/"
+
+
 def _missing_page(story: Story, address: str, known: KnownStories) -> str | None:
-    """A link relative to the story's page to a page of the site (a folder, or a name
-    without an extension) that the site neither makes nor has written: it would be broken.
-    (A file is told of by `problems`, which looks beside the story's file.)"""
+    """A link relative to the story's page (or from the root of a site at its host's root) to
+    a page of the site (a folder, or a name without an extension) that the site neither makes
+    nor has written: it would be broken. (A file is told of by `problems`, which looks beside
+    the story's file.)"""
     path = split_address(address)[0]
     if not path or (not path.endswith("/") and "." in PurePosixPath(path).name):
         return None
     target = posixpath.normpath(posixpath.join(f"stories/{story.slug}/", path))
+    target = target.lstrip("/") or "." if target.startswith("/") else target  # from the root
     if target == ".." or target.startswith("../"):
         return None  # above the site's root: another site's on the host, or the root itself
     target = target.removeprefix(".")

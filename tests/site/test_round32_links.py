@@ -75,12 +75,17 @@ def test_check_names_each_link_that_leaves_out_the_site_path(tmp_path: Path) -> 
 
 
 def test_a_root_site_says_nothing_of_a_link_from_the_root_to_a_page(tmp_path: Path) -> None:
+    """...it has (the story, the tag); one to a page it lacks would be broken, and is told
+    (regress33), as on a site under a path."""
     root = write(tmp_path / "project", _files("https://showcase.test.example/", True))
     result = run_cli("check", "-p", str(root), "--now", NOW)
     told = [line for line in result.output.splitlines() if line.startswith("stories/linker.md")]
     assert [line.split(" leads")[0] for line in told] == [
+        f'stories/linker.md:{LINE}: warning: body: link "/contact-us/"',
+        f'stories/linker.md:{LINE}: warning: body: link "/digital/showcase/stories/chatbot/"',
         f'stories/linker.md:{LINE}: warning: body: link "/stories/nope/"',
         f'stories/linker.md:{LINE}: warning: body: link "/stories/secret/"']
+    assert "/contact-us/\" leads to contact-us/, which is no page of the site" in result.output
 
 
 def test_the_page_writes_a_public_story_s_page_under_the_site_path(under_a_path: Built) -> None:
