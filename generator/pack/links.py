@@ -200,10 +200,14 @@ def _destination_and_title(inside: str) -> tuple[str, str]:
     if text.startswith("<") and ">" in text:
         end = text.index(">") + 1
         return text[:end], text[end:]
-    parts = text.split(None, 1)
-    if not parts:
-        return "", ""
-    return parts[0], (" " + parts[1]) if len(parts) > 1 else ""
+    titled = _TITLED.fullmatch(text)
+    if titled is None:  # spaces without a title are the address's, as the site reads it
+        return text, ""  # (regress33: `other story.md` lost its link in packs only)
+    return titled.group(1), " " + titled.group(2)
+
+
+_TITLED = re.compile(r"""(.+?)\s+("[^"]*"|'[^']*'|\([^)]*\))""", re.DOTALL)
+"""An inline link's address and its title in quotes or brackets, as Python-Markdown splits them."""
 
 
 def _unbracketed(address: str) -> str:
