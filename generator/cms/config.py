@@ -34,6 +34,20 @@ _EMBARGO = {
 #: the story, and its `public_folder` is then written relative to it. The field's folder, not the
 #: collection's: with an entry-relative collection folder Sveltia counts every file below stories/
 #: as each story's own and deletes them all with any one story.
+#: an award result's `national` is yes, no or not said: not said (None) lets check remind the officer
+#: when no award file says whether the award is national. A boolean switch cannot leave it unsaid
+#: (Sveltia saves an untouched switch as `false`, and fills `false` into a story without it when
+#: opened), so it is a choice of the YAML booleans true and false: an optional select gets Sveltia's
+#: "(None)" option first, which a new result starts with and which is saved as nothing at all
+#: (`omit_empty_optional_fields`); Yes and No are saved `national: true` and `national: false`
+#: (tests/cms/test_editor_values.py runs Sveltia's own code on it)
+_NATIONAL = {
+    "widget": "select",
+    "options": [{"label": "Yes", "value": True}, {"label": "No", "value": False}],
+    "hint": "Leave it at (None) when the award has an award file, which says whether it is national, "
+            "or when you are not sure: check then reminds you. Otherwise choose Yes for a nationally "
+            "recognised award, No for one that is not.",
+}
 _IMAGE_SRC = {"widget": "image", "label": "Image file", "choose_url": False,
               "media_folder": MEDIA, "public_folder": MEDIA}
 
@@ -79,6 +93,7 @@ def _rules(layout: Layout, strategy: Strategy | None) -> FieldRules:
             "evidence.path": {"widget": "file", "label": "File", "choose_url": False,
                               "media_folder": f"/{evidence}", "public_folder": ""},
             "awards.year": {"value_type": "int"},
+            "awards.national": _NATIONAL,
             "language": {"label": "Language (when not the site's)", "pattern": _LANGUAGE_PATTERN},
         },
         choices={

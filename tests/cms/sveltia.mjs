@@ -10,10 +10,16 @@
 //    "picked": [{"field": "embargo", "input": "2026-12-01T09:00"}],   // what the picker gives
 //    "shown": [{"field": "embargo", "stored": "2026-06-01T09:00:00+01:00"}],  // a saved value
 //    "uploads": [{"field": "image.src", "entry": "stories/x.md", "file": "pic.png"}],
-//    "inserted": [{"field": "body", "entry": "stories/x.md", "file": "pic.png"}]}  // into the text
+//    "inserted": [{"field": "body", "entry": "stories/x.md", "file": "pic.png"}],  // into the text
+//    "saved": [{"values": {"title": "...", "awards.0.award": "..."}, "added": {"awards": 1},
+//               "chosen": {"awards.0.national": "Yes"}}],  // a new story: typed, list items
+//                                                          // added, an option clicked by label
+//    "reopened": [{"text": "---\n...", "fields": ["awards.0.national"]}]}  // a saved file opened
 // and writes {"picked": [{"value", "zone"}], "shown": [{"input", "zone"}],
 //             "uploads": [{"value", "path"}], "inserted": [{"pasted", "toolbar"}] (each a
-//             {"value", "path"}), "fieldFolders": ["image.src", ...], "deletesFilesWithStory": false}.
+//             {"value", "path"}), "fieldFolders": ["image.src", ...], "deletesFilesWithStory": false,
+//             "saved": [{"text", "options": {key: [labels offered]}}],
+//             "reopened": [{key: {"value", "shown": [labels checked]}}]}.
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -49,6 +55,29 @@ const SIGNATURES = {
   resolveAssetFolderPaths:
     /[,;{]([\w$]+)=\(\{folder:e,fillSlugOptions:t\}\)=>\{let\{entryRelative:n,internalPath:r,internalSubPath:i,publicPath:a\}=e/g,
   createPublicURL: /[,;{]([\w$]+)=\(e,t\)=>e\?`\$\{e===`\/`\?``:e\}\/\$\{t\}`:t/g,
+  // contents/draft/defaults.js: the values a new story, or a list item just added, starts with
+  getDefaultValues:
+    /[,;{]([\w$]+)=\(\{fields:e,locale:t,defaultLocale:n,dynamicValues:r=\{\}\}\)=>\{let [\w$]+=\{\};return e\.forEach/g,
+  // contents/fields/select/helpers.js: the type a select option's value is cast back to, and the
+  // value of the "(None)" option an optional select gets
+  getOptionValueType: /[,;{]([\w$]+)=e=>e===null\?`number`:typeof e[,;]/g,
+  getEmptyOptionValue: /[,;{]([\w$]+)=e=>e===void 0\|\|typeof e==`string`\?``:null[,;]/g,
+  // @sveltia/ui services/value.js: a clicked option's data-value attribute, cast back to its type
+  castValue: /[,;{]([\w$]+)=\(e,t\)=>\{if\(t===`number`\)\{let t=Number\(e\);return Number\.isNaN\(t\)\?null:t\}return t===`boolean`\?e===`true`/g,
+  // contents/draft/save/serialize.js: the story's values, ordered, with empty optional ones left out
+  finalizeContent:
+    /[,;{]([\w$]+)=\(\{collectionName:e,fileName:t,fields:n,locale:r,valueMap:i,canonicalSlugKey:a,aliasesKey:o,orderKey:s,isIndexFile:c=!1,isTomlOutput:l=!1\}\)=>/g,
+  // config/index.js: the configuration the editor runs with (read by finalizeContent)
+  cmsConfig: /,\{omit_empty_optional_fields:[\w$]+=!1\}=([\w$]+)\.current\?\.output\?\?\{\}/g,
+  // contents/file/format.js: the file written for a story
+  formatFrontMatter: /[,;{]([\w$]+)=\(\{content:e,_file:t\}\)=>\{let\{format:n,fmDelimiters:r,/g,
+  // contents/file/parse.js: a saved story read back, and draft/create/normalize.js: the values the
+  // editor then shows (a field the file lacks gets its default)
+  parseFrontMatter: /[,;{]([\w$]+)=\(\{collection:e,collectionFile:t,isIndexFile:n,format:r,text:i\}\)=>/g,
+  normalizeContent:
+    /[,;{]([\w$]+)=\(\{fields:e,content:t,locale:n,defaultLocale:r,defaultLocaleContent:i,fillDefaults:a=!0\}\)=>/g,
+  // the `flat` library's flatten, with which the editor holds a story's values
+  flatten: /function ([\w$]+)\(e,t\)\{t\|\|=\{\};let n=t\.delimiter\|\|`\.`,r=t\.maxDepth,/g,
 };
 
 /** A stand-in for any browser object: every property, call and `new` gives another one. */
@@ -188,5 +217,64 @@ const inserted = (request.inserted ?? []).map(({ field, entry, file }) => ({
 const collectionFolder = sveltia.getAssetFolder({ collectionName: config.collections[0].name });
 const deletesFilesWithStory = !!collectionFolder?.entryRelative;
 
+// a story as the officer saves it and reads it back: what a choice field offers, the value a click
+// on an option gives, the file written, and the values the editor shows when the file is opened
+const LOCALE = '_default';
+const storyFields = config.collections[0].fields;
+const defaults = (fields) => sveltia.getDefaultValues({ fields, locale: LOCALE, defaultLocale: LOCALE });
+
+/** The options a field offers, as its editor lists them ({label, value}), with their click's value. */
+const offered = (field) => {
+  if (field.widget === 'boolean') return [{ label: 'off', value: false }, { label: 'on', value: true }];
+  if (field.widget !== 'select') throw new Error(`${field.name} is not a choice`);
+  // components/contents/details/fields/select/select-single.svelte: an optional field gets a
+  // "(None)" option first, unless one of its options already clears the value
+  const options = field.options.map((option) => (typeof option === 'object' ? option : { label: String(option), value: option }));
+  const hasEmptyOption = options.some(({ value }) => value === null || value === '');
+  const all = !(field.required ?? true) && !hasEmptyOption
+    ? [{ label: '(None)', value: sveltia.getEmptyOptionValue(options[0]?.value) }, ...options] : options;
+  return all.map(({ label, value }) => ({ label, value:
+    // the option's button holds String(value) in data-value (none for null), cast back on a click
+    sveltia.castValue(value === null ? undefined : String(value), sveltia.getOptionValueType(value)) }));
+};
+
+const fieldOfKey = (key) => fieldAt(config, key.split('.').filter((part) => !/^\d+$/.test(part)).join('.'));
+
+const saves = (request.saved ?? []).map(({ values = {}, added = {}, chosen = {} }) => {
+  const content = defaults(storyFields);
+  for (const [list, count] of Object.entries(added)) {
+    for (let index = 0; index < count; index += 1) {
+      for (const [key, value] of Object.entries(defaults(fieldAt(config, list).fields))) {
+        content[`${list}.${index}.${key}`] = value;
+      }
+    }
+  }
+  Object.assign(content, values);
+  const options = {};
+  for (const [key, label] of Object.entries(chosen)) {
+    options[key] = offered(fieldOfKey(key));
+    const option = options[key].find((candidate) => candidate.label === label);
+    if (!option) throw new Error(`${key} has no option ${label}`);
+    content[key] = option.value;
+  }
+  sveltia.cmsConfig.current = config;
+  const finalized = sveltia.finalizeContent({ collectionName: config.collections[0].name,
+    fields: storyFields, locale: LOCALE, valueMap: content });
+  return { text: sveltia.formatFrontMatter({ content: finalized, _file: { format: 'frontmatter' } }),
+    options: Object.fromEntries(Object.entries(options).map(([key, list]) => [key, list.map(({ label }) => label)])) };
+});
+
+const reopened = (request.reopened ?? []).map(({ text, fields }) => {
+  // the file settings of a front-matter collection (contents/file/config.js), as the editor keeps them
+  const collection = { ...config.collections[0], _type: 'entry', _file: { format: 'frontmatter' } };
+  const parsed = sveltia.parseFrontMatter({ collection, format: 'yaml-frontmatter', text });
+  const content = sveltia.normalizeContent({ fields: storyFields, content: sveltia.flatten(parsed),
+    locale: LOCALE, defaultLocale: LOCALE });
+  return Object.fromEntries(fields.map((key) => {
+    const checked = offered(fieldOfKey(key)).filter(({ value }) => value === content[key]);
+    return [key, { value: content[key] ?? null, shown: checked.map(({ label }) => label) }];
+  }));
+});
+
 process.stdout.write(JSON.stringify({ picked, shown, uploads, inserted, fieldFolders,
-  deletesFilesWithStory }));
+  deletesFilesWithStory, saved: saves, reopened }));

@@ -208,3 +208,143 @@ def test_check_passes_a_picture_put_into_the_text_as_saved(make_project: Project
         'stories/2026/2026-11-27-webchat-for-blue-badges.md:12: body: image "/media/pic.png": '
         "stories/media/pic.png does not exist\n"
         "errors found: 2 errors, 0 warnings in 2 stories and 0 award files\n")
+
+
+# editor33 F1: an award result's `national` was a yes/no switch, which Sveltia saves as
+# `national: false` when untouched, so check's "add national: true" reminder never fired and the
+# dashboard's national-award criterion did not count the award. It is now a choice of Yes, No or
+# (None), which round-trips: (None) saves nothing, Yes and No the YAML booleans true and false.
+
+#: a new story with one award result, as the tester filled it in (the required fields and the award)
+TYPED = {"title": "Webchat cuts waits", "summary": "Residents' calls fell.", "date": "2026-11-20",
+         "status": "published", "service": "Customer Services", "outcomes.0": "earn-revenue",
+         "awards.0.award": "lgc-awards-2026", "awards.0.result": "won", "awards.0.year": 2026}
+NATIONAL = "awards.0.national"
+FRONT = ("---\ntitle: Webchat cuts waits\nsummary: Residents' calls fell.\ndate: 2026-11-20\n"
+         "status: published\nservice: Customer Services\noutcomes:\n  - earn-revenue\nawards:\n"
+         "  - award: lgc-awards-2026\n    result: won\n")
+
+
+def _saved(config: dict[str, Any], *choices: str | None, typed: dict[str, Any] = TYPED) -> list[dict[str, Any]]:
+    """The files the editor writes for a new story with one award result, its National left
+    alone (None) or set by clicking the option with that label (in turn, for several)."""
+    saves = [{"values": typed, "added": {"awards": 1},
+              "chosen": {} if choice is None else {NATIONAL: choice}} for choice in choices]
+    saved: list[dict[str, Any]] = sveltia(config, saved=saves)["saved"]
+    return saved
+
+
+def _reopened(config: dict[str, Any], *lines: str) -> list[dict[str, Any]]:
+    """The National value and the option shown checked when a story whose award result has
+    `lines` is opened in the editor."""
+    texts = [f"{FRONT}{line}    year: 2026\n---\n" for line in lines]
+    answer = sveltia(config, reopened=[{"text": text, "fields": [NATIONAL]} for text in texts])
+    return [item[NATIONAL] for item in answer["reopened"]]
+
+
+def _national_field(config: dict[str, Any]) -> dict[str, Any]:
+    awards = next(field for field in config["collections"][0]["fields"] if field["name"] == "awards")
+    national: dict[str, Any] = next(field for field in awards["fields"] if field["name"] == "national")
+    return national
+
+
+def test_a_national_left_alone_is_saved_as_nothing_and_a_choice_as_true_or_false(
+        config: dict[str, Any]) -> None:
+    """The whole file the editor writes: no `national:` line when left alone (or set back to
+    (None)), `national: true` for Yes and `national: false` for No, unquoted YAML booleans."""
+    untouched, yes, no, cleared = _saved(config, None, "Yes", "No", "(None)")
+    assert untouched == {"text": f"{FRONT}    year: 2026\n---\n", "options": {}}
+    assert yes == {"text": f"{FRONT}    national: true\n    year: 2026\n---\n",
+                   "options": {NATIONAL: ["(None)", "Yes", "No"]}}
+    assert no["text"] == f"{FRONT}    national: false\n    year: 2026\n---\n"
+    assert cleared["text"] == untouched["text"]
+    assert [yaml.safe_load(item["text"].split("---")[1])["awards"][0].get("national", "unsaid")
+            for item in (untouched, yes, no)] == ["unsaid", True, False]
+
+
+def test_a_saved_national_is_shown_again_when_the_story_is_opened(config: dict[str, Any]) -> None:
+    """Reopening shows the saved choice; a story without `national` (hand-written, or saved with
+    it left alone) shows (None) and holds nothing, so saving it again adds no line."""
+    assert _reopened(config, "", "    national: true\n", "    national: false\n") == [
+        {"value": None, "shown": ["(None)"]}, {"value": True, "shown": ["Yes"]},
+        {"value": False, "shown": ["No"]}]
+
+
+def test_the_national_field_is_a_choice_of_booleans_with_a_hint(config: dict[str, Any]) -> None:
+    assert _national_field(config) == {
+        "name": "national", "label": "National", "required": False, "widget": "select",
+        "options": [{"label": "Yes", "value": True}, {"label": "No", "value": False}],
+        "hint": "Leave it at (None) when the award has an award file, which says whether it is "
+                "national, or when you are not sure: check then reminds you. Otherwise choose Yes "
+                "for a nationally recognised award, No for one that is not."}
+    assert config["output"] == {"omit_empty_optional_fields": True}
+    # the other yes/no fields stay switches that mean `false` when left off, on purpose
+    fields = {field["name"]: field for field in config["collections"][0]["fields"]}
+    switches = {f"{name}.{sub['name']}": (sub["widget"], sub.get("default"))
+                for name in ("metrics", "quotes", "evidence") for sub in fields[name]["fields"]
+                if sub["widget"] == "boolean"}
+    assert switches == {"metrics.verified": ("boolean", False), "quotes.consent": ("boolean", False),
+                        "evidence.public": ("boolean", False)}
+
+
+def test_a_yes_no_switch_cannot_leave_national_unsaid(config: dict[str, Any]) -> None:
+    """The tester's finding, by the same code: a boolean switch saves `national: false` when left
+    alone, with or without `default: null`, and fills in `false` when a story without it is opened
+    (so saving that story again would add `national: false` too)."""
+    switch = copy.deepcopy(config)
+    national = _national_field(switch)
+    for key in ("options", "hint"):
+        del national[key]
+    national["widget"] = "boolean"
+    with_null = copy.deepcopy(switch)
+    _national_field(with_null)["default"] = None
+    for variant in (switch, with_null):
+        [untouched] = _saved(variant, None)
+        assert untouched["text"] == f"{FRONT}    national: false\n    year: 2026\n---\n"
+        assert _reopened(variant, "") == [{"value": False, "shown": ["off"]}]
+
+
+def test_string_yes_no_options_would_be_saved_as_quoted_text(config: dict[str, Any]) -> None:
+    """Why the options' values are the booleans themselves: with the strings "true" and "false",
+    Sveltia would write `national: 'true'`, which check refuses (a quoted "true" is text)."""
+    strings = copy.deepcopy(config)
+    _national_field(strings)["options"] = [{"label": "Yes", "value": "true"}, {"label": "No", "value": "false"}]
+    [yes] = _saved(strings, "Yes")
+    assert yes["text"] == f"{FRONT}    national: 'true'\n    year: 2026\n---\n"
+
+
+def test_check_and_the_dashboard_read_national_as_the_editor_saves_it(make_project: ProjectFactory) -> None:
+    """Three stories saved through the editor from the admin/config.yml `showcase cms` writes
+    for this project, whose award lgc-awards-2026 has no award file: National left alone (check
+    reminds the officer), Yes (the dashboard's national-award criterion counts it; check is
+    silent) and No (not counted; check is silent)."""
+    from generator.catalogue import collect
+    from generator.clock import now
+    from generator.site.criteria import evaluate_all
+
+    root = make_project({})
+    assert run_cli("cms", "-p", str(root), "--out", str(root / "out")).exit_code == 0
+    config = yaml.safe_load((root / "out" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    stories = root / "stories"
+    stories.mkdir(exist_ok=True)
+    titles = {None: "Left alone", "Yes": "Said yes", "No": "Said no"}
+    for choice, title in titles.items():
+        [saved] = _saved(config, choice, typed={**TYPED, "title": title})
+        (stories / f"2026-11-27-{title.lower().replace(' ', '-')}.md").write_text(
+            saved["text"], encoding="utf-8")
+    assert (stories / "2026-11-27-left-alone.md").read_text(encoding="utf-8").count("national") == 0
+    result = run_cli("check", "-p", str(root), "--now", "2026-11-27T12:00")
+    assert (result.exit_code, result.output) == (0, (
+        'stories/2026-11-27-left-alone.md:10: warning: awards[0]: "lgc-awards-2026" has no award '
+        'file, so the dashboard does not count it for "Win a national award", which counts national '
+        "awards only: add national: true to this result if the award is national (or add an award "
+        "file for it that says national: true)\n"
+        "ok: 0 errors, 1 warning in 3 stories and 0 award files\n"))
+    moment = now("2026-11-27T12:00:00+00:00")
+    [award] = [item for item in evaluate_all(collect(discover(root), moment), moment)
+               if item.criterion.id == "national-award"]
+    assert (award.current, award.met) == (1.0, True)
+    (stories / "2026-11-27-said-yes.md").unlink()
+    [award] = [item for item in evaluate_all(collect(discover(root), moment), moment)
+               if item.criterion.id == "national-award"]
+    assert (award.current, award.met) == (0.0, False)

@@ -26,7 +26,11 @@ from tests.publishing.conftest import tool, tool_env
 HINTS = {"image.alt": "Describe what the image shows for people who cannot see it. "
                       "Leave empty only for a purely decorative image.",
          "embargo": "Not public before this time. Pick it in UK time: it is saved with its UTC offset, e.g. "
-                    "2026-12-01T09:00:00+00:00 in winter (GMT) or 2026-06-01T09:00:00+01:00 in summer (BST)."}
+                    "2026-12-01T09:00:00+00:00 in winter (GMT) or 2026-06-01T09:00:00+01:00 in summer (BST).",
+         # a choice of Yes, No or (None), whose hint says when to leave it (editor33 F1)
+         "awards.national": "Leave it at (None) when the award has an award file, which says whether "
+                            "it is national, or when you are not sure: check then reminds you. "
+                            "Otherwise choose Yes for a nationally recognised award, No for one that is not."}
 SVELTIA_SCHEMA = REPO / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 
 
