@@ -3,8 +3,9 @@
 MkDocs publishes every file under docs_dir. A docs_dir that is, holds or sits inside
 stories/, awards/, data/ or evidence/, or a link under it into one of them, would publish
 drafts, contacts and private evidence (contract section 7): both are refused, as is a link
-under it out of the project (the server's own files) or round a loop (MkDocs' walk would never
-end): the build refuses those before MkDocs walks the folder (`links_refused`). Its photos are
+under it out of the project (the server's own files), round a loop (MkDocs' walk would never
+end, or it could not read the file) or to nothing (it could not read it): the build refuses
+those before MkDocs walks the folder (`links_refused`). Its photos are
 published without their camera data, so one that cannot be decoded is refused too.
 """
 
@@ -706,14 +707,36 @@ def _links_not_followed(layout: Layout, top: Path) -> list[tuple[Path, str]]:
             continue
         for entry in entries:  # reversed onto the stack: walked in name order
             linked = entry.is_symlink()
-            target = Path(entry.path).resolve() if linked else chain[-1] / entry.name
-            why = refused.why(target, chain) if linked else None
+            target, why = _followed(here / entry.name, top, refused, chain) if linked \
+                else (chain[-1] / entry.name, None)
             if why is not None:
                 found.append((here / entry.name, why))
             elif entry.is_dir() and target not in seen:
                 seen.add(target)
                 waiting.append((here / entry.name, (*chain, target)))
     return sorted(found)
+
+
+def _followed(link: Path, top: Path, refused: _Refused,
+              chain: tuple[Path, ...]) -> tuple[Path, str | None]:
+    """Where the link at `link` (under `top`, in the real folder `chain[-1]`) leads, and why
+    MkDocs must not follow it: also a link round a loop of links, or to nothing, which MkDocs
+    could not read (it would stop with an internal error), unless hidden (a name starting
+    with "." on its way from `top`: MkDocs leaves those out unread, as Emacs' lock files)."""
+    hidden = any(part.startswith(".") for part in link.relative_to(top).parts)
+    try:
+        target = link.resolve()
+    except (RuntimeError, OSError):  # a link to itself, or links round in a loop
+        return link, None if hidden else (
+            "is a link that leads round in a loop (to itself, or through other links back to "
+            "it), which MkDocs cannot read: remove the link")
+    try:
+        target.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return target, None if hidden else (
+            "is a link to a file that is not there, which MkDocs cannot read: remove the "
+            "link, or restore the file it leads to")
+    return target, refused.why(target, chain)
 
 
 @dataclass(frozen=True)
