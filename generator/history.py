@@ -8,13 +8,17 @@ the same clock, read and judged as `collect` reads and judges them.
 
 The comparison (`moved_pages`) takes file texts and is pure; `read_revision` is the thin git
 reader (one `git ls-tree` and one `git cat-file --batch` for the stories folder, one
-`git diff -M` for renames).
+`git diff -M` for renames). A story file that is a link at the revision is read from the file
+it leads to there (one more `git cat-file`), as `collect` reads one now; one that leads out of
+the project, to nothing or round a loop is left out without a word (git stores only the path it
+names, so a link out of the repository cannot be read as it was).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import re
 import subprocess
 from collections.abc import Iterable, Mapping
@@ -208,17 +212,45 @@ def _warn(path: str, line: int | None, field_name: str | None, message: str) -> 
 
 
 def read_revision(root: Path, folder: str, revision: str) -> Revision:
-    """The story files under `folder` (relative to the project at `root`) at the git
-    `revision`, and git's renames of them from there to the working tree; a UsageProblem
-    naming the revision and the fix when git, the repository or the revision is missing."""
+    """The story files under `folder` (relative to the project at `root`, as the layout spells
+    it: `content/../stories` too) at the git `revision`, named as `folder` spells them, and
+    git's renames of them from there to the working tree; a UsageProblem naming the revision
+    and the fix when git, the repository or the revision is missing."""
     commit = _commit(root, revision)
-    listing = _git(root, revision, "ls-tree", "-r", "-z", commit, "--", folder or ".")
-    blobs = _story_blobs(listing, folder)
-    texts = _contents(root, revision, list(blobs.values()))
+    real = _real_folder(root, folder)
+    listing = _git(root, revision, "ls-tree", "-r", "-z", commit, "--", real or ".")
+    blobs, links = _story_blobs(listing, real)
+    texts = _contents(root, revision, [*blobs.values(), *links.values()])
     files = {path: text for path, sha in blobs.items() if (text := texts.get(sha)) is not None}
+    files |= _linked_stories(root, revision, commit, links, texts)
     changes = _git(root, revision, "diff", "--name-status", "-z", "-M", "--relative",
-                   "--no-ext-diff", commit, "--", folder or ".")
-    return Revision(revision, files, _renames(changes))
+                   "--no-ext-diff", commit, "--", real or ".")
+    return Revision(revision, _spelled(files, real, folder),
+                    {_respell(old, real, folder): _respell(new, real, folder)
+                     for old, new in _renames(changes).items()})
+
+
+def _real_folder(root: Path, folder: str) -> str:
+    """`folder` (relative to the project at `root`) as git names it from there: the folder it
+    resolves to (`content/../stories` is `stories`), "" for the project itself."""
+    real = os.path.relpath((root / folder).resolve(), root.resolve())
+    return "" if real == "." else PurePosixPath(Path(real)).as_posix()
+
+
+def _respell(path: str, real: str, folder: str) -> str:
+    """`path` (relative to the project) under the folder git names `real`, as the project
+    spells that folder (`folder`); a path outside it as it is."""
+    if real == folder:
+        return path
+    try:
+        inside = PurePosixPath(path).relative_to(real) if real else PurePosixPath(path)
+    except ValueError:
+        return path
+    return (PurePosixPath(folder) / inside).as_posix() if folder else inside.as_posix()
+
+
+def _spelled(files: Mapping[str, str], real: str, folder: str) -> dict[str, str]:
+    return {_respell(path, real, folder): text for path, text in files.items()}
 
 
 def _commit(root: Path, revision: str) -> str:
@@ -274,22 +306,56 @@ _BRANCH = re.compile(r"([\w.-]+)/([\w.-]+(?:/[\w.-]+)*)")
 like ~1 or ^)."""
 
 
-def _story_blobs(listing: bytes, folder: str) -> dict[str, str]:
-    """The object id of each story file in `git ls-tree -r -z` output: regular files ending
-    `.md`, not hidden below the stories folder (as `collect` reads them)."""
+def _story_blobs(listing: bytes, folder: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The object id of each story file in `git ls-tree -r -z` output: files ending `.md`,
+    not hidden below the stories folder (as `collect` reads them); regular files first, then
+    links (whose objects hold the path they lead to)."""
     found: dict[str, str] = {}
+    links: dict[str, str] = {}
     for entry in filter(None, listing.split(b"\0")):
         info, _, raw_path = entry.partition(b"\t")
         mode, kind, sha = info.decode().split()
         path = raw_path.decode("utf-8", "surrogateescape")
-        inside = PurePosixPath(path).relative_to(folder) if folder else PurePosixPath(path)
-        if kind == "blob" and mode in _FILE_MODES and path.endswith(".md") \
+        try:
+            inside = PurePosixPath(path).relative_to(folder) if folder else PurePosixPath(path)
+        except ValueError:  # not below the folder as git names it: not a story file
+            continue
+        if kind == "blob" and path.endswith(".md") \
                 and not any(part.startswith(".") for part in inside.parts):
-            found[path] = sha
-    return found
+            if mode in _FILE_MODES:
+                found[path] = sha
+            elif mode == _LINK_MODE:
+                links[path] = sha
+    return found, links
 
 
 _FILE_MODES = {"100644", "100755"}
+_LINK_MODE = "120000"
+
+
+def _linked_stories(root: Path, revision: str, commit: str, links: Mapping[str, str],
+                    texts: Mapping[str, str]) -> dict[str, str]:
+    """The text of each story file that is a link at the revision (`links`: path to object
+    id; `texts`: each object's text, the path it leads to), read from the file it leads to at
+    the revision, as `collect` reads a link now; one that leads out of the project, to
+    nothing or round a loop is left out (collect would not read it), in one more
+    `git cat-file --batch --follow-symlinks` when there are any."""
+    targets: dict[str, str] = {}
+    for path, sha in links.items():
+        written = texts.get(sha)
+        if not written or "\n" in written or PurePosixPath(written).is_absolute():
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), written))
+        if target != ".." and not target.startswith("../"):
+            targets[path] = target
+    if not targets:
+        return {}
+    wanted = sorted(set(targets.values()))
+    out = _git(root, revision, "cat-file", "--batch", "--follow-symlinks",
+               feed="".join(f"{commit}:./{target}\n" for target in wanted))
+    read = dict(zip(wanted, _batch(out), strict=True))
+    return {path: text for path, target in targets.items()
+            if (text := read[target]) is not None}
 
 
 def _contents(root: Path, revision: str, shas: list[str]) -> dict[str, str]:
@@ -298,20 +364,31 @@ def _contents(root: Path, revision: str, shas: list[str]) -> dict[str, str]:
     if not shas:
         return {}
     out = _git(root, revision, "cat-file", "--batch", feed="".join(f"{sha}\n" for sha in shas))
-    texts: dict[str, str] = {}
+    return {sha: text for sha, text in zip(shas, _batch(out), strict=True) if text is not None}
+
+
+def _batch(out: bytes) -> list[str | None]:
+    """The text of each object asked of `git cat-file --batch [--follow-symlinks]`, in order:
+    None for one missing, not a file, too large or not UTF-8 (it would not read as a story),
+    or a link that leads out of the revision, to nothing or round a loop ("symlink",
+    "dangling", "loop" or "notdir" and a size, then that many bytes)."""
+    texts: list[str | None] = []
     at = 0
     while at < len(out):
         header_end = out.index(b"\n", at)
-        header = out[at:header_end].decode().split()
-        if len(header) != 3:  # "<id> missing": nothing follows it
-            at = header_end + 1
+        header = out[at:header_end].decode("utf-8", "surrogateescape").split()
+        at = header_end + 1
+        if len(header) < 2 or header[-1] == "missing" or not header[-1].isdigit():
+            texts.append(None)  # "<object> missing" (or "ambiguous"): nothing follows it
             continue
-        sha, _, size = header
-        start, end = header_end + 1, header_end + 1 + int(size)
-        if int(size) <= MAX_BYTES:
+        size = int(header[-1])
+        kind = header[1] if len(header) == 3 else header[0]
+        text = None
+        if kind == "blob" and size <= MAX_BYTES:
             with contextlib.suppress(YamlProblem):  # not UTF-8: it would not read as a story
-                texts[sha] = decode(out[start:end])
-        at = end + 1  # the newline after each object
+                text = decode(out[at:at + size])
+        texts.append(text)
+        at += size + 1  # the newline after each object
     return texts
 
 

@@ -441,3 +441,74 @@ def test_a_remote_branch_missing_from_a_shallow_clone_names_the_fetch_that_bring
     git(shallow, *fetch.split()[1:])  # the advice, word for word
     assert check_since(shallow, "origin/main") == (0, [
         "ok: 0 errors, 0 warnings in 3 stories and 0 award files"])
+
+
+def test_a_stories_dir_spelled_with_dots_is_read_as_check_reads_it(
+        make_project: ProjectFactory) -> None:
+    """hostile34 F5: `stories_dir: content/../stories` stopped --since with an internal error
+    (plain check names its files content/../stories/...): the folder is compared as git names
+    it, and its files are named as check names them."""
+    from tests.check.casefile import CONFIG
+    root = make_project({OLD: story(title=TITLE), "content/index.md": "# Home\n",
+                         "mkdocs.yml": CONFIG.replace(
+        "  - showcase\n", "  - showcase:\n      stories_dir: content/../stories\n")})
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "first")
+    rename(root, OLD, NEW)
+    code, lines = check_since(root)
+    assert code == 0
+    dotted = f"content/../{NEW}"
+    message = RENAMED.split(": warning: ", 1)[1].replace(OLD, "OLD").replace(NEW, "NEW")
+    assert lines == [f"{dotted}: warning: " + message.replace("OLD", f"content/../{OLD}")
+                     .replace("NEW", dotted), "ok: 0 errors, 1 warning in 1 story and 0 award files"]
+    assert not any("internal error" in line for line in lines)
+
+
+LINKED = "stories/2026-04-01-linked.md"
+
+
+def test_a_deleted_story_that_was_a_link_is_warned_of(repo: Path) -> None:
+    """hostile34 F12: a story file that is a link is read and published by check and build, but
+    --since skipped links, so deleting one was not warned of. At the revision it is read from
+    the file it leads to there."""
+    (repo / LINKED).symlink_to(Path(OLD).name)
+    (repo / "elsewhere").mkdir()
+    (repo / "elsewhere/kept.md").write_text(story(title="Kept elsewhere"), encoding="utf-8")
+    (repo / "stories/2026-04-02-elsewhere.md").symlink_to("../elsewhere/kept.md")
+    commit(repo, "links")
+    revision = history.read_revision(repo, "stories", "HEAD")
+    assert revision.files[LINKED] == revision.files[OLD] == story(title=TITLE)
+    assert revision.files["stories/2026-04-02-elsewhere.md"] == story(title="Kept elsewhere")
+    git(repo, "rm", "-q", LINKED, "stories/2026-04-02-elsewhere.md")
+    commit(repo, "delete the links")
+    code, lines = check_since(repo)
+    assert code == 0
+    warned = [line for line in lines if "was public at HEAD~1 and is deleted" in line]
+    assert [line.split(": warning: ")[0] for line in warned] == [
+        LINKED, "stories/2026-04-02-elsewhere.md"]
+    assert warned[0].endswith("its page stories/linked/ goes from the site, so its address no "
+                              'longer works (if the story moved to another file, add "slug: '
+                              "linked\" to that file's front matter to keep the address)")
+
+
+def test_a_story_link_out_of_the_project_or_to_nothing_at_the_revision_is_skipped(
+        make_project: ProjectFactory, tmp_path: Path) -> None:
+    """A link story that collect would not read at the revision (out of the project, to a file
+    that is not there, round a loop) is left out, silently."""
+    outside = tmp_path / "outside.md"
+    outside.write_text(story(title="Outside"), encoding="utf-8")
+    repository = tmp_path / "mono"
+    repository.mkdir()
+    make_project({OLD: story(title=TITLE)}).rename(repository / "site-proj")
+    project = repository / "site-proj"
+    (repository / "other.md").write_text(story(title="Other"), encoding="utf-8")
+    links = {"stories/2026-05-01-up.md": "../../other.md",  # in the repository, not the project
+             "stories/2026-05-02-abs.md": str(outside),
+             "stories/2026-05-03-gone.md": "missing.md",
+             "stories/2026-05-04-loop.md": "2026-05-04-loop.md"}
+    for name, target in links.items():
+        (project / name).symlink_to(target)
+    git(repository, "init", "-q", "-b", "main")
+    commit(repository, "first")
+    revision = history.read_revision(project, "stories", "HEAD")
+    assert sorted(revision.files) == [OLD]
