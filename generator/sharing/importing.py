@@ -17,7 +17,9 @@ of range read as browsers read them, and said.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -273,10 +275,16 @@ _IMPORT_INSTEAD = ("import the stories.json file from the same folder (nothing w
                    "imported)")
 
 
+MAX_EXPORT_BYTES = 200 * 1024 * 1024
+"""The largest stories.json import reads: room for 10,000 stories of 20 KB each (the example
+project's export is 3.3 to 3.7 KB a story, its longest story's text 2.6 KB), so a real export
+fits and a device such as /dev/zero, or a file of gigabytes, never fills the memory."""
+
+
 def _payload(file: Path, shown: str) -> Any:
     """The JSON value the file holds; a ShowcaseError in plain words when it holds none."""
     try:
-        text = decode(file.read_bytes())
+        text = decode(_limited_bytes(file, shown))
     except OSError as exc:
         raise ShowcaseError(f"{shown} cannot be read ({exc.strerror})") from None
     except YamlProblem as exc:  # check's words for a file that is not UTF-8
@@ -295,6 +303,37 @@ def _payload(file: Path, shown: str) -> Any:
     except RecursionError:
         raise ShowcaseError(f"{shown} is not a stories.json file: its lists or objects are "
                             "nested too deeply to read") from None
+
+
+def _limited_bytes(file: Path, shown: str) -> bytes:
+    """The file's bytes, at most MAX_EXPORT_BYTES of them: a ShowcaseError naming its size
+    when it holds more, or, for a device or pipe (whose size is not known), that it gave
+    more without ending. Never more than MAX_EXPORT_BYTES + 1 bytes are read: a size from
+    the file system is trusted only to refuse (/dev/zero and /proc's files say 0)."""
+    with file.open("rb") as stream:
+        status = os.fstat(stream.fileno())
+        regular = stat.S_ISREG(status.st_mode)
+        if regular and status.st_size > MAX_EXPORT_BYTES:
+            raise ShowcaseError(_too_large(shown, regular, status.st_size))
+        raw = stream.read(MAX_EXPORT_BYTES + 1)
+        if len(raw) > MAX_EXPORT_BYTES:
+            size = os.fstat(stream.fileno()).st_size
+            raise ShowcaseError(_too_large(shown, regular, size if size > MAX_EXPORT_BYTES
+                                           else None))
+    return raw
+
+
+def _too_large(shown: str, regular: bool, size: int | None) -> str:
+    """The refusal of a file over MAX_EXPORT_BYTES: its size (None when not known: a device
+    or pipe, or a file whose size the file system does not give), the limit, what to do."""
+    limit = f"{MAX_EXPORT_BYTES // 1024 // 1024} MB"
+    what = (f"it is {size / 1024 / 1024:,.1f} MB" if size is not None else
+            f"it holds more than {limit}" if regular else
+            f"it is a device or pipe, not a file, and has no end (it gave more than {limit})")
+    return (f"{shown} is not a stories.json file: {what}, and a stories.json file may be at "
+            f"most {limit} (room for 10,000 long stories; an export takes about 4 KB a "
+            "story). If it is a partner's export, ask them to export only the stories that "
+            "name you (showcase export --partner): nothing was imported")
 
 
 def _is_metrics_csv(text: str) -> bool:
