@@ -11,7 +11,8 @@ public keeps its text and loses its address, so a draft's file name and slug nev
 any output (contract section 7). So does a link into the site written as a story page's
 address, and one naming a file of the evidence folder that no public story publishes (`judge`
 says what a link leads to). Relative links to anything else stay as written on the page (they
-are relative to the page's address) and are made absolute in feeds.
+are relative to the page's address) and are made absolute in feeds. Every address is judged,
+and written out, as a browser reads it (`browser_form`: `/\\host` is `//host`, another site's).
 
 `generator.linkcheck` says what `check` reports of the same addresses, with their lines.
 """
@@ -151,16 +152,39 @@ class PublicStories:
         return {}
 
 
-def is_relative(address: str) -> bool:
-    """True for an address relative to the page (not a scheme, //host, /path or #fragment)."""
+def browser_form(address: str) -> str:
+    """`address` as a browser reads it, written so: in an address without a scheme, or an
+    http(s) one, the tabs and line breaks it leaves out are left out, and each backslash
+    before the ?query or #fragment is a slash (hostile34 F6: `/\\host` and `\\\\host` lead
+    to another site, as `//host` does; `..\\about\\` is `../about/`). Any other address
+    as it is."""
     text = address.strip()
+    if "\\" not in text and not _SKIPPED.search(text):
+        return text
+    scheme = _SCHEME.match(text)
+    if scheme is not None and scheme.group(0).lower() not in ("http:", "https:"):
+        return text
+    text = _SKIPPED.sub("", text)
+    cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=len(text))
+    return text[:cut].replace("\\", "/") + text[cut:]
+
+
+_SKIPPED = re.compile(r"[\t\n\r]")
+"""What a browser leaves out of an address wherever it is: tabs and line breaks."""
+
+
+def is_relative(address: str) -> bool:
+    """True for an address relative to the page (not a scheme, //host, /path or #fragment),
+    as a browser reads it (`browser_form`)."""
+    text = browser_form(address)
     return bool(text) and not _SCHEME.match(text) and not text.startswith(("/", "#"))
 
 
 def on_this_site(address: str) -> bool:
-    """An address from the site's root (`/media/x.jpg`), not another host's (`//host/x`)."""
-    text = address.strip()
-    return text.startswith("/") and not text.startswith(("//", "/\\"))
+    """An address from the site's root (`/media/x.jpg`), not another host's (`//host/x`,
+    `/\\host/x`), as a browser reads it (`browser_form`)."""
+    text = browser_form(address)
+    return text.startswith("/") and not text.startswith("//")
 
 
 def split_address(address: str) -> tuple[str, str]:
@@ -389,7 +413,7 @@ def judge(story: Story, address: str, public: PublicStories) -> Judged:
         return secret
     if site_path is None:
         rooted, base = rooted_path(address, public.site_url), site_base(public.site_url)
-        if rooted is None or address.strip().startswith(base):  # (judged once with the path)
+        if rooted is None:  # (base + rooted is under the site's path: judged once more)
             return Judged("elsewhere")
         return replace(judge(story, base + rooted, public), rooted=True)
     own = f"stories/{story.slug}/".casefold()
@@ -484,9 +508,12 @@ _NAME_BREAKS = re.compile(r"[^a-z0-9_.-]+")
 
 
 def _as_browsers_read(address: str) -> str:
-    """`https:host/x` and `https:/host/x` as browsers read them: https://host/x."""
-    found = _SLASHLESS.match(address.strip())
-    return f"{found.group(1)}://{found.group(2)}" if found else address
+    """`address` as browsers read it: `browser_form`, and `https:host/x` and `https:/host/x`
+    as https://host/x."""
+    text = browser_form(address)
+    found = _SLASHLESS.match(text)
+    return f"{found.group(1)}://{found.group(2)}" if found else \
+        text if text != address.strip() else address
 
 
 _SLASHLESS = re.compile(r"^(https?):/?([^/].*)$", re.IGNORECASE | re.DOTALL)
@@ -534,6 +561,7 @@ def evidence_file(story: Story, address: str, site_url: str = "",
     written relative to the story's file (`../evidence/x.pdf`) or as a site address
     (`/evidence/x.pdf`); None for a link anywhere else."""
     prefix = folder.strip("/").casefold() + "/"
+    address = browser_form(address)
     # written from the story's file (as an editor previews it) or from its page on the site
     found = [_site_path(story, address, site_url) or ""]
     if is_relative(address):
@@ -548,7 +576,7 @@ def evidence_file(story: Story, address: str, site_url: str = "",
 def _site_path(story: Story, address: str, site_url: str) -> str | None:
     """The path under the site's root a link leads to, when it leads into the site: relative
     to the story's page, from the root (`/stories/x/`), or under `site_url`; else None."""
-    text = address.strip()
+    text = browser_form(address)
     path = split_address(text)[0]
     if is_relative(text):
         found = posixpath.join(f"stories/{story.slug}/", path)
@@ -556,9 +584,9 @@ def _site_path(story: Story, address: str, site_url: str) -> str | None:
         root = urlsplit(site_url.strip()) if site_url.strip() else None
         base = (root.path if root else "").rstrip("/") + "/"
         if on_this_site(text):
-            found = path
+            found = root_path(text)
         elif root is not None and root.netloc and _same_site(text, root):
-            found = unquote(urlsplit(text).path) or "/"
+            found = unquote(_without_dots(urlsplit(text).path or "/"))
         else:
             return None
         if not found.startswith(base):
@@ -580,15 +608,41 @@ def rooted_path(address: str, site_url: str) -> str | None:
     server's root that leaves that path out (/stories/x/?q#f), as the address under the
     site's root it names once the path is put in front (stories/x/?q#f); None for any other
     link, and on a site at its host's root."""
-    text = address.strip()
+    text = browser_form(address)
     base = site_base(site_url)
     if base == "/" or not on_this_site(text):
         return None
-    path = split_address(text)[0]
+    path = root_path(text)
     if path.startswith(base) or path == base.rstrip("/"):
         return None
-    normal = posixpath.normpath(path.lstrip("/") or ".")
-    return None if normal == ".." or normal.startswith("../") else text.lstrip("/")
+    cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=len(text))
+    return _without_dots(text[:cut])[1:] + text[cut:]
+
+
+def root_path(address: str) -> str:
+    """The path (percent-decoded) that an address from the server's root (`/x/../y/?q`)
+    leads to, as a browser takes it: its dot segments (`..`, `.`, and `%2e%2e` and the like)
+    removed, never above the root (hostile34 F7: `/%2e%2e/` is `/`)."""
+    text = browser_form(address)
+    cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=len(text))
+    return unquote(_without_dots(text[:cut]))
+
+
+def _without_dots(path: str) -> str:
+    """A path from the root without its dot segments, as a browser removes them (WHATWG URL:
+    `.` and `..` in any case of `%2e`), still percent-encoded."""
+    kept: list[str] = []
+    segments = path.split("/")[1:]
+    for at, segment in enumerate(segments, 1):
+        dots = segment.lower().replace("%2e", ".")
+        if dots in (".", ".."):
+            if dots == ".." and kept:
+                kept.pop()
+            if at == len(segments):
+                kept.append("")  # /a/b/.. is /a/
+        else:
+            kept.append(segment)
+    return "/" + "/".join(kept)
 
 
 def _same_site(address: str, site: SplitResult) -> bool:
@@ -613,8 +667,8 @@ def page_body(html: str, story: Story, public: PublicStories, directory_urls: bo
 
     def change(ref: Reference) -> str | None:
         found = _target(story, ref, public)
-        if not isinstance(found, _Target):
-            return found
+        if not isinstance(found, _Target):  # as a browser reads it: /\\host is //host
+            return None if found is None else browser_form(found)
         return quote(_relative(found.path(directory_urls), here)) + found.rest
 
     return _rewrite(html, change)
@@ -626,7 +680,7 @@ def written_on_page(story: Story, address: str, public: PublicStories,
     story's page or a published file relative to the page, or None (its words only)."""
     found = _target(story, Reference("a", "href", address), public)
     if not isinstance(found, _Target):
-        return found
+        return None if found is None else browser_form(found)
     return quote(_relative(found.path(directory_urls), f"stories/{story.slug}/")) + found.rest
 
 
@@ -669,15 +723,16 @@ def _absolute(html: str, story: Story, public: PublicStories, site_url: str) -> 
     page = root + quote(f"stories/{story.slug}/")
 
     def change(ref: Reference) -> str | None:
-        if _SCHEME.match(ref.address.strip()) or ref.address.strip().startswith("//"):
+        read = browser_form(ref.address)  # /\\host is //host, as on the page
+        if _SCHEME.match(read) or read.startswith("//"):
             if ref.attribute == "href" and _other_target(story, ref.address, public) is None:
                 return None  # the address of a story page that is not public
-            return ref.address
+            return ref.address if read == ref.address.strip() else read
         found = _target(story, ref, public)
         if found is None:
             return None
         if isinstance(found, str):
-            return urljoin(page, found.strip())
+            return urljoin(page, browser_form(found))
         return root + quote(found.path(public.directory_urls)) + found.rest
 
     return _rewrite(html, change)

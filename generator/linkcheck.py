@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -26,6 +26,8 @@ from generator.bodylinks import (
     Judged,
     PublicStories,
     body_picture,
+    browser_form,
+    editor_picture,
     evidence_file,
     groups_of,
     is_relative,
@@ -48,7 +50,7 @@ from generator.markdown_text import to_html
 from generator.model.story import Status
 from generator.paths import PathRefused
 from generator.problems import Problem, Severity
-from generator.project import Layout
+from generator.project import MEDIA, Layout
 from generator.reading.stories import StoryRead, read_story
 from generator.sanitize import strip_comments_keep_lines
 from generator.siteconfig import extension_options
@@ -217,6 +219,8 @@ _FROM_THE_ROOT = re.compile(r"(?:\]\(|\]:|=)\s*[\"']?<?/", re.IGNORECASE)
 def _site_link_message(story: Story, address: str, known: KnownStories,
                        layout: Layout) -> str | None:
     found = judge(story, address, known.public)
+    if found.kind == "elsewhere" and (away := _another_site(address, known)):
+        return away
     if found.rooted and (rooted := _rooted_message(story, address, found, known)):
         return rooted
     if found.kind == "elsewhere" and (is_relative(address) or _from_site_root(address, known)):
@@ -265,6 +269,24 @@ def _site_link_message(story: Story, address: str, known: KnownStories,
             "shows the link's text only")
 
 
+def _another_site(address: str, known: KnownStories) -> str | None:
+    """A link that looks like one into the site but that a browser reads as another site's
+    `//host` (`/\\evil.example`: it reads \\ as /, and leaves out tabs and line breaks),
+    with that site's full address; None for any other link (hostile34 F6)."""
+    written, read = address.strip(), browser_form(address)
+    if written.startswith("//") or not read.startswith("//"):
+        return None
+    scheme = urlsplit(known.public.site_url.strip()).scheme or "https"
+    try:
+        found = urlsplit(f"{scheme}:{read}")
+        full = found._replace(path=found.path or "/").geturl()
+    except ValueError:  # an address no browser takes (a bad port, say)
+        full = f"{scheme}:{read}"
+    why = r"reads \ as /" if "\\" in written else "leaves out tabs and line breaks"
+    return (f"leads to another site, {full} (a browser {why}): if that site is meant, write "
+            "its full https:// address")
+
+
 def _rooted_message(story: Story, address: str, found: Judged,
                     known: KnownStories) -> str | None:
     """A link from the server's root, on a site under a path, that leaves out the site's path
@@ -279,22 +301,57 @@ def _rooted_message(story: Story, address: str, found: Judged,
     if found.kind != "elsewhere":
         return None
     site = urlsplit(known.public.site_url.strip())
-    outside = f"{site.scheme}://{site.netloc}{address.strip()}"
-    path = split_address(rooted_path(address, known.public.site_url) or "")[0]
+    rooted = rooted_path(address, known.public.site_url) or ""
+    outside = f"{site.scheme}://{site.netloc}/{rooted}"  # as a browser reads it (/../x: /x)
+    path = split_address(rooted)[0]
     target = posixpath.normpath(path or ".").removeprefix(".")
     if target in known.site_pages:
         return (f"leads to {outside}, outside the site, which is under {base}: the site's page "
                 f'is "{_from_story(story, target, known)}" from this story\'s, so write that')
+    if not path.endswith("/") and _site_file(target, known):
+        shown = posixpath.relpath(target, f"stories/{story.slug}")
+        return (f"leads to {outside}, outside the site, which is under {base}: the site's file "
+                f'is "{shown}" from this story\'s, so write that')
     return (f"leads to {outside}, outside the site, which is under {base}, and the site has "
             "no page there: write a page of the site by its address from this story's page "
             '(like "../../about/"), or a page elsewhere by its full https:// address')
+
+
+def _site_file(path: str, known: KnownStories) -> bool:
+    """Whether the build writes a file at `path` (under the site root) besides its pages: the
+    feeds, site-wide and by outcome, the open data and the award calendar (`generator.sharing`,
+    by its own names), MkDocs' sitemap, and the search index with the search plugin."""
+    plugins = known.layout.site.get("plugins") if known.layout is not None else None
+    names = [next(iter(p)) if isinstance(p, dict) and p else p for p in plugins or []] \
+        if isinstance(plugins, list) else list(plugins or []) if isinstance(plugins, dict) else []
+    if path == "search/search_index.json":
+        return "search" in names
+    return path in ("sitemap.xml", "sitemap.xml.gz") or _shared_files().fullmatch(path) is not None
+
+
+@cache
+def _shared_files() -> re.Pattern[str]:
+    """The files `generator.sharing` writes after the site's pages, by path under the site
+    root, as the modules that write them name them (as `content` knows them)."""
+    from generator import sharing  # slow to load: only when a link names such a file
+    from generator.sharing import feeds
+    from generator.sharing import urls as shared
+
+    feed = "|".join(re.escape(name) for name in (feeds.ATOM_FILE, feeds.RSS_FILE,
+                                                  feeds.JSON_FILE))
+    data = "|".join(re.escape(name) for name in (
+        shared.STORIES_FILE, shared.METRICS_FILE, shared.STORIES_SCHEMA_FILE,
+        shared.METRICS_SCHEMA_FILE))
+    return re.compile(rf"{re.escape(sharing.FEEDS_FOLDER)}(?:outcomes/[^/]+/)?(?:{feed})"
+                      rf"|{re.escape(sharing.OPEN_DATA_FOLDER)}(?:{data})"
+                      rf"|{re.escape(sharing.AWARDS_CALENDAR)}")
 
 
 def _from_site_root(address: str, known: KnownStories) -> bool:
     """Whether `address` is written from the server's root (/about/, not //host/) on a site
     at its host's root, where it names a place of the site (regress33: /no-such-page/ was
     published broken with nothing said). A site under a path: `_rooted_message`."""
-    text = address.strip()
+    text = browser_form(address)
     return text.startswith("/") and not text.startswith("//") and \
         site_base(known.public.site_url) == "/"
 
@@ -303,8 +360,8 @@ def _missing_page(story: Story, address: str, known: KnownStories) -> str | None
     """A link relative to the story's page (or from the root of a site at its host's root) to
     a page of the site (a folder, or a name without an extension) that the site neither makes
     nor has written: it would be broken. (A file is told of by `problems`, which looks beside
-    the story's file.)"""
-    path = split_address(address)[0]
+    the story's file.) Judged as a browser reads it (`..\\about\\` is `../about/`)."""
+    path = split_address(browser_form(address))[0]
     if not path or (not path.endswith("/") and "." in PurePosixPath(path).name):
         return None
     target = posixpath.normpath(posixpath.join(f"stories/{story.slug}/", path))
@@ -382,6 +439,9 @@ def _site_address_image(address: str, folder: Path, layout: Layout) -> str:
 def _image_problem(address: str, story: Story, layout: Layout,
                    verdicts: Verdicts | None) -> str | None:
     written = split_address(address)[0]
+    doubled = _doubled_slash(written, story, layout)
+    if doubled:
+        return f'image "{address}" has a doubled /: write {doubled}'
     try:
         file = picture_file(layout, story, written)
     except PathRefused as exc:  # most reasons start with the path as written: say it once
@@ -393,6 +453,19 @@ def _image_problem(address: str, story: Story, layout: Layout,
                 "PNG or WebP photo (save it as one of those)")
     refused = refusal(file, verdicts)  # the build publishes it without its metadata
     return f'image "{address}": {refused}' if refused else None
+
+
+def _doubled_slash(written: str, story: Story, layout: Layout) -> str | None:
+    """The story editor's picture path written with a doubled slash (`/media//pic.png`,
+    which no browser reads as /media/pic.png) as it is meant: relative to a story in the
+    stories folder (`media/pic.png`), from the site's root for one in a sub-folder
+    (`/media/pic.png`); None for any other path (hostile34 F11)."""
+    inner = editor_picture(written)
+    if inner is None or not inner.startswith("/") or not inner.strip("/"):
+        return None
+    meant = f"{MEDIA}/{re.sub('/+', '/', inner.strip('/'))}"
+    beside = PurePosixPath(story.path).parent.as_posix() == layout.relative(layout.stories)
+    return meant if beside else f"/{meant}"
 
 
 def _story_link_problem(story: Story, address: str, layout: Layout) -> tuple[str | None, Severity]:

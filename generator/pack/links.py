@@ -30,6 +30,7 @@ from urllib.parse import quote, urljoin
 
 from generator.bodylinks import (
     PublicStories,
+    browser_form,
     is_relative,
     judge,
     names_hidden,
@@ -72,6 +73,7 @@ class PackLinks:
         text = address.strip()
         if not text or not _safe_scheme(text):
             return None
+        text = browser_form(text)  # /\\host is //host, as the site reads it (hostile34 F6)
         if story is None:  # written in the award's folder: only a full address means anything
             if self._relative(text):
                 return None
