@@ -152,6 +152,7 @@ class PublicStories:
         return {}
 
 
+@lru_cache(maxsize=4096)  # a link is judged by several tests, each asking (check at 10,000)
 def browser_form(address: str) -> str:
     """`address` as a browser reads it, written so: in an address without a scheme, or an
     http(s) one, the tabs and line breaks it leaves out are left out, and each backslash
@@ -596,6 +597,7 @@ def _site_path(story: Story, address: str, site_url: str) -> str | None:
     return None if normal == ".." or normal.startswith("../") else normal
 
 
+@lru_cache(maxsize=64)
 def site_base(site_url: str) -> str:
     """The path of the site under its host, between slashes: / for a site at the host's root,
     /digital/showcase/ for https://host/digital/showcase/."""
