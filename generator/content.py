@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -105,23 +105,11 @@ def left_out(address: str) -> str:
             "another name, or move it into another folder")
 
 
-@cache
 def _shared() -> re.Pattern[str]:
-    """The files the site writes after its pages (generator/sharing: the feeds, site-wide and
-    by outcome, the open data and the award calendar), by path under the site root, as the
-    modules that write them name them."""
+    """The files the site writes after its pages (`sharing.written_files`)."""
     from generator import sharing  # slow to load: only for a site folder with other files
-    from generator.sharing import feeds
-    from generator.sharing import urls as shared
 
-    feed = "|".join(re.escape(name) for name in (feeds.ATOM_FILE, feeds.RSS_FILE,
-                                                  feeds.JSON_FILE))
-    data = "|".join(re.escape(name) for name in (
-        shared.STORIES_FILE, shared.METRICS_FILE, shared.STORIES_SCHEMA_FILE,
-        shared.METRICS_SCHEMA_FILE))
-    return re.compile(rf"{re.escape(sharing.FEEDS_FOLDER)}(?:outcomes/[^/]+/)?(?:{feed})"
-                      rf"|{re.escape(sharing.OPEN_DATA_FOLDER)}(?:{data})"
-                      rf"|{re.escape(sharing.AWARDS_CALENDAR)}")
+    return sharing.written_files()
 
 
 def _taken(layout: Layout, content: Path, known: _Known) -> list[Problem]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -329,22 +329,11 @@ def _site_file(path: str, known: KnownStories) -> bool:
     return path in ("sitemap.xml", "sitemap.xml.gz") or _shared_files().fullmatch(path) is not None
 
 
-@cache
 def _shared_files() -> re.Pattern[str]:
-    """The files `generator.sharing` writes after the site's pages, by path under the site
-    root, as the modules that write them name them (as `content` knows them)."""
+    """The files `generator.sharing` writes after the site's pages (`sharing.written_files`)."""
     from generator import sharing  # slow to load: only when a link names such a file
-    from generator.sharing import feeds
-    from generator.sharing import urls as shared
 
-    feed = "|".join(re.escape(name) for name in (feeds.ATOM_FILE, feeds.RSS_FILE,
-                                                  feeds.JSON_FILE))
-    data = "|".join(re.escape(name) for name in (
-        shared.STORIES_FILE, shared.METRICS_FILE, shared.STORIES_SCHEMA_FILE,
-        shared.METRICS_SCHEMA_FILE))
-    return re.compile(rf"{re.escape(sharing.FEEDS_FOLDER)}(?:outcomes/[^/]+/)?(?:{feed})"
-                      rf"|{re.escape(sharing.OPEN_DATA_FOLDER)}(?:{data})"
-                      rf"|{re.escape(sharing.AWARDS_CALENDAR)}")
+    return sharing.written_files()
 
 
 def _from_site_root(address: str, known: KnownStories) -> bool:

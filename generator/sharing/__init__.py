@@ -7,9 +7,11 @@ every page's <head> carries. Only public stories reach any of them (contract sec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from generator.awardbook import AwardBook
 from generator.bodylinks import PublicStories
@@ -26,6 +28,21 @@ OPEN_DATA_FOLDER = "data/"
 FEED_ITEMS = 50
 """How many of the newest public stories each feed carries (the `feed_items` plugin option);
 the open data always holds every public story."""
+
+
+@cache
+def written_files() -> re.Pattern[str]:
+    """The files the site writes after its pages (the feeds, site-wide and by outcome, the
+    open data and the award calendar), by path under the site root, as the modules that
+    write them name them: check knows them by this (a hand-written file at one of them, a
+    story's link to one)."""
+    feed = "|".join(re.escape(name) for name in (feeds.ATOM_FILE, feeds.RSS_FILE,
+                                                  feeds.JSON_FILE))
+    data = "|".join(re.escape(name) for name in (
+        urls.STORIES_FILE, urls.METRICS_FILE, urls.STORIES_SCHEMA_FILE, urls.METRICS_SCHEMA_FILE))
+    return re.compile(rf"{re.escape(FEEDS_FOLDER)}(?:outcomes/[^/]+/)?(?:{feed})"
+                      rf"|{re.escape(OPEN_DATA_FOLDER)}(?:{data})"
+                      rf"|{re.escape(AWARDS_CALENDAR)}")
 
 
 @dataclass(frozen=True)
