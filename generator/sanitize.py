@@ -44,7 +44,8 @@ _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*"
                        r"|[^\s<>@/]+@[^\s<>@]+\.[^\s<>@]+)>")
 #: the address of a Markdown link or image: `](address` or a reference `[name]: address`
-_MARKDOWN_TARGET = re.compile(r"(?:\]\(\s*<?|^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?)(?P<url>[^\s)>]+)",
+_MARKDOWN_TARGET = re.compile(r"(?:(?:(?<!\\)|(?<=\\\\))\]\(\s*<?"  # not `\](`: an escaped ] is text
+                              r"|^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?)(?P<url>[^\s)>]+)",
                               re.MULTILINE)
 #: an <img> as nh3 writes it, its src taken away (a picture from another site): to its alt text
 _IMAGE_WITHOUT_SOURCE = re.compile(r'<img(?![^>]*\ssrc=)(?:[^>]*\salt="(?P<alt>[^"]*)")?[^>]*>')
