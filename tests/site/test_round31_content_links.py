@@ -28,7 +28,7 @@ INTO_STORIES = ("is a link into stories/, which would publish its files as they 
                 "link (a story's public evidence and images are published by the story)")
 
 
-def _project(tmp_path: Path, links: dict[str, str | Path]) -> Path:
+def linked_project(tmp_path: Path, links: dict[str, str | Path]) -> Path:
     """A small site project under tmp_path/project with `links` ({path: target}, a relative
     target from the link's folder, as `ln -s` takes it), and a secret file and folder beside
     it, outside the project."""
@@ -41,7 +41,7 @@ def _project(tmp_path: Path, links: dict[str, str | Path]) -> Path:
     return root
 
 
-def _refused(root: Path, tmp_path: Path, told: list[str]) -> None:
+def refused(root: Path, tmp_path: Path, told: list[str]) -> None:
     """check and `showcase build` both name each link with `told` ("path: message" lines), and
     the build writes no site."""
     checked = run_cli("check", "-p", str(root), "--now", NOW)
@@ -65,8 +65,8 @@ def _refused(root: Path, tmp_path: Path, told: list[str]) -> None:
 ], ids=["file", "folder", "file-deeper"])
 def test_a_link_outside_the_project_is_refused(tmp_path: Path, name: str, target: str,
                                                message: str) -> None:
-    root = _project(tmp_path, {name: tmp_path / target})
-    _refused(root, tmp_path, [f"{name}: {message}"])
+    root = linked_project(tmp_path, {name: tmp_path / target})
+    refused(root, tmp_path, [f"{name}: {message}"])
 
 
 @pytest.mark.parametrize(("links", "named"), [
@@ -76,15 +76,15 @@ def test_a_link_outside_the_project_is_refused(tmp_path: Path, name: str, target
 ], ids=["itself", "its-parent", "the-project"])
 def test_a_folder_link_round_a_loop_is_refused_without_an_internal_error(
         tmp_path: Path, links: dict[str, str | Path], named: str) -> None:
-    root = _project(tmp_path, links)
+    root = linked_project(tmp_path, links)
     (root / "content/guide").mkdir(exist_ok=True)
     message = (LOOP if named != "content/guide/top" else
                INTO_STORIES.replace("into stories/", "to a folder holding stories/"))
-    _refused(root, tmp_path, [f"{named}: {message}"])
+    refused(root, tmp_path, [f"{named}: {message}"])
 
 
 def test_mkdocs_build_refuses_a_link_outside_the_project(tmp_path: Path) -> None:
-    root = _project(tmp_path, {"content/pw.txt": tmp_path / "secret/passwd"})
+    root = linked_project(tmp_path, {"content/pw.txt": tmp_path / "secret/passwd"})
     done = subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-d", str(tmp_path / "out")],
                           cwd=root, capture_output=True, text=True, timeout=60,
                           env={**os.environ, "SHOWCASE_NOW": NOW})
@@ -98,7 +98,7 @@ def test_a_link_into_stories_that_loops_is_refused_before_mkdocs_walks_it(tmp_pa
     """stories/loop -> .. and content/storiesdir -> ../stories: MkDocs' own walk of docs_dir
     would go round content/storiesdir/loop/content/storiesdir/... for many minutes; the
     timeout guards against that hang, it does not measure the build."""
-    root = _project(tmp_path, {"stories/loop": "..", "content/storiesdir": "../stories"})
+    root = linked_project(tmp_path, {"stories/loop": "..", "content/storiesdir": "../stories"})
     done = subprocess.run([str(BIN / "showcase"), "build", "-p", str(root), "--site-dir",
                            str(tmp_path / "site"), "--now", NOW],
                           capture_output=True, text=True, timeout=60)
@@ -110,7 +110,7 @@ def test_a_link_into_stories_that_loops_is_refused_before_mkdocs_walks_it(tmp_pa
 
 def test_a_link_to_a_file_elsewhere_in_the_project_is_published_as_before(
         tmp_path: Path) -> None:
-    root = _project(tmp_path, {"content/x.md": "../docs-elsewhere/x.md",
+    root = linked_project(tmp_path, {"content/x.md": "../docs-elsewhere/x.md",
                                "content/more": "../docs-elsewhere/more"})
     write(root, {"docs-elsewhere/x.md": "# Linked page\n\nText zqxlinked from elsewhere.\n",
                  "docs-elsewhere/more/y.md": "# Deeper\n\nText zqxdeeper.\n"})

@@ -11,20 +11,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NOW, run_cli
-from tests.site.conftest import build, site_project, write
+from tests.site.conftest import build
+from tests.site.test_round31_content_links import linked_project, refused
 
 LOOP = ("is a link that leads round in a loop (to itself, or through other links back to it), "
         "which MkDocs cannot read: remove the link")
 GONE = ("is a link to a file that is not there, which MkDocs cannot read: remove the link, or "
         "restore the file it leads to")
-
-
-def _project(tmp_path: Path, links: dict[str, str]) -> Path:
-    root = write(tmp_path / "project", site_project())
-    for name, target in links.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).symlink_to(target)
-    return root
 
 
 @pytest.mark.parametrize(("links", "told"), [
@@ -35,23 +28,11 @@ def _project(tmp_path: Path, links: dict[str, str]) -> Path:
 ], ids=["two-links", "itself", "to-nothing"])
 def test_check_and_build_name_the_link_without_an_internal_error(
         tmp_path: Path, links: dict[str, str], told: list[str]) -> None:
-    root = _project(tmp_path, links)
-    checked = run_cli("check", "-p", str(root), "--now", NOW)
-    assert checked.exit_code == 1, checked.output
-    *errors, summary = [line for line in checked.output.splitlines() if ": warning: " not in line]
-    assert errors == told
-    assert summary.startswith(f"errors found: {len(told)} error{'s' * (len(told) != 1)}, ")
-    built = build(root, tmp_path / "site")
-    assert built.result.exit_code == 1, built.result.output
-    assert built.result.output.splitlines() == [
-        f"ERROR: the site was not built: {len(told)} error{'s' * (len(told) != 1)} in the "
-        "site's own folders (run showcase check for details)", *told,
-        "showcase: the site was not built: the error above must be fixed first"]
-    assert not (tmp_path / "site").exists()
+    refused(linked_project(tmp_path, links), tmp_path, told)
 
 
 def test_a_hidden_link_to_nothing_is_left_alone_and_the_site_builds(tmp_path: Path) -> None:
-    root = _project(tmp_path, {"content/.#index.md": "comms@host.1234",
+    root = linked_project(tmp_path, {"content/.#index.md": "comms@host.1234",
                                "content/.cache/page.md": "nothing.md"})
     assert run_cli("check", "-p", str(root), "--now", NOW).exit_code == 0
     built = build(root, tmp_path / "site")
