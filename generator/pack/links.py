@@ -42,6 +42,7 @@ from generator.bodylinks import (
 from generator.markdown_text import inline_markdown, to_html, to_plain
 from generator.pack.code_spans import outside_code
 from generator.sanitize import URL_SCHEMES
+from generator.sharing.urls import absolute, story_path
 from generator.story import Story
 
 _KEPT = ("elsewhere", "public story", "copy")
@@ -105,9 +106,11 @@ class PackLinks:
         return self.site.site_url.strip().rstrip("/") + "/"
 
     def _page(self, slug: str, rest: str) -> str | None:
+        """The story page's published address, as the site, feeds and open data give it
+        (`.../index.html` with mkdocs.yml's `use_directory_urls: false`: round36 F2)."""
         if not self.site.site_url.strip() or slug not in self.site.public_slugs:
             return None
-        return self._root() + quote(f"stories/{slug}/") + rest
+        return absolute(self.site.site_url.strip(), story_path(slug, self.site.directory_urls)) + rest
 
 
 def _safe_scheme(address: str) -> bool:
