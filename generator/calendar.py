@@ -1,12 +1,25 @@
-"""awards.ics: the award deadlines as an iCalendar file (RFC 5545)."""
+"""awards.ics: the award deadlines as an iCalendar file (RFC 5545).
+
+Each event's UID is `<award id>@<the site>`: the host and path of mkdocs.yml's `site_url`
+(`lgc-awards-2027@example.gov.uk/digital/showcase`), else the site name as a slug
+(`lgc-awards-2027@example-borough-council`). It names the publishing site, so two councils'
+calendars entering one award by the same file name do not clash (RFC 5545 wants a UID
+unique everywhere), and it is the same in every build, so a subscribed calendar updates its
+event instead of adding another. It is read from mkdocs.yml as written, not from the address
+a preview is served at.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
 
 from generator import clock
 from generator.catalogue import Award, Catalogue
+from generator.story import make_slug
 
 PRODID = "-//Showcase//Award deadlines//EN"
 _LIMIT = 75
@@ -17,22 +30,39 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 def awards_ics(catalogue: Catalogue, now: datetime) -> bytes:
     """One event per award with a deadline, by award id; a passed one is marked closed."""
     stamp = _utc(clock.build_time())
+    domain = uid_domain(catalogue.layout.site)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", "X-WR-CALNAME:Award deadlines"]
     for award in sorted(catalogue.awards, key=lambda a: a.id):
         if award.entry.deadline is not None:
-            lines += _event(award, stamp, now)
+            lines += _event(award, domain, stamp, now)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
 
 
-def _event(award: Award, stamp: str, now: datetime) -> list[str]:
+def uid_domain(site: Mapping[str, Any]) -> str:
+    """What follows the `@` of each event's UID, from mkdocs.yml's settings `site`: the host
+    (lower case, with its port if written) and path of `site_url` without the closing slash;
+    without a usable one (none, or `!ENV`, decided at build time), `site_name` as a slug;
+    "showcase" when that gives nothing."""
+    split = urlsplit(_text(site.get("site_url")).strip())
+    host = split.netloc.rpartition("@")[2].lower()  # never a user name or password
+    if host:
+        return host + split.path.rstrip("/")
+    return make_slug(_text(site.get("site_name"))) or "showcase"
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _event(award: Award, domain: str, stamp: str, now: datetime) -> list[str]:
     entry = award.entry
     assert entry.deadline is not None
     closed = " (closed)" if entry.deadline < now else ""
     name = f"{entry.name}: {entry.category}" if entry.category else entry.name
     description = _description(award, name)
-    event = ["BEGIN:VEVENT", f"UID:{escape(award.id)}@showcase", f"DTSTAMP:{stamp}",
+    event = ["BEGIN:VEVENT", f"UID:{escape(f'{award.id}@{domain}')}", f"DTSTAMP:{stamp}",
              f"DTSTART:{_utc(entry.deadline)}",
              f"SUMMARY:{escape(f'Deadline: {name}{closed}')}",
              f"DESCRIPTION:{escape(description)}"]

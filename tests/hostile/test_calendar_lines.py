@@ -35,7 +35,7 @@ def test_line_breaks_in_names_and_file_names_stay_inside_their_values(
     assert {line.split(":", 1)[0].split(";", 1)[0] for line in lines} <= PROPERTIES
     assert lines.count("BEGIN:VEVENT") == 2 and lines.count("END:VEVENT") == 2
     uids = [line for line in lines if line.startswith("UID:")]
-    assert uids == ["UID:odd\\nEND:VEVENT\\nX-BY-FILE:1@showcase", "UID:plain@showcase"]
+    assert uids == ["UID:odd\\nEND:VEVENT\\nX-BY-FILE:1@test", "UID:plain@test"]  # site_name: Test
     # an award's name and category are each one line: a break (even U+2028) is a space
     assert ("SUMMARY:Deadline: Award END:VEVENT BEGIN:VEVENT SUMMARY:injected by name: "
             "Cat X-INJECTED:category") in lines
