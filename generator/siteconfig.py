@@ -154,7 +154,39 @@ def theme_problems(settings: dict[str, Any], sources: tuple[Source, ...],
     if not isinstance(theme, dict) or not sources:
         return []
     return (_nameless_theme(theme, sources) + _custom_dir_problems(theme, sources, root)
+            + _footer_override(theme, sources, root)
             + _site_language(theme, sources, root) + _palette_problems(theme, sources))
+
+
+#: Showcase's footer partial, which adds its feeds and open data link after the copyright line
+FOOTER_PARTIAL = "partials/footer.html"
+
+
+def _footer_override(theme: dict[str, Any], sources: tuple[Source, ...],
+                     root: Path) -> list[Problem]:
+    """A warning, at the file, when the site's custom_dir overrides Material's footer partial,
+    where Showcase puts every page's link to the feeds and open data (generator/theme): the
+    site's copy replaces it, and the link is gone from every page."""
+    value = theme.get("custom_dir")
+    if theme_name(theme) != "material" or not isinstance(value, str) or not value.strip():
+        return []
+    override = (root / sources[0][0]).parent / value.strip() / FOOTER_PARTIAL
+    if not override.is_file():
+        return []
+    return [Problem(_relative(override, root), None, "theme.custom_dir",
+                    "replaces Material's footer, and Showcase's with it, so no page links to "
+                    "the feeds and open data (open-data/) from its footer any more: change the "
+                    "copyright line in partials/copyright.html instead, or add "
+                    '{% include "partials/showcase-footer-links.html" %} after the line that '
+                    'includes "partials/copyright.html"', Severity.WARNING)]
+
+
+def _relative(path: Path, root: Path) -> str:
+    """`path` from the project root, with forward slashes (as it is, if outside it)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _palette_problems(theme: dict[str, Any], sources: tuple[Source, ...]) -> list[Problem]:
