@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
+from urllib.parse import urlsplit
 
 import click
 from mkdocs.commands.serve import serve as mkdocs_serve
@@ -23,7 +24,8 @@ from generator.cli.common import config_file as project_config
 from generator.cli.common import failing_with, project_options
 from generator.mkdocs import livewatch
 from generator.mkdocs.livewatch import POLL_ENVIRONMENT
-from generator.problems import UsageProblem
+from generator.problems import ShowcaseError, UsageProblem
+from generator.siteconfig import read_config
 
 
 @click.command(short_help="Preview the website on this computer; it reloads when you save a file.")
@@ -67,7 +69,8 @@ def serve(project_dir: Path, now_text: str | None, dev_addr: str, poll: bool) ->
 def _serve(config_file: Path, dev_addr: str) -> None:
     """Serve the preview until a stop (MkDocs returns, or KeyboardInterrupt is raised)."""
     click.echo(f"showcase: building the preview of {config_file.parent}, then showing it at "
-               f"http://{dev_addr}/ (it reloads when a file is saved; Ctrl+C to stop)", err=True)
+               f"{preview_address(config_file, dev_addr)} (it reloads when a file is saved; "
+               "Ctrl+C to stop)", err=True)
     while True:
         seen = _snapshot(config_file.parent)
         try:
@@ -88,6 +91,21 @@ def _serve(config_file: Path, dev_addr: str) -> None:
             _wait_for_a_save(config_file.parent, seen)
             continue
         return
+
+
+def preview_address(config_file: Path, dev_addr: str) -> str:
+    """The address the preview's pages are at: MkDocs serves the site under its site_url's path
+    (https://example.gov.uk/digital/showcase/ at http://IP:PORT/digital/showcase/), and the
+    host's root only when mkdocs.yml sets no site_url (or one decided at build time, `!ENV`,
+    or a file that cannot be read yet, whose build fails first)."""
+    try:
+        settings = read_config(config_file.read_text(encoding="utf-8"), config_file.parent,
+                               config_file.name).settings
+    except (OSError, UnicodeDecodeError, ShowcaseError):
+        settings = {}
+    site_url = settings.get("site_url")
+    path = urlsplit(site_url).path if isinstance(site_url, str) else ""
+    return f"http://{dev_addr}{('/' + path.lstrip('/')).rstrip('/')}/"  # as MkDocs' mount path
 
 
 def _first_failure(exc: MkDocsException, config_file: Path) -> str:
