@@ -47,6 +47,8 @@ def export(project_dir: Path, now_text: str | None, out_dir: Path | None,
         raise ShowcaseError(f'no public story lists "{partner}" under partners.'
                             f"{_did_you_mean(partner, public)} Nothing was written (any files "
                             f"already in {folder}/ are kept)")
+    if partner:  # the partner's name as the stories write it, not as typed
+        partner = opendata.partner_as_written(stories, partner)
     # a body's link to any public story keeps its address, in the partner's set or not
     data = opendata.open_data(stories, publisher(catalogue), site_url, build_time(), partner,
                               public=catalogue.linkable(public, site_url or ""),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -44,6 +45,15 @@ def for_partner(stories: Sequence[Story], partner: str | None) -> list[Story]:
         return list(stories)
     wanted = _fold(partner)
     return [s for s in stories if any(_fold(p) == wanted for p in s.meta.partners)]
+
+
+def partner_as_written(stories: Sequence[Story], partner: str) -> str:
+    """`partner` as `stories` (those `for_partner` chose) write it under partners, whatever its
+    case and spacing as typed: the spelling most of them use, the first of those in their
+    order on a tie; `partner` as it is when none names it."""
+    wanted = _fold(partner)
+    spellings = Counter(p for s in stories for p in s.meta.partners if _fold(p) == wanted)
+    return max(spellings, key=spellings.__getitem__) if spellings else partner
 
 
 def _fold(name: str) -> str:

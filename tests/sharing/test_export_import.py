@@ -125,16 +125,34 @@ def test_export_for_a_partner_keeps_only_the_stories_naming_it(tmp_path: Path) -
     result = run_cli("export", "-p", str(source), "--now", NOW, "--partner",
                      "RIVERSIDE  district council")
     assert result.exit_code == 0, result.output
-    assert result.output == ('Wrote 2 public stories naming the partner "RIVERSIDE  district '
+    # named as the stories write it, not as typed: beta and alpha spell it one way each, and
+    # on a tie the first story's spelling is the one (adopter36 F4)
+    assert result.output == ('Wrote 2 public stories naming the partner "riverside district '
                              f'council" to {source / "dist/open-data"}/ (stories.json, '
                              "metrics.csv and their schemas).\n")
     data = json.loads((source / "dist/open-data/stories.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in data["stories"]] == ["beta", "alpha"]
-    assert data["partner"] == "RIVERSIDE  district council"
+    assert data["partner"] == "riverside district council"
     result = run_cli("export", "-p", str(source), "--now", NOW, "--partner", "Testshire Fire",
                      "--out", str(tmp_path / "fire"))
     data = json.loads((tmp_path / "fire/stories.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in data["stories"]] == ["alpha"]
+
+
+def test_export_names_the_partner_as_most_of_its_stories_write_it(tmp_path: Path) -> None:
+    """The file sent to a partner names it as the stories do, not as --partner was typed
+    (other case, two spaces): the spelling most of the chosen stories use (adopter36 F4)."""
+    gamma = story(title="Gamma story", date="2026-04-01", partners="[Riverside District Council]")
+    source = write_project(tmp_path / "source", {"mkdocs.yml": MKDOCS, **FILES,
+                                                 "stories/2026-04-01-gamma.md": gamma})
+    result = run_cli("export", "-p", str(source), "--now", NOW, "--partner",
+                     "riverside  DISTRICT council")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        'Wrote 3 public stories naming the partner "Riverside District Council" to ')
+    data = json.loads((source / "dist/open-data/stories.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["stories"]] == ["beta", "gamma", "alpha"]
+    assert data["partner"] == "Riverside District Council"
 
 
 def test_export_refuses_a_project_with_errors(make_project: ProjectFactory) -> None:
