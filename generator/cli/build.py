@@ -13,19 +13,22 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
 
 from generator import clock, project
 from generator.cli import common
 from generator.cli.common import failing_with, project_options, writing
-from generator.mkdocs.plugin import ShowcasePlugin
+from generator.mkdocs import early
 from generator.problems import ShowcaseError
+
+if TYPE_CHECKING:  # MkDocs is imported as the build runs, beside the process it forks first
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from generator.mkdocs.plugin import ShowcasePlugin
 
 PLUGIN = "showcase"
 
@@ -38,10 +41,24 @@ PLUGIN = "showcase"
 @failing_with(1)
 def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> None:
     """Build the public site; a failed build leaves the previous site in place."""
+    started = datetime.now(UTC)  # the clock, unless one is set
     clock.now(now_text)  # a bad --now is a usage problem, reported before building
     clock.site_build_time()  # a build time the site cannot record: refused before building
     config_file = common.config_file(project_dir)
-    target = _target(project_dir, config_file, site_dir)
+    layout = project.discover(config_file.parent)
+    target = _target(layout, site_dir)
+    # a small site is read and made by a process forked now, while this one imports MkDocs
+    # and reads mkdocs.yml (generator/mkdocs/early.py)
+    speculation = early.Speculation.start(str(config_file), layout, now_text, started)
+    try:
+        _build(config_file, target, now_text, speculation, started)
+    finally:
+        if speculation is not None:
+            speculation.kill()
+
+
+def _build(config_file: Path, target: Path, now_text: str | None,
+           speculation: early.Speculation | None, started: datetime) -> None:
     staging = target.parent / f".{target.name}.{BUILDING}-{os.getpid()}"
     with _signals_put_back():
         with _held():  # a last site put back is not split by a stop
@@ -56,7 +73,7 @@ def build(project_dir: Path, now_text: str | None, site_dir: Path | None) -> Non
                 with writing("choose a site folder you can write to with --site-dir", target):
                     staging.mkdir(parents=True)
                     (staging / BUILDING_MARK).touch()  # MkDocs keeps dot files as it clears
-                run_mkdocs(config_file, staging, now_text)
+                run_mkdocs(config_file, staging, now_text, speculation, started)
                 for mark in (BUILDING_MARK, SET_ASIDE_MARK):  # a site never holds one
                     (staging / mark).unlink(missing_ok=True)
                 dropped = dropped_pages(story_pages(target), story_pages(staging))
@@ -213,13 +230,21 @@ def _say(text: str, err: bool = False) -> None:
         os.close(nowhere)
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, now_text: str | None) -> None:
-    """A strict MkDocs build (warnings fail) of `config_file` into `site_dir`."""
+def run_mkdocs(config_file: Path, site_dir: Path, now_text: str | None,
+               speculation: early.Speculation | None = None,
+               started: datetime | None = None) -> None:
+    """A strict MkDocs build (warnings fail) of `config_file` into `site_dir`; `speculation`
+    is making a small site already, and the build's clock is `started` unless one is set."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     _log_to_stderr()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-        _plugin(config).clock_text = now_text
+        plugin = _plugin(config)
+        plugin.clock_text, plugin.speculation, plugin.started = now_text, speculation, started
         # as `mkdocs build` does: plugin instances outlive a build in one process, and this
         # tells them (ours, Material's search) that this one is a full build
         config.plugins.on_startup(command="build", dirty=False)
@@ -246,6 +271,8 @@ def _plain_abort(message: str) -> str:
 
 
 def _plugin(config: MkDocsConfig) -> ShowcasePlugin:
+    from generator.mkdocs.plugin import ShowcasePlugin
+
     plugin = config.plugins.get(PLUGIN)
     if not isinstance(plugin, ShowcasePlugin):
         raise ShowcaseError("mkdocs.yml does not list the showcase plugin: add "
@@ -253,8 +280,7 @@ def _plugin(config: MkDocsConfig) -> ShowcasePlugin:
     return plugin
 
 
-def _target(project_dir: Path, config_file: Path, site_dir: Path | None) -> Path:
-    layout = project.discover(config_file.parent)
+def _target(layout: project.Layout, site_dir: Path | None) -> Path:
     written = site_dir if site_dir is not None else Path(str(layout.site.get("site_dir", "site")))
     target = (written if written.is_absolute() else layout.root / written).resolve()
     protected = [layout.root, layout.content, layout.stories, layout.awards, layout.data,

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable, Mapping, MutableMapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator import clock, content, images, languages, sharing, templatecache
 from generator.bodylinks import scrub
 from generator.catalogue import Catalogue, strategy_as_read
-from generator.mkdocs import alternates, escaping, navcache, worker
+from generator.mkdocs import alternates, early, escaping, navcache, worker
 from generator.mkdocs.config import ShowcaseConfig
 from generator.mkdocs.escaping import escape_meta
 from generator.mkdocs.incremental import (
@@ -38,15 +38,14 @@ from generator.mkdocs.incremental import (
     write_search_languages,
 )
 from generator.mkdocs.worker import Worker
-from generator.model.strategy import Strategy
-from generator.problems import Problem, ShowcaseError
-from generator.project import CONFIG_FILE, FOLDER_OPTIONS, Layout, discover, outside_project
+from generator.problems import ShowcaseError
+from generator.project import FOLDER_OPTIONS, Layout, outside_project
 from generator.reading import stories
 from generator.sanitize import clean, strip_comments
 from generator.site import BriefEntry, Site, SiteOptions, generate, urls
-from generator.site.builder import HOME, PageHead, add_charts, no_charts, without_charts
+from generator.site.builder import HOME, PageHead, add_charts
 from generator.site.render import fill, in_language
-from generator.site.sections import PAGE_TITLES, Place, TocStyle, mend_search_titles
+from generator.site.sections import PAGE_TITLES, Place, mend_search_titles
 from generator.siteconfig import THIRD_PARTY, language_advice, loads_remote, remote
 
 if TYPE_CHECKING:  # `serve` only: a build does not import them
@@ -117,13 +116,18 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         """The project's own files of the site folder, by address (`_hand_written`)."""
         self.entries = PageEntries()
         """The search entries of each page, to put those the worker made in their places."""
-        self.early: tuple[tuple[SiteOptions, LayoutArgs], Callable[[], Prepared]] | None = None
-        """The site's options and layout's settings, and the site a process forked by
-        `on_config` makes with them."""
+        self.early: _Early | None = None
+        """The site a process forked by `showcase build` as it started, or by `on_config`,
+        makes."""
+        self.speculation: early.Speculation | None = None
+        """The process `showcase build` forked as it started (`early.Speculation`)."""
+        self.started: datetime | None = None
+        """When `showcase build` started: the clock, unless one is set (the process it
+        forked judged embargoes by the same instant)."""
         self.root = Path()
         self.later: set[str] = set()
         """Source paths of the pages whose fragments wait for another process (`Site.later`)."""
-        self.layout_args: LayoutArgs | None = None
+        self.layout_args: early.LayoutArgs | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defined so that `mkdocs serve` keeps this instance, and `previous`, across rebuilds
@@ -177,6 +181,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
 
     def _stop_worker(self) -> None:
         self.worker.stop()
+        if self.early is not None:  # a build that failed before it wanted the early site
+            self.early.discard()
+            self.early = None
+        if self.speculation is not None:
+            self.speculation.kill()
+            self.speculation = None
         self.handed, self.handed_files, self.built = set(), [], None
 
     @event_priority(100)  # first: a small site's reading starts before the other plugins' set-up
@@ -192,34 +202,50 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                 raise PluginError(f'mkdocs.yml: plugins.showcase.{name}: "{value}" is outside '
                                   "the project folder: keep the folder inside it")
         try:
-            self.now = clock.now(self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now)
+            text = self.clock_text or os.environ.get("SHOWCASE_NOW") or self.config.now
+            self.now = clock.now(text) if text or self.started is None else self.started
             clock.site_build_time()  # `mkdocs build` too: MkDocs stops on one with a traceback
         except ShowcaseError as exc:
             raise PluginError(str(exc)) from None
         _theme_has_its_language(config)
         self.early = None
+        speculation, self.speculation = self.speculation, None
         if not self.dirty:
             self.worker.start(root)
-            if worker.few_stories(Layout.defaults(root, options).stories):
-                # a small site is read and made by a process forked now, while the other
-                # plugins set up and MkDocs reads its own files; a larger one reads and makes
-                # its parts in two processes later (`generate`'s `elsewhere`)
-                made_with = (_site_options(config, self.config), _layout_args(config, self.config))
-                self.early = (made_with, self.worker.early(functools.partial(
-                    _prepare, functools.partial(_layout, root, *made_with[1]), self.now,
-                    made_with[0])))
+            if early.few_stories(Layout.defaults(root, options).stories):
+                # a small site is read and made by a process forked as `showcase build`
+                # started, or now, while the other plugins set up and MkDocs reads its own
+                # files; a larger one reads and makes its parts in two processes later
+                # (`generate`'s `elsewhere`)
+                made_with = (early.site_options(config, self.config),
+                             early.layout_args(config, self.config))
+                self.early = self._early(made_with, speculation)
+                speculation = None
+        if speculation is not None:
+            speculation.kill()
         return config
+
+    def _early(self, made_with: early.MadeWith,
+               speculation: early.Speculation | None) -> _Early:
+        assert self.now is not None
+        if speculation is not None:
+            return _Early(made_with, speculation.made(made_with, self.now), True,
+                          speculation.kill)
+        made = self.worker.early(functools.partial(
+            early.prepare, functools.partial(early.layout, self.root, *made_with[1]), self.now,
+            made_with[0]))
+        return _Early(made_with, lambda: (made(), {}), False, self.worker.discard)
 
     @event_priority(-100)  # last: what every plugin and hook has set is read, and judged
     def _settle(self, config: MkDocsConfig) -> MkDocsConfig:
         # the layout as mkdocs.yml has it, before the build turns off what loads from elsewhere
-        self.layout_args = _layout_args(config, self.config)
-        self.layout = _layout(self.root, *self.layout_args)
+        self.layout_args = early.layout_args(config, self.config)
+        self.layout = early.layout(self.root, *self.layout_args)
         # before MkDocs walks docs_dir (after on_config), following links: out of the project,
         # into private folders, or round a loop without end (check says the same)
         refused = content.links_refused(self.layout)
         if refused:
-            raise PluginError(_refusal(ShowcaseError(
+            raise PluginError(early.refusal(ShowcaseError(
                 f"the site was not built: {len(refused)} error{'s' * (len(refused) != 1)} in "
                 "the site's own folders (run showcase check for details)", refused)))
         _nothing_from_elsewhere(config)
@@ -238,7 +264,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         assert self.layout is not None and self.now is not None
         if not self.dirty:
             self.pause.freeze()
-        self.catalogue, self.site, editor = self._made(_site_options(config, self.config))
+        self.catalogue, self.site, editor = self._made(early.site_options(config, self.config))
         self._tell_warnings(self.catalogue)
         self.sharing = worker.Share(self.catalogue, self.now, config.site_url or "",
                                     self.config.feed_items)
@@ -287,26 +313,28 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         early (`on_config`) when there is one and the site's options have not changed since
         (another plugin's `on_config` may change them), or made here."""
         assert self.layout is not None and self.now is not None
-        early, self.early = self.early, None
-        if early is not None and early[0] != (options, self.layout_args):
-            self.worker.discard()  # another plugin's or a hook's on_config changed them
-            early = None
-        if early is not None:
-            # the editor's files while the other process works: its outcomes are the
-            # strategy's, as the catalogue reads it when the build goes on
-            editor = _editor_files(self.layout, strategy_as_read(self.layout), self.config.cms)
-            made = early[1]()
+        made_early, self.early = self.early, None
+        if made_early is not None and made_early.made_with != (options, self.layout_args):
+            made_early.discard()  # another plugin's or a hook's on_config changed them
+            made_early = None
+        if made_early is not None:
+            # the editor's files while the other process works (unless it made them): its
+            # outcomes are the strategy's, as the catalogue reads it when the build goes on
+            editor = {} if made_early.with_editor else early.editor_files(
+                self.layout, strategy_as_read(self.layout), self.config.cms)
+            made, editor_made = made_early.result()
             if isinstance(made, str):
                 raise PluginError(made)
             catalogue, site = made
             add_charts(site, catalogue, self.now, options, self.worker.draw)
-            return catalogue, site, editor
+            return catalogue, site, editor_made if made_early.with_editor else editor
         try:
             catalogue, site = generate(self.layout, self.now, options, self.worker.draw,
                                        self.worker.elsewhere)
         except ShowcaseError as exc:
-            raise PluginError(_refusal(exc)) from None
-        return catalogue, site, _editor_files(self.layout, catalogue.strategy, self.config.cms)
+            raise PluginError(early.refusal(exc)) from None
+        return catalogue, site, early.editor_files(self.layout, catalogue.strategy,
+                                                   self.config.cms)
 
     @event_priority(-100)  # last: the worker forked here must see the finished navigation
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -469,29 +497,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         return livewatch.next_embargo(self.catalogue.stories, self.now)
 
 
-def _site_options(config: MkDocsConfig, options: ShowcaseConfig) -> SiteOptions:
-    return SiteOptions(per_page=options.per_page, site_url=config.site_url or "",
-                       site_name=config.site_name, directory_urls=config.use_directory_urls,
-                       search_full_text_limit=options.search_full_text_limit,
-                       toc=TocStyle.of(config.mdx_configs.get("toc")))
-
-
-Prepared = tuple[Catalogue, Site] | str
-"""A site made by another process without its charts (`add_charts` gives them), or why the
-site is not built."""
-
-
-def _mkdocs_settings(config: MkDocsConfig) -> dict[str, Any]:
-    """What the layout holds of MkDocs' own reading of mkdocs.yml."""
-    return {"site_name": config.site_name, "site_url": config.site_url or "",
-            "repo_url": config.repo_url or "",  # the story editor saves there
-            "theme": {"custom_dir": config.theme.custom_dir or ""}}  # its links are judged
-
-
-LayoutArgs = tuple[str, dict[str, Any], str, dict[str, Any]]
-"""What a layout is made of besides the project's folder (`_layout_args`)."""
-
-
 def _theme_has_its_language(config: MkDocsConfig) -> None:
     """Stop, as check does, on a site language the theme has no words in (Material's
     templates look for partials/languages/en-GB.html, and its search plugin stopped the
@@ -505,43 +510,17 @@ def _theme_has_its_language(config: MkDocsConfig) -> None:
                           f"theme has its words in: {advice}")
 
 
-def _layout_args(config: MkDocsConfig, options: ShowcaseConfig) -> LayoutArgs:
-    """mkdocs.yml's name, what the layout holds of MkDocs' reading of it, the pages'
-    folder and this plugin's options."""
-    return (Path(config.config_file_path or CONFIG_FILE).name, _mkdocs_settings(config),
-            config.docs_dir, dict(options))
+class _Early(NamedTuple):
+    """A small site made by another process (`early`)."""
 
-
-def _layout(root: Path, name: str, mkdocs: dict[str, Any], docs_dir: str,
-            options: dict[str, Any]) -> Layout:
-    """The project's layout: mkdocs.yml (`name`) read as check reads it, then `mkdocs`."""
-    settings, warnings = _settings(root, name)  # read once, as check reads them
-    return Layout.defaults(root, options, {**settings, **mkdocs}, content=docs_dir,
-                           problems=warnings)
-
-
-def _prepare(layout: Callable[[], Layout], now: datetime, site_options: SiteOptions) -> Prepared:
-    """Read the project and make its site, for the process `Worker.early` forks (or this
-    one, when that failed): everything but the dashboard's charts, which this process draws
-    or has drawn (a process of their own)."""
-    try:
-        catalogue, site = generate(layout(), now, site_options, no_charts)
-    except ShowcaseError as exc:
-        return _refusal(exc)
-    return catalogue, without_charts(site)
-
-
-def _refusal(exc: ShowcaseError) -> str:
-    return "\n".join([str(exc), *map(str, exc.problems)])
-
-
-def _editor_files(layout: Layout, strategy: Strategy | None, wanted: bool) -> dict[str, bytes]:
-    """The story editor's files (admin/) when `cms` is on and its npm package installed."""
-    if not wanted:
-        return {}
-    from generator import cms
-
-    return cms.site_files(layout, strategy)
+    made_with: early.MadeWith
+    """The site's options and the layout's settings it is made with."""
+    result: Callable[[], early.Made]
+    """Waits for the site (made here if that process failed), and the story editor's files."""
+    with_editor: bool
+    """Whether that process makes the story editor's files (else they are made here)."""
+    discard: Callable[[], None]
+    """Ends that process, its site unwanted."""
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:
@@ -577,17 +556,6 @@ def _nothing_from_elsewhere(config: MkDocsConfig) -> None:
         listed[:] = [entry for entry in listed if not remote(str(entry))]
     if config.copyright and loads_remote(config.copyright):  # its alt text, as in a story
         config.copyright = clean(config.copyright)
-
-
-def _settings(root: Path, name: str) -> tuple[dict[str, Any], tuple[Problem, ...]]:
-    """mkdocs.yml's settings as check reads them (its validation levels judge the pages'
-    links), and check's warnings about it (the story editor not installed, say), for the build
-    to print as check does; its errors are MkDocs' or this plugin's own refusals."""
-    try:
-        found = discover(root, name)
-    except ShowcaseError:
-        return {}, ()
-    return found.site, tuple(problem for problem in found.problems if not problem.is_error)
 
 
 def _mend_titles(search: Any, files: Files, site: Site | None) -> None:

@@ -6,9 +6,10 @@ MkDocs renders pages on one core. On Linux, when the build runs in a single thre
 - Charts: unless the project's charts are kept from its last build (`chartcache`), a process
   forked when the configuration is read imports matplotlib (most of a second) while the
   catalogue is read and the pages are made, then draws the charts it is sent.
-- A small site (fewer than MIN_PAGES stories): a process forked when the configuration is
-  read reads the project and makes every page's Markdown (`early`), while this one reads the
-  settings and MkDocs its own files; this one then draws (or waits for) the charts.
+- A small site (fewer than `early.MIN_PAGES` stories): a process forked when the configuration
+  is read (under `showcase build`, as it starts: `early.Speculation`) reads the project and
+  makes every page's Markdown (`early`), while this one reads the settings and MkDocs its own
+  files; this one then draws (or waits for) the charts.
 - A larger one: a process forked once the story files are listed reads and checks half of
   them while this one reads the other half (`collect`'s `elsewhere`); then a process forked
   once the catalogue is read makes the story pages' Markdown while this one makes the
@@ -32,7 +33,6 @@ raised by the main process as MkDocs would raise it.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
 import os
 import re
@@ -53,6 +53,7 @@ from mkdocs.structure.pages import Page
 from generator import forked
 from generator.catalogue import Catalogue
 from generator.forked import Child, call
+from generator.mkdocs import early
 from generator.mkdocs.incremental import PageEntries
 from generator.site import chartcache, charts
 from generator.site.criteria import Evaluation
@@ -60,8 +61,6 @@ from generator.site.criteria import Evaluation
 T = TypeVar("T")
 ENABLED = True
 """False does everything in the main process (tests compare the two)."""
-MIN_PAGES = 200
-"""Fewer stories than this are read and made into pages here: a fork is not worth it."""
 MIN_HANDED = 20
 """Fewer pages than this to hand over are rendered here (the pages process is forked for the
 sharing files anyway)."""
@@ -123,7 +122,7 @@ class Worker:
     def elsewhere(self, work: Callable[[], T], size: int, /) -> Callable[[], T]:
         """Do `work` in a process forked now (when its `size` is enough to be worth it); the
         returned function waits for its result (made here if that process failed)."""
-        child = Child.fork(call, work) if self._active and size >= MIN_PAGES else None
+        child = Child.fork(call, work) if self._active and size >= early.MIN_PAGES else None
 
         def result() -> T:
             made = child.result() if child is not None else None
@@ -247,12 +246,6 @@ class Share:
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
-
-
-def few_stories(folder: Path) -> bool:
-    """Whether `folder` holds fewer stories than MIN_PAGES (counted no further): a site small
-    enough to be read and made in one process, forked early (`Worker.early`)."""
-    return sum(1 for _ in itertools.islice(folder.rglob("*.md"), MIN_PAGES)) < MIN_PAGES
 
 
 def files_to_hand_over(files: Files, movable: set[str], unsearched: set[str]) -> list[File]:

@@ -52,8 +52,8 @@ validation:
 IN_WORKERS = """\
 import sys
 from generator.cli import main
-from generator.mkdocs import worker
-worker.MIN_PAGES = worker.MIN_HANDED = 1
+from generator.mkdocs import early, worker
+early.MIN_PAGES = worker.MIN_HANDED = 1
 worker.SETUP = worker.SETUP_PER_PAGE = 0
 sys.argv = ["showcase", "build", "-p", sys.argv[1], "--site-dir", sys.argv[2], "--now", sys.argv[3]]
 main()

@@ -119,7 +119,7 @@ def test_a_site_template_of_its_own_is_never_kept(shortcut_site: Built,
 _BUILD = """
 import os, sys
 from pathlib import Path
-from generator.mkdocs import worker
+from generator.mkdocs import early, worker
 from generator.site import chartcache, charts
 from generator.cli import main
 where, mode = sys.argv[1], sys.argv[5]
@@ -152,6 +152,12 @@ def made(self, views):
         os._exit(9)
     return story_pages(self, views)
 builder._Builder.story_pages = made
+from generator.mkdocs.plugin import ShowcasePlugin
+made_early = ShowcasePlugin._early
+def settings_read(*args):
+    note("settings")  # the plugin has MkDocs' settings (on_config)
+    return made_early(*args)
+ShowcasePlugin._early = settings_read
 from generator import catalogue
 read_story = catalogue.read_story
 def read(*args):
@@ -163,7 +169,7 @@ catalogue.read_story = read
 charts.draw_all, worker._render_here, worker.SETUP, worker.SETUP_PER_PAGE = drawn, rendered, 0, 0
 worker.MIN_HANDED = 1
 if not mode.startswith("early"):  # five stories: read and made in parts, as a large site's
-    worker.MIN_PAGES = 1
+    early.MIN_PAGES = 1
 main_pid = os.getpid()
 print(main_pid)
 sys.argv = ["showcase", "build", "-p", sys.argv[2], "--site-dir", sys.argv[3], "--now", sys.argv[4]]
@@ -250,6 +256,17 @@ def test_a_small_site_is_read_and_made_by_a_process_forked_early(shortcut_site: 
     assert [(what, int(pid)) for what, pid, _ in notes if what == "stories"] == [("stories", early)]
     charts_drawn = [int(pid) for what, pid, _ in notes if what == "charts"]
     assert len(charts_drawn) == 1 and charts_drawn[0] not in (main, early)
+
+
+def test_showcase_build_reads_a_small_site_before_mkdocs_has_read_its_settings(
+        shortcut_site: Built, tmp_path: Path) -> None:
+    """`showcase build` forks the process that reads a small site as it starts, before
+    MkDocs has imported itself and read mkdocs.yml (generator/mkdocs/early.py): its first
+    story is read before the plugin has MkDocs' settings, and the site is the same bytes."""
+    main, notes = _build_alone(shortcut_site, tmp_path / "site", tmp_path / "notes", "early")
+    order = [what for what, pid, _ in notes if what in ("read", "settings")]
+    assert order.index("read") < order.index("settings")
+    assert {int(pid) for what, pid, _ in notes if what == "settings"} == {main}
 
 
 def test_an_early_process_that_dies_is_redone_here(shortcut_site: Built, tmp_path: Path) -> None:
