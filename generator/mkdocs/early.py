@@ -3,12 +3,13 @@
 MkDocs spends the first part of a build importing itself and its theme and reading
 mkdocs.yml, on one core. `showcase build` forks a process as it starts (`Speculation`),
 before MkDocs has read anything, which reads mkdocs.yml as check does, works out the settings
-the plugin will get from MkDocs (`guess`), and reads the project and makes its pages and story
-editor with them. When the plugin starts (`on_config`), it sends the settings MkDocs read:
-the process answers with what it made when its guess was right, and makes it again with
-MkDocs' settings when not (an `!ENV` value, a hook changing them). Either way the site is the
-one those settings make. `mkdocs build`, which runs no code of ours before the plugin, forks
-the same work in `on_config` (`Worker.early`).
+the plugin will get from MkDocs (`guess`), and reads the project and makes its pages with
+them (the build's own process makes the story editor's files meanwhile). When the plugin
+starts (`on_config`), it sends the settings MkDocs read: the process answers with what it
+made when its guess was right, and makes it again with MkDocs' settings when not (an `!ENV`
+value, a hook changing them). Either way the site is the one those settings make.
+`mkdocs build`, which runs no code of ours before the plugin, forks the same work in
+`on_config` (`Worker.early`).
 
 This module imports only what that process needs: not MkDocs, which the other one imports
 meanwhile.
@@ -16,6 +17,7 @@ meanwhile.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 from collections.abc import Callable, Mapping
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from generator import clock, forked
-from generator.catalogue import Catalogue, strategy_as_read
+from generator.catalogue import Catalogue
 from generator.problems import Problem, ShowcaseError
 from generator.project import CONFIG_FILE, Layout, discover, plugin_options
 from generator.site import Site, SiteOptions, generate
@@ -149,16 +151,10 @@ def editor_files(project: Layout, strategy: Strategy | None, wanted: bool) -> di
     return cms.site_files(project, strategy)
 
 
-Made = tuple[Prepared, dict[str, bytes]]
-"""A small site made early, and its story editor's files (made from the strategy as read)."""
-
-
-def make(root: Path, made_with: MadeWith, now: datetime) -> Made:
-    """What `Speculation` makes: the site and the story editor's files."""
+def make(root: Path, made_with: MadeWith, now: datetime) -> Prepared:
+    """What `Speculation` makes: the site, with the settings `made_with`."""
     options, args = made_with
-    project = layout(root, *args)
-    return (prepare(lambda: project, now, options),
-            editor_files(project, strategy_as_read(project), bool(args[3].get("cms"))))
+    return prepare(functools.partial(layout, root, *args), now, options)
 
 
 @dataclass(frozen=True)
@@ -254,12 +250,12 @@ class Speculation:
                                                           started))
         return cls(child, root) if child is not None else None
 
-    def made(self, made_with: MadeWith, now: datetime) -> Callable[[], Made]:
+    def made(self, made_with: MadeWith, now: datetime) -> Callable[[], Prepared]:
         """Tell the process the settings MkDocs read; the returned function waits for the
         site made with them (made here if that process failed)."""
         child = self._child if self._child.send((made_with, now)) else None
 
-        def result() -> Made:
+        def result() -> Prepared:
             got = child.result() if child is not None else None
             return got[0] if isinstance(got, tuple) else make(self.root, made_with, now)
         return result
@@ -270,7 +266,7 @@ class Speculation:
 
 
 def _speculate(orders: Connection, root: Path,
-               guessed: tuple[MadeWith, datetime] | None) -> tuple[Made]:
+               guessed: tuple[MadeWith, datetime] | None) -> tuple[Prepared]:
     made = make(root, *guessed) if guessed is not None else None
     wanted: tuple[MadeWith, datetime] = orders.recv()
     if made is None or wanted != guessed:

@@ -229,12 +229,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                speculation: early.Speculation | None) -> _Early:
         assert self.now is not None
         if speculation is not None:
-            return _Early(made_with, speculation.made(made_with, self.now), True,
-                          speculation.kill)
-        made = self.worker.early(functools.partial(
+            return _Early(made_with, speculation.made(made_with, self.now), speculation.kill)
+        return _Early(made_with, self.worker.early(functools.partial(
             early.prepare, functools.partial(early.layout, self.root, *made_with[1]), self.now,
-            made_with[0]))
-        return _Early(made_with, lambda: (made(), {}), False, self.worker.discard)
+            made_with[0])), self.worker.discard)
 
     @event_priority(-100)  # last: what every plugin and hook has set is read, and judged
     def _settle(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -318,16 +316,16 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
             made_early.discard()  # another plugin's or a hook's on_config changed them
             made_early = None
         if made_early is not None:
-            # the editor's files while the other process works (unless it made them): its
-            # outcomes are the strategy's, as the catalogue reads it when the build goes on
-            editor = {} if made_early.with_editor else early.editor_files(
-                self.layout, strategy_as_read(self.layout), self.config.cms)
-            made, editor_made = made_early.result()
+            # the editor's files while the other process works: its outcomes are the
+            # strategy's, as the catalogue reads it when the build goes on
+            editor = early.editor_files(self.layout, strategy_as_read(self.layout),
+                                        self.config.cms)
+            made = made_early.result()
             if isinstance(made, str):
                 raise PluginError(made)
             catalogue, site = made
             add_charts(site, catalogue, self.now, options, self.worker.draw)
-            return catalogue, site, editor_made if made_early.with_editor else editor
+            return catalogue, site, editor
         try:
             catalogue, site = generate(self.layout, self.now, options, self.worker.draw,
                                        self.worker.elsewhere)
@@ -515,10 +513,8 @@ class _Early(NamedTuple):
 
     made_with: early.MadeWith
     """The site's options and the layout's settings it is made with."""
-    result: Callable[[], early.Made]
-    """Waits for the site (made here if that process failed), and the story editor's files."""
-    with_editor: bool
-    """Whether that process makes the story editor's files (else they are made here)."""
+    result: Callable[[], early.Prepared]
+    """Waits for the site (made here if that process failed)."""
     discard: Callable[[], None]
     """Ends that process, its site unwanted."""
 
