@@ -23,12 +23,50 @@ def to_html(text: str) -> str:
     Memoised by text: a story body is converted once per process and shared by its page,
     the feeds and the open data (and, under `showcase serve`, by every rebuild).
     """
+    shown = strip_comments(text)
+    if shown.count("[") > MOST_BRACKETS and deep_brackets(blank_code(shown)) is not None:
+        return clean(_as_paragraphs(shown))  # its link patterns would take minutes: check refuses it
     try:
-        html = _converter().reset().convert(markdown_in_details(strip_comments(text)))
+        html = _converter().reset().convert(markdown_in_details(shown))
     except RecursionError:  # lists nested hundreds deep: check refuses them (generator/nesting.py)
         _converter.cache_clear()  # a converter stopped half-way is not used again
-        html = _as_paragraphs(strip_comments(text))
+        html = _as_paragraphs(shown)
     return clean(html)
+
+
+MOST_BRACKETS = 50
+"""The most `[` a paragraph may hold open at once (inside one another, or never closed):
+Python-Markdown's link patterns take time by the square of their number once the body holds
+a link (20,000 took a minute, round 36). `check` refuses more (generator/nesting.py), and
+`to_html` shows such text as plain paragraphs rather than convert it."""
+
+_BRACKET = re.compile(r"\\.|[\[\]]")  # a backslash escape (`\[` is text), or a bracket
+
+
+def deep_brackets(text: str) -> tuple[int, int] | None:
+    """(the most `[` open at once, the 0-based line where more than MOST_BRACKETS first are)
+    in Markdown `text` (code blanked), or None when no paragraph holds more open at once.
+    Escaped brackets (`\\[`) are text; a `]` closes the last `[` open; a blank line ends a
+    paragraph, and with it every `[` left open (a link never spans one). Linear in `text`."""
+    if text.count("[") <= MOST_BRACKETS:
+        return None
+    depth = deepest = 0
+    first: int | None = None
+    for index, line in enumerate(text.split("\n")):
+        if "[" not in line and "]" not in line:
+            if not line.strip():
+                depth = 0
+            continue
+        for found in _BRACKET.finditer(line):
+            mark = found.group()
+            if mark == "[":
+                depth += 1
+                deepest = max(deepest, depth)
+                if depth > MOST_BRACKETS and first is None:
+                    first = index
+            elif mark == "]":
+                depth = max(0, depth - 1)
+    return None if first is None else (deepest, first)
 
 
 def _as_paragraphs(text: str) -> str:

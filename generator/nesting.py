@@ -3,8 +3,10 @@
 Python-Markdown reads nested lists by recursion: a body of 250 list levels stopped the build
 with a RecursionError (round 14), though `check` had passed it. No reader needs more than a
 handful of levels, so `check` refuses a body nested more than `MOST_LEVELS` deep, at the line
-where it is deepest, and the build never gets there. A `<details>` never closed takes in the
-rest of the body (its headings lose their ids and contents entries): `check` warns of it.
+where it is deepest, and the build never gets there. So too a body holding more than
+`MOST_BRACKETS` `[` open at once (round 36: 20,000 took a minute to convert). A `<details>`
+never closed takes in the rest of the body (its headings lose their ids and contents
+entries): `check` warns of it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from generator.markdown_text import MOST_BRACKETS, deep_brackets
 from generator.problems import Problem, Severity
 from generator.sanitize import blank_code, strip_comments_keep_lines
 from generator.story import Story
@@ -31,15 +34,18 @@ _NOT_NESTING = frozenset({
 
 
 def problems(story: Story) -> list[Problem]:
-    """An error where the body nests deeper than MOST_LEVELS; a warning at each `<details>`
-    that is never closed."""
+    """An error where the body nests deeper than MOST_LEVELS, or holds more than
+    MOST_BRACKETS `[` open at once; a warning at each `<details>` that is never closed."""
     text = story.body
     angles = text.count("<")
     details = angles > 0 and "details" in text.lower()
-    if not text or not (details or _may_nest_deeply(text, angles)):
+    brackets = text.count("[") > MOST_BRACKETS
+    if not text or not (details or brackets or _may_nest_deeply(text, angles)):
         return []
     text = _prepared(text)
-    found = [p for p in [too_deep(text, story.path, story.body_line, "body")] if p is not None]
+    found = [p for p in [too_deep(text, story.path, story.body_line, "body"),
+                         brackets_too_deep(text, story.path, story.body_line, "body")]
+             if p is not None]
     found += [Problem(story.path, story.body_line + index, "body",
                       "<details> is never closed: write </details> where it should end "
                       "(everything after it, to the end of the story, is folded inside it)",
@@ -50,9 +56,27 @@ def problems(story: Story) -> list[Problem]:
 
 def answer_problems(text: str, path: str) -> list[Problem]:
     """An error at the deepest line of a hand-written answer nested deeper than MOST_LEVELS
-    (as a story body may not be): entry.pdf's printer stops on it."""
-    found = too_deep(_prepared(text), path, 1, None)
-    return [found] if found is not None else []
+    (as a story body may not be): entry.pdf's printer stops on it. An error too where it
+    holds more than MOST_BRACKETS `[` open at once, as a story body may not."""
+    prepared = _prepared(text)
+    return [found for found in (too_deep(prepared, path, 1, None),
+                                brackets_too_deep(prepared, path, 1, None))
+            if found is not None]
+
+
+def brackets_too_deep(text: str, path: str, first_line: int, field: str | None
+                      ) -> Problem | None:
+    """An error at the line where `text` (notes removed, code blanked) first holds more than
+    MOST_BRACKETS `[` open at once: converting it would take minutes (`deep_brackets`)."""
+    found = deep_brackets(text)
+    if found is None:
+        return None
+    depth, index = found
+    return Problem(path, first_line + index, field,
+                   f"{depth} [ brackets are open at once (inside one another) from this line "
+                   f"on; at most {MOST_BRACKETS} can be read: close each [ with a ] (a link is "
+                   "[its words](https://...)) and write a bracket that is only text as \\[ "
+                   "or \\]")
 
 
 def too_deep(text: str, path: str, first_line: int, field: str | None) -> Problem | None:
