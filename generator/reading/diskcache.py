@@ -100,7 +100,7 @@ class FrontMatterCache:
             found = _encode_entry(entry)
         self._new[key] = found
         if isinstance(entry, YamlProblem):
-            raise YamlProblem(entry.line, entry.message)
+            raise YamlProblem(entry.line, entry.message, entry.field)
         return entry
 
     def verdict(self, key: str, judge: Callable[[], str | None]) -> str | None:
@@ -151,7 +151,7 @@ def _load(path: Path) -> dict[str, Any]:
 
 def _encode_entry(entry: Document | YamlProblem) -> Any:
     if isinstance(entry, YamlProblem):
-        return {"problem": [entry.line, entry.message]}
+        return {"problem": [entry.line, entry.message, entry.field]}
     fields = entry.fields
     data = {"plain": fields.data} if _plain(fields.data) else {"data": _encode(fields.data)}
     return {**data, "lines": [[list(p), n] for p, n in fields.lines.items()],
@@ -161,8 +161,8 @@ def _encode_entry(entry: Document | YamlProblem) -> Any:
 def _decode_entry(found: Any, text: str) -> Document | YamlProblem:
     """The entry for `text` (whose body is the text from `body_line` on: not kept twice)."""
     if "problem" in found:
-        line, message = found["problem"]
-        return YamlProblem(_int(line), str(message))
+        line, message, field = found["problem"]
+        return YamlProblem(_int(line), str(message), None if field is None else str(field))
     lines = {tuple(_path_part(part) for part in path): _int(line) for path, line in found["lines"]}
     data = found["plain"] if "plain" in found else _decode(found["data"])
     if not isinstance(data, dict):

@@ -16,7 +16,7 @@ from generator.model.award import COMPOSE_KINDS
 from generator.model.common import SCALES, _shown
 from generator.model.units import unit_meant
 from generator.problems import Problem, Severity
-from generator.reading.safe_yaml import Located
+from generator.reading.safe_yaml import TOO_DEEP, Located, YamlProblem
 
 Loc = tuple[int | str, ...]
 
@@ -44,6 +44,37 @@ def problems_from(
         found.append(Problem(path, located.line_of(loc), field_name(loc) or None, message,
                              Severity.ERROR))
     return sorted(set(found), key=lambda p: (p.line or 0, p.field or ""))
+
+
+def yaml_problem(exc: YamlProblem, path: str, model: type[BaseModel], what: str) -> Problem:
+    """The problem of a file (`path`, of `model`, named `what`) that is not YAML this tool
+    reads: a value nested too deep names its top-level field and how that field is written."""
+    if exc.field is None or exc.message != TOO_DEEP:
+        return Problem(path, exc.line, exc.field, exc.message)
+    return Problem(path, exc.line, exc.field,
+                   f"{exc.message}: {_how_to_write(model, exc.field, what)}")
+
+
+def _how_to_write(model: type[BaseModel], name: str, what: str) -> str:
+    """How the top-level field `name` of `model` is written, as a fix to suggest."""
+    if name not in _fields_at(model, ()):
+        return "remove it: it " + _unknown_field(name, _fields_at(model, ()), what)
+    kind = _type_at(model, (name,))
+    item = _item_type(kind)
+    if item is not None:
+        fields = _fields_at(model, (name, 0))
+        if fields:
+            items = (_what_at(model, (name, 0)) or "an item").split(" ", 1)[-1]
+            return (f"write a list of {items}s: a line "
+                    f"'- {fields[0]}: ...' each, its other fields lined up under it "
+                    f"({', '.join(fields[1:3])} ...), each a plain value")
+        return f"write a list of words, e.g. {name}: [a, b]"
+    fields = _fields_at(model, (name,))
+    if fields:
+        return (f"write its fields as lines like '{fields[0]}: ...' indented under {name}:, "
+                "each a plain value")
+    return (f"write one value, e.g. {name}: ... (text that starts with [ or {{ goes in "
+            "quotes)")
 
 
 def plain_message(error: ErrorDetails, model: type[BaseModel], what: str) -> str:

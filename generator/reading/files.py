@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.problems import Problem
 from generator.reading import safe_yaml
-from generator.reading.errors import problems_from
+from generator.reading.errors import problems_from, yaml_problem
 from generator.reading.safe_yaml import Located, YamlProblem
 from generator.reading.text import read_text
 
@@ -22,7 +22,7 @@ def read_model(file: Path, relative: str, model: type[M], what: str
     try:
         located = safe_yaml.load(read_text(file))
     except YamlProblem as exc:
-        return None, None, [Problem(relative, exc.line, None, exc.message)]
+        return None, None, [yaml_problem(exc, relative, model, what)]
     if not isinstance(located.data, dict):
         found = ("nothing" if located.data is None
                  else "a list" if isinstance(located.data, list) else "a single value")

@@ -28,12 +28,18 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
 class YamlProblem(Exception):
-    """The text is not YAML this tool will read; `line` is 1-based in the file."""
+    """The text is not YAML this tool will read; `line` is 1-based in the file; `field`, the
+    top-level field to blame where one is known (for text nested too deep)."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.field = field
+
+
+TOO_DEEP = f"nested more than {_MAX_DEPTH} levels deep"
+"""What `load` says of text nested deeper than it reads (with the top-level field to blame)."""
 
 
 @dataclass
@@ -141,14 +147,24 @@ def _screen(text: str, offset: int) -> None:
     of `text` (libyaml's parser does not recurse) before anything composes it."""
     loader = yaml.CSafeLoader(text)
     depth = 0
+    # the top-level field whose value is being read: at depth 1 of a mapping at the top, nodes
+    # are key, value, key, value...
+    field: str | None = None
+    in_fields = next_is_key = False
     try:
         while loader.check_event():
             event: Any = loader.get_event()
             line = int(event.start_mark.line) + 1 + offset
+            if depth == 1 and in_fields and isinstance(event, _NODE_EVENTS):
+                if next_is_key:
+                    field = str(event.value) if isinstance(event, yaml.ScalarEvent) else None
+                next_is_key = not next_is_key
             if isinstance(event, yaml.CollectionStartEvent):
+                if depth == 0:
+                    in_fields = next_is_key = isinstance(event, yaml.MappingStartEvent)
                 depth += 1
                 if depth > _MAX_DEPTH:
-                    raise YamlProblem(line, f"nested more than {_MAX_DEPTH} levels deep")
+                    raise YamlProblem(line, TOO_DEEP, field)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             if isinstance(event, yaml.AliasEvent):
@@ -166,6 +182,9 @@ def _screen(text: str, offset: int) -> None:
         raise YamlProblem(offset + 1 + _reader_line(exc, text), _plain(exc)) from None
     finally:
         loader.dispose()
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent)
 
 
 def _is_implicit(event: Any) -> bool:
@@ -188,7 +207,8 @@ class _Builder:
         if type(node) is yaml.ScalarNode:
             return _scalar(node)
         if depth > _MAX_DEPTH:
-            raise YamlProblem(self.line(node), f"nested more than {_MAX_DEPTH} levels deep")
+            raise YamlProblem(self.line(node), TOO_DEEP,
+                              path[0] if path and isinstance(path[0], str) else None)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):

@@ -16,7 +16,7 @@ from generator.model.story import StoryMeta
 from generator.problems import Problem, Severity
 from generator.reading import frontmatter
 from generator.reading.characters import unsafe_characters, without_unsafe_characters
-from generator.reading.errors import problems_from
+from generator.reading.errors import problems_from, yaml_problem
 from generator.reading.safe_yaml import YamlProblem
 from generator.reading.text import read_text
 from generator.story import Story, UnusableStory, default_slug
@@ -51,7 +51,7 @@ def read_story(file: Path, relative: str,
 
 def _unreadable(relative: str, exc: YamlProblem) -> StoryRead:
     return StoryRead(None, UnusableStory(relative, default_slug(relative), None, None),
-                     [Problem(relative, exc.line, None, exc.message)])
+                     [yaml_problem(exc, relative, StoryMeta, "a story")])
 
 
 def parse_story(text: str, relative: str,
