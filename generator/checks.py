@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from generator import headings, images, linkcheck, nesting, site_markdown, slips, wordless
+from generator import body_slips, headings, images, linkcheck, nesting, site_markdown, slips, wordless
 from generator.attachment_names import accents_shown, case_key, same_name
 from generator.awardbook import AwardBook
 from generator.images import is_photo, is_stripped
@@ -37,7 +37,7 @@ from generator.public import keeps_camera_data, runs_in_browser
 from generator.reading.errors import field_name
 from generator.reading.series import QUOTED_CHARS, Table, number, period_problems, quoted
 from generator.reading.stories import severity_for
-from generator.sanitize import pictures_without_alt, removals, unclosed_comment
+from generator.sanitize import early_note_ends, pictures_without_alt, removals, unclosed_comment
 from generator.story import Story, UnusableStory
 
 if TYPE_CHECKING:
@@ -131,6 +131,7 @@ def check_story(story: Story, layout: Layout, outcome_ids: set[str] | None,
         *linkcheck.problems(story, layout, memo.verdicts),
         *headings.problems(story),
         *wordless.problems(story),
+        *body_slips.problems(story),
         *nesting.problems(story),
         *site_markdown.problems(story),
         *(Problem(story.path, line, "body", '<img> has no alt text: add alt="what it shows" '
@@ -262,6 +263,8 @@ def _unclosed_notes(story: Story, path: tuple[str | int, ...], value: object) ->
         yield _problem(story, path, _field_name(path),
                        'an internal note "<!--" is never closed with "-->": everything after it '
                        "is left out", Severity.WARNING)
+    elif isinstance(value, str) and early_note_ends(value):
+        yield _problem(story, path, _field_name(path), body_slips.EARLY_END, Severity.WARNING)
 
 
 def _line_breaks(story: Story) -> Iterator[Problem]:
@@ -277,8 +280,8 @@ _LINE_NOUNS = {"title": "title", "service": "service", "tags": "tag", "partners"
                "label": "label", "by": "name"}
 
 
-_NOTE_END = re.compile(r"--!?>")
-"""Where a note ends, as browsers read it: `-->`, or `--!>`."""
+_NOTE_END = re.compile(r"-->")
+"""Where a note ends (`sanitize.COMMENT`): at `-->`; a `--!>` does not end it."""
 
 
 def _field_name(path: tuple[str | int, ...]) -> str:

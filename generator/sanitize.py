@@ -35,8 +35,12 @@ ALLOWED_ATTRS: dict[str, set[str]] = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 """The attributes that hold an address."""
-COMMENT = re.compile(r"<!--.*?(?:--!?>|\Z)", re.DOTALL)
-"""An HTML comment (an internal note): it ends where browsers end it, or runs to the end."""
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+"""An HTML comment (an internal note): it runs to the next `-->`, or to the end. A `--!>`
+before it does not end the note (a browser would end it there and show the rest, but an
+author who closes the note with `-->` meant it to run that far: check warns of it)."""
+_EARLY_END = re.compile(r"--!>")
+"""What a browser also takes as a comment's end, and Showcase does not."""
 _FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 """A fenced code block as Python-Markdown's fenced_code reads one (which converts every story
 body): its fences start their lines, the closing one as the opening one is written."""
@@ -90,9 +94,11 @@ def allowed(html: str, change: Callable[[str, str, str], str | None]) -> str:
     attribute, value; None drops the attribute): nh3 writes the HTML, nothing is escaped by
     hand. A link that lost its address (a `javascript:` one, or one to a story that is not
     public) becomes its words: an <a> without href may not carry the rel nh3 gives every
-    link, and it is no link to a reader."""
+    link, and it is no link to a reader. Internal notes are taken out first as
+    `strip_comments` reads them (to the next `-->`): nh3, as browsers, would end one at a
+    `--!>` and keep what follows."""
     return _without_empty_links(nh3.clean(
-        html, tags=set(ALLOWED_TAGS),
+        strip_comments(html), tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRS.items()},
         url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer", strip_comments=True,
         attribute_filter=change))
@@ -125,10 +131,62 @@ def elsewhere(url: str) -> bool:
 
 
 def strip_comments(markdown: str) -> str:
-    """The Markdown without HTML comments (internal notes); an unclosed one runs to the end."""
-    if "<!--" not in markdown:
-        return markdown
-    return COMMENT.sub("", markdown)
+    """The Markdown without HTML comments (internal notes); an unclosed one runs to the end.
+    Removing one can join what was around it into a new `<!--` (`<!<!-- a -->-- b -->`): that
+    is removed too, so no comment is left for a browser or nh3 to end elsewhere."""
+    return _without_comments(markdown, lambda _: "")
+
+
+def _without_comments(text: str, instead: Callable[[str], str]) -> str:
+    """`text` with each note (`COMMENT`) replaced by `instead(note)`, in one pass: where a
+    removal leaves `<`, `<!` or `<!-` just before `--`, `-` or `!--`, that new `<!--` opens a
+    note too (removed again and again, it would take time in the square of the text's size)."""
+    if "<!--" not in text:
+        return text
+    kept: list[tuple[int, int] | str] = []  # spans of `text` kept, and notes' replacements
+    at = 0
+    while (start := text.find("<!--", at)) >= 0:
+        _keep(kept, (at, start))
+        at = _note_removed(text, start, 4, kept, instead)
+        while (opened := _opened_by_removal(kept, text, at)) is not None:
+            at = _note_removed(text, at, opened, kept, instead)
+    _keep(kept, (at, len(text)))
+    return "".join(text[part[0]:part[1]] if isinstance(part, tuple) else part for part in kept)
+
+
+def _keep(kept: list[tuple[int, int] | str], part: tuple[int, int] | str) -> None:
+    """`part` kept, unless empty: so the last three parts hold the last characters kept."""
+    if (part[1] > part[0]) if isinstance(part, tuple) else part:
+        kept.append(part)
+
+
+def _note_removed(text: str, at: int, opener: int, kept: list[tuple[int, int] | str],
+                  instead: Callable[[str], str]) -> int:
+    """The note whose `<!--` ends `opener` characters after `at` taken out (its text from
+    `at` replaced by `instead`'s); where `text` goes on after it."""
+    end = text.find("-->", at + opener)
+    stop = len(text) if end < 0 else end + 3
+    _keep(kept, instead(text[at:stop]))
+    return stop
+
+
+def _opened_by_removal(kept: list[tuple[int, int] | str], text: str, at: int) -> int | None:
+    """How many characters of `<!--` `text` gives from `at`, when the last ones kept start it
+    (those are taken back out of `kept`); None when no note opens there."""
+    tail = "".join(text[max(part[0], part[1] - 3):part[1]] if isinstance(part, tuple)
+                   else part[-3:] for part in kept[-3:])[-3:]
+    joined = (tail + text[at:at + 3]).find("<!--")
+    if joined < 0 or joined >= len(tail):
+        return None
+    count = len(tail) - joined
+    while count:
+        last = kept.pop()
+        size = last[1] - last[0] if isinstance(last, tuple) else len(last)
+        if size > count:
+            kept.append((last[0], last[1] - count) if isinstance(last, tuple) else last[:-count])
+            break
+        count -= size
+    return 4 - (len(tail) - joined)
 
 
 def unclosed_comment(markdown: str) -> int | None:
@@ -139,7 +197,17 @@ def unclosed_comment(markdown: str) -> int | None:
     last = None
     for found in COMMENT.finditer(markdown):
         last = found
-    return last.start() if last is not None and not last.group().endswith(">") else None
+    return last.start() if last is not None and not last.group().endswith("-->") else None
+
+
+def early_note_ends(markdown: str) -> list[int]:
+    """Where (0-based offsets) a `--!>` stands inside an internal note that a later `-->`
+    closes: a browser ends the note at the `--!>`, but everything to the `-->` is left out."""
+    if "--!>" not in markdown:
+        return []
+    return [match.start() + early.start() for match in COMMENT.finditer(markdown)
+            if match.group().endswith("-->")
+            for early in _EARLY_END.finditer(match.group(), 4, len(match.group()) - 3)]
 
 
 @dataclass(frozen=True)
@@ -225,7 +293,8 @@ def _autolinks(text: str) -> tuple[str, list[tuple[int, str]]]:
 
 
 def strip_comments_keep_lines(markdown: str) -> str:
-    return COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    """`strip_comments`, each note's line breaks kept (so lines keep their numbers)."""
+    return _without_comments(markdown, lambda note: "\n" * note.count("\n"))
 
 
 def blank_code(markdown: str) -> str:

@@ -35,7 +35,8 @@ def _without_comments(value: object) -> object:
     return _COMMENT_AND_SPACE.sub(" ", value).strip()
 
 
-_COMMENT_AND_SPACE = re.compile(r"[ \t]*<!--.*?(?:--!?>|\Z)[ \t]*", re.DOTALL)
+_COMMENT_AND_SPACE = re.compile(r"[ \t]*<!--.*?(?:-->|\Z)[ \t]*", re.DOTALL)
+"""A note as `sanitize.COMMENT` reads one (to the next `-->`, past a `--!>`), with its spaces."""
 Text = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_without_comments)]
 
 
