@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import importlib
 import os
 import signal
@@ -41,9 +42,26 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, _, name = target.partition(":")
-        command = getattr(importlib.import_module(module), name)
+        with _no_collection_while_importing():
+            command = getattr(importlib.import_module(module), name)
         assert isinstance(command, click.Command)
         return command
+
+
+@contextlib.contextmanager
+def _no_collection_while_importing() -> Any:
+    """Python's cycle collector off while a command's modules are imported (they are kept
+    for the life of the process: its passes over them freed nothing and took about 14 ms of
+    a 100-story `showcase build`), then those objects frozen out of its later passes."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
