@@ -105,7 +105,7 @@ def _run(results: Connection, orders: Connection, parents: tuple[Connection, Con
          parent: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
     # Ctrl+C is the parent's to answer (this one dies with it): blocked since before the fork
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
     for end in parents:  # the parent's ends: a write to a parent that is gone fails
         end.close()
     _die_with_parent(parent)
@@ -120,16 +120,23 @@ def _run(results: Connection, orders: Connection, parents: tuple[Connection, Con
 
 @contextlib.contextmanager
 def _no_interrupt_while_forking() -> Iterator[None]:
-    """SIGINT held back while a child is forked (the parent gets one that came meanwhile
-    after): a child that got Ctrl+C before it could ignore it printed a traceback."""
+    """Ctrl+C, SIGTERM and SIGHUP held back while a child is forked (the parent gets one that
+    came meanwhile after): a child that got Ctrl+C before it could ignore it printed a
+    traceback, and a stop that came while Python ran its after-fork hooks (logging's) was
+    raised inside one and lost, so the build went on to publish (buildpath37 F1)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+
+
+STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+"""The signals that stop a command (Ctrl+C, a CI job's time limit or `kill`, a closed
+terminal): held back while forking."""
 
 
 def _die_with_parent(parent: int) -> None:

@@ -205,7 +205,11 @@ def published_bytes(path: Path, shown: str | None = None) -> bytes | None:
         raise ShowcaseError(f"{shown or path}: {camera_refusal(kind or '')}")
     if kind is None and not is_stripped(path):
         return None
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # moved or removed since the project was read (buildpath37 F2)
+        raise ShowcaseError(f"{shown or path}: cannot be read ({exc.strerror or exc}): if it "
+                            "was moved or removed while the site was built, build again") from None
     stripped, refused = _stripped(data, STRIPPED_KINDS.get(kind or "", path.suffix))
     if refused:
         raise ShowcaseError(f"{shown or path}: {refused}")

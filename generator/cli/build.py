@@ -275,8 +275,12 @@ def _plugin(config: MkDocsConfig) -> ShowcasePlugin:
 
     plugin = config.plugins.get(PLUGIN)
     if not isinstance(plugin, ShowcasePlugin):
-        raise ShowcaseError("mkdocs.yml does not list the showcase plugin: add "
-                            "'- showcase' under 'plugins:'")
+        # check's words when it can tell why (`enabled: false` turns the plugin off)
+        root = Path(config.config_file_path or project.CONFIG_FILE).parent
+        told = [problem for problem in project.discover(root).problems
+                if problem.is_error and "showcase plugin" in problem.message]
+        raise ShowcaseError(f"{told[0]}" if told else "mkdocs.yml does not list the showcase "
+                            "plugin: add '- showcase' under 'plugins:'")
     return plugin
 
 

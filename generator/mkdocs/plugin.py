@@ -280,7 +280,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
                       if (found := files.get_file_from_path(src)) is not None}
         self.current = {_page_url(file) for file in files.documentation_pages()}
         for target, source in {**self.site.copies, **ASSETS}.items():
-            _replace(files, _published(config, target, source), hand)
+            try:
+                published = _published(config, target, source, self.layout.relative(source))
+            except ShowcaseError as exc:  # a picture removed since the stories were read
+                raise PluginError(str(exc)) from None
+            _replace(files, published, hand)
         self._tell_left_out([(left, _address(made)) for left, made in hand.left_out
                              if left.src_uri != HOME])  # the home page's text: read, not lost
         self.hand = hand
