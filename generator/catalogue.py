@@ -157,6 +157,85 @@ def _hidden(file: Path, folder: Path) -> bool:
 _LIKE_A_STORY = re.compile(r"\.(md|markdown|mdown|mkd)(\.txt)?$", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class _Linked:
+    """What a folder's listing would read in a linked sub-folder, and where it belongs."""
+
+    what: str
+    """The files, in words: "stories"."""
+    named: re.Pattern[str]
+    """Names of files the listing reads (or warns of)."""
+    advice: str
+    """What to do instead of the link."""
+    read_inside: bool = False
+    """True when a link to a folder inside the listed folder loses nothing: its files are
+    read there, under their own path."""
+
+
+_LINKED_STORIES = _Linked("stories", _LIKE_A_STORY,
+                          "move the folder into stories/ in place of the link", read_inside=True)
+_LINKED_AWARDS = _Linked("award files", re.compile(r"\.ya?ml$", re.IGNORECASE),
+                         "award files go directly in awards/: move them there")
+_LINKED_DATA = _Linked("CSV files", re.compile(r"\.csv$", re.IGNORECASE),
+                       "move the folder into data/ in place of the link")
+_FOLDER_LOOP = ("is a link that leads round in a loop (to itself, to a folder it is in, or "
+                "through other links back to it): nothing in it is read (remove the link)")
+
+
+def _links(folder: Path) -> list[Path]:
+    """The links in `folder`, at any depth, hidden ones left out; links are not followed."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_symlink() and not _hidden(p, folder))
+
+
+def _linked_folders(layout: Layout, folder: Path, links: Iterable[Path],
+                    kind: _Linked) -> list[Problem]:
+    """A warning for each of `links` (in `folder`) that leads to a folder whose files are
+    not read: listing a folder follows no link to a folder (one may lead round in a loop, or
+    out of the project), and a silent skip would leave its stories off the site unsaid."""
+    found = []
+    for link in links:
+        why = _unfollowed(layout, folder, link, kind)
+        if why is not None:
+            found.append(Problem(layout.relative(link), None, None, why, Severity.WARNING))
+    return found
+
+
+def _unfollowed(layout: Layout, folder: Path, link: Path, kind: _Linked) -> str | None:
+    """Why the files of the folder `link` leads to are not read; None when it leads to no
+    folder, to one holding none of them, or (`kind.read_inside`) to one read anyway."""
+    name = layout.relative(folder)
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        return None  # a link to nothing: there is nothing to read
+    except (OSError, RuntimeError):  # a link to itself, or links round in a loop
+        return _FOLDER_LOOP
+    if not target.is_dir():
+        return None
+    if not target.is_relative_to(layout.root):  # not looked into: it may be the whole disk
+        return (f"is a link to a folder outside the project: nothing in it is read (copy its "
+                f"{kind.what} into {name}/ instead of linking to them)")
+    if link.parent.resolve().is_relative_to(target):
+        return _FOLDER_LOOP
+    if kind.read_inside and target.is_relative_to(folder.resolve()):
+        return None
+    if not _holds(target, kind.named):
+        return None
+    return (f"is a link to a folder ({layout.relative(target)}/): the {kind.what} in it are "
+            f"not read, as links to folders in {name}/ are not followed ({kind.advice})")
+
+
+def _holds(folder: Path, named: re.Pattern[str]) -> bool:
+    """True when `folder` (links not followed, hidden files left out) holds a file so named."""
+    for _top, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        if any(named.search(f) and not f.startswith(".") for f in files):
+            return True
+    return False
+
+
 def _unread_story_files(layout: Layout, found: list[Path]) -> list[Problem]:
     """A warning for each file that looks like a story but is not read: only names ending in
     `.md` are (`.MD`, `.markdown`, `x.md.txt` or a space after `.md` are not)."""
@@ -222,6 +301,9 @@ def strategy_as_read(layout: Layout) -> Strategy | None:
 
 def _collect_data(catalogue: Catalogue) -> None:
     layout = catalogue.layout
+    catalogue.problems += _linked_folders(
+        layout, layout.data, [f for f in _links(layout.data) if f.suffix != ".csv" or f.is_dir()],
+        _LINKED_DATA)
     for file in _files(layout.data, "*.csv"):
         if _inside_project(catalogue, file):
             table, problems = read_table(file, layout.relative(file))
@@ -259,6 +341,9 @@ def _collect_stories(catalogue: Catalogue, elsewhere: Elsewhere) -> None:
     files = [file for file in everything if file.suffix == ".md" and not file.is_dir()
              and _inside_project(catalogue, file, folders)]
     catalogue.problems += _unread_story_files(layout, everything)
+    catalogue.problems += _linked_folders(  # a link named like a story is judged as one
+        layout, layout.stories, [f for f in everything if f.is_symlink()
+                                 and (f.suffix != ".md" or f.is_dir())], _LINKED_STORIES)
 
     def read(chunk: list[Path]) -> list[tuple[StoryRead, list[Problem]]]:
         found = []
@@ -306,6 +391,11 @@ def _collect_awards(catalogue: Catalogue) -> None:
     files = _files(layout.awards, "*.yml", "*.yaml")
     award_ids = {f.stem for f in files if f.parent == layout.awards}
     catalogue.problems += _unread_award_files(layout)
+    catalogue.problems += _linked_folders(  # an answers folder may be a link: it is read
+        layout, layout.awards, [f for f in _links(layout.awards)
+                                if f.relative_to(layout.awards).parts[0] not in award_ids
+                                and (f.suffix not in (".yml", ".yaml") or f.is_dir())],
+        _LINKED_AWARDS)
     for file in files:
         relative = layout.relative(file)
         if file.parent != layout.awards:
