@@ -15,7 +15,7 @@ import difflib
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 from generator import images as photos
 from generator.bodylinks import evidence_target, images, picture_file
 from generator.linkcheck import anchors, missing_section, not_public_stories, toc_style
+from generator.nesting import tags_unclosed
 from generator.paths import PathRefused
 from generator.problems import Problem, Severity
 from generator.project import Layout, discover
@@ -65,6 +66,7 @@ def content_problems(layout: Layout, stories: Sequence[Story] = (),
     return [*_refused_links(layout),
             *_unreadable_photos(layout, content),
             *_remote_loads(layout, content),
+            *_unclosed_tags(layout, content),
             *_story_links(layout, content, known),
             *_taken(layout, content, known)]
 
@@ -167,13 +169,7 @@ def _remote_loads(layout: Layout, content: Path) -> list[Problem]:
     host: the site's own HTML is published as written (a story's is cut to the allow-list),
     and every reader of the page would be told to that host."""
     found = []
-    for page in sorted(content.rglob("*.md")) if content.is_dir() else []:
-        if any(part.startswith(".") for part in page.relative_to(content).parts):
-            continue
-        try:
-            text = page.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
+    for page, text in _pages(content):
         if "//" not in text:
             continue
         blanked = blank_code(strip_comments_keep_lines(text))
@@ -184,6 +180,25 @@ def _remote_loads(layout: Layout, content: Path) -> list[Problem]:
                                  "keep the file in the site (in docs_dir) and name it by its path",
                                  Severity.WARNING))
     return found
+
+
+def _unclosed_tags(layout: Layout, content: Path) -> list[Problem]:
+    """An error for each hand-written page holding more than MOST_UNCLOSED_TAGS `<` that start
+    a tag no `>` ends (`nesting.tags_unclosed`): MkDocs' Markdown would take minutes over it,
+    so the build refuses it, as it does such a story."""
+    return [found for page, text in _pages(content)
+            if (found := tags_unclosed(text, layout.relative(page), 1, None)) is not None]
+
+
+def _pages(content: Path) -> Iterator[tuple[Path, str]]:
+    """Each readable Markdown page under `content` (not under a hidden folder), with its text."""
+    for page in sorted(content.rglob("*.md")) if content.is_dir() else []:
+        if any(part.startswith(".") for part in page.relative_to(content).parts):
+            continue
+        try:
+            yield page, page.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
 
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)",

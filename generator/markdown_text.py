@@ -9,7 +9,15 @@ from functools import cache, lru_cache
 
 import markdown
 
-from generator.sanitize import blank_code, clean, strip_comments, strip_comments_keep_lines
+from generator.sanitize import (
+    MOST_UNCLOSED_TAGS,
+    blank_code,
+    blank_fences,
+    clean,
+    strip_comments,
+    strip_comments_keep_lines,
+    unclosed_tags,
+)
 
 _EXTENSIONS = ["extra", "sane_lists", "smarty"]
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -26,6 +34,8 @@ def to_html(text: str) -> str:
     shown = strip_comments(text)
     if shown.count("[") > MOST_BRACKETS and deep_brackets(blank_code(shown)) is not None:
         return clean(_as_paragraphs(shown))  # its link patterns would take minutes: check refuses it
+    if shown.count("<") > MOST_UNCLOSED_TAGS and unclosed_tags(blank_fences(shown)) is not None:
+        return clean(_as_paragraphs(shown))  # its HTML parser would take minutes: check refuses it
     try:
         html = _converter().reset().convert(markdown_in_details(shown))
     except RecursionError:  # lists nested hundreds deep: check refuses them (generator/nesting.py)
@@ -352,7 +362,10 @@ def _may_show_nothing(text: str) -> bool:
         return not _WORD_CHARACTER.search(text)
     bare = _HIDDEN_ELEMENT.sub("", text)
     bare = _DEFINITION.sub("", _LINK_ADDRESS.sub("](", bare))
-    bare = _ENTITY.sub("", _ANY_TAG.sub("", bare))
+    # only up to the last `>`: a `<` after it is no tag, and would be read on to the end
+    # of the text for one, at each `<` (round 37)
+    closed = bare.rfind(">") + 1
+    bare = _ENTITY.sub("", _ANY_TAG.sub("", bare[:closed]) + bare[closed:])
     return not _WORD_CHARACTER.search(bare)
 
 
@@ -412,7 +425,7 @@ def outline_of(rows: list[str]) -> list[tuple[int, str, int, int]]:
     for index, row in enumerate(rows):
         mark = f"{opening}{len(places)}{closing}"
         atx = _ATX_ROW.match(row)
-        tag = _HTML_HEADING_ROW.search(row)
+        tag = _HTML_HEADING_ROW.search(row, 0, row.rfind(">") + 1)  # not on to the end per `<h`
         if atx:
             marked[index] = row[:atx.end()] + mark + row[atx.end():]
             places.append((index, index + 1))

@@ -4,7 +4,9 @@ Python-Markdown reads nested lists by recursion: a body of 250 list levels stopp
 with a RecursionError (round 14), though `check` had passed it. No reader needs more than a
 handful of levels, so `check` refuses a body nested more than `MOST_LEVELS` deep, at the line
 where it is deepest, and the build never gets there. So too a body holding more than
-`MOST_BRACKETS` `[` open at once (round 36: 20,000 took a minute to convert). A `<details>`
+`MOST_BRACKETS` `[` open at once (round 36: 20,000 took a minute to convert), or more than
+`MOST_UNCLOSED_TAGS` `<` that start a tag no `>` ends (round 37: 8,000 `<a ` took 20
+seconds). A `<details>`
 never closed takes in the rest of the body (its headings lose their ids and contents
 entries): `check` warns of it.
 """
@@ -17,7 +19,7 @@ from functools import cache
 
 from generator.markdown_text import MOST_BRACKETS, deep_brackets
 from generator.problems import Problem, Severity
-from generator.sanitize import blank_code, strip_comments_keep_lines
+from generator.sanitize import MOST_UNCLOSED_TAGS, blank_code, blank_fences, strip_comments_keep_lines, unclosed_tags
 from generator.story import Story
 
 MOST_LEVELS = 50
@@ -25,7 +27,12 @@ MOST_LEVELS = 50
 
 _TAB = 4  # Python-Markdown's tab length: a nested list item is indented 4 spaces a level
 _CONTAINER = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))[ \t]?")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+#: a tag on one line; it holds no `<` that starts another (`<b`, `</`), quoted or not, so a
+#: `<` whose tag is never ended is read up to the next tag, not to the end of the line
+#: (round 37: 16,000 `</a ` took 30 seconds)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])"
+                  r"(?:[^<>\"']|<(?![a-zA-Z/])|\"(?:[^\"<]|<(?![a-zA-Z/]))*\""
+                  r"|'(?:[^'<]|<(?![a-zA-Z/]))*')*?(/?)>")
 # elements without an end tag, or whose end tag may be left out: never counted as open
 _NOT_NESTING = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -35,15 +42,17 @@ _NOT_NESTING = frozenset({
 
 def problems(story: Story) -> list[Problem]:
     """An error where the body nests deeper than MOST_LEVELS, or holds more than
-    MOST_BRACKETS `[` open at once; a warning at each `<details>` that is never closed."""
+    MOST_BRACKETS `[` open at once or MOST_UNCLOSED_TAGS `<` starting a tag never ended
+    (`tags_unclosed`); a warning at each `<details>` that is never closed."""
     text = story.body
     angles = text.count("<")
     details = angles > 0 and "details" in text.lower()
     brackets = text.count("[") > MOST_BRACKETS
     if not text or not (details or brackets or _may_nest_deeply(text, angles)):
         return []
+    tags = tags_unclosed(text, story.path, story.body_line, "body") if angles else None
     text = _prepared(text)
-    found = [p for p in [too_deep(text, story.path, story.body_line, "body"),
+    found = [p for p in [tags, too_deep(text, story.path, story.body_line, "body"),
                          brackets_too_deep(text, story.path, story.body_line, "body")]
              if p is not None]
     found += [Problem(story.path, story.body_line + index, "body",
@@ -57,11 +66,30 @@ def problems(story: Story) -> list[Problem]:
 def answer_problems(text: str, path: str) -> list[Problem]:
     """An error at the deepest line of a hand-written answer nested deeper than MOST_LEVELS
     (as a story body may not be): entry.pdf's printer stops on it. An error too where it
-    holds more than MOST_BRACKETS `[` open at once, as a story body may not."""
+    holds more than MOST_BRACKETS `[` open at once, or more than MOST_UNCLOSED_TAGS `<` that
+    start a tag never ended, as a story body may not."""
     prepared = _prepared(text)
-    return [found for found in (too_deep(prepared, path, 1, None),
+    return [found for found in (tags_unclosed(text, path, 1, None),
+                                too_deep(prepared, path, 1, None),
                                 brackets_too_deep(prepared, path, 1, None))
             if found is not None]
+
+
+def tags_unclosed(text: str, path: str, first_line: int, field: str | None) -> Problem | None:
+    """An error at the line where Markdown `text` (as written) holds more than
+    MOST_UNCLOSED_TAGS `<` that start a tag no `>` ends (`unclosed_tags`): converting it
+    would take minutes. Fenced code is not counted, nor are internal notes."""
+    if text.count("<") <= MOST_UNCLOSED_TAGS:
+        return None
+    found = unclosed_tags(blank_fences(strip_comments_keep_lines(text)))
+    if found is None:
+        return None
+    count, index = found
+    return Problem(path, first_line + index, field,
+                   f"{count} < start an HTML tag that no > ends (the {MOST_UNCLOSED_TAGS + 1}st "
+                   f"is on this line); at most {MOST_UNCLOSED_TAGS} can be read: end each tag "
+                   "with a >, and write a < that is only text as &lt; or with a space after it "
+                   "(a < b)")
 
 
 def brackets_too_deep(text: str, path: str, first_line: int, field: str | None

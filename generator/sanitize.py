@@ -55,10 +55,12 @@ _MARKDOWN_TARGET = re.compile(r"(?:(?:(?<!\\)|(?<=\\\\))\]\(\s*<?"  # not `\](`:
 _IMAGE_WITHOUT_SOURCE = re.compile(r'<img(?![^>]*\ssrc=)(?:[^>]*\salt="(?P<alt>[^"]*)")?[^>]*>')
 #: a link as nh3 writes it, its href taken away, and its words
 _LINK_WITHOUT_ADDRESS = re.compile(r'<a(?![^>]*\shref=)(?:\s[^>]*)?>(?P<words>.*?)</a>', re.DOTALL)
-#: a Markdown picture from another site: `![alt](https://…` or `![alt](//…`
-_REMOTE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s)>]*)")
+#: a Markdown picture from another site: `![alt](https://…` or `![alt](//…`; its alt text
+#: holds no `[` (nor does a picture's that Python-Markdown reads), so each `![` is looked
+#: at up to the next bracket, not to the end of the line (round 37: `![a ` runs)
+_REMOTE_PICTURE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s)>]*)")
 #: a picture by reference: ![alt][name], ![alt][] or ![alt] (not followed by an address)
-_PICTURE_REFERENCE = re.compile(r"!\[(?P<alt>[^\]\n]*)\](?!\()(?:\[(?P<name>[^\]\n]*)\])?")
+_PICTURE_REFERENCE = re.compile(r"!\[(?P<alt>[^\[\]\n]*)\](?!\()(?:\[(?P<name>[^\[\]\n]*)\])?")
 #: a reference to another site: [name]: https://… or [name]: //… (not a footnote, [^name]:)
 _REMOTE_REFERENCE = re.compile(r"^[ \t]{0,3}\[(?!\^)(?P<name>[^\]\n]+)\]:[ \t]*<?"
                                r"(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s>]*)", re.MULTILINE)
@@ -210,6 +212,32 @@ def early_note_ends(markdown: str) -> list[int]:
             for early in _EARLY_END.finditer(match.group(), 4, len(match.group()) - 3)]
 
 
+MOST_UNCLOSED_TAGS = 50
+"""The most `<` a text may hold that start a tag (`<a`, `</a`, `<!x`, `<?x`) with no `>`
+after them before the next: Python-Markdown's HTML parser reads on to the end of the text
+from each of them, so the time grows by the square of their number (8,000 `<a ` took 20
+seconds, round 37). `check` refuses more (generator/nesting.py), `markdown_text.to_html`
+shows such text as plain paragraphs rather than convert it, and `removals` does not parse
+its HTML (the standard library's parser reads on in the same way)."""
+
+_TAG_OPENER = re.compile(r"<[A-Za-z/!?]")
+
+
+def unclosed_tags(text: str) -> tuple[int, int] | None:
+    """(how many `<` start a tag that no `>` ends before the next `<` that starts one, the
+    0-based line of the first past MOST_UNCLOSED_TAGS) in `text` (fenced code blanked,
+    notes removed), or None when there are no more than MOST_UNCLOSED_TAGS. A tag may run
+    over lines (`<img` on one, its `alt="..." >` on the next). Linear in `text`."""
+    openers = [found.start() for found in _TAG_OPENER.finditer(text)]
+    if len(openers) <= MOST_UNCLOSED_TAGS:
+        return None
+    unclosed = [start for start, end in zip(openers, [*openers[1:], len(text)], strict=True)
+                if text.find(">", start, end) < 0]
+    if len(unclosed) <= MOST_UNCLOSED_TAGS:
+        return None
+    return len(unclosed), text.count("\n", 0, unclosed[MOST_UNCLOSED_TAGS])
+
+
 @dataclass(frozen=True)
 class Removal:
     """A piece of raw HTML in a body that the allow-list removes."""
@@ -231,7 +259,7 @@ def removals(markdown: str, first_line: int = 1) -> list[Removal]:
     if "<" in text:
         text, autolinked = _autolinks(text)
         found += autolinked
-    if "<" in text:
+    if "<" in text and unclosed_tags(blank_fences(text)) is None:  # check refuses the rest
         finder = _Finder()
         finder.feed(text)
         finder.close()
@@ -254,8 +282,11 @@ def pictures_without_alt(markdown: str, first_line: int = 1) -> list[int]:
     attribute: a screen reader cannot say what they show. (Markdown's `![](…)` has one.)"""
     if "<img" not in markdown.lower():
         return []
+    text = blank_code(strip_comments_keep_lines(markdown))
+    if unclosed_tags(text) is not None:  # its HTML would take minutes to read: check refuses it
+        return []
     finder = _Finder()
-    finder.feed(blank_code(strip_comments_keep_lines(markdown)))
+    finder.feed(text)
     finder.close()
     return [line + first_line - 1 for line in finder.without_alt]
 
@@ -300,10 +331,17 @@ def strip_comments_keep_lines(markdown: str) -> str:
 def blank_code(markdown: str) -> str:
     """`markdown` with its fenced code and code spans made spaces (lines kept): what is code
     is never a link, a heading or a list."""
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
+    return _INLINE_CODE.sub(_blank, blank_fences(markdown))
 
-    return _INLINE_CODE.sub(blank, _FENCE.sub(blank, markdown))
+
+def blank_fences(markdown: str) -> str:
+    """`markdown` with its fenced code made spaces (lines kept): Python-Markdown takes such
+    code out before it reads the HTML around it."""
+    return _FENCE.sub(_blank, markdown)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
 
 
 class _Finder(HTMLParser):
@@ -311,6 +349,14 @@ class _Finder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str]] = []
         self.without_alt: list[int] = []
+
+    def parse_html_declaration(self, i: int) -> int:
+        # `<![` is a comment to the next `>` in HTML (as nh3 reads it, CDATA too): Python
+        # before 3.13 stopped on `<![ x>` (gh-77057), and read each `<![CDATA[` on to the end
+        # for a `]]>` (round 37)
+        if self.rawdata.startswith("<![", i):
+            return self.parse_bogus_comment(i)
+        return super().parse_html_declaration(i)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
