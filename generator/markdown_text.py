@@ -16,6 +16,7 @@ from generator.sanitize import (
     clean,
     strip_comments,
     strip_comments_keep_lines,
+    unclosed_fences,
     unclosed_tags,
 )
 
@@ -36,6 +37,8 @@ def to_html(text: str) -> str:
         return clean(_as_paragraphs(shown))  # its link patterns would take minutes: check refuses it
     if shown.count("<") > MOST_UNCLOSED_TAGS and unclosed_tags(blank_fences(shown)) is not None:
         return clean(_as_paragraphs(shown))  # its HTML parser would take minutes: check refuses it
+    if unclosed_fences(shown) is not None:
+        return clean(_as_paragraphs(shown))  # its fenced_code would take minutes: check refuses it
     try:
         html = _converter().reset().convert(markdown_in_details(shown))
     except RecursionError:  # lists nested hundreds deep: check refuses them (generator/nesting.py)

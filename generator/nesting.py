@@ -19,7 +19,15 @@ from functools import cache
 
 from generator.markdown_text import MOST_BRACKETS, deep_brackets
 from generator.problems import Problem, Severity
-from generator.sanitize import MOST_UNCLOSED_TAGS, blank_code, blank_fences, strip_comments_keep_lines, unclosed_tags
+from generator.sanitize import (
+    MOST_UNCLOSED_FENCES,
+    MOST_UNCLOSED_TAGS,
+    blank_code,
+    blank_fences,
+    strip_comments_keep_lines,
+    unclosed_fences,
+    unclosed_tags,
+)
 from generator.story import Story
 
 MOST_LEVELS = 50
@@ -48,11 +56,12 @@ def problems(story: Story) -> list[Problem]:
     angles = text.count("<")
     details = angles > 0 and "details" in text.lower()
     brackets = text.count("[") > MOST_BRACKETS
-    if not text or not (details or brackets or _may_nest_deeply(text, angles)):
+    fences = fences_unclosed(text, story.path, story.body_line, "body")
+    if not text or not (fences or details or brackets or _may_nest_deeply(text, angles)):
         return []
     tags = tags_unclosed(text, story.path, story.body_line, "body") if angles else None
     text = _prepared(text)
-    found = [p for p in [tags, too_deep(text, story.path, story.body_line, "body"),
+    found = [p for p in [fences, tags, too_deep(text, story.path, story.body_line, "body"),
                          brackets_too_deep(text, story.path, story.body_line, "body")]
              if p is not None]
     found += [Problem(story.path, story.body_line + index, "body",
@@ -69,10 +78,31 @@ def answer_problems(text: str, path: str) -> list[Problem]:
     holds more than MOST_BRACKETS `[` open at once, or more than MOST_UNCLOSED_TAGS `<` that
     start a tag never ended, as a story body may not."""
     prepared = _prepared(text)
-    return [found for found in (tags_unclosed(text, path, 1, None),
+    return [found for found in (fences_unclosed(text, path, 1, None),
+                                tags_unclosed(text, path, 1, None),
                                 too_deep(prepared, path, 1, None),
                                 brackets_too_deep(prepared, path, 1, None))
             if found is not None]
+
+
+def fences_unclosed(text: str, path: str, first_line: int, field: str | None
+                    ) -> Problem | None:
+    """An error at the row where Markdown `text` (as written) holds more than
+    MOST_UNCLOSED_FENCES rows that open a fenced code block no later row closes
+    (`unclosed_fences`): converting it would take minutes. Internal notes are not counted,
+    nor is a fence inside a block that is closed (it is code)."""
+    if text.count("```") + text.count("~~~") <= MOST_UNCLOSED_FENCES:
+        return None
+    found = unclosed_fences(strip_comments_keep_lines(text))
+    if found is None:
+        return None
+    count, index = found
+    return Problem(path, first_line + index, field,
+                   f"{count} fences (```) open a code block that no fence closes (the "
+                   f"{MOST_UNCLOSED_FENCES + 1}st is on this line); at most "
+                   f"{MOST_UNCLOSED_FENCES} can be read: end each block with a row that is its "
+                   "fence alone (``` after ```python), and write a fence that is only text "
+                   "with a space before it")
 
 
 def tags_unclosed(text: str, path: str, first_line: int, field: str | None) -> Problem | None:

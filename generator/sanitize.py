@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,12 +42,23 @@ before it does not end the note (a browser would end it there and show the rest,
 author who closes the note with `-->` meant it to run that far: check warns of it)."""
 _EARLY_END = re.compile(r"--!>")
 """What a browser also takes as a comment's end, and Showcase does not."""
-_FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
-"""A fenced code block as Python-Markdown's fenced_code reads one (which converts every story
-body): its fences start their lines, the closing one as the opening one is written."""
+_FENCE_RUN = re.compile(r"`{3,}|~{3,}")
+"""A fence, at the start of a row: a fenced code block as Python-Markdown's fenced_code reads
+one (which converts every story body) starts and ends with one, the closing one written as
+the opening one is (`blank_fences`)."""
+_CLOSING_ROW = re.compile(r"(`{3,}|~{3,})[ \t]*\Z")
+"""A row that can close a fenced code block: its fence alone, spaces after it."""
+_MARKDOWN_OPENER = re.compile(r"(?:`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?"
+                              r"(?:hl_lines=([\"'])[^\n]*?\1[ ]*)?\Z")
+"""A row Python-Markdown's fenced_code reads as an opening fence: the fence, then a language
+or {attributes}, nothing more."""
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
-_AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*"
-                       r"|[^\s<>@/]+@[^\s<>@]+\.[^\s<>@]+)>")
+#: an autolink: `<https://…>`, `<name@example.org>` (a dot after the @, neither first nor
+#: last). Each part is taken whole, the domain up to its first dot after its first character,
+#: so no run is read again from each place it could split at (round 38: `<a@` and 4,000 dots
+#: took 0.1 second, 16,000 over a second)
+_AUTOLINK = re.compile(r"<(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*+"
+                       r"|[^\s<>@/]++@[^\s<>@][^\s<>@.]*+\.[^\s<>@]++)>")
 #: the address of a Markdown link or image: `](address` or a reference `[name]: address`
 _MARKDOWN_TARGET = re.compile(r"(?:(?:(?<!\\)|(?<=\\\\))\]\(\s*<?"  # not `\](`: an escaped ] is text
                               r"|^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?)(?P<url>[^\s)>]+)",
@@ -336,8 +348,90 @@ def blank_code(markdown: str) -> str:
 
 def blank_fences(markdown: str) -> str:
     """`markdown` with its fenced code made spaces (lines kept): Python-Markdown takes such
-    code out before it reads the HTML around it."""
-    return _FENCE.sub(_blank, markdown)
+    code out before it reads the HTML around it. Linear in `markdown` (`_fences`)."""
+    if "```" not in markdown and "~~~" not in markdown:
+        return markdown
+    pieces, done = [], 0
+    for start, end in _fences(markdown)[0]:
+        pieces += [markdown[done:start], _NOT_A_LINE_BREAK.sub(" ", markdown[start:end])]
+        done = end
+    return "".join([*pieces, markdown[done:]])
+
+
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
+
+MOST_UNCLOSED_FENCES = 50
+"""The most fences a text may open (a row such as ```` ```python ````) that no fence closes:
+Python-Markdown's fenced_code reads on to the end of the text from each of them for a
+closing one, so the time grows by the square of their number (4,000 rows of ```` ```a ````
+took check 5 seconds and 16,000 over a minute, round 38). `check` refuses more
+(generator/nesting.py), and `markdown_text.to_html` shows such text as plain paragraphs."""
+
+
+def unclosed_fences(markdown: str) -> tuple[int, int] | None:
+    """(how many rows open a fenced code block, as Python-Markdown reads an opening fence,
+    that no later row closes, the 0-based row of the first past MOST_UNCLOSED_FENCES) in
+    `markdown` (notes removed), or None when there are no more than MOST_UNCLOSED_FENCES. A
+    row inside a closed block is its code, not an opening fence. Linear in `markdown`."""
+    if markdown.count("```") + markdown.count("~~~") <= MOST_UNCLOSED_FENCES:
+        return None
+    rows = markdown.split("\n")
+    unclosed = [index for index in _fences(markdown)[1] if _MARKDOWN_OPENER.match(rows[index])]
+    if len(unclosed) <= MOST_UNCLOSED_FENCES:
+        return None
+    return len(unclosed), unclosed[MOST_UNCLOSED_FENCES]
+
+
+def _fences(markdown: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """(the offsets (start, end) of each fenced code block in `markdown`, the 0-based rows
+    that open a fence no later row closes), read as the pattern
+    `^(`{3,}|~{3,}).*?^\\1[ \\t]*$` would find them, without its search to the end of the
+    text from each fence left open: a block opens at a row that starts with a fence and
+    runs to the first later row that is that fence alone (or, when none is, the longest
+    shorter fence of its character that has one); a row it takes in is its code."""
+    rows = markdown.split("\n")
+    starts: list[int] = []
+    closing: dict[str, list[int]] = {}
+    offset = 0
+    for index, row in enumerate(rows):
+        starts.append(offset)
+        offset += len(row) + 1
+        if row[:3] in ("```", "~~~") and (found := _CLOSING_ROW.match(row)):
+            closing.setdefault(found.group(1), []).append(index)
+    lengths = {mark: sorted({len(fence) for fence in closing if fence[0] == mark})
+               for mark in "`~"}
+    blocks: list[tuple[int, int]] = []
+    unclosed: list[int] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        if row[:3] not in ("```", "~~~"):
+            index += 1
+            continue
+        end = _closing_row(closing, lengths[row[0]], _FENCE_RUN.match(row), index)
+        if end is None:
+            unclosed.append(index)
+            index += 1
+            continue
+        blocks.append((starts[index], starts[end] + len(rows[end])))
+        index = end + 1
+    return blocks, unclosed
+
+
+def _closing_row(closing: dict[str, list[int]], lengths: list[int],
+                 fence: re.Match[str] | None, after: int) -> int | None:
+    """The first row after `after` that closes `fence` (or the longest shorter fence of its
+    character that one closes), from the rows that can close each fence (`closing`) and the
+    lengths of those of its character, shortest first. At most as many looks as the fence
+    is long, each a bisection."""
+    if fence is None:
+        return None
+    for place in range(bisect.bisect_right(lengths, len(fence.group())) - 1, -1, -1):
+        rows = closing[fence.group()[0] * lengths[place]]
+        found = bisect.bisect_right(rows, after)
+        if found < len(rows):
+            return rows[found]
+    return None
 
 
 def _blank(match: re.Match[str]) -> str:
