@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.theme import Theme
 from mkdocs.utils.templates import TemplateContext
 
 from generator import clock, content, images, languages, sharing, templatecache
@@ -250,6 +251,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):  # type: ignore[no-untyped-cal
         # after the site's own custom_dir (which stays first), before Material's templates
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        _list_no_hidden_folders(config.theme)
         for target in ASSETS:
             listed: list[Any] = config.extra_javascript if target.endswith(".js") else config.extra_css
             if target not in [str(item) for item in listed]:
@@ -510,6 +512,38 @@ def _theme_has_its_language(config: MkDocsConfig) -> None:
     if advice is not None:
         raise PluginError(f'mkdocs.yml: theme.language: "{language}" is not a language the '
                           f"theme has its words in: {advice}")
+
+
+def _list_no_hidden_folders(theme: Theme) -> None:
+    """The theme's template environment lists no file in a hidden folder. MkDocs lists the
+    theme's files to publish its static ones by walking every theme folder, Material's
+    `.icons` too (14,000 icons: about 60 ms a build), then drops every path with a part that
+    starts with a dot; it loads templates from those folders by name, as before."""
+    if "get_env" in vars(theme):  # done for this configuration already (`serve` reloads it)
+        return
+    made = type(theme).get_env
+
+    def get_env() -> Environment:
+        env = made(theme)
+        if type(env.loader) is FileSystemLoader:
+            env.loader = _VisibleFolders(env.loader.searchpath, env.loader.encoding,
+                                         env.loader.followlinks)
+        return env
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+class _VisibleFolders(FileSystemLoader):
+    """A file system loader whose list of templates leaves out hidden folders."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for searchpath in self.searchpath:
+            for folder, folders, names in os.walk(searchpath, followlinks=self.followlinks):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                for name in names:
+                    found.add(os.path.relpath(os.path.join(folder, name), searchpath)
+                              .replace(os.path.sep, "/"))
+        return sorted(found)
 
 
 class _Early(NamedTuple):
