@@ -14,7 +14,7 @@ entries): `check` warns of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from generator.markdown_text import MOST_BRACKETS, deep_brackets
@@ -93,16 +93,12 @@ def fences_unclosed(text: str, path: str, first_line: int, field: str | None
     nor is a fence inside a block that is closed (it is code)."""
     if text.count("```") + text.count("~~~") <= MOST_UNCLOSED_FENCES:
         return None
-    found = unclosed_fences(strip_comments_keep_lines(text))
-    if found is None:
-        return None
-    count, index = found
-    return Problem(path, first_line + index, field,
-                   f"{count} fences (```) open a code block that no fence closes (the "
-                   f"{MOST_UNCLOSED_FENCES + 1}st is on this line); at most "
-                   f"{MOST_UNCLOSED_FENCES} can be read: end each block with a row that is its "
-                   "fence alone (``` after ```python), and write a fence that is only text "
-                   "with a space before it")
+    return _at(unclosed_fences(strip_comments_keep_lines(text)), path, first_line, field,
+               lambda count: f"{count} fences (```) open a code block that no fence closes (the "
+               f"{MOST_UNCLOSED_FENCES + 1}st is on this line); at most "
+               f"{MOST_UNCLOSED_FENCES} can be read: end each block with a row that is its "
+               "fence alone (``` after ```python), and write a fence that is only text "
+               "with a space before it")
 
 
 def tags_unclosed(text: str, path: str, first_line: int, field: str | None) -> Problem | None:
@@ -111,43 +107,41 @@ def tags_unclosed(text: str, path: str, first_line: int, field: str | None) -> P
     would take minutes. Fenced code is not counted, nor are internal notes."""
     if text.count("<") <= MOST_UNCLOSED_TAGS:
         return None
-    found = unclosed_tags(blank_fences(strip_comments_keep_lines(text)))
-    if found is None:
-        return None
-    count, index = found
-    return Problem(path, first_line + index, field,
-                   f"{count} < start an HTML tag that no > ends (the {MOST_UNCLOSED_TAGS + 1}st "
-                   f"is on this line); at most {MOST_UNCLOSED_TAGS} can be read: end each tag "
-                   "with a >, and write a < that is only text as &lt; or with a space after it "
-                   "(a < b)")
+    return _at(unclosed_tags(blank_fences(strip_comments_keep_lines(text))), path, first_line,
+               field, lambda count: f"{count} < start an HTML tag that no > ends (the "
+               f"{MOST_UNCLOSED_TAGS + 1}st is on this line); at most {MOST_UNCLOSED_TAGS} can "
+               "be read: end each tag with a >, and write a < that is only text as &lt; or "
+               "with a space after it (a < b)")
 
 
 def brackets_too_deep(text: str, path: str, first_line: int, field: str | None
                       ) -> Problem | None:
     """An error at the line where `text` (notes removed, code blanked) first holds more than
     MOST_BRACKETS `[` open at once: converting it would take minutes (`deep_brackets`)."""
-    found = deep_brackets(text)
-    if found is None:
-        return None
-    depth, index = found
-    return Problem(path, first_line + index, field,
-                   f"{depth} [ brackets are open at once (inside one another) from this line "
-                   f"on; at most {MOST_BRACKETS} can be read: close each [ with a ] (a link is "
-                   "[its words](https://...)) and write a bracket that is only text as \\[ "
-                   "or \\]")
+    return _at(deep_brackets(text), path, first_line, field,
+               lambda depth: f"{depth} [ brackets are open at once (inside one another) from "
+               f"this line on; at most {MOST_BRACKETS} can be read: close each [ with a ] (a "
+               "link is [its words](https://...)) and write a bracket that is only text as "
+               "\\[ or \\]")
 
 
 def too_deep(text: str, path: str, first_line: int, field: str | None) -> Problem | None:
     """An error at the deepest line of `text` (notes removed, code blanked) when it nests
     deeper than MOST_LEVELS; `first_line` is the file line of the text's first."""
-    deepest = deepest_line(text)
-    if deepest is None:
+    return _at(deepest_line(text), path, first_line, field,
+               lambda depth: f"this line is nested {depth} levels deep; at most {MOST_LEVELS} "
+               "levels of lists, quotes or HTML elements inside one another can be shown: "
+               "bring the deepest parts up a level or more")
+
+
+def _at(found: tuple[int, int] | None, path: str, first_line: int, field: str | None,
+        said: Callable[[int], str]) -> Problem | None:
+    """An error at the line `found` names (how many, the text's line index), in the words
+    `said` gives for how many."""
+    if found is None:
         return None
-    depth, index = deepest
-    return Problem(path, first_line + index, field,
-                   f"this line is nested {depth} levels deep; at most {MOST_LEVELS} levels of "
-                   "lists, quotes or HTML elements inside one another can be shown: bring the "
-                   "deepest parts up a level or more")
+    count, index = found
+    return Problem(path, first_line + index, field, said(count))
 
 
 def _prepared(text: str) -> str:
