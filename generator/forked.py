@@ -127,11 +127,11 @@ def _no_interrupt_while_forking() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}

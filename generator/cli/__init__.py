@@ -51,7 +51,7 @@ class LazyGroup(click.Group):
 @contextlib.contextmanager
 def _no_collection_while_importing() -> Any:
     """Python's cycle collector off while a command's modules are imported (they are kept
-    for the life of the process: its passes over them freed nothing and took about 14 ms of
+    for the life of the process: its passes over them freed nothing and took about 10 ms of
     a 100-story `showcase build`), then those objects frozen out of its later passes."""
     if not gc.isenabled():
         yield
