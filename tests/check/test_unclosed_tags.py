@@ -9,8 +9,6 @@ catches a return of the old growth without a timing assertion that could flake."
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ import pytest
 from generator.markdown_text import to_html
 from generator.nesting import deepest_line
 from generator.sanitize import pictures_without_alt, removals, unclosed_tags
+from tests.check.test_unclosed_fences import in_a_process
 from tests.conftest import NOW, ProjectFactory, run_cli, story
 
 #: the story file's line of the body's third (7 front-matter lines and 2 `---` before it)
@@ -41,17 +40,11 @@ def message(count: int) -> str:
             "with a space after it (a < b)")
 
 
-def check_in_a_process(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", "from generator.cli import main; main()",
-                           "check", "-p", str(root), "--now", NOW],
-                          capture_output=True, text=True, timeout=30, check=False)
-
-
 @pytest.mark.parametrize(("body", "count"), [(START_TAGS, 8000), (END_TAGS, 16000)])
 def test_check_refuses_tags_never_ended_at_their_line(make_project: ProjectFactory,
                                                        body: str, count: int) -> None:
     root = make_project({"stories/2026-03-14-tags.md": story(slug="tags", body=body)})
-    result = check_in_a_process(root)
+    result = in_a_process(root, "check")
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"stories/2026-03-14-tags.md:{LINE}: body: {message(count)}\n" in result.stdout
     assert "errors found: 1 error" in result.stdout
@@ -60,7 +53,7 @@ def test_check_refuses_tags_never_ended_at_their_line(make_project: ProjectFacto
 def test_a_refused_body_is_not_read_again_slowly(make_project: ProjectFactory) -> None:
     root = make_project({"stories/2026-03-14-pics.md": story(slug="pics", body=PICTURES),
                          "stories/2026-03-15-cdata.md": story(slug="cdata", body=SECTIONS)})
-    result = check_in_a_process(root)
+    result = in_a_process(root, "check")
     assert result.returncode == 1, result.stdout + result.stderr
     assert (f"stories/2026-03-14-pics.md:{LINE}: body: 32000 [ brackets are open at once"
             in result.stdout)
